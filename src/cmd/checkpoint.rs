@@ -1,0 +1,59 @@
+//! `session-hook checkpoint`: refresh the TL;DR, git fields and the
+//! quick-context file, and write a journal entry.
+
+use anyhow::Result;
+use clap::Args;
+
+use crate::cli::Global;
+use crate::cmd::{Ctx, opt_text};
+use crate::doc::Sec;
+use crate::doc::sections as s;
+use crate::{fsutil, git, journal, session};
+
+#[derive(Debug, Args)]
+pub struct CheckpointArgs {
+    /// A note for the journal.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Replace the TL;DR paragraph.
+    #[arg(long)]
+    pub tldr: Option<String>,
+}
+
+pub fn run(g: &Global, a: CheckpointArgs) -> Result<()> {
+    let ctx = Ctx::new(g)?;
+    let note = opt_text("--note", a.note.as_ref())?;
+    let tldr = opt_text("--tldr", a.tldr.as_ref())?;
+    let (short, progress_path) = ctx.edit(None, |open, ctx| {
+        let doc = &mut open.doc;
+        if let Some(t) = &tldr {
+            let new = s::tldr_set_paragraph(doc.get(Sec::Tldr).unwrap_or(""), t);
+            doc.set(Sec::Tldr, &new);
+        }
+        session::set_git_fields(doc, git::head_of(&ctx.store.project).as_ref());
+        session::refresh_tldr(doc);
+        // A checkpoint always stamps the time, even with nothing else new.
+        session::touch(doc, ctx.now);
+        let mut fields = Vec::new();
+        if let Some(c) = &doc.front().git_last_commit {
+            fields.push(("commit", c.clone()));
+        }
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        journal::write(
+            &ctx.store,
+            doc.id(),
+            "checkpoint",
+            ctx.now,
+            &fields,
+            note.as_deref().unwrap_or("Checkpoint"),
+        )?;
+        let p = session::write_progress_md(&ctx.store, doc, ctx.now)?;
+        Ok((doc.shortname().to_string(), p))
+    })?;
+    println!("Checkpoint saved for {short}");
+    println!(
+        "  quick context: {}",
+        fsutil::relative_to(&progress_path, &ctx.store.project).display()
+    );
+    Ok(())
+}

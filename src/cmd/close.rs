@@ -1,0 +1,165 @@
+//! `session-hook close`: complete or abandon a session and archive it.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use clap::{ArgGroup, Args};
+
+use crate::cli::Global;
+use crate::cmd::{Ctx, opt_text};
+use crate::doc::{Document, Value};
+use crate::error::UserError;
+use crate::{clock, fsutil, journal, session};
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("how").required(true).args(["complete", "abandon"])))]
+pub struct CloseArgs {
+    /// Session to close.
+    pub name: Option<String>,
+    /// The work is done; linked tasks are marked completed.
+    #[arg(long)]
+    pub complete: bool,
+    /// The work is dropped (needs --reason).
+    #[arg(long, requires = "reason")]
+    pub abandon: bool,
+    /// Why it was closed.
+    #[arg(long)]
+    pub reason: Option<String>,
+}
+
+pub fn run(g: &Global, a: CloseArgs) -> Result<()> {
+    let ctx = Ctx::new(g)?;
+    let reason = opt_text("--reason", a.reason.as_ref())?;
+    ctx.store.require()?;
+    let _lock = ctx.store.lock_for_command()?;
+    let meta = ctx.resolve(a.name.as_deref())?;
+    if meta.archived {
+        return Err(UserError::new(format!(
+            "{} is already closed ({})",
+            meta.shortname(),
+            meta.front.status.as_str()
+        ))
+        .into());
+    }
+    let mut open = session::Open::load(&ctx.store, meta)?;
+    let status = if a.complete { "complete" } else { "abandoned" };
+    let now = clock::iso(ctx.now);
+    open.doc.set_front(&[
+        ("status", Value::Str(status.into())),
+        ("closed_at", Value::Str(now)),
+        ("close_reason", Value::opt(reason.as_deref())),
+    ]);
+    session::refresh_tldr(&mut open.doc);
+    session::touch(&mut open.doc, ctx.now);
+    let target = archive_path(&ctx.store.archive_dir(), &open.meta.path, open.doc.id());
+    fsutil::ensure_private_dir(&ctx.store.archive_dir())?;
+    // Write the closed document to its new place first, then remove the old
+    // one: a crash in between leaves a duplicate, never a loss.
+    ctx.store.save(&target, &open.doc)?;
+    fs::remove_file(&open.meta.path)
+        .with_context(|| format!("cannot remove {}", open.meta.path.display()))?;
+    let id = open.doc.id().to_string();
+    journal::write(
+        &ctx.store,
+        &id,
+        "close",
+        ctx.now,
+        &[("status", status)],
+        reason.as_deref().unwrap_or(status),
+    )?;
+
+    let doc = &open.doc;
+    let (done, total) = session::progress(doc).counts();
+    println!(
+        "Session {}: {}",
+        if a.complete { "completed" } else { "abandoned" },
+        doc.shortname()
+    );
+    println!("  progress: {done}/{total} steps");
+    println!("  compactions: {}", doc.front().compaction_count);
+    if let Some(c) = doc.front().created_at.as_deref().and_then(clock::parse) {
+        println!(
+            "  duration: {}",
+            clock::duration((ctx.now - c).num_seconds())
+        );
+    }
+    println!(
+        "  archived: {}",
+        fsutil::relative_to(&target, &ctx.store.project).display()
+    );
+    if a.complete {
+        for line in complete_tasks(&ctx.store.project, doc)? {
+            println!("  {line}");
+        }
+    }
+    Ok(())
+}
+
+/// A free name in the archive: the same file name, or one with more of the
+/// id when an older session already took it.
+fn archive_path(archive: &Path, from: &Path, id: &str) -> PathBuf {
+    let name = from
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    let p = archive.join(&name);
+    if !p.exists() {
+        return p;
+    }
+    let stem = from
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    archive.join(format!("{stem}-{}.md", id.replace('-', "")))
+}
+
+/// Mark each linked task `status: completed` in `.tasks/<id>.md`, keeping
+/// the rest of its file. Returns one line per task.
+fn complete_tasks(project: &Path, doc: &Document) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for t in &doc.front().task_ids {
+        if crate::names::validate("task id", t).is_err() {
+            out.push(format!("task {t}: skipped (invalid id)"));
+            continue;
+        }
+        let p = project.join(".tasks").join(format!("{t}.md"));
+        if !p.is_file() {
+            out.push(format!("task {t}: no .tasks/{t}.md, nothing to mark"));
+            continue;
+        }
+        let text = fsutil::read_text(&p)?;
+        match set_task_status(&text) {
+            Some(new) => {
+                fsutil::atomic_write(&p, new.as_bytes())
+                    .with_context(|| format!("cannot write {}", p.display()))?;
+                out.push(format!("task {t}: completed"));
+            }
+            None => out.push(format!(
+                "task {t}: .tasks/{t}.md has no frontmatter; left alone"
+            )),
+        }
+    }
+    Ok(out)
+}
+
+fn set_task_status(text: &str) -> Option<String> {
+    let rest = text.strip_prefix("---\n")?;
+    let end = rest.find("\n---")?;
+    let yaml = &rest[..end + 1];
+    let new_yaml =
+        crate::doc::frontmatter::set_key(yaml, "status", &Value::Str("completed".into()));
+    Some(format!("---\n{new_yaml}{}", &rest[end + 1..]))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn task_status_keeps_other_keys() {
+        let t = "---\ntitle: X\nstatus: open\nprio: 1\n---\nbody\n";
+        assert_eq!(
+            super::set_task_status(t).unwrap(),
+            "---\ntitle: X\nstatus: completed\nprio: 1\n---\nbody\n"
+        );
+    }
+}

@@ -1,0 +1,151 @@
+//! `session-hook log`: one entry into the session document and the journal.
+
+use anyhow::Result;
+use clap::{ArgGroup, Args};
+
+use crate::cli::Global;
+use crate::cmd::{Ctx, opt_text, text_arg};
+use crate::doc::progress::Found;
+use crate::session;
+use crate::{git, journal};
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("entry").required(true).args(["progress", "decision", "discovery", "blocker", "resolve", "next", "done", "current"])))]
+pub struct LogArgs {
+    /// A progress note.
+    #[arg(long)]
+    pub progress: Option<String>,
+    /// A decision (numbered and timed).
+    #[arg(long)]
+    pub decision: Option<String>,
+    /// Why (with --decision).
+    #[arg(long, requires = "decision")]
+    pub rationale: Option<String>,
+    /// The options weighed (with --decision).
+    #[arg(long, requires = "decision")]
+    pub options: Option<String>,
+    /// The situation (with --decision).
+    #[arg(long, requires = "decision")]
+    pub context: Option<String>,
+    /// Something learned (numbered and timed).
+    #[arg(long)]
+    pub discovery: Option<String>,
+    /// Something in the way.
+    #[arg(long)]
+    pub blocker: Option<String>,
+    /// What the blocker holds up (with --blocker).
+    #[arg(long, requires = "blocker")]
+    pub impact: Option<String>,
+    /// How to get around it (with --blocker).
+    #[arg(long, requires = "blocker")]
+    pub mitigation: Option<String>,
+    /// Mark blocker N resolved.
+    #[arg(long, value_name = "N")]
+    pub resolve: Option<usize>,
+    /// Add a next step (also added to Remaining).
+    #[arg(long)]
+    pub next: Option<String>,
+    /// Mark a step done (exact, then prefix, then substring match).
+    #[arg(long)]
+    pub done: Option<String>,
+    /// Set the current step.
+    #[arg(long)]
+    pub current: Option<String>,
+}
+
+pub fn run(g: &Global, a: LogArgs) -> Result<()> {
+    let ctx = Ctx::new(g)?;
+    let msg = ctx.edit(None, |open, ctx| {
+        let doc = &mut open.doc;
+        let now = ctx.now;
+        let id = doc.id().to_string();
+        let (kind, fields, text, msg): (&str, Vec<(&str, String)>, String, String) =
+            if let Some(t) = &a.progress {
+                let t = text_arg("--progress", t)?;
+                session::log_progress_note(doc, &t, now);
+                ("progress", vec![], t, "Progress noted".into())
+            } else if let Some(t) = &a.decision {
+                let t = text_arg("--decision", t)?;
+                let r = opt_text("--rationale", a.rationale.as_ref())?;
+                let o = opt_text("--options", a.options.as_ref())?;
+                let c = opt_text("--context", a.context.as_ref())?;
+                let n =
+                    session::log_decision(doc, &t, now, c.as_deref(), o.as_deref(), r.as_deref());
+                let mut f = vec![("n", n.to_string())];
+                for (k, v) in [("rationale", r), ("options", o), ("context", c)] {
+                    if let Some(v) = v {
+                        f.push((k, v));
+                    }
+                }
+                ("decision", f, t, format!("Decision {n} recorded"))
+            } else if let Some(t) = &a.discovery {
+                let t = text_arg("--discovery", t)?;
+                let n = session::log_discovery(doc, &t, now);
+                (
+                    "discovery",
+                    vec![("n", n.to_string())],
+                    t,
+                    format!("Discovery {n} recorded"),
+                )
+            } else if let Some(t) = &a.blocker {
+                let t = text_arg("--blocker", t)?;
+                let i = opt_text("--impact", a.impact.as_ref())?;
+                let m = opt_text("--mitigation", a.mitigation.as_ref())?;
+                let n = session::log_blocker(doc, &t, i.as_deref(), m.as_deref(), now);
+                let mut f = vec![("n", n.to_string())];
+                for (k, v) in [("impact", i), ("mitigation", m)] {
+                    if let Some(v) = v {
+                        f.push((k, v));
+                    }
+                }
+                ("blocker", f, t, format!("Blocker {n} recorded"))
+            } else if let Some(n) = a.resolve {
+                let t = session::resolve_blocker(doc, n, now)?;
+                (
+                    "resolve",
+                    vec![("n", n.to_string())],
+                    t.clone(),
+                    format!("Blocker {n} resolved: {t}"),
+                )
+            } else if let Some(t) = &a.next {
+                let t = text_arg("--next", t)?;
+                session::log_next(doc, &t);
+                ("next", vec![], t, "Next step added".into())
+            } else if let Some(t) = &a.done {
+                let t = text_arg("--done", t)?;
+                let head = git::head_of(&ctx.store.project);
+                let short = head.as_ref().and_then(|h| h.short());
+                let note = session::done_note(now, short.as_deref());
+                let found = session::log_done(doc, &t, &note);
+                let (title, how) = match &found {
+                    Found::Exact(t) => (t.clone(), "marked done"),
+                    Found::Fuzzy(t) => (t.clone(), "matched and marked done"),
+                    Found::Added(t) => (t.clone(), "not found among open steps; added as done"),
+                };
+                let mut f = vec![("step", title.clone())];
+                if let Some(s) = short {
+                    f.push(("commit", s));
+                }
+                ("done", f, title.clone(), format!("Step {how}: {title}"))
+            } else if let Some(t) = &a.current {
+                let t = text_arg("--current", t)?;
+                let found = session::log_current(doc, &t);
+                let title = match &found {
+                    Found::Exact(t) | Found::Fuzzy(t) | Found::Added(t) => t.clone(),
+                };
+                (
+                    "current",
+                    vec![],
+                    title.clone(),
+                    format!("Current step: {title}"),
+                )
+            } else {
+                unreachable!("clap requires one entry flag")
+            };
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        journal::write(&ctx.store, &id, kind, now, &fields, &text)?;
+        Ok(format!("{msg} in {}", doc.shortname()))
+    })?;
+    println!("{msg}");
+    Ok(())
+}

@@ -1,0 +1,337 @@
+//! The YAML frontmatter: a typed view for reading (serde-saphyr) and a
+//! line-level editor for writing, so that comments, key order and keys we
+//! do not know survive every rewrite byte for byte.
+
+use serde::{Deserialize, Deserializer};
+
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// Session status. Unknown values are kept as text so a newer tool's status
+/// is not lost by an older one.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Status {
+    #[default]
+    Active,
+    Paused,
+    Complete,
+    Abandoned,
+    Other(String),
+}
+
+impl Status {
+    pub fn parse(s: &str) -> Self {
+        match s.trim() {
+            "active" => Self::Active,
+            "paused" => Self::Paused,
+            "complete" | "completed" => Self::Complete,
+            "abandoned" => Self::Abandoned,
+            o => Self::Other(o.to_string()),
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Active => "active",
+            Self::Paused => "paused",
+            Self::Complete => "complete",
+            Self::Abandoned => "abandoned",
+            Self::Other(s) => s,
+        }
+    }
+    /// Sessions that live in `active/`.
+    pub fn is_open(&self) -> bool {
+        matches!(self, Self::Active | Self::Paused)
+    }
+}
+
+/// What we read from the frontmatter. Every field is optional on input so a
+/// hand-edited file still loads; `Document::parse` checks what is required.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Frontmatter {
+    #[serde(deserialize_with = "any_string")]
+    pub id: Option<String>,
+    #[serde(deserialize_with = "any_string")]
+    pub shortname: Option<String>,
+    #[serde(deserialize_with = "any_string")]
+    pub title: Option<String>,
+    #[serde(deserialize_with = "status")]
+    pub status: Status,
+    #[serde(deserialize_with = "string_list")]
+    pub task_ids: Vec<String>,
+    #[serde(deserialize_with = "any_string")]
+    pub created_at: Option<String>,
+    #[serde(deserialize_with = "any_string")]
+    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "count")]
+    pub compaction_count: u64,
+    #[serde(deserialize_with = "any_string")]
+    pub git_branch: Option<String>,
+    #[serde(deserialize_with = "any_string")]
+    pub git_last_commit: Option<String>,
+    #[serde(deserialize_with = "any_string")]
+    pub paused_at: Option<String>,
+    #[serde(deserialize_with = "any_string")]
+    pub closed_at: Option<String>,
+    #[serde(deserialize_with = "any_string")]
+    pub close_reason: Option<String>,
+    #[serde(deserialize_with = "string_list")]
+    pub claude_sessions: Vec<String>,
+    #[serde(deserialize_with = "string_list")]
+    pub phases: Vec<String>,
+    #[serde(deserialize_with = "count")]
+    pub schema_version: u64,
+}
+
+/// A YAML scalar of any type, read as text (a short hash such as `1234567`
+/// is an integer to YAML but a string to us). Null reads as `None`.
+#[derive(Debug, Clone)]
+struct AnyScalar(Option<String>);
+
+impl<'de> Deserialize<'de> for AnyScalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = AnyScalar;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a scalar")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<AnyScalar, E> {
+                Ok(AnyScalar(Some(v.to_string())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<AnyScalar, E> {
+                Ok(AnyScalar(Some(v)))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<AnyScalar, E> {
+                Ok(AnyScalar(Some(v.to_string())))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<AnyScalar, E> {
+                Ok(AnyScalar(Some(v.to_string())))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<AnyScalar, E> {
+                Ok(AnyScalar(Some(v.to_string())))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<AnyScalar, E> {
+                Ok(AnyScalar(Some(v.to_string())))
+            }
+            fn visit_none<E>(self) -> Result<AnyScalar, E> {
+                Ok(AnyScalar(None))
+            }
+            fn visit_unit<E>(self) -> Result<AnyScalar, E> {
+                Ok(AnyScalar(None))
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<AnyScalar, D::Error> {
+                AnyScalar::deserialize(d)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+fn any_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(AnyScalar::deserialize(d)?.0)
+}
+
+fn status<'de, D: Deserializer<'de>>(d: D) -> Result<Status, D::Error> {
+    Ok(AnyScalar::deserialize(d)?
+        .0
+        .map(|s| Status::parse(&s))
+        .unwrap_or_default())
+}
+
+fn count<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    let s = AnyScalar::deserialize(d)?.0.unwrap_or_default();
+    if s.is_empty() {
+        return Ok(0);
+    }
+    s.trim()
+        .parse()
+        .map_err(|_| serde::de::Error::custom(format!("expected a whole number, found {s:?}")))
+}
+
+fn string_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        Many(Vec<AnyScalar>),
+        One(AnyScalar),
+    }
+    Ok(match Option::<OneOrMany>::deserialize(d)? {
+        None => Vec::new(),
+        Some(OneOrMany::Many(v)) => v.into_iter().filter_map(|s| s.0).collect(),
+        Some(OneOrMany::One(s)) => s.0.into_iter().collect(),
+    })
+}
+
+/// A value to write under a key.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Str(String),
+    Int(u64),
+    List(Vec<String>),
+}
+
+impl Value {
+    pub fn opt(s: Option<&str>) -> Self {
+        s.map_or(Value::Null, |s| Value::Str(s.to_string()))
+    }
+}
+
+/// Render `key: value` (plus list lines) as YAML.
+pub fn render_entry(key: &str, v: &Value) -> String {
+    match v {
+        Value::Null => format!("{key}: null\n"),
+        Value::Int(n) => format!("{key}: {n}\n"),
+        Value::Str(s) => format!("{key}: {}\n", scalar(s)),
+        Value::List(items) if items.is_empty() => format!("{key}: []\n"),
+        Value::List(items) => {
+            let mut out = format!("{key}:\n");
+            for i in items {
+                out.push_str("  - ");
+                out.push_str(&scalar(i));
+                out.push('\n');
+            }
+            out
+        }
+    }
+}
+
+/// A YAML scalar: plain when that is unambiguous, else double-quoted with
+/// JSON escapes (a JSON string is a valid YAML double-quoted scalar).
+pub fn scalar(s: &str) -> String {
+    let plain_ok = !s.is_empty()
+        && s.len() < 200
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || " _./:+-()'".contains(c))
+        && !s.starts_with([' ', '-', ':', '?', '\'', '(', '.'])
+        && !s.ends_with([' ', ':'])
+        && !s.contains(": ")
+        && !looks_typed(s);
+    if plain_ok {
+        s.to_string()
+    } else {
+        serde_json::to_string(s).expect("strings always serialise")
+    }
+}
+
+/// Plain scalars that YAML would read as something other than a string.
+fn looks_typed(s: &str) -> bool {
+    let l = s.to_ascii_lowercase();
+    matches!(
+        l.as_str(),
+        "null" | "~" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n"
+    ) || s.parse::<f64>().is_ok()
+        || s.starts_with("0x")
+        || s.starts_with("0o")
+        || s.bytes().all(|b| b.is_ascii_digit() || b == b'_')
+}
+
+/// Byte span of a top-level key's entry (its line and any continuation
+/// lines: indented lines and `- ` list items) inside the YAML text.
+fn key_span(yaml: &str, key: &str) -> Option<(usize, usize)> {
+    let mut pos = 0;
+    let mut start = None;
+    for line in yaml.split_inclusive('\n') {
+        let end = pos + line.len();
+        match start {
+            None => {
+                if let Some(rest) = line.strip_prefix(key)
+                    && rest.trim_start_matches(' ').starts_with(':')
+                {
+                    start = Some(pos);
+                }
+            }
+            Some(s) => {
+                let continues = line.starts_with(' ')
+                    || line.starts_with('\t')
+                    || line.starts_with("- ")
+                    || line.trim_end() == "-";
+                if !continues {
+                    return Some((s, pos));
+                }
+            }
+        }
+        pos = end;
+    }
+    start.map(|s| (s, yaml.len()))
+}
+
+/// Set `key` in the YAML text: its entry is replaced in place, or appended
+/// at the end if the key is missing. Every other byte is kept.
+pub fn set_key(yaml: &str, key: &str, v: &Value) -> String {
+    let entry = render_entry(key, v);
+    match key_span(yaml, key) {
+        Some((s, e)) => {
+            // An entry that already renders the same is left untouched, so
+            // hand-written spellings of equal values survive.
+            let mut out = String::with_capacity(yaml.len() + entry.len());
+            out.push_str(&yaml[..s]);
+            out.push_str(&entry);
+            out.push_str(&yaml[e..]);
+            out
+        }
+        None => {
+            let mut out = yaml.to_string();
+            if !out.is_empty() && !out.ends_with('\n') {
+                out.push('\n');
+            }
+            out.push_str(&entry);
+            out
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_key_keeps_everything_else() {
+        let y = "id: x\n# a comment\nfoo: [1, 2]\ntask_ids:\n  - a\n  - b\nstatus: active # trailing\nzzz: keep\n";
+        let out = set_key(y, "task_ids", &Value::List(vec!["c".into()]));
+        assert_eq!(
+            out,
+            "id: x\n# a comment\nfoo: [1, 2]\ntask_ids:\n  - c\nstatus: active # trailing\nzzz: keep\n"
+        );
+        let out = set_key(&out, "new_key", &Value::Int(3));
+        assert!(out.ends_with("zzz: keep\nnew_key: 3\n"));
+    }
+
+    #[test]
+    fn scalars_round_trip_through_yaml() {
+        for s in [
+            "abc1234",
+            "1234567",
+            "true",
+            "a: b",
+            "2026-01-15T10:00:00Z",
+            "it's",
+            "#x",
+            "line\nbreak",
+            "",
+            "- x",
+            "null",
+        ] {
+            let y = render_entry("k", &Value::Str(s.into()));
+            #[derive(Deserialize)]
+            struct K {
+                #[serde(deserialize_with = "any_string")]
+                k: Option<String>,
+            }
+            let k: K = serde_saphyr::from_str(&y).unwrap_or_else(|e| panic!("{y}: {e}"));
+            assert_eq!(k.k.as_deref(), Some(s), "{y}");
+        }
+    }
+
+    #[test]
+    fn lenient_reading() {
+        let f: Frontmatter = serde_saphyr::from_str(
+            "id: 1\ngit_last_commit: 1234567\ntask_ids: one\nstatus: completed\ncompaction_count: '2'\nextra: {a: 1}\n",
+        )
+        .unwrap();
+        assert_eq!(f.git_last_commit.as_deref(), Some("1234567"));
+        assert_eq!(f.task_ids, vec!["one"]);
+        assert_eq!(f.status, Status::Complete);
+        assert_eq!(f.compaction_count, 2);
+    }
+}

@@ -1,0 +1,418 @@
+//! The living session document: YAML frontmatter, then markdown sections.
+//!
+//! Three hands edit this file (this tool, the model, people), so every edit
+//! here is lossless: the text is kept as it is, the structure is found with
+//! pulldown-cmark's offset iterator (so `#` lines inside fenced code are not
+//! headings), and an edit replaces one byte range. Everything outside that
+//! range is untouched.
+
+pub mod frontmatter;
+pub mod progress;
+pub mod sections;
+
+use std::ops::Range;
+use std::path::Path;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::error::DocError;
+pub use frontmatter::{Frontmatter, Status, Value};
+
+/// The canonical sections, in canonical order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Sec {
+    Tldr,
+    Context,
+    Progress,
+    Decisions,
+    Discoveries,
+    Blockers,
+    NextSteps,
+    FilesModified,
+}
+
+impl Sec {
+    pub const ALL: [Sec; 8] = [
+        Sec::Tldr,
+        Sec::Context,
+        Sec::Progress,
+        Sec::Decisions,
+        Sec::Discoveries,
+        Sec::Blockers,
+        Sec::NextSteps,
+        Sec::FilesModified,
+    ];
+
+    /// The heading text we write.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Sec::Tldr => "TL;DR (Read This First)",
+            Sec::Context => "Context",
+            Sec::Progress => "Progress",
+            Sec::Decisions => "Decisions",
+            Sec::Discoveries => "Discoveries",
+            Sec::Blockers => "Blockers",
+            Sec::NextSteps => "Next Steps",
+            Sec::FilesModified => "Files Modified",
+        }
+    }
+
+    /// Which canonical section a heading text names, if any.
+    pub fn from_title(title: &str) -> Option<Sec> {
+        let t = title.trim().to_ascii_lowercase();
+        if t.starts_with("tl;dr") || t.starts_with("tldr") {
+            return Some(Sec::Tldr);
+        }
+        Some(match t.as_str() {
+            "context" => Sec::Context,
+            "progress" => Sec::Progress,
+            "decisions" => Sec::Decisions,
+            "discoveries" => Sec::Discoveries,
+            "blockers" => Sec::Blockers,
+            "next steps" => Sec::NextSteps,
+            "files modified" => Sec::FilesModified,
+            _ => return None,
+        })
+    }
+}
+
+/// One level-1 or level-2 heading and the byte range it governs.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub level: u8,
+    pub title: String,
+    pub kind: Option<Sec>,
+    /// From the start of the heading line to the start of the next level-1
+    /// or level-2 heading (or the end of the file).
+    pub range: Range<usize>,
+    /// From the line after the heading to `range.end`.
+    pub content: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    text: String,
+    /// The YAML between the fences.
+    yaml: Range<usize>,
+    body_start: usize,
+    front: Frontmatter,
+    sections: Vec<Section>,
+}
+
+fn parse_err(path: &Path, line: usize, msg: impl Into<String>) -> DocError {
+    DocError::Parse {
+        path: path.to_path_buf(),
+        line,
+        msg: msg.into(),
+    }
+}
+
+/// Where the frontmatter fences are: the YAML's byte range and where the
+/// body starts. `None` for a file with no frontmatter at all.
+fn split_frontmatter(text: &str) -> Result<Option<(Range<usize>, usize)>, usize> {
+    let first = text.split_inclusive('\n').next().unwrap_or("");
+    if first.trim_end() != "---" {
+        return Ok(None);
+    }
+    let yaml_start = first.len();
+    let mut pos = yaml_start;
+    for line in text[yaml_start..].split_inclusive('\n') {
+        let t = line.trim_end();
+        if t == "---" || t == "..." {
+            return Ok(Some((yaml_start..pos, pos + line.len())));
+        }
+        pos += line.len();
+    }
+    Err(1)
+}
+
+impl Document {
+    /// Parse a session document. `path` is only used in error messages.
+    pub fn parse(path: &Path, text: String) -> Result<Document, DocError> {
+        let (yaml, body_start) = match split_frontmatter(&text) {
+            Ok(Some(v)) => v,
+            Ok(None) => {
+                return Err(parse_err(
+                    path,
+                    1,
+                    "no YAML frontmatter (the file must start with a '---' line)",
+                ));
+            }
+            Err(line) => {
+                return Err(parse_err(
+                    path,
+                    line,
+                    "the frontmatter fence '---' opened here is never closed",
+                ));
+            }
+        };
+        let front: Frontmatter = if text[yaml.clone()].trim().is_empty() {
+            Frontmatter::default()
+        } else {
+            serde_saphyr::from_str(&text[yaml.clone()]).map_err(|e| {
+                let line = e.location().map_or(1, |l| l.line() as usize) + 1;
+                let msg = e.to_string();
+                let msg = msg.lines().next().unwrap_or("invalid YAML").to_string();
+                parse_err(path, line, format!("invalid YAML frontmatter: {msg}"))
+            })?
+        };
+        let id = front.id.as_deref().unwrap_or("");
+        if crate::names::validate("id", id).is_err() {
+            return Err(parse_err(
+                path,
+                2,
+                format!("frontmatter 'id' is missing or invalid ({id:?})"),
+            ));
+        }
+        let short = front.shortname.as_deref().unwrap_or("");
+        if crate::names::validate("shortname", short).is_err() {
+            return Err(parse_err(
+                path,
+                2,
+                format!("frontmatter 'shortname' is missing or invalid ({short:?})"),
+            ));
+        }
+        let sections = scan_sections(&text, body_start);
+        Ok(Document {
+            text,
+            yaml,
+            body_start,
+            front,
+            sections,
+        })
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+    pub fn into_text(self) -> String {
+        self.text
+    }
+    pub fn front(&self) -> &Frontmatter {
+        &self.front
+    }
+    pub fn id(&self) -> &str {
+        self.front.id.as_deref().unwrap_or_default()
+    }
+    pub fn shortname(&self) -> &str {
+        self.front.shortname.as_deref().unwrap_or_default()
+    }
+    pub fn title(&self) -> String {
+        if let Some(t) = self.front.title.as_deref().filter(|t| !t.is_empty()) {
+            return t.to_string();
+        }
+        self.sections
+            .iter()
+            .find(|s| s.level == 1)
+            .map(|s| s.title.trim_start_matches("Session:").trim().to_string())
+            .unwrap_or_else(|| self.shortname().to_string())
+    }
+    pub fn sections(&self) -> &[Section] {
+        &self.sections
+    }
+    pub fn yaml(&self) -> &str {
+        &self.text[self.yaml.clone()]
+    }
+
+    fn section(&self, kind: Sec) -> Option<&Section> {
+        self.sections.iter().find(|s| s.kind == Some(kind))
+    }
+
+    /// The text under a canonical section's heading, if the section exists.
+    pub fn get(&self, kind: Sec) -> Option<&str> {
+        self.section(kind).map(|s| &self.text[s.content.clone()])
+    }
+
+    /// Replace the whole text and re-derive the structure. The new text must
+    /// still parse: an edit that would break the document is a bug, and is
+    /// refused rather than written.
+    fn replace_range(&mut self, range: Range<usize>, with: &str) {
+        let mut text = String::with_capacity(self.text.len() + with.len());
+        text.push_str(&self.text[..range.start]);
+        text.push_str(with);
+        text.push_str(&self.text[range.end..]);
+        let parsed = Document::parse(Path::new("<edit>"), text)
+            .expect("an edit produced a document that does not parse");
+        *self = parsed;
+    }
+
+    /// Set frontmatter keys, keeping every other byte of the YAML.
+    pub fn set_front(&mut self, pairs: &[(&str, Value)]) {
+        let mut yaml = self.yaml().to_string();
+        for (k, v) in pairs {
+            yaml = frontmatter::set_key(&yaml, k, v);
+        }
+        self.replace_range(self.yaml.clone(), &yaml);
+    }
+
+    /// Replace a section's content (the text after its heading line). A
+    /// missing section is created in its canonical place. Only that range
+    /// of bytes changes.
+    pub fn set(&mut self, kind: Sec, content: &str) {
+        let mut content = content.trim_end_matches('\n').to_string();
+        content.push('\n');
+        match self.section(kind) {
+            Some(s) => {
+                let r = s.content.clone();
+                let old = &self.text[r.clone()];
+                // Keep the blank lines that separated this section from the
+                // next heading, so spacing elsewhere is unchanged.
+                let old_trail = &old[old.trim_end_matches(['\n', '\r']).len()..];
+                let body_trail = if r.end < self.text.len() {
+                    if old_trail.len() >= 2 {
+                        old_trail[1..].to_string()
+                    } else {
+                        "\n".to_string()
+                    }
+                } else {
+                    String::new()
+                };
+                let new = format!(
+                    "{}{}",
+                    if content.trim().is_empty() {
+                        ""
+                    } else {
+                        &content
+                    },
+                    body_trail
+                );
+                if new != old {
+                    self.replace_range(r, &new);
+                }
+            }
+            None => self.insert_section(kind, &content),
+        }
+    }
+
+    /// Append a block at the end of a section's content (before its trailing
+    /// blank lines). Nothing else in the section moves.
+    pub fn append(&mut self, kind: Sec, block: &str) {
+        let mut block = block.trim_end_matches('\n').to_string();
+        block.push('\n');
+        match self.section(kind) {
+            Some(s) => {
+                let content = &self.text[s.content.clone()];
+                let keep = content.trim_end_matches(['\n', '\r', ' ', '\t']).len();
+                let at = s.content.start + keep;
+                let prefix = if keep == 0 { "" } else { "\n" };
+                // Replace the trailing whitespace with our block plus the same
+                // separation as before.
+                let trail = &content[keep..];
+                let sep = match trail.matches('\n').count() {
+                    0 | 1 => String::new(),
+                    n => "\n".repeat(n - 1),
+                };
+                let sep = if s.content.end < self.text.len() && sep.is_empty() {
+                    "\n".into()
+                } else {
+                    sep
+                };
+                let with = format!("{prefix}{block}{sep}");
+                self.replace_range(at..s.content.end, &with);
+            }
+            None => self.insert_section(kind, &block),
+        }
+    }
+
+    fn insert_section(&mut self, kind: Sec, content: &str) {
+        let heading = format!("## {}\n", kind.heading());
+        let before = self
+            .sections
+            .iter()
+            .rfind(|s| s.kind.is_some_and(|k| k < kind));
+        let after = self
+            .sections
+            .iter()
+            .find(|s| s.kind.is_some_and(|k| k > kind));
+        let at = match (before, after) {
+            (Some(b), _) => b.range.end,
+            (None, Some(a)) => a.range.start,
+            (None, None) => self.text.len(),
+        };
+        let mut with = String::new();
+        let pre = &self.text[..at];
+        if at > self.body_start && !pre.ends_with("\n\n") {
+            with.push_str(if pre.ends_with('\n') { "\n" } else { "\n\n" });
+        }
+        with.push_str(&heading);
+        with.push_str(content);
+        if at < self.text.len() {
+            with.push('\n');
+        }
+        // A file that ends inside an unclosed code fence would swallow the
+        // new heading; close the fence first (the fence kind is whichever
+        // makes the heading a heading again).
+        for close in ["", "```\n", "~~~\n", "````\n", "~~~~\n", "`````\n"] {
+            let mut trial = self.clone();
+            trial.replace_range(at..at, &format!("{close}{with}"));
+            if trial.section(kind).is_some() {
+                *self = trial;
+                return;
+            }
+        }
+        self.replace_range(at..at, &with);
+    }
+}
+
+/// Level-1 and level-2 headings of the body, found by pulldown-cmark.
+fn scan_sections(text: &str, body_start: usize) -> Vec<Section> {
+    let body = &text[body_start..];
+    let mut heads: Vec<(u8, Range<usize>, String)> = Vec::new();
+    let mut current: Option<(u8, Range<usize>, String)> = None;
+    for (ev, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
+        match ev {
+            Event::Start(Tag::Heading { level, .. }) if level <= HeadingLevel::H2 => {
+                let l = if level == HeadingLevel::H1 { 1 } else { 2 };
+                current = Some((l, range, String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(h) = current.take() {
+                    heads.push(h);
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, s)) = current.as_mut() {
+                    s.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    let line_start = |i: usize| body[..i].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = |i: usize| body[i..].find('\n').map_or(body.len(), |p| i + p + 1);
+    let mut out = Vec::with_capacity(heads.len());
+    for (i, (level, r, title)) in heads.iter().enumerate() {
+        let start = line_start(r.start);
+        let content_start = line_end(r.end.saturating_sub(1).max(r.start));
+        let end = heads
+            .get(i + 1)
+            .map_or(body.len(), |(_, n, _)| line_start(n.start));
+        let kind = if *level == 2 {
+            Sec::from_title(title)
+        } else {
+            None
+        };
+        out.push(Section {
+            level: *level,
+            title: title.clone(),
+            kind,
+            range: body_start + start..body_start + end,
+            content: body_start + content_start.min(end)..body_start + end,
+        });
+    }
+    // A canonical title used twice: only the first one is that section.
+    let mut seen = Vec::new();
+    for s in &mut out {
+        if let Some(k) = s.kind {
+            if seen.contains(&k) {
+                s.kind = None;
+            } else {
+                seen.push(k);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

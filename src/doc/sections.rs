@@ -1,0 +1,539 @@
+//! Readers and editors for the inside of each canonical section. Each takes
+//! the section's current text and returns new text; they are pure.
+
+/// Strip list markers and placeholders: "- (none yet)" is not an entry.
+fn is_placeholder(s: &str) -> bool {
+    let t = s
+        .trim()
+        .trim_start_matches(['-', '*'])
+        .trim()
+        .to_ascii_lowercase();
+    t.is_empty()
+        || t.starts_with("(none")
+        || t.starts_with("none currently")
+        || t == "none"
+        || t.starts_with("_(none")
+}
+
+// ---------- TL;DR ----------
+
+pub const STATUS_KEYS: [&str; 3] = ["**Progress**:", "**Current**:", "**Blocker**:"];
+
+fn is_status_line(l: &str) -> bool {
+    STATUS_KEYS.iter().any(|k| l.trim_start().starts_with(k))
+}
+
+/// The TL;DR paragraph: everything that is not a status line.
+pub fn tldr_paragraph(content: &str) -> String {
+    content
+        .lines()
+        .filter(|l| !is_status_line(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
+}
+
+/// A status line's value, e.g. `status_value(c, "**Current**:")`.
+pub fn status_value(content: &str, key: &str) -> Option<String> {
+    content.lines().find_map(|l| {
+        l.trim_start()
+            .strip_prefix(key)
+            .map(|v| v.trim().to_string())
+    })
+}
+
+/// Set the three status lines in place; missing ones are added after the
+/// paragraph. Other lines are kept.
+pub fn tldr_set_status(content: &str, values: [&str; 3]) -> String {
+    let mut lines: Vec<String> = content.lines().map(str::to_string).collect();
+    let mut missing = Vec::new();
+    for (k, v) in STATUS_KEYS.iter().zip(values) {
+        let new = format!("{k} {v}");
+        match lines.iter().position(|l| l.trim_start().starts_with(k)) {
+            Some(i) => lines[i] = new,
+            None => missing.push(new),
+        }
+    }
+    if !missing.is_empty() {
+        let at = lines.iter().rposition(|l| is_status_line(l)).map(|i| i + 1);
+        match at {
+            Some(i) => {
+                for (n, m) in missing.into_iter().enumerate() {
+                    lines.insert(i + n, m);
+                }
+            }
+            None => {
+                while lines.last().is_some_and(|l| l.trim().is_empty()) {
+                    lines.pop();
+                }
+                if !lines.is_empty() {
+                    lines.push(String::new());
+                }
+                lines.extend(missing);
+            }
+        }
+    }
+    lines.join("\n") + "\n"
+}
+
+/// Replace the paragraph, keeping the status lines.
+pub fn tldr_set_paragraph(content: &str, para: &str) -> String {
+    let status: Vec<&str> = content.lines().filter(|l| is_status_line(l)).collect();
+    let mut out = para.trim().to_string();
+    out.push_str("\n\n");
+    for s in status {
+        out.push_str(s);
+        out.push('\n');
+    }
+    out
+}
+
+// ---------- Context ----------
+
+/// The value after `**Label**:` on one line (e.g. the Objective).
+pub fn inline_label(content: &str, label: &str) -> Option<String> {
+    let key = format!("**{label}**");
+    content.lines().find_map(|l| {
+        let rest = l.trim_start().strip_prefix(&key)?;
+        let rest = rest.trim_start();
+        let rest = rest.strip_prefix(':').unwrap_or(rest);
+        let v = rest.trim();
+        (!v.is_empty()).then(|| v.to_string())
+    })
+}
+
+/// The lines of a labelled block such as `**Key Context** (survives
+/// compaction):` up to the next `**Label**` line, placeholders dropped.
+pub fn labelled_block(content: &str, label: &str) -> Vec<String> {
+    let key = format!("**{label}**");
+    let mut out = Vec::new();
+    let mut inside = false;
+    for l in content.lines() {
+        let t = l.trim_start();
+        if t.starts_with(&key) {
+            inside = true;
+            continue;
+        }
+        if inside {
+            if t.starts_with("**") && t.contains("**:")
+                || t.starts_with("**") && t.ends_with(':') && !t.starts_with("- ")
+            {
+                break;
+            }
+            if !is_placeholder(t) {
+                out.push(l.trim_end().to_string());
+            }
+        }
+    }
+    while out.last().is_some_and(|l| l.trim().is_empty()) {
+        out.pop();
+    }
+    out
+}
+
+/// Paths named in the Key Files block: the first `code span` of each
+/// bullet, else the bullet text up to " - ".
+pub fn key_files(content: &str) -> Vec<String> {
+    labelled_block(content, "Key Files")
+        .iter()
+        .filter_map(|l| {
+            let t = l.trim().trim_start_matches(['-', '*']).trim();
+            if let Some(s) = t.strip_prefix('`') {
+                return s.split('`').next().map(str::to_string);
+            }
+            let p = t.split(" - ").next()?.trim();
+            (!p.is_empty()).then(|| p.to_string())
+        })
+        .collect()
+}
+
+// ---------- numbered lists ----------
+
+/// Items of a numbered list (`1. text`), with their numbers.
+pub fn numbered(content: &str) -> Vec<(usize, String)> {
+    content
+        .lines()
+        .filter_map(|l| {
+            let (n, rest) = l.split_once(". ")?;
+            let n: usize = n.trim().parse().ok()?;
+            (!l.starts_with(' ')).then(|| (n, rest.trim().to_string()))
+        })
+        .collect()
+}
+
+fn next_number(content: &str) -> usize {
+    numbered(content).iter().map(|(n, _)| *n).max().unwrap_or(0) + 1
+}
+
+// ---------- Decisions ----------
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub n: usize,
+    pub title: String,
+    pub body: Vec<String>,
+}
+
+pub fn decisions(content: &str) -> Vec<Decision> {
+    let mut out: Vec<Decision> = Vec::new();
+    for l in content.lines() {
+        if let Some(h) = l.strip_prefix("### ")
+            && let Some((n, t)) = h.split_once(". ")
+            && let Ok(n) = n.trim().parse()
+        {
+            out.push(Decision {
+                n,
+                title: t.trim().to_string(),
+                body: Vec::new(),
+            });
+            continue;
+        }
+        if let Some(d) = out.last_mut()
+            && !l.trim().is_empty()
+        {
+            d.body.push(l.trim().to_string());
+        }
+    }
+    out
+}
+
+pub fn decision_block(
+    content: &str,
+    text: &str,
+    stamp: &str,
+    context: Option<&str>,
+    options: Option<&str>,
+    rationale: Option<&str>,
+) -> (usize, String) {
+    let n = decisions(content).iter().map(|d| d.n).max().unwrap_or(0) + 1;
+    let mut b = format!("\n### {n}. {} ({stamp})\n", one_line(text));
+    if let Some(c) = context {
+        b.push_str(&format!("**Context**: {}\n", one_line(c)));
+    }
+    if let Some(o) = options {
+        b.push_str(&format!("**Options**: {}\n", one_line(o)));
+    }
+    b.push_str(&format!("**Choice**: {}\n", one_line(text)));
+    if let Some(r) = rationale {
+        b.push_str(&format!("**Rationale**: {}\n", one_line(r)));
+    }
+    (n, b)
+}
+
+// ---------- Discoveries ----------
+
+pub fn discovery_line(content: &str, text: &str, stamp: &str) -> (usize, String) {
+    let n = next_number(content);
+    (n, format!("{n}. ({stamp}) {}", one_line(text)))
+}
+
+// ---------- Blockers ----------
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Blocker {
+    pub n: Option<usize>,
+    pub text: String,
+    pub open: bool,
+    pub impact: Option<String>,
+    pub mitigation: Option<String>,
+    pub status: String,
+}
+
+/// Blockers as written by `log --blocker`
+/// (`1. **text** — open (stamp)` plus indented Impact / Mitigation lines),
+/// and plain bullets written by hand (open unless they say resolved).
+pub fn blockers(content: &str) -> Vec<Blocker> {
+    let mut out: Vec<Blocker> = Vec::new();
+    for l in content.lines() {
+        let t = l.trim();
+        if l.starts_with(' ') || l.starts_with('\t') {
+            if let Some(b) = out.last_mut() {
+                let item = t.trim_start_matches(['-', '*']).trim();
+                if let Some(v) = item
+                    .strip_prefix("Impact:")
+                    .or_else(|| item.strip_prefix("**Impact**:"))
+                {
+                    b.impact = Some(v.trim().to_string());
+                } else if let Some(v) = item
+                    .strip_prefix("Mitigation:")
+                    .or_else(|| item.strip_prefix("**Mitigation**:"))
+                {
+                    b.mitigation = Some(v.trim().to_string());
+                }
+            }
+            continue;
+        }
+        if let Some((n, rest)) = t.split_once(". ")
+            && let Ok(n) = n.parse::<usize>()
+        {
+            let (text, status) = match rest.rsplit_once(" — ") {
+                Some((a, b)) => (a, b),
+                None => (rest, "open"),
+            };
+            let text = text.trim().trim_matches('*').to_string();
+            let open = status.trim_start().starts_with("open");
+            out.push(Blocker {
+                n: Some(n),
+                text,
+                open,
+                impact: None,
+                mitigation: None,
+                status: status.trim().to_string(),
+            });
+        } else if let Some(b) = t.strip_prefix("- ").or_else(|| t.strip_prefix("* "))
+            && !is_placeholder(b)
+        {
+            let low = b.to_ascii_lowercase();
+            let open = !low.contains("resolved") && !low.starts_with("~~");
+            out.push(Blocker {
+                n: None,
+                text: b.to_string(),
+                open,
+                impact: None,
+                mitigation: None,
+                status: if open {
+                    "open".into()
+                } else {
+                    "resolved".into()
+                },
+            });
+        }
+    }
+    out
+}
+
+pub fn add_blocker(
+    content: &str,
+    text: &str,
+    impact: Option<&str>,
+    mitigation: Option<&str>,
+    stamp: &str,
+) -> (usize, String) {
+    let n = blockers(content)
+        .iter()
+        .filter_map(|b| b.n)
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let mut kept: Vec<&str> = content
+        .lines()
+        .filter(|l| !(l.trim_start().starts_with("- ") && is_placeholder(l)))
+        .collect();
+    while kept.last().is_some_and(|l| l.trim().is_empty()) {
+        kept.pop();
+    }
+    let mut out = kept.join("\n");
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&format!("{n}. **{}** — open ({stamp})\n", one_line(text)));
+    if let Some(i) = impact {
+        out.push_str(&format!("   - Impact: {}\n", one_line(i)));
+    }
+    if let Some(m) = mitigation {
+        out.push_str(&format!("   - Mitigation: {}\n", one_line(m)));
+    }
+    (n, out)
+}
+
+/// Mark blocker `n` resolved. Errors name the problem.
+pub fn resolve_blocker(content: &str, n: usize, stamp: &str) -> Result<(String, String), String> {
+    let prefix = format!("{n}. ");
+    let mut found = None;
+    let lines: Vec<String> = content
+        .lines()
+        .map(|l| {
+            if found.is_none() && l.starts_with(&prefix) {
+                if let Some((a, b)) = l.rsplit_once(" — ")
+                    && b.starts_with("open")
+                {
+                    found = Some(Ok(a[prefix.len()..].trim_matches('*').to_string()));
+                    return format!("{a} — resolved ({stamp})");
+                }
+                found = Some(Err(format!("blocker {n} is already resolved")));
+            }
+            l.to_string()
+        })
+        .collect();
+    match found {
+        Some(Ok(text)) => Ok((lines.join("\n") + "\n", text)),
+        Some(Err(e)) => Err(e),
+        None => Err(format!("there is no blocker {n}")),
+    }
+}
+
+// ---------- Next Steps ----------
+
+pub fn next_steps(content: &str) -> Vec<String> {
+    content
+        .lines()
+        .filter_map(|l| {
+            let t = l.trim_end();
+            if l.starts_with(' ') {
+                return None;
+            }
+            if let Some((n, rest)) = t.split_once(". ")
+                && n.parse::<usize>().is_ok()
+            {
+                return Some(rest.trim().to_string());
+            }
+            t.strip_prefix("- ")
+                .filter(|r| !is_placeholder(r))
+                .map(|r| r.trim().to_string())
+        })
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+pub fn add_next_step(content: &str, text: &str) -> Option<String> {
+    let t = one_line(text);
+    if next_steps(content).iter().any(|s| s == &t) {
+        return None;
+    }
+    let n = next_number(content);
+    let mut out = content.trim_end().to_string();
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&format!("{n}. {t}\n"));
+    Some(out)
+}
+
+/// Remove a numbered step equal (case-insensitively) to `text`, and
+/// renumber the numbered lines. `None` when nothing matched.
+pub fn remove_next_step(content: &str, text: &str) -> Option<String> {
+    let want = text.trim().to_lowercase();
+    let mut removed = false;
+    let mut n = 0;
+    let mut out = String::new();
+    for l in content.lines() {
+        if let Some((num, rest)) = l.split_once(". ")
+            && !l.starts_with(' ')
+            && num.parse::<usize>().is_ok()
+        {
+            if !removed && rest.trim().to_lowercase() == want {
+                removed = true;
+                continue;
+            }
+            n += 1;
+            out.push_str(&format!("{n}. {rest}\n"));
+            continue;
+        }
+        out.push_str(l);
+        out.push('\n');
+    }
+    removed.then_some(out)
+}
+
+// ---------- Files Modified ----------
+
+pub fn files(content: &str) -> Vec<String> {
+    content
+        .lines()
+        .filter_map(|l| {
+            let t = l.trim().strip_prefix("- ")?;
+            let t = t.trim();
+            let t = t
+                .strip_prefix('`')
+                .and_then(|s| s.split('`').next())
+                .unwrap_or(t);
+            (!is_placeholder(t)).then(|| t.to_string())
+        })
+        .collect()
+}
+
+pub fn add_file_line(path: &str) -> String {
+    format!("- `{}`", path.replace('`', "'"))
+}
+
+/// Collapse text to one line: entries are line-oriented.
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tldr_status_lines() {
+        let c =
+            "Para one.\n\n**Progress**: 1/2 steps complete\n**Current**: x\n**Blocker**: None\n";
+        let out = tldr_set_status(c, ["2/3 steps complete", "y", "None"]);
+        assert_eq!(
+            out,
+            "Para one.\n\n**Progress**: 2/3 steps complete\n**Current**: y\n**Blocker**: None\n"
+        );
+        assert_eq!(tldr_paragraph(&out), "Para one.");
+        let out = tldr_set_paragraph(&out, "New para.");
+        assert!(out.starts_with("New para.\n\n**Progress**"));
+        let bare = tldr_set_status("Only text.\n", ["0/0 steps complete", "none", "None"]);
+        assert_eq!(
+            bare,
+            "Only text.\n\n**Progress**: 0/0 steps complete\n**Current**: none\n**Blocker**: None\n"
+        );
+    }
+
+    #[test]
+    fn context_blocks() {
+        let c = "**Objective**: Fix it\n\n**Key Files**:\n- `sweep/sweeper.go` - Main\n- contract.go - Triggers\n\n**Key Context** (survives compaction):\n- Race: state check before lock\n- Lock ordering\n";
+        assert_eq!(inline_label(c, "Objective").as_deref(), Some("Fix it"));
+        assert_eq!(key_files(c), vec!["sweep/sweeper.go", "contract.go"]);
+        assert_eq!(
+            labelled_block(c, "Key Context"),
+            vec!["- Race: state check before lock", "- Lock ordering"]
+        );
+    }
+
+    #[test]
+    fn blockers_round() {
+        let (n, c) = add_blocker(
+            "- None currently\n",
+            "Waiting on docs",
+            Some("stalls API"),
+            None,
+            "T1",
+        );
+        assert_eq!(n, 1);
+        assert_eq!(
+            c,
+            "1. **Waiting on docs** — open (T1)\n   - Impact: stalls API\n"
+        );
+        let b = blockers(&c);
+        assert!(b[0].open && b[0].impact.as_deref() == Some("stalls API"));
+        let (c2, text) = resolve_blocker(&c, 1, "T2").unwrap();
+        assert_eq!(text, "Waiting on docs");
+        assert!(!blockers(&c2)[0].open);
+        assert!(
+            resolve_blocker(&c2, 1, "T3")
+                .unwrap_err()
+                .contains("already")
+        );
+        assert!(
+            resolve_blocker(&c2, 7, "T3")
+                .unwrap_err()
+                .contains("no blocker 7")
+        );
+    }
+
+    #[test]
+    fn next_steps_add_remove() {
+        let c = add_next_step("", "A").unwrap();
+        let c = add_next_step(&c, "B").unwrap();
+        assert!(add_next_step(&c, "B").is_none());
+        assert_eq!(next_steps(&c), vec!["A", "B"]);
+        let c = remove_next_step(&c, "a").unwrap();
+        assert_eq!(c, "1. B\n");
+    }
+
+    #[test]
+    fn decisions_numbered() {
+        let (n, b) = decision_block("", "Use mutex", "T", Some("race"), None, Some("simple"));
+        assert_eq!(n, 1);
+        let d = decisions(&b);
+        assert_eq!(d[0].title, "Use mutex (T)");
+        let (n2, _) = decision_block(&b, "Other", "T", None, None, None);
+        assert_eq!(n2, 2);
+    }
+}

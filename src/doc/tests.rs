@@ -1,0 +1,170 @@
+use std::path::Path;
+
+use super::*;
+
+const HAND: &str = "---\nid: 019abc12-3456-7def-8901-234567890abc\nshortname: fix-sweep-bug\n# a comment people wrote\nstatus: active\ntask_ids:\n  - t1\ncustom_key: {nested: [1, 2]}\ncompaction_count: 2\n---\n\n# Session: Fix Sweep Trigger Bug\n\n<!-- keep me -->\n## TL;DR (Read This First)\nFixing race.   Odd   spacing stays.\n\n**Progress**: 3/5 steps complete\n**Current**: Implement fix (step 4)\n**Blocker**: None\n\n## Context\n**Objective**: Fix race\n\n**Key Context** (survives compaction):\n- Lock ordering: chain_watcher -> sweeper\n\n```sh\n## not a heading\n# neither\n```\n\n## My Own Notes\nfree text\n\n## Progress\n### Completed\n- [x] Reproduce (2025-01-15T10:30)\n\n### In Progress\n- [ ] Implement fix          <- CURRENT\n\n### Remaining\n- [ ] Add regression test\n\n## Decisions\n\n## Blockers\n- None currently\n\n## Next Steps\n1. Complete mutex\n";
+
+fn parse(t: &str) -> Document {
+    Document::parse(Path::new("t.md"), t.to_string()).unwrap()
+}
+
+#[test]
+fn finds_sections_not_code() {
+    let d = parse(HAND);
+    let kinds: Vec<_> = d
+        .sections()
+        .iter()
+        .map(|s| (s.level, s.title.clone()))
+        .collect();
+    assert!(kinds.iter().all(|(_, t)| !t.contains("not a heading")));
+    assert!(d.get(Sec::Context).unwrap().contains("## not a heading"));
+    assert!(d.get(Sec::Discoveries).is_none());
+    assert_eq!(d.front().compaction_count, 2);
+}
+
+#[test]
+fn append_changes_only_that_section() {
+    let mut d = parse(HAND);
+    d.append(
+        Sec::Decisions,
+        "\n### 1. Use mutex (T)\n**Choice**: Use mutex\n",
+    );
+    let t = d.text();
+    let before = &HAND[..HAND.find("## Decisions").unwrap()];
+    assert!(t.starts_with(before));
+    assert!(
+        t.contains("## Decisions\n\n### 1. Use mutex (T)\n**Choice**: Use mutex\n\n## Blockers\n"),
+        "{t}"
+    );
+}
+
+#[test]
+fn missing_section_goes_in_canonical_place() {
+    let mut d = parse(HAND);
+    d.append(Sec::Discoveries, "1. (T) found it");
+    let t = d.text();
+    let dec = t.find("## Decisions").unwrap();
+    let dis = t.find("## Discoveries").unwrap();
+    let blk = t.find("## Blockers").unwrap();
+    assert!(dec < dis && dis < blk, "{t}");
+    assert!(
+        t.contains("## Discoveries\n1. (T) found it\n\n## Blockers"),
+        "{t}"
+    );
+}
+
+#[test]
+fn frontmatter_edit_keeps_unknowns_and_comments() {
+    let mut d = parse(HAND);
+    d.set_front(&[
+        ("compaction_count", Value::Int(3)),
+        ("updated_at", Value::Str("2026-01-01T00:00:00Z".into())),
+    ]);
+    let t = d.text();
+    assert!(t.contains("# a comment people wrote\n"));
+    assert!(t.contains("custom_key: {nested: [1, 2]}\n"));
+    assert!(t.contains("compaction_count: 3\n"));
+    assert!(t.contains("updated_at: 2026-01-01T00:00:00Z\n---\n"));
+    assert_eq!(
+        &t[t.find("\n# Session").unwrap()..],
+        &HAND[HAND.find("\n# Session").unwrap()..]
+    );
+}
+
+#[test]
+fn refuses_bad_files_with_line() {
+    let e = Document::parse(Path::new("x.md"), "---\nid: a\nshortname: b\n".into()).unwrap_err();
+    assert!(
+        e.to_string().contains("x.md:1:") && e.to_string().contains("never closed"),
+        "{e}"
+    );
+    let e =
+        Document::parse(Path::new("x.md"), "---\nid: a\nshortname: [b\n---\n".into()).unwrap_err();
+    assert!(e.to_string().starts_with("x.md:"), "{e}");
+    let e = Document::parse(Path::new("x.md"), "# no frontmatter\n".into()).unwrap_err();
+    assert!(e.to_string().contains("no YAML frontmatter"));
+    let e = Document::parse(
+        Path::new("x.md"),
+        "---\nid: ../../etc\nshortname: b\n---\n".into(),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("'id'"));
+}
+
+#[test]
+fn set_section_replaces_range_only() {
+    let mut d = parse(HAND);
+    d.set(Sec::NextSteps, "1. A\n2. B\n");
+    assert!(d.text().ends_with("## Next Steps\n1. A\n2. B\n"));
+    d.set(Sec::Blockers, "1. **x** — open (T)\n");
+    assert!(
+        d.text()
+            .contains("## Blockers\n1. **x** — open (T)\n\n## Next Steps"),
+        "{}",
+        d.text()
+    );
+}
+
+mod prop {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Markdown-ish lines: headings (known and unknown), code fences,
+    /// comments, lists, odd spacing and blank lines.
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("## Decisions".to_string()),
+            Just("## Next Steps".to_string()),
+            Just("## Custom Thing".to_string()),
+            Just("# Session: x".to_string()),
+            Just("### 1. sub".to_string()),
+            Just("```".to_string()),
+            Just("## inside maybe code".to_string()),
+            Just("<!-- c -->".to_string()),
+            Just("".to_string()),
+            Just("   ".to_string()),
+            "[a-z ]{0,12}".prop_map(|s| format!("- {s}")),
+            "[a-zA-Z0-9 *_.#]{0,20}",
+        ]
+    }
+
+    fn document() -> impl Strategy<Value = String> {
+        proptest::collection::vec(line(), 0..30).prop_map(|ls| {
+            let mut t = String::from("---\nid: abc\nshortname: x\nodd: [1, 2] # c\n---\n");
+            for l in ls {
+                t.push_str(&l);
+                t.push('\n');
+            }
+            t
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn parse_render_identity(t in document()) {
+            let d = Document::parse(Path::new("p.md"), t.clone()).unwrap();
+            prop_assert_eq!(d.text(), t.as_str());
+        }
+
+        #[test]
+        fn edit_leaves_other_sections_identical(t in document(), which in 0usize..8, block in "[a-z ]{1,20}") {
+            let d0 = Document::parse(Path::new("p.md"), t.clone()).unwrap();
+            let kind = Sec::ALL[which];
+            let mut d = d0.clone();
+            d.append(kind, &format!("- {block}"));
+            // Every other section's bytes (heading through content) appear
+            // unchanged, in order.
+            let others: Vec<String> = d0.sections().iter().filter(|s| s.kind != Some(kind)).map(|s| d0.text()[s.range.clone()].trim_end().to_string()).collect();
+            let mut pos = 0;
+            for o in &others {
+                let found = d.text()[pos..].find(o.as_str());
+                prop_assert!(found.is_some(), "section lost: {:?}\nin {:?}", o, d.text());
+                pos += found.unwrap();
+            }
+            let want = format!("- {}", block);
+            prop_assert!(d.get(kind).unwrap().contains(&want));
+            prop_assert_eq!(d.yaml(), d0.yaml());
+        }
+    }
+}

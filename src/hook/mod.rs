@@ -1,0 +1,681 @@
+//! `session-hook hook`: one entry for every Claude Code hook event.
+//!
+//! The rules: read stdin to EOF, write stdout once at the end, exit 0
+//! whatever happens, never create a store, wait at most ~50 ms for the
+//! lock, and leave a line in `.sessions/.local/hook.log`.
+
+pub mod inject;
+pub mod intent;
+pub mod state;
+pub mod wire;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Result, anyhow};
+use chrono::{DateTime, Utc};
+
+use crate::config::Config;
+use crate::doc::Value;
+use crate::doc::progress::Sub;
+use crate::session::{self, Open};
+use crate::store::{self, Meta, Store};
+use crate::{clock, fsutil, journal, redact};
+pub use wire::{Common, Event, Tool};
+
+/// Per-phase timings of one event (shown by `timings`).
+#[derive(Debug, Default, Clone)]
+pub struct Timings {
+    pub phases: Vec<(&'static str, Duration)>,
+    mark: Option<Instant>,
+}
+
+impl Timings {
+    pub fn start(&mut self) {
+        self.mark = Some(Instant::now());
+    }
+    pub fn lap(&mut self, phase: &'static str) {
+        let now = Instant::now();
+        if let Some(m) = self.mark {
+            match self.phases.iter_mut().find(|(p, _)| *p == phase) {
+                Some((_, d)) => *d += now - m,
+                None => self.phases.push((phase, now - m)),
+            }
+        }
+        self.mark = Some(now);
+    }
+}
+
+/// The result of one hook event.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Exactly what goes to stdout (may be empty).
+    pub stdout: String,
+    /// A short note for the hook log.
+    pub note: String,
+}
+
+/// Why a hook did nothing.
+#[derive(Debug)]
+pub enum Skip {
+    /// No store: stay silent and do not even log.
+    NoStore,
+    /// Something went wrong; log it (if `store` is known).
+    Failed(Option<Store>, String),
+}
+
+/// Everything a handler needs.
+pub struct Ctx {
+    pub store: Store,
+    pub common: Common,
+    pub now: DateTime<Utc>,
+    config: Option<Config>,
+    /// When false (preview), nothing is written.
+    pub write: bool,
+}
+
+impl Ctx {
+    /// The config, read on first use; invalid config falls back to the
+    /// default in hooks.
+    pub fn config(&mut self) -> &Config {
+        if self.config.is_none() {
+            self.config = Some(crate::config::load_or_default(&self.store.dir));
+        }
+        self.config.as_ref().expect("just set")
+    }
+
+    fn claude(&self) -> Option<&str> {
+        self.common.claude_session.as_deref()
+    }
+
+    fn lock(&self) -> Result<Option<store::Lock>> {
+        if !self.write {
+            return Ok(None);
+        }
+        self.store
+            .lock(store::HOOK_LOCK_WAIT)
+            .map(Some)
+            .map_err(|e| anyhow!("{e}; skipped"))
+    }
+
+    /// The session this Claude session works on: its binding, else the most
+    /// recently updated active session.
+    pub fn pick(&self) -> Option<Meta> {
+        let metas = self.store.metas(false);
+        if let Some(c) = self.claude()
+            && let Some(id) = self.store.bound(c)
+            && let Some(m) = metas.iter().find(|m| m.id() == id)
+        {
+            return Some(m.clone());
+        }
+        store::latest(&metas, |s| *s == crate::doc::Status::Active).cloned()
+    }
+
+    fn rel(&self, p: &Path) -> String {
+        fsutil::relative_to(p, &self.store.project)
+            .display()
+            .to_string()
+    }
+
+    fn journal(&self, id: &str, kind: &str, fields: &[(&str, &str)], text: &str) -> Result<()> {
+        if self.write {
+            journal::write(
+                &self.store,
+                id,
+                kind,
+                self.now,
+                fields,
+                &redact::redact(text),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Bind this Claude session to a session (file in `.local/` plus the
+    /// frontmatter list). Returns whether the document changed.
+    fn bind(&self, open: &mut Open) -> Result<bool> {
+        let Some(c) = self.claude().and_then(crate::names::safe_external_id) else {
+            return Ok(false);
+        };
+        if self.write && self.store.bound(&c).as_deref() != Some(open.doc.id()) {
+            self.store.bind(&c, open.doc.id())?;
+        }
+        Ok(session::add_claude_session(&mut open.doc, &c))
+    }
+
+    fn save(&self, open: &mut Open) -> Result<bool> {
+        if !self.write {
+            return Ok(false);
+        }
+        open.save(&self.store, self.now)
+    }
+}
+
+/// Where the project is for a hook: `--dir`, `$CLAUDE_PROJECT_DIR`, the git
+/// top-level of the payload's `cwd`, that `cwd`, else the current folder.
+pub fn project_for(dir_flag: Option<&Path>, cwd: Option<&str>) -> PathBuf {
+    let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let base = cwd
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .unwrap_or(here);
+    store::project_root(dir_flag, &base)
+}
+
+/// Run one event from raw stdin bytes.
+pub fn handle(
+    input: &[u8],
+    dir_flag: Option<&Path>,
+    write: bool,
+    t: &mut Timings,
+) -> Result<Outcome, Skip> {
+    t.start();
+    let parsed = wire::parse(input);
+    t.lap("parse");
+    let cwd = parsed.as_ref().ok().and_then(|(c, _)| c.cwd.clone());
+    let project = project_for(dir_flag, cwd.as_deref());
+    let st = Store::at(&project);
+    if !st.exists() {
+        return Err(Skip::NoStore);
+    }
+    let (common, event) = parsed.map_err(|e| Skip::Failed(Some(st.clone()), e))?;
+    let mut ctx = Ctx {
+        store: st,
+        common,
+        now: clock::now(),
+        config: None,
+        write,
+    };
+    dispatch(&mut ctx, event, t)
+        .map_err(|e| Skip::Failed(Some(ctx.store.clone()), format!("{e:#}")))
+}
+
+fn dispatch(ctx: &mut Ctx, event: Event, t: &mut Timings) -> Result<Outcome> {
+    match event {
+        Event::SessionStart { source, .. } if source == "compact" => after_compact(ctx, t),
+        Event::SessionStart { source, .. } => session_start(ctx, &source, t),
+        Event::Prompt { text } => prompt(ctx, &text, t),
+        Event::PreCompact { trigger, .. } => pre_compact(ctx, &trigger, t),
+        Event::PostCompact { trigger, summary } => post_compact(ctx, &trigger, &summary),
+        Event::ToolUse(tool) => tool_use(ctx, tool, t),
+        Event::TaskCreated { id, subject } => task_event(ctx, id, Some(subject), Sub::Remaining, t),
+        Event::TaskCompleted { id, subject } => task_event(ctx, id, subject, Sub::Completed, t),
+        Event::Stop => stop(ctx),
+        Event::SessionEnd { reason } => session_end(ctx, &reason, t),
+        Event::Other(name) => Ok(Outcome {
+            stdout: String::new(),
+            note: format!("ignored {name}"),
+        }),
+    }
+}
+
+/// `{"hookSpecificOutput":{"hookEventName":E,"additionalContext":T}}`.
+pub fn context_json(event: &str, text: &str) -> String {
+    serde_json::json!({"hookSpecificOutput": {"hookEventName": event, "additionalContext": text}})
+        .to_string()
+}
+
+fn silent(note: impl Into<String>) -> Result<Outcome> {
+    Ok(Outcome {
+        stdout: String::new(),
+        note: note.into(),
+    })
+}
+
+fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Outcome> {
+    let Some(meta) = ctx.pick() else {
+        let metas = ctx.store.metas(false);
+        if let Some(p) = store::latest(&metas, |s| *s == crate::doc::Status::Paused) {
+            let when = p
+                .front
+                .paused_at
+                .as_deref()
+                .and_then(clock::parse)
+                .map(|t| format!(", paused {}", clock::ago(t, ctx.now)))
+                .unwrap_or_default();
+            let text = format!(
+                "session-hook: no active session; the newest paused one is \"{}\" ({}{when}). Resume it with /session-resume {}.",
+                p.shortname(),
+                p.front.title.as_deref().unwrap_or(""),
+                p.shortname()
+            );
+            return Ok(Outcome {
+                stdout: context_json("SessionStart", &text),
+                note: format!("{source}: pointed to paused {}", p.shortname()),
+            });
+        }
+        return silent(format!("{source}: no session"));
+    };
+    t.lap("load");
+    // Reading needs no lock; a busy store only costs us the binding.
+    let lock = ctx.lock().unwrap_or(None);
+    let mut open = Open::load(&ctx.store, meta)?;
+    t.lap("load");
+    let changes = crate::changes::short_summary(
+        &ctx.store.project,
+        open.doc.front().git_last_commit.as_deref(),
+    );
+    t.lap("git");
+    let budget = ctx.config().budget;
+    let rel = ctx.rel(&open.meta.path);
+    let text = inject::startup_context(&open.doc, &rel, changes, budget);
+    t.lap("render");
+    if lock.is_some() {
+        ctx.bind(&mut open)?;
+        ctx.save(&mut open)?;
+    }
+    t.lap("save");
+    Ok(Outcome {
+        stdout: context_json("SessionStart", &text),
+        note: format!(
+            "{source}: injected {} chars from {}",
+            text.len(),
+            open.doc.shortname()
+        ),
+    })
+}
+
+fn after_compact(ctx: &mut Ctx, t: &mut Timings) -> Result<Outcome> {
+    let Some(meta) = ctx.pick() else {
+        return silent("compact: no active session");
+    };
+    let _lock = ctx.lock()?;
+    let mut open = Open::load(&ctx.store, meta)?;
+    t.lap("load");
+    let n = open.doc.front().compaction_count + 1;
+    if ctx.write {
+        open.doc.set_front(&[("compaction_count", Value::Int(n))]);
+        ctx.bind(&mut open)?;
+        ctx.save(&mut open)?;
+        ctx.journal(
+            open.doc.id(),
+            "compaction",
+            &[("count", &n.to_string())],
+            &format!("Compaction #{n}: context re-injected"),
+        )?;
+    }
+    t.lap("save");
+    let changes = crate::changes::short_summary(
+        &ctx.store.project,
+        open.doc.front().git_last_commit.as_deref(),
+    );
+    t.lap("git");
+    let budget = ctx.config().budget;
+    let rel = ctx.rel(&open.meta.path);
+    let text = inject::resume_context(&open.doc, &rel, changes, budget);
+    t.lap("render");
+    Ok(Outcome {
+        stdout: context_json("SessionStart", &text),
+        note: format!("compact #{n}: injected {} chars", text.len()),
+    })
+}
+
+fn prompt(ctx: &mut Ctx, text: &str, t: &mut Timings) -> Result<Outcome> {
+    let extra = {
+        // Only read the config when a config file exists: the common case
+        // costs one stat.
+        if ctx.store.dir.join("config.yaml").exists() {
+            ctx.config().intent.phrases.clone()
+        } else {
+            Vec::new()
+        }
+    };
+    if !intent::is_continuation(text, &extra) {
+        return silent("prompt: not a continuation");
+    }
+    let Some(meta) = ctx.pick() else {
+        return silent("continue: no active session");
+    };
+    let doc = ctx.store.load(&meta.path)?;
+    t.lap("load");
+    let Some(claude) = ctx.claude().map(str::to_string) else {
+        // Without a Claude session id we cannot remember what we gave;
+        // give it every time.
+        let budget = ctx.config().budget;
+        let text = inject::resume_context(&doc, &ctx.rel(&meta.path), None, budget);
+        return Ok(Outcome {
+            stdout: context_json("UserPromptSubmit", &text),
+            note: "continue: injected (no session id)".into(),
+        });
+    };
+    let st = state::load(&ctx.store, &claude);
+    let epoch = doc.front().compaction_count;
+    let updated = doc.front().updated_at.clone();
+    if st.continue_epoch == Some(epoch) && st.continue_updated == updated {
+        return silent("continue: already injected in this epoch");
+    }
+    let changes =
+        crate::changes::short_summary(&ctx.store.project, doc.front().git_last_commit.as_deref());
+    t.lap("git");
+    let budget = ctx.config().budget;
+    let out = inject::resume_context(&doc, &ctx.rel(&meta.path), changes, budget);
+    t.lap("render");
+    if let Some(_lock) = ctx.lock().unwrap_or(None) {
+        let mut st = state::load(&ctx.store, &claude);
+        st.continue_epoch = Some(epoch);
+        st.continue_updated = updated;
+        state::save(&ctx.store, &claude, &st)?;
+    }
+    t.lap("save");
+    Ok(Outcome {
+        stdout: context_json("UserPromptSubmit", &out),
+        note: format!("continue: injected {} chars", out.len()),
+    })
+}
+
+fn pre_compact(ctx: &mut Ctx, trigger: &str, t: &mut Timings) -> Result<Outcome> {
+    let Some(meta) = ctx.pick() else {
+        return silent("precompact: no active session");
+    };
+    let _lock = ctx.lock()?;
+    let doc = ctx.store.load(&meta.path)?;
+    t.lap("load");
+    if ctx.write {
+        ctx.journal(
+            doc.id(),
+            "precompact",
+            &[("trigger", trigger)],
+            &format!("Checkpoint before {trigger} compaction"),
+        )?;
+        session::write_progress_md(&ctx.store, &doc, ctx.now)?;
+    }
+    t.lap("save");
+    let text = inject::precompact_text(&doc, &ctx.rel(&meta.path));
+    t.lap("render");
+    Ok(Outcome {
+        stdout: text,
+        note: format!("precompact ({trigger}): checkpointed"),
+    })
+}
+
+/// Longest compaction summary we keep in the journal.
+const MAX_SUMMARY: usize = 64 * 1024;
+
+fn post_compact(ctx: &mut Ctx, trigger: &str, summary: &str) -> Result<Outcome> {
+    let Some(meta) = ctx.pick() else {
+        return silent("postcompact: no active session");
+    };
+    let _lock = ctx.lock()?;
+    let mut s = summary.to_string();
+    if s.len() > MAX_SUMMARY {
+        let mut cut = MAX_SUMMARY;
+        while !s.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        s.truncate(cut);
+        s.push_str("\n[… truncated]");
+    }
+    ctx.journal(
+        meta.id(),
+        "compact-summary",
+        &[("trigger", trigger)],
+        if s.trim().is_empty() {
+            "(empty summary)"
+        } else {
+            &s
+        },
+    )?;
+    silent("postcompact: summary kept")
+}
+
+fn tool_use(ctx: &mut Ctx, tool: Tool, t: &mut Timings) -> Result<Outcome> {
+    match tool {
+        Tool::Other(name) => silent(format!("tool {name}: ignored")),
+        Tool::Read { path } => {
+            let Some(meta) = ctx.pick() else {
+                return silent("read: no active session");
+            };
+            let rel = project_rel(&ctx.store.project, &path);
+            if rel.starts_with(".sessions/") {
+                return silent("read: store file");
+            }
+            let _lock = ctx.lock()?;
+            ctx.journal(
+                meta.id(),
+                "read",
+                &[("path", &rel)],
+                &format!("Viewed {rel}"),
+            )?;
+            silent(format!("read {rel}"))
+        }
+        Tool::Edited { tool, path } => {
+            let Some(meta) = ctx.pick() else {
+                return silent("edit: no active session");
+            };
+            let rel = project_rel(&ctx.store.project, &path);
+            if rel.starts_with(".sessions/") {
+                return silent("edit: store file");
+            }
+            let rel = redact::redact(&rel).into_owned();
+            let _lock = ctx.lock()?;
+            let mut open = Open::load(&ctx.store, meta)?;
+            t.lap("load");
+            ctx.journal(
+                open.doc.id(),
+                "file",
+                &[("path", &rel), ("tool", &tool)],
+                &format!("{tool} {rel}"),
+            )?;
+            session::add_file_modified(&mut open.doc, &rel);
+            ctx.save(&mut open)?;
+            t.lap("save");
+            silent(format!("{tool} {rel}"))
+        }
+        Tool::Todos(todos) => {
+            let Some(meta) = ctx.pick() else {
+                return silent("todos: no active session");
+            };
+            let _lock = ctx.lock()?;
+            let mut open = Open::load(&ctx.store, meta)?;
+            t.lap("load");
+            let mut p = session::progress(&open.doc);
+            let note = session::done_note(ctx.now, None);
+            let mut current = None;
+            for td in &todos {
+                let title = redact::redact(&td.content).into_owned();
+                let to = match td.status {
+                    wire::TodoStatus::Completed => Sub::Completed,
+                    wire::TodoStatus::InProgress => {
+                        if current.is_none() {
+                            current = Some(title.clone());
+                        }
+                        Sub::InProgress
+                    }
+                    wire::TodoStatus::Pending | wire::TodoStatus::Deleted => Sub::Remaining,
+                };
+                if td.status != wire::TodoStatus::Deleted {
+                    p.place(&title, to, Some(&note));
+                }
+            }
+            if let Some(c) = &current {
+                p.mark_current_exact(c);
+            }
+            p.settle_current();
+            open.doc.set(crate::doc::Sec::Progress, &p.render());
+            let changed = open.changed();
+            if changed {
+                let (d, n) = p.counts();
+                ctx.journal(
+                    open.doc.id(),
+                    "todos",
+                    &[("source", "TodoWrite")],
+                    &format!("Todo list synced: {d}/{n} steps complete"),
+                )?;
+            }
+            ctx.save(&mut open)?;
+            t.lap("save");
+            silent(format!(
+                "todos: {} items{}",
+                todos.len(),
+                if changed { ", synced" } else { "" }
+            ))
+        }
+        Tool::TaskCreate { id, subject } => task_event(ctx, id, Some(subject), Sub::Remaining, t),
+        Tool::TaskUpdate {
+            id,
+            subject,
+            status,
+        } => {
+            let to = match status {
+                Some(wire::TodoStatus::Completed) => Some(Sub::Completed),
+                Some(wire::TodoStatus::InProgress) => Some(Sub::InProgress),
+                Some(wire::TodoStatus::Pending) => Some(Sub::Remaining),
+                Some(wire::TodoStatus::Deleted) | None => None,
+            };
+            match to {
+                Some(to) => task_event(ctx, Some(id), subject, to, t),
+                None => {
+                    // A rename only updates the id map.
+                    if let (Some(s), Some(c)) = (subject, ctx.claude().map(str::to_string))
+                        && let Some(_l) = ctx.lock()?
+                    {
+                        let mut st = state::load(&ctx.store, &c);
+                        st.tasks.insert(id, redact::redact(&s).into_owned());
+                        state::save(&ctx.store, &c, &st)?;
+                    }
+                    silent("task update: no status change")
+                }
+            }
+        }
+    }
+}
+
+/// A task moved: created (Remaining), started, or completed. The subject
+/// comes from the event, else from the id map of this Claude session.
+fn task_event(
+    ctx: &mut Ctx,
+    id: Option<String>,
+    subject: Option<String>,
+    to: Sub,
+    t: &mut Timings,
+) -> Result<Outcome> {
+    let Some(meta) = ctx.pick() else {
+        return silent("task: no active session");
+    };
+    let _lock = ctx.lock()?;
+    let claude = ctx.claude().map(str::to_string);
+    let mut st = claude
+        .as_deref()
+        .map(|c| state::load(&ctx.store, c))
+        .unwrap_or_default();
+    let subject = subject.map(|s| redact::redact(&s).into_owned());
+    let subject = match (&subject, &id) {
+        (Some(s), _) => Some(s.clone()),
+        (None, Some(i)) => st.tasks.get(i).cloned(),
+        (None, None) => None,
+    };
+    let Some(subject) = subject else {
+        return silent("task: unknown task id");
+    };
+    if let (Some(i), Some(c)) = (&id, &claude)
+        && st.tasks.get(i) != Some(&subject)
+        && ctx.write
+    {
+        st.tasks.insert(i.clone(), subject.clone());
+        state::save(&ctx.store, c, &st)?;
+    }
+    let mut open = Open::load(&ctx.store, meta)?;
+    t.lap("load");
+    let mut p = session::progress(&open.doc);
+    let note = session::done_note(ctx.now, None);
+    let moved = p.place(&subject, to, Some(&note));
+    if to == Sub::InProgress {
+        p.mark_current_exact(&subject);
+    }
+    p.settle_current();
+    open.doc.set(crate::doc::Sec::Progress, &p.render());
+    if open.changed() {
+        let word = match to {
+            Sub::Completed => "completed",
+            Sub::InProgress => "started",
+            Sub::Remaining => "added",
+        };
+        let idf = id.clone().unwrap_or_default();
+        ctx.journal(
+            open.doc.id(),
+            "task",
+            &[("task_id", &idf), ("status", word)],
+            &format!("Task {word}: {subject}"),
+        )?;
+    }
+    ctx.save(&mut open)?;
+    t.lap("save");
+    silent(format!(
+        "task {}: {subject}",
+        if moved { "moved" } else { "unchanged" }
+    ))
+}
+
+fn stop(ctx: &mut Ctx) -> Result<Outcome> {
+    let Some(c) = ctx.claude().map(str::to_string) else {
+        return silent("stop: no session id");
+    };
+    if let Some(_l) = ctx.lock()? {
+        let mut st = state::load(&ctx.store, &c);
+        st.last_activity = Some(clock::iso(ctx.now));
+        state::save(&ctx.store, &c, &st)?;
+    }
+    silent("stop: activity stamped")
+}
+
+fn session_end(ctx: &mut Ctx, reason: &str, t: &mut Timings) -> Result<Outcome> {
+    let Some(meta) = ctx.pick() else {
+        return silent("end: no active session");
+    };
+    let _lock = ctx.lock()?;
+    let mut open = Open::load(&ctx.store, meta)?;
+    t.lap("load");
+    session::set_git_fields(
+        &mut open.doc,
+        crate::git::head_of(&ctx.store.project).as_ref(),
+    );
+    t.lap("git");
+    ctx.save(&mut open)?;
+    if ctx.write {
+        ctx.journal(
+            open.doc.id(),
+            "session-end",
+            &[("reason", reason)],
+            &format!("Claude session ended ({reason})"),
+        )?;
+        session::write_progress_md(&ctx.store, &open.doc, ctx.now)?;
+    }
+    t.lap("save");
+    silent(format!("end ({reason}): checkpointed"))
+}
+
+/// A tool's absolute path as a project-relative one.
+pub fn project_rel(project: &Path, path: &str) -> String {
+    let p = Path::new(path);
+    fsutil::relative_to(p, project).display().to_string()
+}
+
+/// Append one line to the hook log (only inside an existing store). The log
+/// is capped by rotating it once it passes 256 KiB.
+pub fn log_line(store: &Store, event: &str, elapsed: Duration, status: &str, note: &str) {
+    let local = store.local_dir();
+    if !store.exists() || fsutil::ensure_private_dir(&local).is_err() {
+        return;
+    }
+    let path = store.hook_log();
+    if std::fs::metadata(&path).is_ok_and(|m| m.len() > 256 * 1024) {
+        let _ = std::fs::rename(&path, local.join("hook.log.1"));
+    }
+    let note = note.replace(['\n', '\t'], " ");
+    let note: String = note.chars().take(300).collect();
+    let line = format!(
+        "{}\t{event}\t{:.3}\t{status}\t{note}\n",
+        clock::iso(clock::now()),
+        elapsed.as_secs_f64() * 1000.0
+    );
+    use std::os::unix::fs::OpenOptionsExt;
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .mode(0o600)
+        .open(&path)
+    {
+        let _ = f.write_all(line.as_bytes());
+    }
+}

@@ -1,0 +1,54 @@
+//! Machine-local state per Claude session, in `.sessions/.local/claude/`:
+//! what was already injected or warned in this compaction epoch, and the
+//! task-id → subject map that `TaskUpdate` needs.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::store::Store;
+
+#[derive(Debug, Default, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct ClaudeState {
+    /// Compaction epoch and `updated_at` of the session when "continue"
+    /// context was last injected.
+    pub continue_epoch: Option<u64>,
+    pub continue_updated: Option<String>,
+    /// Context warnings already given in `warned_epoch`.
+    pub warned_epoch: u64,
+    pub warned: Vec<u8>,
+    /// Epoch in which the critical-level resume log was written.
+    pub critical_epoch: Option<u64>,
+    /// TaskCreate ids → subjects.
+    pub tasks: BTreeMap<String, String>,
+    /// Context window cached by `statusline`.
+    pub window: Option<u64>,
+    pub model: Option<String>,
+    pub last_activity: Option<String>,
+}
+
+fn path(store: &Store, claude: &str) -> Option<PathBuf> {
+    let c = crate::names::safe_external_id(claude)?;
+    Some(store.local_dir().join("claude").join(format!("{c}.json")))
+}
+
+pub fn load(store: &Store, claude: &str) -> ClaudeState {
+    path(store, claude)
+        .and_then(|p| std::fs::read(p).ok())
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
+}
+
+/// Save (the caller holds the store lock).
+pub fn save(store: &Store, claude: &str, st: &ClaudeState) -> anyhow::Result<()> {
+    let Some(p) = path(store, claude) else {
+        return Ok(());
+    };
+    if let Some(d) = p.parent() {
+        crate::fsutil::ensure_private_dir(d)?;
+    }
+    crate::fsutil::atomic_write(&p, &serde_json::to_vec(st)?)?;
+    Ok(())
+}

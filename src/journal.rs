@@ -1,0 +1,198 @@
+//! The journal: one small append-only file per logged entry, named by UTC
+//! stamp, kind and a unique suffix, so concurrent writers never collide and
+//! nothing is ever rewritten.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, Utc};
+
+use crate::clock;
+use crate::fsutil;
+use crate::store::Store;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub kind: String,
+    pub at: String,
+    pub fields: Vec<(String, String)>,
+    pub text: String,
+    pub path: PathBuf,
+}
+
+impl Entry {
+    pub fn field(&self, k: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(a, _)| a == k)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+fn entries_dir(store: &Store, id: &str) -> PathBuf {
+    store.journal_dir(id).join("entries")
+}
+
+/// Write one entry. `kind` is a fixed word of ours (`decision`, `file`,
+/// ...); `fields` are short single-line values; `text` is free text (already
+/// redacted by the caller).
+pub fn write(
+    store: &Store,
+    id: &str,
+    kind: &str,
+    at: DateTime<Utc>,
+    fields: &[(&str, &str)],
+    text: &str,
+) -> Result<PathBuf> {
+    let dir = entries_dir(store, id);
+    fsutil::ensure_private_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut body = String::from("---\n");
+    body.push_str(&format!(
+        "kind: {kind}\nat: {}\nsession: {id}\n",
+        clock::iso(at)
+    ));
+    for (k, v) in fields {
+        body.push_str(&crate::doc::frontmatter::render_entry(
+            k,
+            &crate::doc::Value::Str(v.to_string()),
+        ));
+    }
+    body.push_str("---\n");
+    body.push_str(text.trim_end());
+    body.push('\n');
+    let stamp = clock::file_stamp_micros(at);
+    // Retry with a fresh suffix on the (astronomically unlikely) clash.
+    for _ in 0..8 {
+        // The tail of a v7 id is random.
+        let id = uuid::Uuid::now_v7().simple().to_string();
+        let suffix = &id[id.len() - 8..];
+        let path = dir.join(format!("{stamp}-{kind}-{suffix}.md"));
+        match fsutil::create_new_private(&path, body.as_bytes()) {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e).with_context(|| format!("cannot write {}", path.display())),
+        }
+    }
+    anyhow::bail!(
+        "could not find a free journal entry name in {}",
+        dir.display()
+    )
+}
+
+/// All entries of a session, oldest first. Unreadable files are skipped.
+pub fn read_all(store: &Store, id: &str) -> Vec<Entry> {
+    let dir = entries_dir(store, id);
+    let Ok(rd) = fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = rd
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    paths.sort();
+    let mut out: Vec<Entry> = paths.iter().filter_map(|p| parse_entry(p)).collect();
+    // Rolled-up history (see `gc`) comes first.
+    let rolled = store.journal_dir(id).join("rollup.md");
+    if let Ok(t) = fs::read_to_string(&rolled) {
+        let mut older: Vec<Entry> = t
+            .split("\n<!-- entry -->\n")
+            .filter_map(|chunk| parse_entry_text(chunk, &rolled))
+            .collect();
+        older.append(&mut out);
+        out = older;
+    }
+    out
+}
+
+fn parse_entry(path: &Path) -> Option<Entry> {
+    let t = fs::read_to_string(path).ok()?;
+    parse_entry_text(&t, path)
+}
+
+pub fn parse_entry_text(t: &str, path: &Path) -> Option<Entry> {
+    let rest = t.trim_start_matches('\n').strip_prefix("---\n")?;
+    let (head, text) = rest
+        .split_once("\n---\n")
+        .or_else(|| rest.strip_suffix("\n---").map(|h| (h, "")))?;
+    let mut kind = String::new();
+    let mut at = String::new();
+    let mut fields = Vec::new();
+    for l in head.lines() {
+        let Some((k, v)) = l.split_once(": ") else {
+            continue;
+        };
+        let v = unquote(v);
+        match k {
+            "kind" => kind = v,
+            "at" => at = v,
+            "session" => {}
+            _ => fields.push((k.to_string(), v)),
+        }
+    }
+    Some(Entry {
+        kind,
+        at,
+        fields,
+        text: text.trim_end().to_string(),
+        path: path.to_path_buf(),
+    })
+}
+
+fn unquote(v: &str) -> String {
+    let v = v.trim();
+    if v.starts_with('"') {
+        serde_json::from_str(v).unwrap_or_else(|_| v.to_string())
+    } else {
+        v.to_string()
+    }
+}
+
+/// Render an entry back to its file form (used by the roll-up).
+pub fn render_entry(e: &Entry) -> String {
+    let mut s = format!("---\nkind: {}\nat: {}\n", e.kind, e.at);
+    for (k, v) in &e.fields {
+        s.push_str(&crate::doc::frontmatter::render_entry(
+            k,
+            &crate::doc::Value::Str(v.clone()),
+        ));
+    }
+    s.push_str("---\n");
+    s.push_str(&e.text);
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_and_read_back() {
+        let d = tempfile::tempdir().unwrap();
+        let s = Store::at(d.path());
+        s.create_layout().unwrap();
+        let t = clock::parse("2026-01-15T10:00:00Z").unwrap();
+        let p = write(
+            &s,
+            "abc",
+            "decision",
+            t,
+            &[("n", "1"), ("rationale", "a: b")],
+            "Use mutex",
+        )
+        .unwrap();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        assert!(
+            name.starts_with("20260115T100000.000000Z-decision-"),
+            "{name}"
+        );
+        assert!(!name.contains(':'));
+        let all = read_all(&s, "abc");
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].kind, "decision");
+        assert_eq!(all[0].field("rationale"), Some("a: b"));
+        assert_eq!(all[0].text, "Use mutex");
+    }
+}

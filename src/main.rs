@@ -1,0 +1,3 @@
+fn main() {
+    std::process::exit(session_hook::cli::run());
+}

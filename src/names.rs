@@ -1,0 +1,85 @@
+//! Names and ids: the only strings that ever become parts of paths.
+
+use crate::error::UserError;
+
+/// Longest shortname we accept or generate.
+pub const MAX_NAME: usize = 48;
+
+/// A name or id is `[a-z0-9-]`, not empty, not starting with `-`, at most
+/// 64 characters. Anything else could escape a folder or confuse a shell.
+pub fn validate(kind: &str, s: &str) -> Result<(), UserError> {
+    let ok = !s.is_empty()
+        && s.len() <= 64
+        && !s.starts_with('-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if ok {
+        Ok(())
+    } else {
+        Err(UserError::new(format!("invalid {kind} {s:?}"))
+            .hint("names and ids use only a-z, 0-9 and '-' (at most 64 characters)"))
+    }
+}
+
+/// A slug of free text: lowercase words joined by `-`, at most `MAX_NAME`
+/// characters, cut at a word boundary.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for word in text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let w = word.to_ascii_lowercase();
+        if !out.is_empty() && out.len() + 1 + w.len() > MAX_NAME {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&w);
+    }
+    out.truncate(MAX_NAME);
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// Claude Code session ids are UUIDs, but they come from outside; keep only
+/// what is safe in a file name.
+pub fn safe_external_id(s: &str) -> Option<String> {
+    let ok = !s.is_empty()
+        && s.len() <= 128
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    ok.then(|| s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validation_blocks_traversal() {
+        for bad in ["../x", "a/b", "", "-rf", "Fix", "a b", "x\0", "..", "a.md"] {
+            assert!(validate("name", bad).is_err(), "{bad:?} accepted");
+        }
+        for good in ["fix-race", "019abc12", "a1"] {
+            assert!(validate("name", good).is_ok());
+        }
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Fix race in sweeper!"), "fix-race-in-sweeper");
+        assert_eq!(slug("  ../../etc/passwd "), "etc-passwd");
+        assert!(slug(&"word ".repeat(40)).len() <= MAX_NAME);
+        assert_eq!(slug("日本"), "");
+    }
+
+    #[test]
+    fn external_ids() {
+        assert!(safe_external_id("0a1b-22").is_some());
+        assert!(safe_external_id("../x").is_none());
+    }
+}

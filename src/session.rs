@@ -1,0 +1,366 @@
+//! Domain operations on one session document, shared by the commands and
+//! the hooks. Each operation edits only the section it is about.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+
+use crate::clock;
+use crate::doc::progress::{Found, Progress, Sub};
+use crate::doc::sections as s;
+use crate::doc::{Document, Sec, Value};
+use crate::error::UserError;
+use crate::store::{Meta, Store};
+
+/// What `init` needs to write a new document.
+pub struct NewSession<'a> {
+    pub id: &'a str,
+    pub shortname: &'a str,
+    pub title: &'a str,
+    pub goal: Option<&'a str>,
+    pub task_ids: &'a [String],
+    pub now: DateTime<Utc>,
+    pub git: Option<&'a crate::git::Head>,
+    pub claude: Option<&'a str>,
+    pub phases: &'a [String],
+    /// Steps to put under Remaining (with optional group headings), as
+    /// markdown lines.
+    pub remaining: Option<String>,
+}
+
+pub fn render_new(n: &NewSession) -> String {
+    let now = clock::iso(n.now);
+    let mut fm = String::new();
+    let branch = n.git.and_then(|g| g.branch.as_deref());
+    let commit = n.git.and_then(|g| g.short());
+    let pairs: Vec<(&str, Value)> = vec![
+        ("id", Value::Str(n.id.into())),
+        ("shortname", Value::Str(n.shortname.into())),
+        ("title", Value::Str(n.title.into())),
+        ("status", Value::Str("active".into())),
+        ("task_ids", Value::List(n.task_ids.to_vec())),
+        ("created_at", Value::Str(now.clone())),
+        ("updated_at", Value::Str(now)),
+        ("compaction_count", Value::Int(0)),
+        ("git_branch", Value::opt(branch)),
+        ("git_last_commit", Value::opt(commit.as_deref())),
+        ("paused_at", Value::Null),
+        ("closed_at", Value::Null),
+        ("close_reason", Value::Null),
+        (
+            "claude_sessions",
+            Value::List(n.claude.map(|c| vec![c.to_string()]).unwrap_or_default()),
+        ),
+    ];
+    for (k, v) in &pairs {
+        fm.push_str(&crate::doc::frontmatter::render_entry(k, v));
+    }
+    if !n.phases.is_empty() {
+        fm.push_str(&crate::doc::frontmatter::render_entry(
+            "phases",
+            &Value::List(n.phases.to_vec()),
+        ));
+    }
+    fm.push_str(&crate::doc::frontmatter::render_entry(
+        "schema_version",
+        &Value::Int(crate::doc::frontmatter::SCHEMA_VERSION),
+    ));
+    let goal = n
+        .goal
+        .map(s::one_line)
+        .unwrap_or_else(|| n.title.to_string());
+    let remaining = n.remaining.clone().unwrap_or_default();
+    format!(
+        "---\n{fm}---\n\n# Session: {title}\n\n## TL;DR (Read This First)\nGoal: {goal}. Nothing logged yet; refresh this paragraph with `session-hook checkpoint --tldr \"...\"`.\n\n**Progress**: 0/0 steps complete\n**Current**: none\n**Blocker**: None\n\n## Context\n**Objective**: {goal}\n\n**Key Files**:\n- (none yet)\n\n**Key Context** (survives compaction):\n- (none yet)\n\n## Progress\n### Completed\n\n### In Progress\n\n### Remaining\n{remaining}\n## Decisions\n\n## Discoveries\n\n## Blockers\n- None currently\n\n## Next Steps\n",
+        title = s::one_line(n.title),
+    )
+}
+
+/// The progress model of a document.
+pub fn progress(doc: &Document) -> Progress {
+    Progress::parse(doc.get(Sec::Progress).unwrap_or(""))
+}
+
+pub fn open_blockers(doc: &Document) -> Vec<s::Blocker> {
+    s::blockers(doc.get(Sec::Blockers).unwrap_or(""))
+        .into_iter()
+        .filter(|b| b.open)
+        .collect()
+}
+
+/// Recompute the TL;DR status lines from the other sections.
+pub fn refresh_tldr(doc: &mut Document) {
+    let p = progress(doc);
+    let (done, total) = p.counts();
+    let current = p
+        .current()
+        .map(|i| i.title.clone())
+        .unwrap_or_else(|| "none".into());
+    let current = match p
+        .items(Sub::InProgress)
+        .iter()
+        .chain(p.items(Sub::Remaining).iter())
+        .position(|i| i.title == current)
+    {
+        Some(i) if total > 0 => format!("{current} (step {})", done + i + 1),
+        _ => current,
+    };
+    let blockers = open_blockers(doc);
+    let blocker = match blockers.len() {
+        0 => "None".to_string(),
+        1 => blockers[0].text.clone(),
+        n => format!("{} (+{} more)", blockers[0].text, n - 1),
+    };
+    let progress = format!("{done}/{total} steps complete");
+    let old = doc.get(Sec::Tldr).unwrap_or("").to_string();
+    let new = s::tldr_set_status(&old, [&progress, &current, &blocker]);
+    if new != old {
+        doc.set(Sec::Tldr, &new);
+    }
+}
+
+pub fn touch(doc: &mut Document, now: DateTime<Utc>) {
+    doc.set_front(&[("updated_at", Value::Str(clock::iso(now)))]);
+}
+
+/// `(stamp, short hash)` note for a completed step.
+pub fn done_note(now: DateTime<Utc>, head_short: Option<&str>) -> String {
+    match head_short {
+        Some(h) => format!("{}, {h}", clock::short(now)),
+        None => clock::short(now),
+    }
+}
+
+pub fn log_done(doc: &mut Document, text: &str, note: &str) -> Found {
+    let mut p = progress(doc);
+    let found = p.done(text, note);
+    doc.set(Sec::Progress, &p.render());
+    let title = match &found {
+        Found::Exact(t) | Found::Fuzzy(t) | Found::Added(t) => t.clone(),
+    };
+    if let Some(new) = doc
+        .get(Sec::NextSteps)
+        .and_then(|c| s::remove_next_step(c, &title))
+    {
+        doc.set(Sec::NextSteps, &new);
+    }
+    found
+}
+
+pub fn log_current(doc: &mut Document, text: &str) -> Found {
+    let mut p = progress(doc);
+    let f = p.set_current(text);
+    doc.set(Sec::Progress, &p.render());
+    f
+}
+
+pub fn log_next(doc: &mut Document, text: &str) {
+    if let Some(new) = s::add_next_step(doc.get(Sec::NextSteps).unwrap_or(""), text) {
+        doc.set(Sec::NextSteps, &new);
+    }
+    let mut p = progress(doc);
+    if p.add_remaining(&s::one_line(text)) {
+        doc.set(Sec::Progress, &p.render());
+    }
+}
+
+pub fn log_progress_note(doc: &mut Document, text: &str, now: DateTime<Utc>) {
+    // Progress notes go under their own sub-heading so they never count as
+    // steps.
+    let mut p = doc.get(Sec::Progress).unwrap_or("").to_string();
+    let line = format!("- ({}) {}", clock::short(now), s::one_line(text));
+    if let Some(i) = p.find("### Notes\n") {
+        let after = i + "### Notes\n".len();
+        let end = p[after..].find("\n### ").map_or(p.len(), |e| after + e + 1);
+        let mut block = p[after..end].trim_end().to_string();
+        if !block.is_empty() {
+            block.push('\n');
+        }
+        block.push_str(&line);
+        block.push('\n');
+        if end < p.len() {
+            block.push('\n');
+        }
+        p.replace_range(after..end, &block);
+    } else {
+        let t = p.trim_end().to_string();
+        p = format!("{t}\n\n### Notes\n{line}\n");
+    }
+    doc.set(Sec::Progress, &p);
+}
+
+pub fn log_decision(
+    doc: &mut Document,
+    text: &str,
+    now: DateTime<Utc>,
+    context: Option<&str>,
+    options: Option<&str>,
+    rationale: Option<&str>,
+) -> usize {
+    let (n, block) = s::decision_block(
+        doc.get(Sec::Decisions).unwrap_or(""),
+        text,
+        &clock::short(now),
+        context,
+        options,
+        rationale,
+    );
+    doc.append(Sec::Decisions, &block);
+    n
+}
+
+pub fn log_discovery(doc: &mut Document, text: &str, now: DateTime<Utc>) -> usize {
+    let (n, line) = s::discovery_line(
+        doc.get(Sec::Discoveries).unwrap_or(""),
+        text,
+        &clock::short(now),
+    );
+    doc.append(Sec::Discoveries, &line);
+    n
+}
+
+pub fn log_blocker(
+    doc: &mut Document,
+    text: &str,
+    impact: Option<&str>,
+    mitigation: Option<&str>,
+    now: DateTime<Utc>,
+) -> usize {
+    let (n, new) = s::add_blocker(
+        doc.get(Sec::Blockers).unwrap_or(""),
+        text,
+        impact,
+        mitigation,
+        &clock::short(now),
+    );
+    doc.set(Sec::Blockers, &new);
+    n
+}
+
+pub fn resolve_blocker(doc: &mut Document, n: usize, now: DateTime<Utc>) -> Result<String> {
+    let (new, text) =
+        s::resolve_blocker(doc.get(Sec::Blockers).unwrap_or(""), n, &clock::short(now)).map_err(
+            |e| UserError::new(e).hint("see the numbers with `session-hook view --blockers`"),
+        )?;
+    doc.set(Sec::Blockers, &new);
+    Ok(text)
+}
+
+/// Record a file touched by an edit tool. Returns false if it was listed.
+pub fn add_file_modified(doc: &mut Document, rel: &str) -> bool {
+    let cur = doc.get(Sec::FilesModified).unwrap_or("");
+    if s::files(cur).iter().any(|f| f == rel) {
+        return false;
+    }
+    doc.append(Sec::FilesModified, &s::add_file_line(rel));
+    true
+}
+
+/// Add a Claude session id to `claude_sessions` (once).
+pub fn add_claude_session(doc: &mut Document, claude: &str) -> bool {
+    let mut list = doc.front().claude_sessions.clone();
+    if list.iter().any(|c| c == claude) {
+        return false;
+    }
+    list.push(claude.to_string());
+    doc.set_front(&[("claude_sessions", Value::List(list))]);
+    true
+}
+
+/// Refresh the git fields of the frontmatter.
+pub fn set_git_fields(doc: &mut Document, head: Option<&crate::git::Head>) {
+    if let Some(h) = head {
+        doc.set_front(&[
+            ("git_branch", Value::opt(h.branch.as_deref())),
+            ("git_last_commit", Value::opt(h.short().as_deref())),
+        ]);
+    }
+}
+
+/// The quick-context file `journal/<id>/progress.md`.
+pub fn progress_md(doc: &Document, now: DateTime<Utc>) -> String {
+    let p = progress(doc);
+    let (done, total) = p.counts();
+    let mut out = format!(
+        "# Quick context: {}\n\nRefreshed {}. Session file: status {}, {} compaction(s).\n\n",
+        doc.title(),
+        clock::iso(now),
+        doc.front().status.as_str(),
+        doc.front().compaction_count
+    );
+    let tldr = s::tldr_paragraph(doc.get(Sec::Tldr).unwrap_or(""));
+    out.push_str(&format!(
+        "## TL;DR\n{tldr}\n\n**Progress**: {done}/{total} steps complete\n"
+    ));
+    if let Some(c) = p.current() {
+        out.push_str(&format!("**Current**: {}\n", c.title));
+    }
+    let ctx = s::labelled_block(doc.get(Sec::Context).unwrap_or(""), "Key Context");
+    if !ctx.is_empty() {
+        out.push_str("\n## Key Context\n");
+        for l in ctx {
+            out.push_str(&l);
+            out.push('\n');
+        }
+    }
+    let blockers = open_blockers(doc);
+    if !blockers.is_empty() {
+        out.push_str("\n## Open Blockers\n");
+        for b in blockers {
+            out.push_str(&format!("- {}\n", b.text));
+        }
+    }
+    let next = s::next_steps(doc.get(Sec::NextSteps).unwrap_or(""));
+    if !next.is_empty() {
+        out.push_str("\n## Next Steps\n");
+        for (i, n) in next.iter().enumerate() {
+            out.push_str(&format!("{}. {n}\n", i + 1));
+        }
+    }
+    out
+}
+
+pub fn write_progress_md(store: &Store, doc: &Document, now: DateTime<Utc>) -> Result<PathBuf> {
+    let dir = store.journal_dir(doc.id());
+    crate::fsutil::ensure_private_dir(&dir)?;
+    let p = dir.join("progress.md");
+    crate::fsutil::atomic_write(&p, progress_md(doc, now).as_bytes())?;
+    Ok(p)
+}
+
+/// A loaded session ready for editing.
+pub struct Open {
+    pub meta: Meta,
+    pub doc: Document,
+    original: String,
+}
+
+impl Open {
+    pub fn load(store: &Store, meta: Meta) -> Result<Open> {
+        let doc = store.load(&meta.path)?;
+        let original = doc.text().to_string();
+        Ok(Open {
+            meta,
+            doc,
+            original,
+        })
+    }
+
+    pub fn changed(&self) -> bool {
+        self.doc.text() != self.original
+    }
+
+    /// Save if anything changed: TL;DR status lines and `updated_at` are
+    /// refreshed first. Returns whether a write happened.
+    pub fn save(&mut self, store: &Store, now: DateTime<Utc>) -> Result<bool> {
+        if !self.changed() {
+            return Ok(false);
+        }
+        refresh_tldr(&mut self.doc);
+        touch(&mut self.doc, now);
+        store.save(&self.meta.path, &self.doc)?;
+        self.original = self.doc.text().to_string();
+        Ok(true)
+    }
+}

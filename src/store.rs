@@ -1,0 +1,427 @@
+//! The `.sessions/` store: where it is, its layout, its one lock, and the
+//! session files in it.
+
+use std::fs::{self, File, OpenOptions};
+use std::io;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+
+use crate::doc::{Document, Frontmatter, Status};
+use crate::error::{DocError, UserError};
+use crate::fsutil;
+
+pub const STORE_DIR: &str = ".sessions";
+
+/// How long an interactive command waits for the lock before giving up.
+pub const COMMAND_LOCK_WAIT: Duration = Duration::from_secs(10);
+/// How long a hook waits: Claude Code is waiting on us.
+pub const HOOK_LOCK_WAIT: Duration = Duration::from_millis(50);
+
+#[derive(Debug, Clone)]
+pub struct Store {
+    /// The project root.
+    pub project: PathBuf,
+    /// `<project>/.sessions`.
+    pub dir: PathBuf,
+}
+
+/// The project root for a command: `--dir`, else `$CLAUDE_PROJECT_DIR`, else
+/// the git top-level of `cwd`, else `cwd` itself.
+pub fn project_root(dir_flag: Option<&Path>, cwd: &Path) -> PathBuf {
+    if let Some(d) = dir_flag {
+        return absolute(d, cwd);
+    }
+    if let Some(p) = std::env::var_os("CLAUDE_PROJECT_DIR").filter(|p| !p.is_empty()) {
+        return absolute(Path::new(&p), cwd);
+    }
+    git_toplevel(cwd).unwrap_or_else(|| cwd.to_path_buf())
+}
+
+fn absolute(p: &Path, cwd: &Path) -> PathBuf {
+    if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        cwd.join(p)
+    }
+}
+
+/// The nearest ancestor holding `.git` (a folder, or a file for worktrees).
+/// A plain walk: no repository is opened, so this costs a few stat calls.
+pub fn git_toplevel(start: &Path) -> Option<PathBuf> {
+    let mut cur = Some(start);
+    while let Some(d) = cur {
+        if d.join(".git").exists() {
+            return Some(d.to_path_buf());
+        }
+        cur = d.parent();
+    }
+    None
+}
+
+/// A held store lock; released on drop (and by the kernel if we die).
+#[derive(Debug)]
+pub struct Lock {
+    _file: File,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    #[error("the store is locked by another session-hook process (waited {0:?})")]
+    Busy(Duration),
+    #[error("cannot open the lock file {0}: {1}")]
+    Io(PathBuf, io::Error),
+}
+
+/// What the listing knows about a session without reading its body.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub path: PathBuf,
+    pub front: Frontmatter,
+    pub archived: bool,
+}
+
+impl Meta {
+    pub fn id(&self) -> &str {
+        self.front.id.as_deref().unwrap_or_default()
+    }
+    pub fn shortname(&self) -> &str {
+        self.front.shortname.as_deref().unwrap_or_default()
+    }
+    pub fn updated(&self) -> &str {
+        self.front
+            .updated_at
+            .as_deref()
+            .or(self.front.created_at.as_deref())
+            .unwrap_or("")
+    }
+}
+
+/// A listing entry: a session, or a file we could not read.
+#[derive(Debug)]
+pub enum Listed {
+    Ok(Box<Meta>),
+    Bad(PathBuf, String),
+}
+
+impl Store {
+    pub fn at(project: &Path) -> Store {
+        Store {
+            project: project.to_path_buf(),
+            dir: project.join(STORE_DIR),
+        }
+    }
+
+    pub fn exists(&self) -> bool {
+        self.dir.is_dir()
+    }
+
+    pub fn active_dir(&self) -> PathBuf {
+        self.dir.join("active")
+    }
+    pub fn archive_dir(&self) -> PathBuf {
+        self.dir.join("archive")
+    }
+    pub fn local_dir(&self) -> PathBuf {
+        self.dir.join(".local")
+    }
+    pub fn journal_dir(&self, id: &str) -> PathBuf {
+        self.dir.join("journal").join(id)
+    }
+    pub fn resume_logs_dir(&self) -> PathBuf {
+        self.dir.join("resume-logs")
+    }
+    pub fn hook_log(&self) -> PathBuf {
+        self.local_dir().join("hook.log")
+    }
+
+    /// Create the layout (idempotent): folders 0700, `.gitignore` for
+    /// `.local/`.
+    pub fn create_layout(&self) -> Result<()> {
+        for d in [
+            self.dir.clone(),
+            self.active_dir(),
+            self.archive_dir(),
+            self.dir.join("journal"),
+            self.local_dir(),
+        ] {
+            fsutil::ensure_private_dir(&d)
+                .with_context(|| format!("cannot create {}", d.display()))?;
+        }
+        let gi = self.dir.join(".gitignore");
+        if !gi.exists() {
+            fsutil::atomic_write(
+                &gi,
+                b"# Machine-local state: bindings, warnings, caches, hook log, lock.\n.local/\n",
+            )
+            .with_context(|| format!("cannot write {}", gi.display()))?;
+        }
+        Ok(())
+    }
+
+    /// The store must exist for every command except `init` (and import).
+    pub fn require(&self) -> Result<()> {
+        if !self.exists() {
+            return Err(
+                UserError::new(format!("no session store at {}", self.dir.display()))
+                    .hint("start one with `session-hook init --goal \"...\"`, or pass --dir")
+                    .into(),
+            );
+        }
+        Ok(())
+    }
+
+    /// Take the store lock, waiting at most `wait`. Creates `.local/` inside
+    /// an existing store if needed (never the store itself).
+    pub fn lock(&self, wait: Duration) -> Result<Lock, LockError> {
+        let local = self.local_dir();
+        let path = local.join("lock");
+        if !local.is_dir() {
+            fsutil::ensure_private_dir(&local).map_err(|e| LockError::Io(path.clone(), e))?;
+        }
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o600)
+            .open(&path)
+            .map_err(|e| LockError::Io(path.clone(), e))?;
+        let start = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(Lock { _file: file }),
+                Err(fs::TryLockError::WouldBlock) => {
+                    if start.elapsed() >= wait {
+                        return Err(LockError::Busy(wait));
+                    }
+                    std::thread::sleep(Duration::from_millis(2).min(wait));
+                }
+                Err(fs::TryLockError::Error(e)) => return Err(LockError::Io(path, e)),
+            }
+        }
+    }
+
+    /// Lock for an interactive command, with a helpful error.
+    pub fn lock_for_command(&self) -> Result<Lock> {
+        self.lock(COMMAND_LOCK_WAIT).map_err(|e| {
+            anyhow::Error::new(
+                UserError::new(e.to_string())
+                    .hint("another session-hook command is running; try again"),
+            )
+        })
+    }
+
+    /// All session files, read only as far as their frontmatter.
+    pub fn list(&self, include_archive: bool) -> Vec<Listed> {
+        let mut out = Vec::new();
+        let mut dirs = vec![(self.active_dir(), false)];
+        if include_archive {
+            dirs.push((self.archive_dir(), true));
+        }
+        for (d, archived) in dirs {
+            let Ok(rd) = fs::read_dir(&d) else { continue };
+            let mut paths: Vec<PathBuf> = rd
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "md"))
+                .collect();
+            paths.sort();
+            for p in paths {
+                match read_front(&p) {
+                    Ok(front) => out.push(Listed::Ok(Box::new(Meta {
+                        path: p,
+                        front,
+                        archived,
+                    }))),
+                    Err(e) => out.push(Listed::Bad(p, e.to_string())),
+                }
+            }
+        }
+        out
+    }
+
+    pub fn metas(&self, include_archive: bool) -> Vec<Meta> {
+        self.list(include_archive)
+            .into_iter()
+            .filter_map(|l| match l {
+                Listed::Ok(m) => Some(*m),
+                Listed::Bad(..) => None,
+            })
+            .collect()
+    }
+
+    /// Find a session by id, id prefix, shortname or file stem. With no
+    /// name: the session bound to `claude` (if any), else the most recently
+    /// updated active one.
+    pub fn resolve(&self, name: Option<&str>, claude: Option<&str>) -> Result<Meta> {
+        let all = self.metas(true);
+        match name {
+            Some(n) => {
+                crate::names::validate("session name", n)?;
+                find_by_name(&all, n)
+            }
+            None => {
+                if let Some(c) = claude
+                    && let Some(id) = self.bound(c)
+                    && let Some(m) = all.iter().find(|m| m.id() == id && !m.archived)
+                {
+                    return Ok(m.clone());
+                }
+                latest(&all, |s| *s == Status::Active).cloned().ok_or_else(|| {
+                    let paused = all.iter().any(|m| m.front.status == Status::Paused);
+                    let hint = if paused {
+                        "only paused sessions exist: `session-hook resume --list`, or name one with --session"
+                    } else {
+                        "start one with `session-hook init --goal \"...\"`"
+                    };
+                    anyhow::Error::new(UserError::new("no active session").hint(hint))
+                })
+            }
+        }
+    }
+
+    pub fn load(&self, path: &Path) -> Result<Document> {
+        guard_inside(&self.dir, path)?;
+        let text =
+            fsutil::read_text(path).with_context(|| format!("cannot read {}", path.display()))?;
+        Ok(Document::parse(path, text)?)
+    }
+
+    pub fn save(&self, path: &Path, doc: &Document) -> Result<()> {
+        guard_inside(&self.dir, path)?;
+        fsutil::atomic_write(path, doc.text().as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))
+    }
+
+    /// The session id a Claude session is bound to.
+    pub fn bound(&self, claude: &str) -> Option<String> {
+        let c = crate::names::safe_external_id(claude)?;
+        let s = fs::read_to_string(self.local_dir().join("bindings").join(c)).ok()?;
+        let s = s.trim().to_string();
+        crate::names::validate("id", &s).ok().map(|_| s)
+    }
+
+    pub fn bind(&self, claude: &str, session_id: &str) -> Result<()> {
+        let Some(c) = crate::names::safe_external_id(claude) else {
+            bail!(UserError::new(format!(
+                "invalid Claude session id {claude:?}"
+            )));
+        };
+        let d = self.local_dir().join("bindings");
+        fsutil::ensure_private_dir(&d)?;
+        fsutil::atomic_write(&d.join(c), session_id.as_bytes())?;
+        Ok(())
+    }
+}
+
+/// Pick the most recently updated session whose status passes `want`.
+pub fn latest(all: &[Meta], want: impl Fn(&Status) -> bool) -> Option<&Meta> {
+    all.iter()
+        .filter(|m| !m.archived && want(&m.front.status))
+        .max_by(|a, b| a.updated().cmp(b.updated()))
+}
+
+fn find_by_name(all: &[Meta], n: &str) -> Result<Meta> {
+    let exact: Vec<&Meta> = all
+        .iter()
+        .filter(|m| m.id() == n || m.shortname() == n || m.path.file_stem().is_some_and(|s| s == n))
+        .collect();
+    // Prefer an open session when an archived one shares the shortname.
+    if let Some(m) = exact.iter().find(|m| !m.archived).or(exact.first()) {
+        return Ok((*m).clone());
+    }
+    let pre: Vec<&Meta> = all
+        .iter()
+        .filter(|m| n.len() >= 4 && m.id().starts_with(n))
+        .collect();
+    match pre.len() {
+        1 => Ok(pre[0].clone()),
+        0 => Err(UserError::new(format!("no session named {n:?}"))
+            .hint("list sessions with `session-hook list --all`")
+            .into()),
+        k => Err(UserError::new(format!("{n:?} matches {k} sessions"))
+            .hint("use more of the id, or the shortname")
+            .into()),
+    }
+}
+
+/// Never read or write a session file outside the store, even through a
+/// symlink planted inside it.
+fn guard_inside(store: &Path, path: &Path) -> Result<()> {
+    if let Ok(meta) = fs::symlink_metadata(path)
+        && meta.file_type().is_symlink()
+    {
+        let target = fs::canonicalize(path).unwrap_or_default();
+        let root = fs::canonicalize(store).unwrap_or_else(|_| store.to_path_buf());
+        if !target.starts_with(&root) {
+            return Err(UserError::new(format!(
+                "{} is a symlink to {} outside the store",
+                path.display(),
+                target.display()
+            ))
+            .hint("replace the link with a regular file")
+            .into());
+        }
+        return Err(UserError::new(format!(
+            "{} is a symlink; refusing to rewrite it",
+            path.display()
+        ))
+        .hint("replace the link with a regular file")
+        .into());
+    }
+    Ok(())
+}
+
+/// The frontmatter of a session file, reading only the head when it holds
+/// the closing fence.
+pub fn read_front(path: &Path) -> Result<Frontmatter, DocError> {
+    let err = |line, msg: String| DocError::Parse {
+        path: path.to_path_buf(),
+        line,
+        msg,
+    };
+    let head = fsutil::read_head(path, 64 * 1024).map_err(|e| err(1, e.to_string()))?;
+    let text = match std::str::from_utf8(&head) {
+        Ok(s) => s.to_string(),
+        // The head may end inside a multi-byte character.
+        Err(e) if e.error_len().is_none() => {
+            String::from_utf8_lossy(&head[..e.valid_up_to()]).into_owned()
+        }
+        Err(_) => return Err(err(1, "not UTF-8".into())),
+    };
+    let closed = text
+        .lines()
+        .skip(1)
+        .any(|l| l.trim_end() == "---" || l.trim_end() == "...");
+    let text = if closed || head.len() < 64 * 1024 {
+        text
+    } else {
+        fsutil::read_text(path).map_err(|e| err(1, e.to_string()))?
+    };
+    let doc_front = front_only(path, &text)?;
+    Ok(doc_front)
+}
+
+/// Parse only the frontmatter of `text` (the body is not scanned).
+fn front_only(path: &Path, text: &str) -> Result<Frontmatter, DocError> {
+    let end = text
+        .split_inclusive('\n')
+        .scan(0usize, |pos, l| {
+            let start = *pos;
+            *pos += l.len();
+            Some((start, l))
+        })
+        .skip(1)
+        .find(|(_, l)| l.trim_end() == "---" || l.trim_end() == "...")
+        .map(|(s, l)| s + l.len());
+    let cut = match end {
+        Some(e) => &text[..e],
+        None => text,
+    };
+    // Reuse the full parser on the frontmatter alone: same rules, same
+    // messages, a fraction of the work.
+    Document::parse(path, cut.to_string()).map(|d| d.front().clone())
+}

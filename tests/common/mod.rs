@@ -1,0 +1,136 @@
+//! Shared helpers for the integration tests: throw-away projects, git
+//! repositories built with git2, and the binary under test.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use git2::{Repository, Signature};
+
+/// A throw-away project folder (optionally a git repository).
+pub struct Project {
+    pub dir: tempfile::TempDir,
+}
+
+impl Project {
+    /// A plain folder, not a git repository.
+    pub fn plain() -> Project {
+        Project { dir: tempfile::tempdir().expect("tempdir") }
+    }
+
+    /// A git repository with one commit (README.md).
+    pub fn git() -> Project {
+        let p = Project::plain();
+        let repo = Repository::init(p.path()).expect("git init");
+        p.write("README.md", "hello\n");
+        p.commit_all(&repo, "initial commit");
+        p
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn repo(&self) -> Repository {
+        Repository::open(self.path()).expect("open repo")
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let p = self.path().join(rel);
+        if let Some(d) = p.parent() {
+            std::fs::create_dir_all(d).unwrap();
+        }
+        std::fs::write(p, text).unwrap();
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path().join(rel)).unwrap()
+    }
+
+    /// Stage everything and commit; returns the new commit id.
+    pub fn commit_all(&self, repo: &Repository, msg: &str) -> git2::Oid {
+        let mut idx = repo.index().unwrap();
+        idx.add_all(["*"].iter(), git2::IndexAddOption::DEFAULT, None).unwrap();
+        idx.write().unwrap();
+        let tree = repo.find_tree(idx.write_tree().unwrap()).unwrap();
+        let sig = Signature::now("Test", "test@example.com").unwrap();
+        let parents: Vec<git2::Commit> = repo.head().ok().and_then(|h| h.peel_to_commit().ok()).into_iter().collect();
+        let refs: Vec<&git2::Commit> = parents.iter().collect();
+        repo.commit(Some("HEAD"), &sig, &sig, msg, &tree, &refs).unwrap()
+    }
+
+    /// `session-hook` with `--dir` set to this project and a clean
+    /// environment (no Claude variables leaking in from the host).
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::new(bin());
+        c.current_dir(self.path())
+            .env_remove("CLAUDE_PROJECT_DIR")
+            .env_remove("CLAUDE_CODE_SESSION_ID")
+            .env("SESSION_HOOK_NOW", "2026-01-15T10:00:00Z");
+        c
+    }
+
+    /// Run a command line and return its output (no assertion).
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().expect("run session-hook")
+    }
+
+    /// Run and require success; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let o = self.run(args);
+        assert!(o.status.success(), "{args:?} failed:\nstdout: {}\nstderr: {}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap()
+    }
+
+    /// Feed a hook payload; returns (exit code, stdout).
+    pub fn hook(&self, payload: &str) -> (i32, String) {
+        let o = self.cmd().arg("hook").write_stdin(payload.as_bytes().to_vec()).output().unwrap();
+        (o.status.code().unwrap_or(-1), String::from_utf8(o.stdout).unwrap())
+    }
+
+    /// The single active session file.
+    pub fn active_file(&self) -> PathBuf {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(self.path().join(".sessions/active")).unwrap().flatten().map(|e| e.path()).collect();
+        v.sort();
+        assert_eq!(v.len(), 1, "expected one active session, found {v:?}");
+        v.remove(0)
+    }
+
+    pub fn active_text(&self) -> String {
+        std::fs::read_to_string(self.active_file()).unwrap()
+    }
+
+    /// Journal entry files of every session, sorted.
+    pub fn journal_entries(&self) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        let j = self.path().join(".sessions/journal");
+        for s in std::fs::read_dir(j).into_iter().flatten().flatten() {
+            for e in std::fs::read_dir(s.path().join("entries")).into_iter().flatten().flatten() {
+                out.push(e.path());
+            }
+        }
+        out.sort();
+        out
+    }
+}
+
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_session-hook"))
+}
+
+/// A hook payload with the common fields filled in.
+pub fn payload(cwd: &Path, event: &str, extra: serde_json::Value) -> String {
+    let mut v = serde_json::json!({
+        "session_id": "11111111-2222-3333-4444-555555555555",
+        "transcript_path": "",
+        "cwd": cwd.display().to_string(),
+        "hook_event_name": event,
+    });
+    if let (Some(m), Some(e)) = (v.as_object_mut(), extra.as_object()) {
+        for (k, val) in e {
+            m.insert(k.clone(), val.clone());
+        }
+    }
+    v.to_string()
+}
