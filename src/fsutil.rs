@@ -66,9 +66,12 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
-/// Create a new file that must not exist yet (O_EXCL), mode 0600, and fsync
-/// it. Used for append-only journal entries, where a unique name replaces the
-/// need for a rename.
+/// Create a new file that must not exist yet (O_EXCL), mode 0600, written
+/// with one `write` call. Used for append-only journal entries, where a
+/// unique name replaces the need for a rename. There is deliberately no
+/// fsync: entries sit on the per-prompt hook path, a killed process cannot
+/// tear a single write, and after a power cut an empty entry is skipped by
+/// the reader rather than misread.
 pub fn create_new_private(path: &Path, contents: &[u8]) -> io::Result<()> {
     let mut f = OpenOptions::new()
         .write(true)
@@ -76,8 +79,7 @@ pub fn create_new_private(path: &Path, contents: &[u8]) -> io::Result<()> {
         .mode(0o600)
         .open(path)?;
     f.set_permissions(fs::Permissions::from_mode(0o600))?;
-    f.write_all(contents)?;
-    f.sync_all()
+    f.write_all(contents)
 }
 
 /// Read a whole text file, refusing anything over `MAX_READ` and anything

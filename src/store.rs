@@ -192,7 +192,17 @@ impl Store {
         let start = Instant::now();
         loop {
             match file.try_lock() {
-                Ok(()) => return Ok(Lock { _file: file }),
+                Ok(()) => {
+                    // Every writer holds this lock, so a temp file seen now
+                    // belongs to a writer that was killed mid-write.
+                    for d in [self.active_dir(), self.archive_dir()] {
+                        fsutil::sweep_temp_files(&d, Duration::ZERO);
+                    }
+                    // Events spooled by hooks that found the store busy are
+                    // applied before anything newer.
+                    crate::hook::spool::drain(self);
+                    return Ok(Lock { _file: file });
+                }
                 Err(fs::TryLockError::WouldBlock) => {
                     if start.elapsed() >= wait {
                         return Err(LockError::Busy(wait));
@@ -261,7 +271,7 @@ impl Store {
         match name {
             Some(n) => {
                 crate::names::validate("session name", n)?;
-                find_by_name(&all, n)
+                find_by_name(&all, n).map_err(|e| self.explain_unreadable(n).unwrap_or(e))
             }
             None => {
                 if let Some(c) = claude
@@ -281,6 +291,24 @@ impl Store {
                 })
             }
         }
+    }
+
+    /// When a name matches no readable session, a file of that name that
+    /// cannot be read is the real answer: say what is wrong with it.
+    fn explain_unreadable(&self, n: &str) -> Option<anyhow::Error> {
+        self.list(true).into_iter().find_map(|l| match l {
+            Listed::Bad(p, e) => {
+                let stem = p.file_stem()?.to_string_lossy().into_owned();
+                (stem == n || stem.starts_with(&format!("{n}-"))).then(|| {
+                    anyhow::Error::new(
+                        UserError::new(format!("session {n:?} cannot be read: {e}")).hint(
+                            "fix the file by hand (it was not changed), then run the command again",
+                        ),
+                    )
+                })
+            }
+            Listed::Ok(_) => None,
+        })
     }
 
     pub fn load(&self, path: &Path) -> Result<Document> {

@@ -294,7 +294,17 @@ impl Document {
                 let content = &self.text[s.content.clone()];
                 let keep = content.trim_end_matches(['\n', '\r', ' ', '\t']).len();
                 let at = s.content.start + keep;
-                let prefix = if keep == 0 { "" } else { "\n" };
+                // A first line of only `-` or `=` right under text would turn that
+                // text into a setext heading; keep them apart.
+                let first = block.lines().next().unwrap_or("").trim();
+                let underline = !first.is_empty()
+                    && (first.chars().all(|c| c == '-' || c == ' ')
+                        || first.chars().all(|c| c == '='));
+                let prefix = match (keep == 0, underline) {
+                    (true, _) => "",
+                    (false, true) => "\n\n",
+                    (false, false) => "\n",
+                };
                 // Replace the trailing whitespace with our block plus the same
                 // separation as before.
                 let trail = &content[keep..];

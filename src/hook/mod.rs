@@ -6,6 +6,7 @@
 
 pub mod inject;
 pub mod intent;
+pub mod spool;
 pub mod state;
 pub mod wire;
 
@@ -66,16 +67,28 @@ pub enum Skip {
 }
 
 /// Everything a handler needs.
-pub struct Ctx {
+pub struct Ctx<'a> {
     pub store: Store,
     pub common: Common,
     pub now: DateTime<Utc>,
     config: Option<Config>,
     /// When false (preview), nothing is written.
     pub write: bool,
+    /// The raw payload, spooled for later if the store is busy.
+    raw: &'a [u8],
+    /// Replaying a spooled event: the caller already holds the lock.
+    inherited: bool,
+    /// Set once the payload has been spooled.
+    spooled: std::cell::Cell<bool>,
 }
 
-impl Ctx {
+/// Permission to write: our own hold on the store lock, or the caller's.
+pub enum Guard {
+    Held(store::Lock),
+    Inherited,
+}
+
+impl Ctx<'_> {
     /// The config, read on first use; invalid config falls back to the
     /// default in hooks.
     pub fn config(&mut self) -> &Config {
@@ -89,14 +102,28 @@ impl Ctx {
         self.common.claude_session.as_deref()
     }
 
-    fn lock(&self) -> Result<Option<store::Lock>> {
+    /// Take the store lock for writing. `Ok(None)` means "do not write
+    /// now": a preview, or a busy store, in which case the payload has been
+    /// spooled and the next lock holder applies it. Nothing is lost, and
+    /// the hook never waits more than ~50 ms.
+    fn lock(&self) -> Result<Option<Guard>> {
         if !self.write {
             return Ok(None);
         }
-        self.store
-            .lock(store::HOOK_LOCK_WAIT)
-            .map(Some)
-            .map_err(|e| anyhow!("{e}; skipped"))
+        if self.inherited {
+            return Ok(Some(Guard::Inherited));
+        }
+        match self.store.lock(store::HOOK_LOCK_WAIT) {
+            Ok(l) => Ok(Some(Guard::Held(l))),
+            Err(store::LockError::Busy(_)) if !self.raw.is_empty() => {
+                if !self.spooled.get() {
+                    spool::put(&self.store, self.raw, self.now)?;
+                    self.spooled.set(true);
+                }
+                Ok(None)
+            }
+            Err(e) => Err(anyhow!("{e}; skipped")),
+        }
     }
 
     /// The session this Claude session works on: its binding, else the most
@@ -180,18 +207,46 @@ pub fn handle(
         return Err(Skip::NoStore);
     }
     let (common, event) = parsed.map_err(|e| Skip::Failed(Some(st.clone()), e))?;
+    // Fault injection for the "host never breaks" tests: a panic deep in a
+    // handler must still end in exit 0 and silence.
+    if std::env::var_os("SESSION_HOOK_FAULT").is_some_and(|v| v == "panic") {
+        panic!("injected fault");
+    }
     let mut ctx = Ctx {
         store: st,
         common,
         now: clock::now(),
         config: None,
         write,
+        raw: input,
+        inherited: false,
+        spooled: false.into(),
     };
-    dispatch(&mut ctx, event, t)
-        .map_err(|e| Skip::Failed(Some(ctx.store.clone()), format!("{e:#}")))
+    let mut out = dispatch(&mut ctx, event, t)
+        .map_err(|e| Skip::Failed(Some(ctx.store.clone()), format!("{e:#}")))?;
+    if ctx.spooled.get() {
+        out.note = format!("store busy; spooled for the next writer ({})", out.note);
+    }
+    Ok(out)
 }
 
-fn dispatch(ctx: &mut Ctx, event: Event, t: &mut Timings) -> Result<Outcome> {
+/// Apply one spooled payload; the caller holds the store lock.
+pub fn replay(store: &Store, input: &[u8], at: DateTime<Utc>) -> Result<()> {
+    let (common, event) = wire::parse(input).map_err(|e| anyhow!(e))?;
+    let mut ctx = Ctx {
+        store: store.clone(),
+        common,
+        now: at,
+        config: None,
+        write: true,
+        raw: &[],
+        inherited: true,
+        spooled: false.into(),
+    };
+    dispatch(&mut ctx, event, &mut Timings::default()).map(|_| ())
+}
+
+fn dispatch(ctx: &mut Ctx<'_>, event: Event, t: &mut Timings) -> Result<Outcome> {
     match event {
         Event::SessionStart { source, .. } if source == "compact" => after_compact(ctx, t),
         Event::SessionStart { source, .. } => session_start(ctx, &source, t),
@@ -223,7 +278,7 @@ fn silent(note: impl Into<String>) -> Result<Outcome> {
     })
 }
 
-fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Outcome> {
+fn session_start(ctx: &mut Ctx<'_>, source: &str, t: &mut Timings) -> Result<Outcome> {
     let Some(meta) = ctx.pick() else {
         let metas = ctx.store.metas(false);
         if let Some(p) = store::latest(&metas, |s| *s == crate::doc::Status::Paused) {
@@ -248,8 +303,8 @@ fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Outcome
         return silent(format!("{source}: no session"));
     };
     t.lap("load");
-    // Reading needs no lock; a busy store only costs us the binding.
-    let lock = ctx.lock().unwrap_or(None);
+    // Reading needs no lock; a busy store only defers the binding.
+    let lock = ctx.lock()?;
     let mut open = Open::load(&ctx.store, meta)?;
     t.lap("load");
     let changes = crate::changes::short_summary(
@@ -276,15 +331,15 @@ fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Outcome
     })
 }
 
-fn after_compact(ctx: &mut Ctx, t: &mut Timings) -> Result<Outcome> {
+fn after_compact(ctx: &mut Ctx<'_>, t: &mut Timings) -> Result<Outcome> {
     let Some(meta) = ctx.pick() else {
         return silent("compact: no active session");
     };
-    let _lock = ctx.lock()?;
+    let guard = ctx.lock()?;
     let mut open = Open::load(&ctx.store, meta)?;
     t.lap("load");
     let n = open.doc.front().compaction_count + 1;
-    if ctx.write {
+    if guard.is_some() {
         open.doc.set_front(&[("compaction_count", Value::Int(n))]);
         ctx.bind(&mut open)?;
         ctx.save(&mut open)?;
@@ -311,7 +366,7 @@ fn after_compact(ctx: &mut Ctx, t: &mut Timings) -> Result<Outcome> {
     })
 }
 
-fn prompt(ctx: &mut Ctx, text: &str, t: &mut Timings) -> Result<Outcome> {
+fn prompt(ctx: &mut Ctx<'_>, text: &str, t: &mut Timings) -> Result<Outcome> {
     let extra = {
         // Only read the config when a config file exists: the common case
         // costs one stat.
@@ -341,7 +396,9 @@ fn prompt(ctx: &mut Ctx, text: &str, t: &mut Timings) -> Result<Outcome> {
     };
     let st = state::load(&ctx.store, &claude);
     let epoch = doc.front().compaction_count;
-    let updated = doc.front().updated_at.clone();
+    // "New work since" is any change to the document, not a clock reading:
+    // two logs in the same second must still count.
+    let updated = Some(fingerprint(doc.text()));
     if st.continue_epoch == Some(epoch) && st.continue_updated == updated {
         return silent("continue: already injected in this epoch");
     }
@@ -351,7 +408,7 @@ fn prompt(ctx: &mut Ctx, text: &str, t: &mut Timings) -> Result<Outcome> {
     let budget = ctx.config().budget;
     let out = inject::resume_context(&doc, &ctx.rel(&meta.path), changes, budget);
     t.lap("render");
-    if let Some(_lock) = ctx.lock().unwrap_or(None) {
+    if let Some(_lock) = ctx.lock()? {
         let mut st = state::load(&ctx.store, &claude);
         st.continue_epoch = Some(epoch);
         st.continue_updated = updated;
@@ -364,14 +421,14 @@ fn prompt(ctx: &mut Ctx, text: &str, t: &mut Timings) -> Result<Outcome> {
     })
 }
 
-fn pre_compact(ctx: &mut Ctx, trigger: &str, t: &mut Timings) -> Result<Outcome> {
+fn pre_compact(ctx: &mut Ctx<'_>, trigger: &str, t: &mut Timings) -> Result<Outcome> {
     let Some(meta) = ctx.pick() else {
         return silent("precompact: no active session");
     };
-    let _lock = ctx.lock()?;
+    let guard = ctx.lock()?;
     let doc = ctx.store.load(&meta.path)?;
     t.lap("load");
-    if ctx.write {
+    if guard.is_some() {
         ctx.journal(
             doc.id(),
             "precompact",
@@ -392,11 +449,13 @@ fn pre_compact(ctx: &mut Ctx, trigger: &str, t: &mut Timings) -> Result<Outcome>
 /// Longest compaction summary we keep in the journal.
 const MAX_SUMMARY: usize = 64 * 1024;
 
-fn post_compact(ctx: &mut Ctx, trigger: &str, summary: &str) -> Result<Outcome> {
+fn post_compact(ctx: &mut Ctx<'_>, trigger: &str, summary: &str) -> Result<Outcome> {
     let Some(meta) = ctx.pick() else {
         return silent("postcompact: no active session");
     };
-    let _lock = ctx.lock()?;
+    let Some(_g) = ctx.lock()? else {
+        return silent("postcompact: deferred");
+    };
     let mut s = summary.to_string();
     if s.len() > MAX_SUMMARY {
         let mut cut = MAX_SUMMARY;
@@ -419,7 +478,7 @@ fn post_compact(ctx: &mut Ctx, trigger: &str, summary: &str) -> Result<Outcome> 
     silent("postcompact: summary kept")
 }
 
-fn tool_use(ctx: &mut Ctx, tool: Tool, t: &mut Timings) -> Result<Outcome> {
+fn tool_use(ctx: &mut Ctx<'_>, tool: Tool, t: &mut Timings) -> Result<Outcome> {
     match tool {
         Tool::Other(name) => silent(format!("tool {name}: ignored")),
         Tool::Read { path } => {
@@ -430,7 +489,9 @@ fn tool_use(ctx: &mut Ctx, tool: Tool, t: &mut Timings) -> Result<Outcome> {
             if rel.starts_with(".sessions/") {
                 return silent("read: store file");
             }
-            let _lock = ctx.lock()?;
+            let Some(_g) = ctx.lock()? else {
+                return silent("read: deferred");
+            };
             ctx.journal(
                 meta.id(),
                 "read",
@@ -448,7 +509,9 @@ fn tool_use(ctx: &mut Ctx, tool: Tool, t: &mut Timings) -> Result<Outcome> {
                 return silent("edit: store file");
             }
             let rel = redact::redact(&rel).into_owned();
-            let _lock = ctx.lock()?;
+            let Some(_g) = ctx.lock()? else {
+                return silent("edit: deferred");
+            };
             let mut open = Open::load(&ctx.store, meta)?;
             t.lap("load");
             ctx.journal(
@@ -466,7 +529,9 @@ fn tool_use(ctx: &mut Ctx, tool: Tool, t: &mut Timings) -> Result<Outcome> {
             let Some(meta) = ctx.pick() else {
                 return silent("todos: no active session");
             };
-            let _lock = ctx.lock()?;
+            let Some(_g) = ctx.lock()? else {
+                return silent("todos: deferred");
+            };
             let mut open = Open::load(&ctx.store, meta)?;
             t.lap("load");
             let mut p = session::progress(&open.doc);
@@ -544,7 +609,7 @@ fn tool_use(ctx: &mut Ctx, tool: Tool, t: &mut Timings) -> Result<Outcome> {
 /// A task moved: created (Remaining), started, or completed. The subject
 /// comes from the event, else from the id map of this Claude session.
 fn task_event(
-    ctx: &mut Ctx,
+    ctx: &mut Ctx<'_>,
     id: Option<String>,
     subject: Option<String>,
     to: Sub,
@@ -553,7 +618,9 @@ fn task_event(
     let Some(meta) = ctx.pick() else {
         return silent("task: no active session");
     };
-    let _lock = ctx.lock()?;
+    let Some(_g) = ctx.lock()? else {
+        return silent("task: deferred");
+    };
     let claude = ctx.claude().map(str::to_string);
     let mut st = claude
         .as_deref()
@@ -607,7 +674,7 @@ fn task_event(
     ))
 }
 
-fn stop(ctx: &mut Ctx) -> Result<Outcome> {
+fn stop(ctx: &mut Ctx<'_>) -> Result<Outcome> {
     let Some(c) = ctx.claude().map(str::to_string) else {
         return silent("stop: no session id");
     };
@@ -619,11 +686,13 @@ fn stop(ctx: &mut Ctx) -> Result<Outcome> {
     silent("stop: activity stamped")
 }
 
-fn session_end(ctx: &mut Ctx, reason: &str, t: &mut Timings) -> Result<Outcome> {
+fn session_end(ctx: &mut Ctx<'_>, reason: &str, t: &mut Timings) -> Result<Outcome> {
     let Some(meta) = ctx.pick() else {
         return silent("end: no active session");
     };
-    let _lock = ctx.lock()?;
+    let Some(_g) = ctx.lock()? else {
+        return silent("end: deferred");
+    };
     let mut open = Open::load(&ctx.store, meta)?;
     t.lap("load");
     session::set_git_fields(
@@ -643,6 +712,14 @@ fn session_end(ctx: &mut Ctx, reason: &str, t: &mut Timings) -> Result<Outcome> 
     }
     t.lap("save");
     silent(format!("end ({reason}): checkpointed"))
+}
+
+/// A cheap fingerprint of a document's text.
+fn fingerprint(text: &str) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    format!("{:016x}-{}", h.finish(), text.len())
 }
 
 /// A tool's absolute path as a project-relative one.

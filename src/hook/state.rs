@@ -12,8 +12,8 @@ use crate::store::Store;
 #[derive(Debug, Default, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct ClaudeState {
-    /// Compaction epoch and `updated_at` of the session when "continue"
-    /// context was last injected.
+    /// Compaction epoch and document fingerprint when "continue" context
+    /// was last injected.
     pub continue_epoch: Option<u64>,
     pub continue_updated: Option<String>,
     /// Context warnings already given in `warned_epoch`.

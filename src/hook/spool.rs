@@ -1,0 +1,71 @@
+//! Events that arrive while the store is busy. A hook may wait only ~50 ms
+//! for the lock, but dropping its event would lose work, so the raw payload
+//! goes into `.sessions/.local/pending/` under a unique name (a new file
+//! needs no lock, like a journal entry), and whoever takes the lock next
+//! applies the spooled events first, oldest first.
+
+use std::fs;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+
+use crate::store::Store;
+use crate::{clock, fsutil};
+
+/// At most this many spooled events are applied per lock, so one lock
+/// holder never stalls for long; the rest wait for the next one.
+const MAX_PER_DRAIN: usize = 200;
+
+fn dir(store: &Store) -> PathBuf {
+    store.local_dir().join("pending")
+}
+
+/// Spool one raw payload.
+pub fn put(store: &Store, raw: &[u8], at: DateTime<Utc>) -> Result<()> {
+    let d = dir(store);
+    fsutil::ensure_private_dir(&d)?;
+    let id = uuid::Uuid::now_v7().simple().to_string();
+    let name = format!(
+        "{}-{}.json",
+        clock::file_stamp_micros(at),
+        &id[id.len() - 8..]
+    );
+    fsutil::create_new_private(&d.join(name), raw)?;
+    Ok(())
+}
+
+/// Apply spooled events (the caller holds the store lock). Failures are
+/// logged and the event dropped, so one bad payload cannot wedge the queue.
+pub fn drain(store: &Store) {
+    let d = dir(store);
+    let Ok(rd) = fs::read_dir(&d) else { return };
+    let mut files: Vec<PathBuf> = rd
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    if files.is_empty() {
+        return;
+    }
+    files.sort();
+    for f in files.into_iter().take(MAX_PER_DRAIN) {
+        let at = f
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.split('-').next())
+            .and_then(|s| chrono::NaiveDateTime::parse_from_str(s, "%Y%m%dT%H%M%S%.fZ").ok())
+            .map(|t| t.and_utc())
+            .unwrap_or_else(clock::now);
+        let started = std::time::Instant::now();
+        let result = fs::read(&f)
+            .map_err(anyhow::Error::from)
+            .and_then(|raw| super::replay(store, &raw, at));
+        let (status, note) = match &result {
+            Ok(()) => ("ok", "applied spooled event".to_string()),
+            Err(e) => ("error", format!("spooled event dropped: {e:#}")),
+        };
+        super::log_line(store, "spooled", started.elapsed(), status, &note);
+        let _ = fs::remove_file(&f);
+    }
+}

@@ -1,0 +1,478 @@
+//! The everyday commands, their errors, and the lossless-edit promise.
+
+mod common;
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+
+use common::Project;
+
+fn mode(p: &std::path::Path) -> u32 {
+    fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+/// Replace volatile values (ids, hashes) so snapshots are stable.
+fn stable(text: &str) -> String {
+    let re =
+        regex::Regex::new(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").unwrap();
+    let t = re.replace_all(text, "<id>").into_owned();
+    let re = regex::Regex::new(r#""?\b[0-9a-f]{7}\b"?"#).unwrap();
+    let t = re.replace_all(&t, "<hash>").into_owned();
+    // The default branch name depends on the machine's git configuration.
+    let re = regex::Regex::new(r"git_branch: (master|main)").unwrap();
+    re.replace_all(&t, "git_branch: <branch>").into_owned()
+}
+
+#[test]
+fn init_creates_the_layout_privately() {
+    let p = Project::git();
+    let out = p.ok(&[
+        "init",
+        "--goal",
+        "Fix race in sweeper",
+        "--task",
+        "t-1",
+        "--tasks",
+        "t-2,t-3",
+    ]);
+    assert!(out.contains("Session started: fix-race-in-sweeper"));
+    let f = p.active_file();
+    let name = f.file_name().unwrap().to_string_lossy().to_string();
+    assert!(
+        regex::Regex::new(r"^fix-race-in-sweeper-[0-9a-f]{6}\.md$")
+            .unwrap()
+            .is_match(&name),
+        "{name}"
+    );
+    for d in ["", "active", "archive", "journal", ".local"] {
+        assert_eq!(mode(&p.path().join(".sessions").join(d)), 0o700, "{d}");
+    }
+    assert_eq!(mode(&f), 0o600);
+    assert_eq!(
+        p.read(".sessions/.gitignore")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect::<Vec<_>>(),
+        vec![".local/"]
+    );
+    let t = p.active_text();
+    assert!(t.contains("task_ids:\n  - t-1\n  - t-2\n  - t-3\n"));
+    assert!(t.contains("git_branch: master\n") || t.contains("git_branch: main\n"));
+    assert!(
+        regex::Regex::new(r#"git_last_commit: "?[0-9a-f]{7}"?\n"#)
+            .unwrap()
+            .is_match(&t)
+    );
+    assert_eq!(p.journal_entries().len(), 1);
+    insta::assert_snapshot!("new_session", stable(&t));
+}
+
+#[test]
+fn init_errors() {
+    let p = Project::git();
+    let o = p.run(&["init"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with("session-hook: error: a session needs a name") && err.contains("hint:"),
+        "{err}"
+    );
+    let o = p.run(&["init", "--name", "../../etc"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("invalid shortname"));
+    assert!(
+        !p.path().join(".sessions/active").exists()
+            || fs::read_dir(p.path().join(".sessions/active"))
+                .unwrap()
+                .count()
+                == 0
+    );
+    p.ok(&["init", "--name", "dup"]);
+    let o = p.run(&["init", "--name", "dup"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("already named \"dup\""));
+    let o = p.run(&["init", "--bogus"]);
+    assert_eq!(o.status.code(), Some(2), "usage errors exit 2");
+}
+
+#[test]
+fn outside_git_init_still_works() {
+    let p = Project::plain();
+    p.ok(&["init", "--name", "plain"]);
+    assert!(p.active_text().contains("git_branch: null\n"));
+}
+
+#[test]
+fn log_every_kind_and_the_tldr_follows() {
+    let p = Project::git();
+    p.ok(&["init", "--goal", "Fix race"]);
+    p.ok(&["log", "--next", "Reproduce the bug"]);
+    p.ok(&["log", "--next", "Implement the fix"]);
+    p.ok(&["log", "--next", "Add a regression test"]);
+    p.ok(&["log", "--current", "reproduce"]);
+    p.ok(&[
+        "log",
+        "--decision",
+        "Lock before the state check",
+        "--rationale",
+        "smallest fix",
+        "--options",
+        "lock first; atomics",
+        "--context",
+        "race between check and lock",
+    ]);
+    p.ok(&[
+        "log",
+        "--discovery",
+        "Lock ordering: watcher before sweeper",
+    ]);
+    p.ok(&[
+        "log",
+        "--blocker",
+        "Flaky CI runner",
+        "--impact",
+        "cannot trust red builds",
+        "--mitigation",
+        "rerun twice",
+    ]);
+    let out = p.ok(&["log", "--done", "Reproduce"]);
+    assert!(out.contains("Reproduce the bug"), "{out}");
+    p.ok(&["log", "--progress", "Wrote a stress harness"]);
+    let t = p.active_text();
+    assert!(t.contains("**Progress**: 1/3 steps complete\n"), "{t}");
+    assert!(
+        t.contains("**Current**: Implement the fix (step 2)\n"),
+        "{t}"
+    );
+    assert!(t.contains("**Blocker**: Flaky CI runner\n"));
+    assert!(t.contains("- [ ] Implement the fix  <- CURRENT\n"));
+    assert!(
+        regex::Regex::new(r"- \[x\] Reproduce the bug \(2026-01-15T10:00Z, [0-9a-f]{7}\)")
+            .unwrap()
+            .is_match(&t),
+        "{t}"
+    );
+    assert!(
+        !t.contains("1. Reproduce the bug"),
+        "a done step leaves Next Steps"
+    );
+    p.ok(&["log", "--resolve", "1"]);
+    let t = p.active_text();
+    assert!(t.contains("**Blocker**: None\n"));
+    assert!(t.contains("— resolved (2026-01-15T10:00Z)"));
+    insta::assert_snapshot!("logged_session", stable(&t));
+    // Every log writes one journal entry (plus init).
+    assert_eq!(p.journal_entries().len(), 11);
+    for e in p.journal_entries() {
+        assert!(!e.file_name().unwrap().to_string_lossy().contains(':'));
+        assert_eq!(mode(&e), 0o600);
+    }
+}
+
+#[test]
+fn log_errors() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "x"]);
+    assert_eq!(
+        p.run(&["log"]).status.code(),
+        Some(2),
+        "one entry flag is required"
+    );
+    assert_eq!(
+        p.run(&["log", "--progress", "a", "--discovery", "b"])
+            .status
+            .code(),
+        Some(2),
+        "only one"
+    );
+    assert_eq!(
+        p.run(&["log", "--rationale", "r"]).status.code(),
+        Some(2),
+        "--rationale needs --decision"
+    );
+    let o = p.run(&["log", "--resolve", "3"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("there is no blocker 3"));
+    let big = "x".repeat(100 * 1024);
+    let before = p.active_text();
+    let o = p.run(&["log", "--progress", &big]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("the limit is 65536 bytes"));
+    assert_eq!(p.active_text(), before);
+    let o = p.run(&["log", "--session", "../x", "--progress", "a"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("invalid session name"));
+    let o = p.run(&["log", "--session", "nope", "--progress", "a"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no session named \"nope\""));
+}
+
+#[test]
+fn no_store_is_a_clear_error() {
+    let p = Project::git();
+    let o = p.run(&["log", "--progress", "x"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        e.contains("no session store") && e.contains("hint: start one"),
+        "{e}"
+    );
+    assert!(!p.path().join(".sessions").exists());
+}
+
+#[test]
+fn session_selection_by_id_prefix_and_shortname() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "one"]);
+    p.ok(&["init", "--name", "two"]);
+    let list: serde_json::Value = serde_json::from_str(&p.ok(&["list", "--json"])).unwrap();
+    let one_id = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["shortname"] == "one")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    p.ok(&[
+        "log",
+        "--session",
+        &one_id[..13],
+        "--discovery",
+        "found in one",
+    ]);
+    p.ok(&["log", "--session", "two", "--discovery", "found in two"]);
+    let v1: serde_json::Value = serde_json::from_str(&p.ok(&["view", "one", "--json"])).unwrap();
+    assert_eq!(
+        v1["discoveries"][0].as_str().unwrap(),
+        "1. (2026-01-15T10:00Z) found in one"
+    );
+    let v2 = p.ok(&["view", "--session", "two", "--discoveries"]);
+    assert!(v2.contains("found in two") && !v2.contains("found in one"));
+}
+
+#[test]
+fn checkpoint_refreshes_tldr_git_and_quick_context() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "cp", "--goal", "Ship it"]);
+    let repo = p.repo();
+    p.write("a.txt", "a");
+    let oid = p.commit_all(&repo, "second commit");
+    p.ok(&[
+        "checkpoint",
+        "--tldr",
+        "Halfway there; the parser works.",
+        "--note",
+        "before refactor",
+    ]);
+    let t = p.active_text();
+    assert!(t.contains("## TL;DR (Read This First)\nHalfway there; the parser works.\n\n**Progress**: 0/0 steps complete\n"), "{t}");
+    assert!(t.contains(&format!("git_last_commit: {}\n", &oid.to_string()[..7])));
+    let id = t.lines().find_map(|l| l.strip_prefix("id: ")).unwrap();
+    let quick = p.read(&format!(".sessions/journal/{id}/progress.md"));
+    assert!(quick.contains("Halfway there; the parser works."));
+}
+
+#[test]
+fn view_and_list() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "v", "--goal", "See things"]);
+    p.ok(&["log", "--decision", "Use X"]);
+    assert!(p.ok(&["view"]).starts_with("---\nid: "));
+    assert!(p.ok(&["view", "--decisions"]).contains("### 1. Use X"));
+    let listed = p.ok(&["view", "list"]);
+    assert!(
+        listed.contains("STATUS") && listed.contains(" v "),
+        "{listed}"
+    );
+    let j: serde_json::Value = serde_json::from_str(&p.ok(&["view", "--json"])).unwrap();
+    assert_eq!(j["shortname"], "v");
+    assert_eq!(j["objective"], "See things");
+    assert_eq!(j["decisions"][0], "1. Use X (2026-01-15T10:00Z)");
+}
+
+#[test]
+fn close_archives_and_completes_linked_tasks() {
+    let p = Project::git();
+    p.write(
+        ".tasks/t-1.md",
+        "---\ntitle: Do it\nstatus: open\npriority: P1\n---\nBody stays.\n",
+    );
+    p.ok(&["init", "--name", "c", "--task", "t-1", "--task", "t-9"]);
+    assert_eq!(
+        p.run(&["close", "--abandon"]).status.code(),
+        Some(2),
+        "--abandon needs --reason"
+    );
+    let out = p.ok(&["close", "--complete"]);
+    assert!(
+        out.contains("task t-1: completed") && out.contains("task t-9: no .tasks/t-9.md"),
+        "{out}"
+    );
+    assert_eq!(
+        p.read(".tasks/t-1.md"),
+        "---\ntitle: Do it\nstatus: completed\npriority: P1\n---\nBody stays.\n"
+    );
+    assert_eq!(
+        fs::read_dir(p.path().join(".sessions/active"))
+            .unwrap()
+            .count(),
+        0
+    );
+    let archived: Vec<_> = fs::read_dir(p.path().join(".sessions/archive"))
+        .unwrap()
+        .flatten()
+        .collect();
+    assert_eq!(archived.len(), 1);
+    let t = fs::read_to_string(archived[0].path()).unwrap();
+    assert!(t.contains("status: complete\n") && t.contains("closed_at: 2026-01-15T10:00:00Z\n"));
+    p.ok(&["init", "--name", "d"]);
+    p.ok(&[
+        "close",
+        "d",
+        "--abandon",
+        "--reason",
+        "requirements changed",
+    ]);
+    let listed = p.ok(&["list", "--all"]);
+    assert!(listed.contains("abandoned") && listed.contains("complete"));
+}
+
+#[test]
+fn unparseable_file_is_refused_and_untouched() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "bad"]);
+    let f = p.active_file();
+    let broken = "---\nid: x\nshortname: bad\ntitle: [unclosed\n---\nbody\n";
+    fs::write(&f, broken).unwrap();
+    let o = p.run(&["log", "--session", "bad", "--progress", "x"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        e.contains(&format!("{}:", f.display())) && e.contains("invalid YAML"),
+        "{e}"
+    );
+    assert_eq!(fs::read_to_string(&f).unwrap(), broken);
+    fs::write(&f, "---\nid: x\nshortname: bad\n").unwrap();
+    let e = String::from_utf8_lossy(&p.run(&["view", "bad"]).stderr).to_string();
+    assert!(e.contains(":1: the frontmatter fence"), "{e}");
+    let listed = p.ok(&["list"]);
+    assert!(listed.contains("unreadable"), "{listed}");
+}
+
+#[test]
+fn symlinked_session_file_is_never_written_through() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "s"]);
+    let f = p.active_file();
+    let outside = p.path().join("outside.md");
+    fs::rename(&f, &outside).unwrap();
+    std::os::unix::fs::symlink(&outside, &f).unwrap();
+    let before = fs::read_to_string(&outside).unwrap();
+    let o = p.run(&["log", "--progress", "x"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("symlink"));
+    assert_eq!(fs::read_to_string(&outside).unwrap(), before);
+}
+
+#[test]
+fn non_utf8_session_file_is_refused() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "u"]);
+    let f = p.active_file();
+    let mut bytes = fs::read(&f).unwrap();
+    bytes.extend_from_slice(b"\n\xff\xfe broken\n");
+    fs::write(&f, &bytes).unwrap();
+    let o = p.run(&["log", "--session", "u", "--progress", "x"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not UTF-8"));
+    assert_eq!(fs::read(&f).unwrap(), bytes);
+}
+
+/// A document a person wrote by hand, with odd spacing, comments, unknown
+/// sections and fenced code, goes through 100 tool edits; every byte
+/// outside the edited sections stays as it was.
+#[test]
+fn hundred_edits_keep_hand_written_bytes() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "hand"]);
+    let f = p.active_file();
+    let t = fs::read_to_string(&f).unwrap();
+    let id = t
+        .lines()
+        .find_map(|l| l.strip_prefix("id: "))
+        .unwrap()
+        .to_string();
+    let hand = format!(
+        "---\nid: {id}\nshortname: hand\n# keep this comment\nowner:   someone   # spaced\nstatus: active\nextra_list:\n- a\n- b\n---\n\n# Session: Hand written\n\n<!-- a note for people -->\n\n## TL;DR (Read This First)\nA paragraph   with  odd spacing.\n\n**Progress**: 0/0 steps complete\n\n## Context\n**Objective**: keep bytes\n\n```md\n## Decisions\n# not a heading\n```\n\n**Key Context** (survives compaction):\n-   spaced   bullet\n\n## Team Notes\n\n* custom list\n  * nested\n\n\n## Progress\n\n## Decisions\n\n## Appendix\nTrailing words.\n"
+    );
+    fs::write(&f, &hand).unwrap();
+    let keep = [
+        "# keep this comment\nowner:   someone   # spaced\n",
+        "extra_list:\n- a\n- b\n",
+        "\n# Session: Hand written\n\n<!-- a note for people -->\n\n## TL;DR (Read This First)\nA paragraph   with  odd spacing.\n",
+        "## Context\n**Objective**: keep bytes\n\n```md\n## Decisions\n# not a heading\n```\n\n**Key Context** (survives compaction):\n-   spaced   bullet\n\n## Team Notes\n\n* custom list\n  * nested\n\n\n## Progress\n",
+        "## Appendix\nTrailing words.\n",
+    ];
+    for i in 0..100 {
+        let args: Vec<String> = match i % 5 {
+            0 => vec!["--decision".into(), format!("decision {i}")],
+            1 => vec!["--discovery".into(), format!("discovery {i}")],
+            2 => vec!["--next".into(), format!("step {i}")],
+            3 => vec!["--done".into(), format!("step {}", i - 1)],
+            _ => vec!["--blocker".into(), format!("blocker {i}")],
+        };
+        let mut a = vec!["log".to_string()];
+        a.extend(args);
+        let refs: Vec<&str> = a.iter().map(String::as_str).collect();
+        p.ok(&refs);
+    }
+    let after = fs::read_to_string(&f).unwrap();
+    for k in keep {
+        assert!(after.contains(k), "lost bytes:\n{k}\n--- in ---\n{after}");
+    }
+    assert!(after.matches("\n### ").count() >= 20, "twenty decisions");
+    assert!(
+        after.contains("**Progress**: 20/20 steps complete"),
+        "{after}"
+    );
+    assert!(after.find("## Team Notes").unwrap() < after.find("## Progress").unwrap());
+    assert!(after.find("## Decisions").unwrap() < after.find("## Discoveries").unwrap());
+    assert!(after.find("## Discoveries").unwrap() < after.find("## Appendix").unwrap());
+}
+
+#[test]
+fn forty_concurrent_logs_lose_nothing() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "busy"]);
+    let children: Vec<_> = (0..40)
+        .map(|i| {
+            std::process::Command::new(common::bin())
+                .current_dir(p.path())
+                .env_remove("CLAUDE_PROJECT_DIR")
+                .env_remove("CLAUDE_CODE_SESSION_ID")
+                .args(["log", "--discovery", &format!("finding number {i}")])
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success());
+    }
+    let t = p.active_text();
+    for i in 0..40 {
+        assert!(
+            t.contains(&format!(") finding number {i}\n")),
+            "entry {i} lost"
+        );
+    }
+    assert_eq!(p.journal_entries().len(), 41);
+    let leftovers: Vec<_> = fs::read_dir(p.path().join(".sessions/active"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temp files left: {leftovers:?}");
+    p.ok(&["view", "--json"]);
+}

@@ -1,0 +1,202 @@
+//! A mock of the Anthropic Messages API on loopback, for driving the real
+//! Claude Code CLI offline. It records every request body so a test can see
+//! exactly what reached the model. Bounded: it serves only while the test
+//! holds it and stops when dropped.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::Duration;
+
+pub struct MockApi {
+    pub port: u16,
+    requests: Arc<Mutex<Vec<serde_json::Value>>>,
+    stop: Arc<AtomicBool>,
+    handle: Option<thread::JoinHandle<()>>,
+}
+
+impl MockApi {
+    pub fn start() -> MockApi {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        listener.set_nonblocking(true).unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (r, s) = (requests.clone(), stop.clone());
+        let handle = thread::spawn(move || {
+            // Hard upper bound on the server's life, whatever the test does.
+            let deadline = std::time::Instant::now() + Duration::from_secs(900);
+            while !s.load(Ordering::Relaxed) && std::time::Instant::now() < deadline {
+                match listener.accept() {
+                    Ok((stream, _)) => {
+                        let r = r.clone();
+                        thread::spawn(move || serve(stream, r));
+                    }
+                    Err(_) => thread::sleep(Duration::from_millis(10)),
+                }
+            }
+        });
+        MockApi {
+            port,
+            requests,
+            stop,
+            handle: Some(handle),
+        }
+    }
+
+    /// Bodies of every `POST /v1/messages` so far.
+    pub fn messages(&self) -> Vec<serde_json::Value> {
+        self.requests.lock().unwrap().clone()
+    }
+
+    pub fn clear(&self) {
+        self.requests.lock().unwrap().clear();
+    }
+}
+
+impl Drop for MockApi {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(h) = self.handle.take() {
+            let _ = h.join();
+        }
+    }
+}
+
+fn serve(stream: TcpStream, log: Arc<Mutex<Vec<serde_json::Value>>>) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(120)));
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut out = stream;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+            return;
+        }
+        let mut parts = line.split_whitespace();
+        let method = parts.next().unwrap_or("").to_string();
+        let path = parts
+            .next()
+            .unwrap_or("")
+            .split('?')
+            .next()
+            .unwrap_or("")
+            .to_string();
+        let mut len = 0usize;
+        loop {
+            let mut h = String::new();
+            if reader.read_line(&mut h).unwrap_or(0) == 0 {
+                return;
+            }
+            let h = h.trim_end();
+            if h.is_empty() {
+                break;
+            }
+            if let Some((k, v)) = h.split_once(':')
+                && k.eq_ignore_ascii_case("content-length")
+            {
+                len = v.trim().parse().unwrap_or(0);
+            }
+        }
+        let mut body = vec![0; len];
+        if reader.read_exact(&mut body).is_err() {
+            return;
+        }
+        let body: serde_json::Value =
+            serde_json::from_slice(&body).unwrap_or(serde_json::Value::Null);
+        let (ctype, payload) = respond(&method, &path, &body, &log);
+        let head = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nrequest-id: req_mock\r\nConnection: keep-alive\r\n\r\n",
+            payload.len()
+        );
+        if out.write_all(head.as_bytes()).is_err()
+            || (method != "HEAD" && out.write_all(&payload).is_err())
+        {
+            return;
+        }
+        let _ = out.flush();
+    }
+}
+
+fn is_compaction(body: &serde_json::Value) -> bool {
+    let last_user = body["messages"]
+        .as_array()
+        .and_then(|m| m.iter().rev().find(|m| m["role"] == "user"))
+        .map(|m| m["content"].to_string().to_lowercase())
+        .unwrap_or_default();
+    last_user.contains("summary of the conversation")
+        || last_user.contains("summarize the conversation")
+        || last_user.contains("detailed summary")
+        || (last_user.contains("create a summary") && last_user.contains("conversation"))
+}
+
+fn respond(
+    method: &str,
+    path: &str,
+    body: &serde_json::Value,
+    log: &Arc<Mutex<Vec<serde_json::Value>>>,
+) -> (&'static str, Vec<u8>) {
+    if method == "POST" && path.ends_with("/v1/messages/count_tokens") {
+        return (
+            "application/json",
+            serde_json::json!({"input_tokens": body.to_string().len() / 4 + 1})
+                .to_string()
+                .into_bytes(),
+        );
+    }
+    if method == "GET" && path == "/v1/models" {
+        return (
+            "application/json",
+            serde_json::json!({"data": [{"type": "model", "id": "claude-mock-1", "display_name": "Mock", "created_at": "2025-01-01T00:00:00Z"}], "has_more": false})
+                .to_string()
+                .into_bytes(),
+        );
+    }
+    if method != "POST" || !path.ends_with("/v1/messages") {
+        return ("application/json", b"{}".to_vec());
+    }
+    log.lock().unwrap().push(body.clone());
+    let text = if is_compaction(body) {
+        "<summary>MOCK-SUMMARY: the user and the assistant exchanged a few messages.</summary>"
+    } else {
+        "MOCK-OK"
+    };
+    let usage = serde_json::json!({
+        "input_tokens": body.to_string().len() / 4 + 1,
+        "cache_creation_input_tokens": 0,
+        "cache_read_input_tokens": 0,
+        "output_tokens": 5,
+    });
+    let model = body["model"].as_str().unwrap_or("claude-mock-1");
+    let msg = serde_json::json!({
+        "id": format!("msg_mock_{}", uuid::Uuid::now_v7().simple()),
+        "type": "message", "role": "assistant", "model": model,
+        "content": [{"type": "text", "text": text}],
+        "stop_reason": "end_turn", "stop_sequence": null, "usage": usage,
+    });
+    if body["stream"].as_bool() != Some(true) {
+        return ("application/json", msg.to_string().into_bytes());
+    }
+    let mut start = msg.clone();
+    start["content"] = serde_json::json!([]);
+    start["stop_reason"] = serde_json::Value::Null;
+    let sse = |event: &str, data: serde_json::Value| format!("event: {event}\ndata: {data}\n\n");
+    let mut s = String::new();
+    s.push_str(&sse(
+        "message_start",
+        serde_json::json!({"type": "message_start", "message": start}),
+    ));
+    s.push_str(&sse("content_block_start", serde_json::json!({"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}})));
+    s.push_str(&sse("content_block_delta", serde_json::json!({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": text}})));
+    s.push_str(&sse(
+        "content_block_stop",
+        serde_json::json!({"type": "content_block_stop", "index": 0}),
+    ));
+    s.push_str(&sse("message_delta", serde_json::json!({"type": "message_delta", "delta": {"stop_reason": "end_turn", "stop_sequence": null}, "usage": usage})));
+    s.push_str(&sse(
+        "message_stop",
+        serde_json::json!({"type": "message_stop"}),
+    ));
+    ("text/event-stream", s.into_bytes())
+}
