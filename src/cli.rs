@@ -51,6 +51,9 @@ pub enum Command {
     Hook(cmd::hook::HookArgs),
     /// Print what the hook would print now for an event, without changing anything.
     Preview(cmd::preview::PreviewArgs),
+    /// Time each phase of one hook event read from stdin.
+    #[command(hide = true)]
+    Timings(cmd::timings::TimingsArgs),
 }
 
 /// Arguments every command may need, resolved once.
@@ -91,6 +94,7 @@ pub fn run() -> i32 {
         Command::List(a) => cmd::list::run(&g, a),
         Command::Close(a) => cmd::close::run(&g, a),
         Command::Preview(a) => cmd::preview::run(&g, a),
+        Command::Timings(a) => cmd::timings::run(&g, a),
     };
     match result {
         Ok(()) => 0,

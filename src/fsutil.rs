@@ -85,8 +85,14 @@ pub fn create_new_private(path: &Path, contents: &[u8]) -> io::Result<()> {
 /// Read a whole text file, refusing anything over `MAX_READ` and anything
 /// that is not UTF-8 (with the path in the message).
 pub fn read_text(path: &Path) -> io::Result<String> {
+    read_text_meta(path).map(|(t, _)| t)
+}
+
+/// `read_text`, plus the metadata of the very file that was read.
+pub fn read_text_meta(path: &Path) -> io::Result<(String, fs::Metadata)> {
     let f = File::open(path)?;
-    let len = f.metadata()?.len();
+    let meta = f.metadata()?;
+    let len = meta.len();
     if len > MAX_READ {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,
@@ -100,7 +106,7 @@ pub fn read_text(path: &Path) -> io::Result<String> {
     }
     let mut buf = Vec::with_capacity(len as usize);
     f.take(MAX_READ + 1).read_to_end(&mut buf)?;
-    String::from_utf8(buf).map_err(|e| {
+    let text = String::from_utf8(buf).map_err(|e| {
         io::Error::new(
             io::ErrorKind::InvalidData,
             format!(
@@ -109,7 +115,8 @@ pub fn read_text(path: &Path) -> io::Result<String> {
                 e.utf8_error().valid_up_to()
             ),
         )
-    })
+    })?;
+    Ok((text, meta))
 }
 
 /// Read at most `limit` bytes from the start of a file. Used to look at a

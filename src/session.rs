@@ -333,22 +333,22 @@ pub fn write_progress_md(store: &Store, doc: &Document, now: DateTime<Utc>) -> R
 pub struct Open {
     pub meta: Meta,
     pub doc: Document,
-    original: String,
+    saved_revision: u64,
 }
 
 impl Open {
     pub fn load(store: &Store, meta: Meta) -> Result<Open> {
         let doc = store.load(&meta.path)?;
-        let original = doc.text().to_string();
+        let saved_revision = doc.revision();
         Ok(Open {
             meta,
             doc,
-            original,
+            saved_revision,
         })
     }
 
     pub fn changed(&self) -> bool {
-        self.doc.text() != self.original
+        self.doc.revision() != self.saved_revision
     }
 
     /// Save if anything changed: TL;DR status lines and `updated_at` are
@@ -357,10 +357,17 @@ impl Open {
         if !self.changed() {
             return Ok(false);
         }
+        let pending = store.unlisted(self.doc.id());
+        for (c, _) in &pending {
+            add_claude_session(&mut self.doc, c);
+        }
         refresh_tldr(&mut self.doc);
         touch(&mut self.doc, now);
         store.save(&self.meta.path, &self.doc)?;
-        self.original = self.doc.text().to_string();
+        for (_, marker) in pending {
+            let _ = std::fs::remove_file(marker);
+        }
+        self.saved_revision = self.doc.revision();
         Ok(true)
     }
 }

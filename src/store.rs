@@ -311,17 +311,76 @@ impl Store {
         })
     }
 
+    /// Load a session document. Its section structure comes from the
+    /// structure cache when the cache was made for exactly this file
+    /// (same size, mtime and inode); otherwise the markdown is parsed and
+    /// the cache refreshed. This keeps a megabyte document cheap to load
+    /// on every hook.
     pub fn load(&self, path: &Path) -> Result<Document> {
         guard_inside(&self.dir, path)?;
-        let text =
-            fsutil::read_text(path).with_context(|| format!("cannot read {}", path.display()))?;
-        Ok(Document::parse(path, text)?)
+        let (text, meta) = fsutil::read_text_meta(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let key = self.index_path(path, &meta);
+        let known = key
+            .as_ref()
+            .and_then(|k| fs::read(k).ok())
+            .and_then(|b| serde_json::from_slice::<Vec<crate::doc::Section>>(&b).ok());
+        let hit = known.is_some();
+        let doc = Document::parse_with(path, text, known)?;
+        if !hit && let Some(k) = key {
+            self.write_index(&k, &doc);
+        }
+        Ok(doc)
     }
 
     pub fn save(&self, path: &Path, doc: &Document) -> Result<()> {
         guard_inside(&self.dir, path)?;
         fsutil::atomic_write(path, doc.text().as_bytes())
-            .with_context(|| format!("cannot write {}", path.display()))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        if let Ok(meta) = fs::metadata(path)
+            && let Some(k) = self.index_path(path, &meta)
+        {
+            self.write_index(&k, doc);
+        }
+        Ok(())
+    }
+
+    /// `.local/index/<file stem>.<size>.<mtime ns>.<inode>.json`: the name
+    /// is the file's identity, so a cache entry is never rewritten, only
+    /// created (no fsync needed: a lost or torn entry is just a miss).
+    fn index_path(&self, path: &Path, meta: &fs::Metadata) -> Option<PathBuf> {
+        use std::os::unix::fs::MetadataExt;
+        let stem = path.file_stem()?.to_str()?;
+        let name = format!(
+            "{stem}.{}.{}.{}.{}.json",
+            meta.len(),
+            meta.mtime(),
+            meta.mtime_nsec(),
+            meta.ino()
+        );
+        Some(self.local_dir().join("index").join(name))
+    }
+
+    /// Best effort: drop older entries for the same file, write this one.
+    fn write_index(&self, key: &Path, doc: &Document) {
+        let Some(dir) = key.parent() else { return };
+        if !self.exists() || fsutil::ensure_private_dir(dir).is_err() {
+            return;
+        }
+        let name = key.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let stem = name.split('.').next().unwrap_or("");
+        if let Ok(rd) = fs::read_dir(dir) {
+            for e in rd.flatten() {
+                let n = e.file_name();
+                let n = n.to_string_lossy();
+                if n != name && n.split('.').next() == Some(stem) {
+                    let _ = fs::remove_file(e.path());
+                }
+            }
+        }
+        if let Ok(bytes) = serde_json::to_vec(doc.sections()) {
+            let _ = fsutil::create_new_private(key, &bytes);
+        }
     }
 
     /// The session id a Claude session is bound to.
@@ -340,8 +399,47 @@ impl Store {
         };
         let d = self.local_dir().join("bindings");
         fsutil::ensure_private_dir(&d)?;
-        fsutil::atomic_write(&d.join(c), session_id.as_bytes())?;
+        let p = d.join(c);
+        // A first binding is a new file; only a re-binding is a rewrite.
+        match fsutil::create_new_private(&p, session_id.as_bytes()) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                fsutil::atomic_write(&p, session_id.as_bytes())?
+            }
+            Err(e) => return Err(e.into()),
+        }
         Ok(())
+    }
+
+    /// Note that a Claude session is bound to `session_id` but not yet
+    /// listed in its frontmatter; the next save of that document lists it.
+    /// This keeps start-up from rewriting a large document just to add one
+    /// id.
+    pub fn mark_unlisted(&self, session_id: &str, claude: &str) -> Result<()> {
+        let Some(c) = crate::names::safe_external_id(claude) else {
+            return Ok(());
+        };
+        crate::names::validate("id", session_id)?;
+        let d = self.local_dir().join("unlisted").join(session_id);
+        fsutil::ensure_private_dir(&d)?;
+        match fsutil::create_new_private(&d.join(c), b"") {
+            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => Err(e.into()),
+            _ => Ok(()),
+        }
+    }
+
+    /// Claude sessions waiting to be listed in a document's frontmatter.
+    pub fn unlisted(&self, session_id: &str) -> Vec<(String, PathBuf)> {
+        let d = self.local_dir().join("unlisted").join(session_id);
+        let Ok(rd) = fs::read_dir(&d) else {
+            return Vec::new();
+        };
+        rd.flatten()
+            .filter_map(|e| {
+                let n = e.file_name().to_str()?.to_string();
+                crate::names::safe_external_id(&n).map(|c| (c, e.path()))
+            })
+            .collect()
     }
 }
 

@@ -97,9 +97,20 @@ fn session_start_startup_injects_summary_and_binds() {
             .len(),
         36
     );
+    // Start-up does not rewrite the document just to list the binding; the
+    // next write lists it.
+    p.ok(&["log", "--progress", "first note"]);
     assert!(
         p.active_text()
             .contains(&format!("claude_sessions:\n  - {CLAUDE}\n"))
+    );
+    let unlisted = p.path().join(".sessions/.local/unlisted");
+    assert!(
+        !unlisted
+            .read_dir()
+            .unwrap()
+            .flatten()
+            .any(|d| d.path().read_dir().unwrap().count() > 0)
     );
 }
 

@@ -7,6 +7,7 @@ pub mod init;
 pub mod list;
 pub mod log;
 pub mod preview;
+pub mod timings;
 pub mod view;
 
 use anyhow::Result;

@@ -19,7 +19,9 @@ use crate::error::DocError;
 pub use frontmatter::{Frontmatter, Status, Value};
 
 /// The canonical sections, in canonical order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Sec {
     Tldr,
     Context,
@@ -77,7 +79,7 @@ impl Sec {
 }
 
 /// One level-1 or level-2 heading and the byte range it governs.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     pub level: u8,
     pub title: String,
@@ -97,6 +99,8 @@ pub struct Document {
     body_start: usize,
     front: Frontmatter,
     sections: Vec<Section>,
+    /// Bumped by every edit that changes the text.
+    revision: u64,
 }
 
 fn parse_err(path: &Path, line: usize, msg: impl Into<String>) -> DocError {
@@ -129,6 +133,17 @@ fn split_frontmatter(text: &str) -> Result<Option<(Range<usize>, usize)>, usize>
 impl Document {
     /// Parse a session document. `path` is only used in error messages.
     pub fn parse(path: &Path, text: String) -> Result<Document, DocError> {
+        Self::parse_with(path, text, None)
+    }
+
+    /// Parse, taking the section structure from `known` (a structure cache
+    /// for exactly this text) instead of running the markdown parser. The
+    /// frontmatter is always parsed and validated.
+    pub fn parse_with(
+        path: &Path,
+        text: String,
+        known: Option<Vec<Section>>,
+    ) -> Result<Document, DocError> {
         let (yaml, body_start) = match split_frontmatter(&text) {
             Ok(Some(v)) => v,
             Ok(None) => {
@@ -172,13 +187,17 @@ impl Document {
                 format!("frontmatter 'shortname' is missing or invalid ({short:?})"),
             ));
         }
-        let sections = scan_sections(&text, body_start);
+        let sections = match known {
+            Some(k) if structure_plausible(&text, body_start, &k) => k,
+            _ => scan_sections(&text, body_start),
+        };
         Ok(Document {
             text,
             yaml,
             body_start,
             front,
             sections,
+            revision: 0,
         })
     }
 
@@ -226,7 +245,20 @@ impl Document {
     /// Replace the whole text and re-derive the structure. The new text must
     /// still parse: an edit that would break the document is a bug, and is
     /// refused rather than written.
+    /// How many text-changing edits this document has seen since loading.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
     fn replace_range(&mut self, range: Range<usize>, with: &str) {
+        if self.text[range.clone()] == *with {
+            return;
+        }
+        let revision = self.revision + 1;
+        if self.try_shift_edit(range.clone(), with) {
+            self.revision = revision;
+            return;
+        }
         let mut text = String::with_capacity(self.text.len() + with.len());
         text.push_str(&self.text[..range.start]);
         text.push_str(with);
@@ -234,6 +266,68 @@ impl Document {
         let parsed = Document::parse(Path::new("<edit>"), text)
             .expect("an edit produced a document that does not parse");
         *self = parsed;
+        self.revision = revision;
+    }
+
+    /// Fast path for edits inside the body that cannot change the block
+    /// structure: the known sections are shifted instead of re-parsing the
+    /// whole (possibly megabyte) document. Returns false when the edit is
+    /// not provably harmless; the caller then re-parses.
+    fn try_shift_edit(&mut self, range: Range<usize>, with: &str) -> bool {
+        let (a, b) = (range.start, range.end);
+        if a < self.body_start || !inert(&self.text[a..b]) || !inert(with) {
+            return false;
+        }
+        // The edit must not touch a heading line (setext titles included).
+        let touches_heading = self.sections.iter().any(|s| {
+            let (h, c) = (s.range.start, s.content.start);
+            if a == b {
+                h < a && a < c
+            } else {
+                a < c && b > h
+            }
+        });
+        if touches_heading {
+            return false;
+        }
+        // An HTML block started earlier in the same section ends only at a
+        // blank line, which the edit might add or remove.
+        let (from, to) = match self.sections.iter().rev().find(|s| s.content.start <= a) {
+            Some(s) => (s.content.start, s.range.end),
+            None => (
+                self.body_start,
+                self.sections
+                    .first()
+                    .map_or(self.text.len(), |s| s.range.start),
+            ),
+        };
+        if self.text[from..to]
+            .lines()
+            .any(|l| l.trim_start_matches(' ').starts_with('<'))
+        {
+            return false;
+        }
+        let delta = with.len() as isize - (b - a) as isize;
+        let shift = |x: usize| (x as isize + delta) as usize;
+        self.text.replace_range(a..b, with);
+        for s in &mut self.sections {
+            if s.range.start >= a {
+                s.range.start = shift(s.range.start);
+            }
+            if s.content.start > a {
+                s.content.start = shift(s.content.start);
+            }
+            if s.range.end >= a {
+                s.range.end = shift(s.range.end);
+            }
+            s.content.end = s.range.end;
+        }
+        debug_assert_eq!(
+            self.sections,
+            scan_sections(&self.text, self.body_start),
+            "incremental structure drifted after editing {a}..{b}"
+        );
+        true
     }
 
     /// Set frontmatter keys, keeping every other byte of the YAML.
@@ -362,6 +456,71 @@ impl Document {
         }
         self.replace_range(at..at, &with);
     }
+}
+
+/// Text that cannot change the block structure around it: no heading,
+/// fence, setext underline, HTML block or thematic break lines, and it ends
+/// at a line boundary. Edits of such text inside a section keep every
+/// section boundary where it was.
+fn inert(t: &str) -> bool {
+    if !(t.is_empty() || t.ends_with('\n')) {
+        return false;
+    }
+    t.lines().all(|l| {
+        let x = l.trim_start_matches(' ');
+        let indent = l.len() - x.len();
+        if indent >= 4 {
+            return true;
+        }
+        let first = x.chars().next();
+        match first {
+            None => true,
+            Some('#') | Some('<') | Some('`') | Some('~') | Some('=') => false,
+            _ if x.contains("-->") || x.contains("?>") || x.contains("]]>") || x.contains("</") => {
+                false
+            }
+            Some('-') | Some('*') | Some('_') => {
+                // A list item with words is fine; a line of only these
+                // characters is an underline or a thematic break.
+                !x.chars()
+                    .all(|c| c == '-' || c == '*' || c == '_' || c == ' ')
+            }
+            Some(_) => true,
+        }
+    })
+}
+
+/// A cached structure must describe this text: contiguous sections that
+/// start at heading lines and end at the end of the file.
+fn structure_plausible(text: &str, body_start: usize, known: &[Section]) -> bool {
+    let mut prev: Option<usize> = None;
+    for s in known {
+        let bounds_ok = s.range.start >= body_start
+            && prev.is_none_or(|p| p == s.range.start)
+            && s.range.start <= s.content.start
+            && s.content.start <= s.content.end
+            && s.content.end == s.range.end
+            && s.range.end <= text.len()
+            && text.is_char_boundary(s.range.start)
+            && text.is_char_boundary(s.content.start)
+            && text.is_char_boundary(s.range.end);
+        if !bounds_ok {
+            return false;
+        }
+        let mut lines = text[s.range.start..].lines();
+        let atx = lines
+            .next()
+            .is_some_and(|l| l.trim_start_matches(' ').starts_with('#'));
+        let setext = lines.next().is_some_and(|l| {
+            let t = l.trim();
+            !t.is_empty() && (t.chars().all(|c| c == '=') || t.chars().all(|c| c == '-'))
+        });
+        if !atx && !setext {
+            return false;
+        }
+        prev = Some(s.range.end);
+    }
+    known.last().is_none_or(|s| s.range.end == text.len())
 }
 
 /// Level-1 and level-2 headings of the body, found by pulldown-cmark.

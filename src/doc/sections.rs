@@ -198,6 +198,33 @@ pub fn decisions(content: &str) -> Vec<Decision> {
     out
 }
 
+/// The last `most` decisions and how many there are in all, reading the
+/// section from its end (a long session has thousands).
+pub fn decisions_tail(content: &str, most: usize) -> (Vec<Decision>, usize) {
+    let total = content.lines().filter(|l| is_decision_heading(l)).count();
+    let mut start = content.len();
+    let mut seen = 0;
+    while seen < most {
+        match content[..start].rfind("### ") {
+            Some(i) => {
+                let at_line_start = i == 0 || content.as_bytes()[i - 1] == b'\n';
+                if at_line_start && is_decision_heading(content[i..].lines().next().unwrap_or("")) {
+                    seen += 1;
+                }
+                start = i;
+            }
+            None => break,
+        }
+    }
+    (decisions(&content[start..]), total)
+}
+
+fn is_decision_heading(l: &str) -> bool {
+    l.strip_prefix("### ")
+        .and_then(|h| h.split_once(". "))
+        .is_some_and(|(n, _)| n.trim().parse::<usize>().is_ok())
+}
+
 pub fn decision_block(
     content: &str,
     text: &str,
@@ -525,6 +552,22 @@ mod tests {
         assert_eq!(next_steps(&c), vec!["A", "B"]);
         let c = remove_next_step(&c, "a").unwrap();
         assert_eq!(c, "1. B\n");
+    }
+
+    #[test]
+    fn decisions_tail_reads_from_the_end() {
+        let mut c = String::new();
+        for i in 1..=50 {
+            c.push_str(&format!("\n### {i}. D{i} (T)\n**Rationale**: r{i}\n"));
+        }
+        let (tail, total) = decisions_tail(&c, 3);
+        assert_eq!(total, 50);
+        assert_eq!(
+            tail.iter().map(|d| d.n).collect::<Vec<_>>(),
+            vec![48, 49, 50]
+        );
+        assert_eq!(tail[2].body, vec!["**Rationale**: r50"]);
+        assert_eq!(decisions_tail("", 5), (vec![], 0));
     }
 
     #[test]

@@ -168,3 +168,14 @@ mod prop {
         }
     }
 }
+
+#[test]
+fn dup_heading_append_debug() {
+    let t = "---\nid: abc\nshortname: x\n---\n## Decisions\n## Decisions\n";
+    let mut d = parse(t);
+    d.append(Sec::Decisions, "- a");
+    assert_eq!(
+        d.text(),
+        "---\nid: abc\nshortname: x\n---\n## Decisions\n- a\n\n## Decisions\n"
+    );
+}

@@ -172,11 +172,11 @@ fn next_block(doc: &Document) -> Block {
 }
 
 fn decisions_block(doc: &Document, most: usize) -> Block {
-    let d = s::decisions(doc.get(Sec::Decisions).unwrap_or(""));
+    let (d, total) = s::decisions_tail(doc.get(Sec::Decisions).unwrap_or(""), most);
     let mut t = String::new();
     if !d.is_empty() {
         t.push_str("## Recent Decisions\n");
-        for dec in d.iter().rev().take(most).rev() {
+        for dec in &d {
             let why = dec
                 .body
                 .iter()
@@ -185,10 +185,10 @@ fn decisions_block(doc: &Document, most: usize) -> Block {
                 .unwrap_or_default();
             t.push_str(&format!("{}. {}{why}\n", dec.n, dec.title));
         }
-        if d.len() > most {
+        if total > d.len() {
             t.push_str(&format!(
                 "({} earlier decisions in the session file)\n",
-                d.len() - most
+                total - d.len()
             ));
         }
     }

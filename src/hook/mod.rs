@@ -171,6 +171,22 @@ impl Ctx<'_> {
         Ok(session::add_claude_session(&mut open.doc, &c))
     }
 
+    /// Bind without rewriting the document: the frontmatter listing follows
+    /// at the document's next save.
+    fn bind_lazily(&self, doc: &crate::doc::Document) -> Result<()> {
+        let Some(c) = self.claude().and_then(crate::names::safe_external_id) else {
+            return Ok(());
+        };
+        let listed = doc.front().claude_sessions.contains(&c);
+        if self.store.bound(&c).as_deref() != Some(doc.id()) {
+            self.store.bind(&c, doc.id())?;
+        }
+        if !listed {
+            self.store.mark_unlisted(doc.id(), &c)?;
+        }
+        Ok(())
+    }
+
     fn save(&self, open: &mut Open) -> Result<bool> {
         if !self.write {
             return Ok(false);
@@ -305,20 +321,17 @@ fn session_start(ctx: &mut Ctx<'_>, source: &str, t: &mut Timings) -> Result<Out
     t.lap("load");
     // Reading needs no lock; a busy store only defers the binding.
     let lock = ctx.lock()?;
-    let mut open = Open::load(&ctx.store, meta)?;
+    let doc = ctx.store.load(&meta.path)?;
     t.lap("load");
-    let changes = crate::changes::short_summary(
-        &ctx.store.project,
-        open.doc.front().git_last_commit.as_deref(),
-    );
+    let changes =
+        crate::changes::short_summary(&ctx.store.project, doc.front().git_last_commit.as_deref());
     t.lap("git");
     let budget = ctx.config().budget;
-    let rel = ctx.rel(&open.meta.path);
-    let text = inject::startup_context(&open.doc, &rel, changes, budget);
+    let rel = ctx.rel(&meta.path);
+    let text = inject::startup_context(&doc, &rel, changes, budget);
     t.lap("render");
     if lock.is_some() {
-        ctx.bind(&mut open)?;
-        ctx.save(&mut open)?;
+        ctx.bind_lazily(&doc)?;
     }
     t.lap("save");
     Ok(Outcome {
@@ -326,7 +339,7 @@ fn session_start(ctx: &mut Ctx<'_>, source: &str, t: &mut Timings) -> Result<Out
         note: format!(
             "{source}: injected {} chars from {}",
             text.len(),
-            open.doc.shortname()
+            doc.shortname()
         ),
     })
 }
