@@ -34,8 +34,17 @@ impl Ctx {
         let cwd = std::env::current_dir()
             .map_err(|e| UserError::new(format!("cannot read the current folder: {e}")))?;
         let root = store::project_root(g.dir.as_deref(), &cwd);
+        let store = Store::at(&root);
+        // A config file is read up front so that an invalid one is a clear
+        // error and its redaction patterns apply to every argument.
+        if store.dir.join("config.yaml").exists() {
+            let loaded = crate::config::load(&store.dir)?;
+            for w in &loaded.warnings {
+                eprintln!("session-hook: warning: {w}");
+            }
+        }
         Ok(Ctx {
-            store: Store::at(&root),
+            store,
             now: crate::clock::now(),
             g: g.clone(),
         })

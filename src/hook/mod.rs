@@ -238,6 +238,10 @@ pub fn handle(
         inherited: false,
         spooled: false.into(),
     };
+    if ctx.store.dir.join("config.yaml").exists() {
+        // Loads redaction patterns before any text is written.
+        ctx.config();
+    }
     let mut out = dispatch(&mut ctx, event, t)
         .map_err(|e| Skip::Failed(Some(ctx.store.clone()), format!("{e:#}")))?;
     if ctx.spooled.get() {
