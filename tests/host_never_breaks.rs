@@ -1,0 +1,190 @@
+//! "The host never breaks", as one table: every recorded event crossed with
+//! every hostile condition ends in exit 0, nothing on stderr, and a stdout
+//! Claude Code accepts (empty, plain text where allowed, or a JSON object
+//! whose hookEventName matches the event).
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::Project;
+
+fn fixtures() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/payloads");
+    let mut v: Vec<(String, String)> = fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| {
+            (
+                e.file_name()
+                    .to_string_lossy()
+                    .trim_end_matches(".json")
+                    .to_string(),
+                fs::read_to_string(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn healthy() -> Project {
+    let p = Project::git();
+    p.ok(&["init", "--goal", "Keep the host alive"]);
+    p.ok(&["log", "--next", "Write the webhook handler"]);
+    p
+}
+
+/// (name, setup, extra env)
+type Condition = (
+    &'static str,
+    fn() -> Project,
+    &'static [(&'static str, &'static str)],
+);
+
+fn conditions() -> Vec<Condition> {
+    vec![
+        ("healthy store", healthy, &[]),
+        ("no store", Project::git, &[]),
+        (
+            "not a git repository",
+            || {
+                let p = Project::plain();
+                p.ok(&["init", "--goal", "Keep the host alive"]);
+                p
+            },
+            &[],
+        ),
+        (
+            "unparseable session file",
+            || {
+                let p = healthy();
+                fs::write(p.active_file(), "---\nid: [broken\n").unwrap();
+                p
+            },
+            &[],
+        ),
+        (
+            "non-UTF-8 session file",
+            || {
+                let p = healthy();
+                let mut b = fs::read(p.active_file()).unwrap();
+                b.extend_from_slice(b"\xff\xfe");
+                fs::write(p.active_file(), b).unwrap();
+                p
+            },
+            &[],
+        ),
+        (
+            "broken git repository",
+            || {
+                let p = healthy();
+                fs::write(p.path().join(".git/HEAD"), "not a ref\n").unwrap();
+                p
+            },
+            &[],
+        ),
+        (
+            "invalid config",
+            || {
+                let p = healthy();
+                p.write(".sessions/config.yaml", "budget: [not, a, number]\n");
+                p
+            },
+            &[],
+        ),
+        (
+            "a file where .local should be",
+            || {
+                let p = healthy();
+                fs::remove_dir_all(p.path().join(".sessions/.local")).unwrap();
+                fs::write(p.path().join(".sessions/.local"), "x").unwrap();
+                p
+            },
+            &[],
+        ),
+        (
+            "panic inside the handler",
+            healthy,
+            &[("SESSION_HOOK_FAULT", "panic")],
+        ),
+    ]
+}
+
+fn acceptable(event_file: &str, stdout: &str) -> Result<(), String> {
+    if stdout.is_empty() {
+        return Ok(());
+    }
+    let event = event_file.split('-').next().unwrap();
+    if event == "PreCompact" {
+        // Plain text for the summariser; never JSON.
+        return if stdout.trim_start().starts_with('{') {
+            Err("PreCompact printed JSON".into())
+        } else {
+            Ok(())
+        };
+    }
+    let v: serde_json::Value =
+        serde_json::from_str(stdout).map_err(|e| format!("not JSON: {e}"))?;
+    match v["hookSpecificOutput"]["hookEventName"].as_str() {
+        Some(n)
+            if n == event && ["SessionStart", "UserPromptSubmit", "PostToolUse"].contains(&n) =>
+        {
+            Ok(())
+        }
+        other => Err(format!("hookEventName {other:?} not allowed for {event}")),
+    }
+}
+
+#[test]
+fn every_event_under_every_hostile_condition() {
+    let events = fixtures();
+    assert!(events.len() >= 15);
+    let mut checked = 0;
+    for (cname, setup, env) in conditions() {
+        for (ename, raw) in &events {
+            let p = setup();
+            let input = raw
+                .replace("{{cwd}}", &p.path().display().to_string())
+                .replace("{{home}}", "/nonexistent");
+            let mut cmd = p.cmd();
+            for (k, v) in env {
+                cmd.env(k, v);
+            }
+            let o = cmd.arg("hook").write_stdin(input).output().unwrap();
+            let out = String::from_utf8_lossy(&o.stdout);
+            assert_eq!(o.status.code(), Some(0), "{cname} / {ename}: exit code");
+            assert!(
+                o.stderr.is_empty(),
+                "{cname} / {ename}: stderr {:?}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+            if let Err(e) = acceptable(ename, &out) {
+                panic!("{cname} / {ename}: {e}: {out}");
+            }
+            if matches!(
+                cname,
+                "no store"
+                    | "unparseable session file"
+                    | "non-UTF-8 session file"
+                    | "panic inside the handler"
+            ) {
+                let may_speak = cname != "panic inside the handler"
+                    && ename.starts_with("SessionStart")
+                    && cname != "no store";
+                if !may_speak {
+                    assert_eq!(out, "", "{cname} / {ename}: stdout must be empty");
+                }
+            }
+            if cname == "no store" {
+                assert!(
+                    !p.path().join(".sessions").exists(),
+                    "{ename}: a hook created a store"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 9 * 15);
+}
