@@ -51,6 +51,10 @@ pub enum Command {
     Hook(cmd::hook::HookArgs),
     /// Print what the hook would print now for an event, without changing anything.
     Preview(cmd::preview::PreviewArgs),
+    /// Write SESSION.md or a hand-off brief.
+    Export(cmd::export::ExportArgs),
+    /// Start a session from a hand-off brief.
+    Import(cmd::import::ImportArgs),
 }
 
 /// Arguments every command may need, resolved once.
@@ -91,6 +95,8 @@ pub fn run() -> i32 {
         Command::List(a) => cmd::list::run(&g, a),
         Command::Close(a) => cmd::close::run(&g, a),
         Command::Preview(a) => cmd::preview::run(&g, a),
+        Command::Export(a) => cmd::export::run(&g, a),
+        Command::Import(a) => cmd::import::run(&g, a),
     };
     match result {
         Ok(()) => 0,

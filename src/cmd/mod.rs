@@ -2,7 +2,9 @@
 
 pub mod checkpoint;
 pub mod close;
+pub mod export;
 pub mod hook;
+pub mod import;
 pub mod init;
 pub mod list;
 pub mod log;
