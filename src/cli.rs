@@ -55,6 +55,8 @@ pub enum Command {
     Export(cmd::export::ExportArgs),
     /// Start a session from a hand-off brief.
     Import(cmd::import::ImportArgs),
+    /// Write a context bundle (research, plan, progress, context), or print one.
+    Bundle(cmd::bundle::BundleArgs),
 }
 
 /// Arguments every command may need, resolved once.
@@ -97,6 +99,7 @@ pub fn run() -> i32 {
         Command::Preview(a) => cmd::preview::run(&g, a),
         Command::Export(a) => cmd::export::run(&g, a),
         Command::Import(a) => cmd::import::run(&g, a),
+        Command::Bundle(a) => cmd::bundle::run(&g, a),
     };
     match result {
         Ok(()) => 0,

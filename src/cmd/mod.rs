@@ -1,5 +1,6 @@
 //! One file per subcommand. Shared plumbing lives here.
 
+pub mod bundle;
 pub mod checkpoint;
 pub mod close;
 pub mod export;

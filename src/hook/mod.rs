@@ -245,6 +245,12 @@ fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Outcome
                 note: format!("{source}: pointed to paused {}", p.shortname()),
             });
         }
+        if let Some(text) = crate::bundle::session_start_offer(&ctx.store, ctx.now) {
+            return Ok(Outcome {
+                stdout: context_json("SessionStart", &text),
+                note: format!("{source}: offered the newest bundle"),
+            });
+        }
         return silent(format!("{source}: no session"));
     };
     t.lap("load");
