@@ -57,6 +57,8 @@ pub enum Command {
     Import(cmd::import::ImportArgs),
     /// Write a context bundle (research, plan, progress, context), or print one.
     Bundle(cmd::bundle::BundleArgs),
+    /// Archive long-idle paused sessions, prune old logs, bundles and snapshots, roll up old journal entries.
+    Gc(cmd::gc::GcArgs),
 }
 
 /// Arguments every command may need, resolved once.
@@ -100,6 +102,7 @@ pub fn run() -> i32 {
         Command::Export(a) => cmd::export::run(&g, a),
         Command::Import(a) => cmd::import::run(&g, a),
         Command::Bundle(a) => cmd::bundle::run(&g, a),
+        Command::Gc(a) => cmd::gc::run(&g, a),
     };
     match result {
         Ok(()) => 0,

@@ -15,6 +15,7 @@ pub mod delta;
 pub mod doc;
 pub mod error;
 pub mod fsutil;
+pub mod gc;
 pub mod git;
 pub mod handoff;
 pub mod hook;

@@ -4,6 +4,7 @@ pub mod bundle;
 pub mod checkpoint;
 pub mod close;
 pub mod export;
+pub mod gc;
 pub mod hook;
 pub mod import;
 pub mod init;
