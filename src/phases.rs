@@ -339,6 +339,11 @@ pub fn parse(text: &str) -> PhasesFile {
         if let Some(c) = item_re().captures(line) {
             let indent = indent_width(&c[1]);
             let body = c.get(2).map_or("", |m| m.as_str()).trim();
+            // `- - -` and `* * *` are thematic breaks, not items.
+            if !body.is_empty() && body.chars().all(|c| matches!(c, '-' | '*' | '_' | ' ')) {
+                open_item = false;
+                continue;
+            }
             let (done, body) = checkbox(body);
             if let Some((li, outer)) = bullet_label
                 && indent <= li
@@ -683,6 +688,12 @@ mod tests {
             ]
         );
         assert!(p.steps[1].done);
+    }
+
+    #[test]
+    fn breaks_and_empty_bullets_are_not_steps() {
+        let f = parse("## Phase 1: A\n- one\n- - -\n* * *\n-\n- two\n");
+        assert_eq!(steps(&f.phases[0]), vec!["one", "two"]);
     }
 
     #[test]
