@@ -1,9 +1,9 @@
-//! Context bundles (seed 003): typed, compressed exports of a session —
+//! Context bundles: typed, compressed exports of a session —
 //! research, plan, progress, context — small enough to load into a fresh
 //! context: at most 10 % of the full state (session file plus journal)
 //! for a large session.
 //!
-//! Each bundle is a list of parts rendered in the seed's order but filled
+//! Each bundle is a list of parts rendered in a fixed order but filled
 //! in priority order: every part first gets its few most important items,
 //! then the rest are added while they fit. Lists that were cut say how
 //! many items were left out and where to see them. Pure: the command

@@ -1,4 +1,4 @@
-//! SESSION.md (seed 002): the project-level progress document, rendered
+//! SESSION.md: the project-level progress document, rendered
 //! from one session, its journal and git. Pure: the command gathers the
 //! inputs and writes the files.
 

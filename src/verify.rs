@@ -1,6 +1,6 @@
 //! Checkpoint verification: does the git state recorded at the last
 //! checkpoint (branch, last commit, uncommitted files) still match the
-//! repository? Seed 002's "Checkpoint verified: git state matches", or one
+//! repository? Either "Checkpoint verified: git state matches", or one
 //! line per difference.
 //!
 //! `compare` is pure; `verify_checkpoint` gathers the two sides.

@@ -1,4 +1,4 @@
-//! Context bundles: the four seed-003 shapes, the 10 % budget on a large
+//! Context bundles: the four shapes, the 10 % budget on a large
 //! session, `bundle load`, and the SessionStart offer when no session is
 //! active.
 

@@ -6,7 +6,7 @@ mod fixture;
 use fixture::{Fx, worked_session};
 
 #[test]
-fn session_md_has_the_seed_shape_and_a_dated_snapshot() {
+fn session_md_has_every_section_and_a_dated_snapshot() {
     let fx = worked_session();
     let out = fx.ok_at("2026-01-16T11:30:00Z", &["export", "session-md"]);
     insta::assert_snapshot!("session_md_stdout", out);

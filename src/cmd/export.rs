@@ -20,7 +20,8 @@ pub struct ExportArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCmd {
-    /// Write SESSION.md (seed-002 progress document) at the project root,
+    /// Write SESSION.md (phase, completed items, blockers, next actions,
+    /// git checkpoint, history) at the project root,
     /// plus a dated snapshot under .sessions/snapshots/.
     SessionMd(SessionMdArgs),
     /// Write a self-contained hand-off brief another person or agent can
