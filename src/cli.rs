@@ -54,6 +54,14 @@ pub enum Command {
     /// Time each phase of one hook event read from stdin.
     #[command(hide = true)]
     Timings(cmd::timings::TimingsArgs),
+    /// Write SESSION.md or a hand-off brief.
+    Export(cmd::export::ExportArgs),
+    /// Start a session from a hand-off brief.
+    Import(cmd::import::ImportArgs),
+    /// Write a context bundle (research, plan, progress, context), or print one.
+    Bundle(cmd::bundle::BundleArgs),
+    /// Archive long-idle paused sessions, prune old logs, bundles and snapshots, roll up old journal entries.
+    Gc(cmd::gc::GcArgs),
 }
 
 /// Arguments every command may need, resolved once.
@@ -95,6 +103,10 @@ pub fn run() -> i32 {
         Command::Close(a) => cmd::close::run(&g, a),
         Command::Preview(a) => cmd::preview::run(&g, a),
         Command::Timings(a) => cmd::timings::run(&g, a),
+        Command::Export(a) => cmd::export::run(&g, a),
+        Command::Import(a) => cmd::import::run(&g, a),
+        Command::Bundle(a) => cmd::bundle::run(&g, a),
+        Command::Gc(a) => cmd::gc::run(&g, a),
     };
     match result {
         Ok(()) => 0,

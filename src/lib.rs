@@ -5,18 +5,25 @@
 //! back to the model at start-up, after every compaction, and when the user
 //! says "continue".
 
+pub mod bundle;
 pub mod changes;
 pub mod cli;
 pub mod clock;
 pub mod cmd;
 pub mod config;
+pub mod delta;
 pub mod doc;
 pub mod error;
 pub mod fsutil;
+pub mod gc;
 pub mod git;
+pub mod handoff;
 pub mod hook;
 pub mod journal;
 pub mod names;
+pub mod phases;
 pub mod redact;
 pub mod session;
+pub mod sessionmd;
 pub mod store;
+pub mod verify;

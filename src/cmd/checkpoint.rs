@@ -8,7 +8,7 @@ use crate::cli::Global;
 use crate::cmd::{Ctx, opt_text};
 use crate::doc::Sec;
 use crate::doc::sections as s;
-use crate::{fsutil, git, journal, session};
+use crate::{fsutil, git, journal, session, verify};
 
 #[derive(Debug, Args)]
 pub struct CheckpointArgs {
@@ -30,14 +30,17 @@ pub fn run(g: &Global, a: CheckpointArgs) -> Result<()> {
             let new = s::tldr_set_paragraph(doc.get(Sec::Tldr).unwrap_or(""), t);
             doc.set(Sec::Tldr, &new);
         }
-        session::set_git_fields(doc, git::head_of(&ctx.store.project).as_ref());
+        let repo = git::open(&ctx.store.project);
+        session::set_git_fields(doc, repo.as_ref().map(git::head).as_ref());
         session::refresh_tldr(doc);
         // A checkpoint always stamps the time, even with nothing else new.
         session::touch(doc, ctx.now);
-        let mut fields = Vec::new();
-        if let Some(c) = &doc.front().git_last_commit {
-            fields.push(("commit", c.clone()));
-        }
+        // Record the git state (with the uncommitted files) so the next
+        // resume can verify it.
+        let fields = match &repo {
+            Some(r) => verify::record_fields(r),
+            None => Vec::new(),
+        };
         let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
         journal::write(
             &ctx.store,

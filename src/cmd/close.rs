@@ -98,7 +98,7 @@ pub fn run(g: &Global, a: CloseArgs) -> Result<()> {
 
 /// A free name in the archive: the same file name, or one with more of the
 /// id when an older session already took it.
-fn archive_path(archive: &Path, from: &Path, id: &str) -> PathBuf {
+pub(crate) fn archive_path(archive: &Path, from: &Path, id: &str) -> PathBuf {
     let name = from
         .file_name()
         .map(|n| n.to_os_string())

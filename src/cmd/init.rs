@@ -1,13 +1,18 @@
 //! `session-hook init`: start a new session.
 
+use std::path::{Path, PathBuf};
+
 use anyhow::{Context, Result};
 use clap::Args;
 
 use crate::cli::Global;
-use crate::cmd::{Ctx, opt_text};
+use crate::cmd::{Ctx, opt_text, text_arg, text_file};
+use crate::doc::progress::Sub;
+use crate::doc::{Document, Sec};
 use crate::error::UserError;
+use crate::phases::{self, Phase};
 use crate::session::{self, NewSession};
-use crate::{fsutil, git, journal, names};
+use crate::{fsutil, git, journal, names, verify};
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
@@ -26,12 +31,24 @@ pub struct InitArgs {
     /// Link several task ids, comma-separated.
     #[arg(long, value_delimiter = ',', value_name = "A,B")]
     pub tasks: Vec<String>,
+    /// Read the steps from an IMPLEMENTATION_PHASES.md: `## Phase N: Title
+    /// (Size)` headings and their deliverable bullets, grouped by phase.
+    #[arg(long, value_name = "FILE")]
+    pub from_phases: Option<PathBuf>,
 }
 
 pub fn run(g: &Global, a: InitArgs) -> Result<()> {
     let ctx = Ctx::new(g)?;
     let goal = opt_text("--goal", a.goal.as_ref())?;
     let title = opt_text("--title", a.title.as_ref())?;
+    let plan = match &a.from_phases {
+        Some(p) => Some(read_phases(p)?),
+        None => None,
+    };
+    let title = title.or_else(|| goal.clone()).or_else(|| {
+        plan.as_ref()
+            .map(|f| phases::session_title(f.title.as_deref(), &ctx.store.project))
+    });
     let shortname = match a.name.as_deref() {
         Some(n) => n.to_string(),
         None => names::slug(goal.as_deref().or(title.as_deref()).unwrap_or("")),
@@ -40,14 +57,6 @@ pub fn run(g: &Global, a: InitArgs) -> Result<()> {
         return Err(UserError::new("a session needs a name")
             .hint("pass --name fix-login, or --goal \"Fix the login race\"")
             .into());
-    }
-    names::validate("shortname", &shortname)?;
-    if shortname.len() > names::MAX_NAME {
-        return Err(UserError::new(format!(
-            "shortname {shortname:?} is longer than {} characters",
-            names::MAX_NAME
-        ))
-        .into());
     }
     let mut task_ids: Vec<String> = Vec::new();
     for t in a
@@ -62,67 +71,62 @@ pub fn run(g: &Global, a: InitArgs) -> Result<()> {
             task_ids.push(t.to_string());
         }
     }
-    let claude = g
-        .claude_session
-        .as_deref()
-        .and_then(names::safe_external_id);
-
-    ctx.store.create_layout()?;
-    let _lock = ctx.store.lock_for_command()?;
-    if let Some(m) = ctx
-        .store
-        .metas(false)
-        .iter()
-        .find(|m| m.shortname() == shortname)
-    {
-        return Err(UserError::new(format!(
-            "an open session is already named {shortname:?} ({})",
-            fsutil::relative_to(&m.path, &ctx.store.project).display()
-        ))
-        .hint("pick another --name, or close that session first")
-        .into());
+    let phases = plan.as_ref().map(|f| f.phases.clone()).unwrap_or_default();
+    let mut fields = Vec::new();
+    if let Some(p) = &a.from_phases {
+        fields.push(("phases_file", p.display().to_string()));
     }
-    let id = uuid::Uuid::now_v7().to_string();
-    let head = git::head_of(&ctx.store.project);
-    let title = title
-        .or_else(|| goal.clone())
-        .unwrap_or_else(|| shortname.clone());
-    let text = session::render_new(&NewSession {
-        id: &id,
-        shortname: &shortname,
-        title: &title,
-        goal: goal.as_deref(),
-        task_ids: &task_ids,
-        now: ctx.now,
-        git: head.as_ref(),
-        claude: claude.as_deref(),
-        phases: &[],
-        remaining: None,
-    });
-    let path = ctx
-        .store
-        .active_dir()
-        .join(format!("{shortname}-{}.md", &id.replace('-', "")[..6]));
-    fsutil::atomic_write(&path, text.as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    let doc = ctx.store.load(&path)?;
-    session::write_progress_md(&ctx.store, &doc, ctx.now)?;
-    journal::write(
-        &ctx.store,
-        &id,
-        "init",
-        ctx.now,
-        &[("shortname", &shortname)],
-        &format!("Session started: {title}"),
+    let title = title.unwrap_or_else(|| shortname.clone());
+    let created = create(
+        &ctx,
+        Spec {
+            shortname,
+            on_clash: Clash::Refuse,
+            title: title.clone(),
+            goal,
+            task_ids: task_ids.clone(),
+            phases: phases.iter().map(Phase::label).collect(),
+            remaining: (!phases.is_empty()).then(|| phases::remaining_block(&phases)),
+            journal_kind: "init",
+            journal_fields: fields,
+            journal_text: format!("Session started: {title}"),
+        },
+        |doc| {
+            // Deliverables already checked in the phases file start out
+            // completed (without a time or commit: we do not know them).
+            let done: Vec<&str> = phases
+                .iter()
+                .flat_map(|p| p.steps.iter())
+                .filter(|s| s.done)
+                .map(|s| s.text.as_str())
+                .collect();
+            if !done.is_empty() {
+                let mut p = session::progress(doc);
+                for d in done {
+                    p.place(d, Sub::Completed, None);
+                }
+                doc.set(Sec::Progress, &p.render());
+            }
+        },
     )?;
-    if let Some(c) = &claude {
-        ctx.store.bind(c, &id)?;
+    if !phases.is_empty() {
+        let map = phases::PhaseMap::of(&phases);
+        let path = ctx.store.journal_dir(&created.id).join(phases::MAP_FILE);
+        fsutil::atomic_write(
+            &path,
+            format!(
+                "{}\n",
+                serde_json::to_string_pretty(&map).expect("plain data serialises")
+            )
+            .as_bytes(),
+        )
+        .with_context(|| format!("cannot write {}", path.display()))?;
     }
-    let rel = fsutil::relative_to(&path, &ctx.store.project);
-    println!("Session started: {shortname}");
-    println!("  id:     {id}");
+    let rel = fsutil::relative_to(&created.path, &ctx.store.project);
+    println!("Session started: {}", created.shortname);
+    println!("  id:     {}", created.id);
     println!("  file:   {}", rel.display());
-    if let Some(h) = &head {
+    if let Some(h) = &created.head {
         println!(
             "  branch: {} @ {}",
             h.branch.as_deref().unwrap_or("(detached)"),
@@ -132,9 +136,174 @@ pub fn run(g: &Global, a: InitArgs) -> Result<()> {
     if !task_ids.is_empty() {
         println!("  tasks:  {}", task_ids.join(", "));
     }
-    if let Some(c) = &claude {
+    if let Some(c) = &created.claude {
         println!("  bound to Claude session {c}");
+    }
+    if !phases.is_empty() {
+        let steps: usize = phases.iter().map(|p| p.steps.len()).sum();
+        println!("  phases: {} ({steps} steps)", phases.len());
+        for p in &phases {
+            let n = p.steps.len();
+            println!(
+                "    {} — {n} step{}{}",
+                p.label(),
+                if n == 1 { "" } else { "s" },
+                if n == 0 {
+                    " (no deliverables found under it)"
+                } else {
+                    ""
+                }
+            );
+        }
     }
     println!("\nLog as you go: session-hook log --decision \"...\" --rationale \"...\"");
     Ok(())
+}
+
+/// Read and parse a phases file; a file with no phase headings is an error.
+fn read_phases(path: &Path) -> Result<phases::PhasesFile> {
+    let text = text_file("--from-phases", path)?;
+    let mut f = phases::parse(&text);
+    if f.phases.is_empty() {
+        return Err(UserError::new(format!(
+            "no phases found in {}",
+            path.display()
+        ))
+        .hint("phase headings look like `## Phase 1: Setup (Small)`, each followed by its deliverables as bullets")
+        .into());
+    }
+    // Every label and step becomes part of the document: one line each,
+    // within the size limit for one argument.
+    for p in &mut f.phases {
+        p.title = text_arg("phase title", &p.title).unwrap_or_default();
+        for s in &mut p.steps {
+            s.text = text_arg("phase step", &s.text)?;
+        }
+    }
+    Ok(f)
+}
+
+/// What to do when an open session already has the shortname.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Clash {
+    /// Refuse, with a hint.
+    Refuse,
+    /// Take the first free `<name>-2`, `<name>-3`, ...
+    Suffix,
+}
+
+/// A session to create.
+pub struct Spec {
+    pub shortname: String,
+    pub on_clash: Clash,
+    pub title: String,
+    pub goal: Option<String>,
+    pub task_ids: Vec<String>,
+    pub phases: Vec<String>,
+    pub remaining: Option<String>,
+    pub journal_kind: &'static str,
+    pub journal_fields: Vec<(&'static str, String)>,
+    pub journal_text: String,
+}
+
+pub struct Created {
+    pub id: String,
+    pub shortname: String,
+    pub path: PathBuf,
+    pub head: Option<git::Head>,
+    pub claude: Option<String>,
+}
+
+/// Create a session file (under the store lock): render it, let `edit`
+/// fill it in, write it, its quick-context file and its first journal
+/// entry (with the git state, so the first checkpoint can be verified),
+/// and bind the Claude session.
+pub fn create(ctx: &Ctx, spec: Spec, edit: impl FnOnce(&mut Document)) -> Result<Created> {
+    names::validate("shortname", &spec.shortname)?;
+    if spec.shortname.len() > names::MAX_NAME {
+        return Err(UserError::new(format!(
+            "shortname {:?} is longer than {} characters",
+            spec.shortname,
+            names::MAX_NAME
+        ))
+        .into());
+    }
+    let claude = ctx
+        .g
+        .claude_session
+        .as_deref()
+        .and_then(names::safe_external_id);
+
+    ctx.store.create_layout()?;
+    let _lock = ctx.store.lock_for_command()?;
+    let open = ctx.store.metas(false);
+    let taken = |n: &str| open.iter().find(|m| m.shortname() == n);
+    let mut shortname = spec.shortname.clone();
+    if let Some(m) = taken(&shortname) {
+        match spec.on_clash {
+            Clash::Refuse => {
+                return Err(UserError::new(format!(
+                    "an open session is already named {shortname:?} ({})",
+                    fsutil::relative_to(&m.path, &ctx.store.project).display()
+                ))
+                .hint("pick another --name, or close that session first")
+                .into());
+            }
+            Clash::Suffix => {
+                let base: String = spec.shortname.chars().take(names::MAX_NAME - 4).collect();
+                shortname = (2..1000)
+                    .map(|i| format!("{base}-{i}"))
+                    .find(|n| taken(n).is_none())
+                    .ok_or_else(|| UserError::new("no free shortname left"))?;
+            }
+        }
+    }
+    let id = uuid::Uuid::now_v7().to_string();
+    let repo = git::open(&ctx.store.project);
+    let head = repo.as_ref().map(git::head);
+    let text = session::render_new(&NewSession {
+        id: &id,
+        shortname: &shortname,
+        title: &spec.title,
+        goal: spec.goal.as_deref(),
+        task_ids: &spec.task_ids,
+        now: ctx.now,
+        git: head.as_ref(),
+        claude: claude.as_deref(),
+        phases: &spec.phases,
+        remaining: spec.remaining.clone(),
+    });
+    let path = ctx
+        .store
+        .active_dir()
+        .join(format!("{shortname}-{}.md", &id.replace('-', "")[..6]));
+    let mut doc = Document::parse(&path, text)?;
+    edit(&mut doc);
+    session::refresh_tldr(&mut doc);
+    ctx.store.save(&path, &doc)?;
+    session::write_progress_md(&ctx.store, &doc, ctx.now)?;
+    let mut fields: Vec<(&str, String)> = vec![("shortname", shortname.clone())];
+    fields.extend(spec.journal_fields);
+    if let Some(r) = &repo {
+        fields.extend(verify::record_fields(r));
+    }
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    journal::write(
+        &ctx.store,
+        &id,
+        spec.journal_kind,
+        ctx.now,
+        &fields,
+        &spec.journal_text,
+    )?;
+    if let Some(c) = &claude {
+        ctx.store.bind(c, &id)?;
+    }
+    Ok(Created {
+        id,
+        shortname,
+        path,
+        head,
+        claude,
+    })
 }

@@ -1,8 +1,12 @@
 //! One file per subcommand. Shared plumbing lives here.
 
+pub mod bundle;
 pub mod checkpoint;
 pub mod close;
+pub mod export;
+pub mod gc;
 pub mod hook;
+pub mod import;
 pub mod init;
 pub mod list;
 pub mod log;
@@ -89,6 +93,33 @@ pub fn text_arg(flag: &str, s: &str) -> Result<String> {
         return Err(UserError::new(format!("{flag} is empty")).into());
     }
     Ok(crate::redact::redact(s).into_owned())
+}
+
+/// Longest file we read as user text (a phases file, a hand-off brief).
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Read a file the user named as the source of free text: size limit, UTF-8,
+/// then redaction. `flag` names the option in messages.
+pub fn text_file(flag: &str, path: &std::path::Path) -> Result<String> {
+    let meta = std::fs::metadata(path).map_err(|e| {
+        UserError::new(format!("cannot read {flag} {}: {e}", path.display()))
+            .hint("check the path (relative paths are taken from the current folder)")
+    })?;
+    if !meta.is_file() {
+        return Err(UserError::new(format!("{flag} {} is not a file", path.display())).into());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(UserError::new(format!(
+            "{flag} {} is {} bytes; the limit is {} bytes",
+            path.display(),
+            meta.len(),
+            MAX_FILE_BYTES
+        ))
+        .into());
+    }
+    let text = crate::fsutil::read_text(path)
+        .map_err(|e| UserError::new(format!("cannot read {flag} {}: {e}", path.display())))?;
+    Ok(crate::redact::redact(&text).into_owned())
 }
 
 pub fn opt_text(flag: &str, s: Option<&String>) -> Result<Option<String>> {

@@ -33,6 +33,10 @@ pub struct ViewArgs {
     /// With `view list`: include archived sessions.
     #[arg(long)]
     pub all: bool,
+    /// Also check the recorded git checkpoint (branch, last commit,
+    /// uncommitted files) against the repository now.
+    #[arg(long)]
+    pub verify: bool,
 }
 
 #[derive(Serialize)]
@@ -57,6 +61,9 @@ pub struct View {
     pub blockers: Vec<BlockerView>,
     pub next_steps: Vec<String>,
     pub files_modified: Vec<String>,
+    /// Set with `--verify`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verification: Option<crate::verify::Verification>,
 }
 
 #[derive(Serialize)]
@@ -132,6 +139,7 @@ pub fn build(doc: &Document, path: String) -> View {
             .collect(),
         next_steps: s::next_steps(doc.get(Sec::NextSteps).unwrap_or("")),
         files_modified: s::files(doc.get(Sec::FilesModified).unwrap_or("")),
+        verification: None,
     }
 }
 
@@ -162,8 +170,12 @@ pub fn run(g: &Global, a: ViewArgs) -> Result<()> {
     } else {
         None
     };
+    let verification = a
+        .verify
+        .then(|| crate::verify::verify_checkpoint(&ctx.store.project, &doc));
     if a.json {
-        let v = build(&doc, rel);
+        let mut v = build(&doc, rel);
+        v.verification = verification;
         return match part {
             None => print_json(&v),
             Some(Sec::Progress) => print_json(&v.progress),
@@ -183,6 +195,9 @@ pub fn run(g: &Global, a: ViewArgs) -> Result<()> {
                 println!("{body}");
             }
         }
+    }
+    if let Some(v) = &verification {
+        println!("\n{}", crate::verify::render(v));
     }
     Ok(())
 }

@@ -320,6 +320,12 @@ fn session_start(ctx: &mut Ctx<'_>, source: &str, t: &mut Timings) -> Result<Out
                 note: format!("{source}: pointed to paused {}", p.shortname()),
             });
         }
+        if let Some(text) = crate::bundle::session_start_offer(&ctx.store, ctx.now) {
+            return Ok(Outcome {
+                stdout: context_json("SessionStart", &text),
+                note: format!("{source}: offered the newest bundle"),
+            });
+        }
         return silent(format!("{source}: no session"));
     };
     t.lap("load");

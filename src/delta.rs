@@ -1,0 +1,176 @@
+//! Git facts for the exports: uncommitted changes with their status codes,
+//! and what changed between a recorded commit and HEAD.
+
+use git2::{Delta as GitDelta, DiffOptions, Repository, Status, StatusOptions};
+
+/// The file `export session-md` writes at the project root by default. Like
+/// `.sessions/`, it is our own output, not the user's work in progress.
+pub const SESSION_MD: &str = "SESSION.md";
+
+/// One changed path with a short git-style code: `M`, `A`, `D`, `R`, `T`,
+/// `MM` (staged and modified again), `??` (untracked).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub code: String,
+    pub path: String,
+}
+
+fn ours(path: &str) -> bool {
+    path.starts_with(".sessions/") || path == SESSION_MD
+}
+
+/// Uncommitted changes, leaving out the store and SESSION.md.
+pub fn uncommitted(repo: &Repository) -> Vec<Change> {
+    let mut opts = StatusOptions::new();
+    opts.include_untracked(true)
+        .recurse_untracked_dirs(true)
+        .include_ignored(false)
+        .renames_head_to_index(false);
+    let Ok(st) = repo.statuses(Some(&mut opts)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for e in st.iter() {
+        let Ok(p) = e.path() else { continue };
+        if ours(p) {
+            continue;
+        }
+        let s = e.status();
+        if s.is_wt_new() && !s.intersects(index_bits()) {
+            out.push(Change {
+                code: "??".into(),
+                path: p.to_string(),
+            });
+            continue;
+        }
+        let x = if s.is_index_new() {
+            "A"
+        } else if s.is_index_modified() {
+            "M"
+        } else if s.is_index_deleted() {
+            "D"
+        } else if s.is_index_renamed() {
+            "R"
+        } else if s.is_index_typechange() {
+            "T"
+        } else {
+            ""
+        };
+        let y = if s.is_wt_modified() {
+            "M"
+        } else if s.is_wt_deleted() {
+            "D"
+        } else if s.is_wt_renamed() {
+            "R"
+        } else if s.is_wt_typechange() {
+            "T"
+        } else {
+            ""
+        };
+        let code = format!("{x}{y}");
+        if !code.is_empty() {
+            out.push(Change {
+                code,
+                path: p.to_string(),
+            });
+        }
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out
+}
+
+fn index_bits() -> Status {
+    Status::INDEX_NEW
+        | Status::INDEX_MODIFIED
+        | Status::INDEX_DELETED
+        | Status::INDEX_RENAMED
+        | Status::INDEX_TYPECHANGE
+}
+
+/// `M a.rs, ?? b.rs`, or `None`, at most `most` entries.
+pub fn render_changes(list: &[Change], most: usize) -> String {
+    if list.is_empty() {
+        return "None".into();
+    }
+    let mut s = list
+        .iter()
+        .take(most)
+        .map(|c| format!("{} {}", c.code, c.path))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if list.len() > most {
+        s.push_str(&format!(" (+{} more)", list.len() - most));
+    }
+    s
+}
+
+/// What happened between a recorded commit and HEAD.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Since {
+    /// The recorded commit as written (short hash).
+    pub base: String,
+    /// False when the recorded commit is not in this repository.
+    pub found: bool,
+    /// Whether the recorded commit is an ancestor of HEAD.
+    pub ancestor: bool,
+    pub commits: usize,
+    /// `abc1234 subject`, newest first.
+    pub subjects: Vec<String>,
+    /// Name-status of the recorded commit's tree against HEAD's.
+    pub files: Vec<Change>,
+}
+
+/// Commits and changed files from `base` to HEAD.
+pub fn since(repo: &Repository, base: &str, keep: usize) -> Since {
+    let mut out = Since {
+        base: base.to_string(),
+        ..Since::default()
+    };
+    let Ok(obj) = repo.revparse_single(base) else {
+        return out;
+    };
+    let Ok(base_commit) = obj.peel_to_commit() else {
+        return out;
+    };
+    out.found = true;
+    let Some(head) = repo.head().ok().and_then(|h| h.peel_to_commit().ok()) else {
+        return out;
+    };
+    out.ancestor = base_commit.id() == head.id()
+        || repo
+            .graph_descendant_of(head.id(), base_commit.id())
+            .unwrap_or(false);
+    let (n, subjects) = crate::changes::commits_between(repo, base_commit.id(), head.id(), keep);
+    out.commits = n;
+    out.subjects = subjects;
+    let (Ok(a), Ok(b)) = (base_commit.tree(), head.tree()) else {
+        return out;
+    };
+    let mut opts = DiffOptions::new();
+    if let Ok(diff) = repo.diff_tree_to_tree(Some(&a), Some(&b), Some(&mut opts)) {
+        for d in diff.deltas() {
+            let code = match d.status() {
+                GitDelta::Added => "A",
+                GitDelta::Deleted => "D",
+                GitDelta::Modified => "M",
+                GitDelta::Renamed => "R",
+                GitDelta::Copied => "C",
+                GitDelta::Typechange => "T",
+                _ => continue,
+            };
+            let path = d
+                .new_file()
+                .path()
+                .or_else(|| d.old_file().path())
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            if !ours(&path) {
+                out.files.push(Change {
+                    code: code.into(),
+                    path,
+                });
+            }
+        }
+    }
+    out
+}
