@@ -51,6 +51,14 @@ pub enum Command {
     Hook(cmd::hook::HookArgs),
     /// Print what the hook would print now for an event, without changing anything.
     Preview(cmd::preview::PreviewArgs),
+    /// Register the hooks in Claude Code's settings and write the /session-* commands.
+    Install(cmd::install::InstallArgs),
+    /// Remove exactly what install added.
+    Uninstall(cmd::uninstall::UninstallArgs),
+    /// Print a shell completion script.
+    Completions(cmd::completions::CompletionsArgs),
+    /// Print the man page.
+    Man(cmd::man::ManArgs),
 }
 
 /// Arguments every command may need, resolved once.
@@ -91,6 +99,10 @@ pub fn run() -> i32 {
         Command::List(a) => cmd::list::run(&g, a),
         Command::Close(a) => cmd::close::run(&g, a),
         Command::Preview(a) => cmd::preview::run(&g, a),
+        Command::Install(a) => cmd::install::run(&g, a),
+        Command::Uninstall(a) => cmd::uninstall::run(&g, a),
+        Command::Completions(a) => cmd::completions::run(a),
+        Command::Man(a) => cmd::man::run(a),
     };
     match result {
         Ok(()) => 0,

@@ -2,11 +2,15 @@
 
 pub mod checkpoint;
 pub mod close;
+pub mod completions;
 pub mod hook;
 pub mod init;
+pub mod install;
 pub mod list;
 pub mod log;
+pub mod man;
 pub mod preview;
+pub mod uninstall;
 pub mod view;
 
 use anyhow::Result;
