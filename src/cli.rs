@@ -55,6 +55,8 @@ pub enum Command {
     Install(cmd::install::InstallArgs),
     /// Remove exactly what install added.
     Uninstall(cmd::uninstall::UninstallArgs),
+    /// Check the wiring, the store and recent hook latencies.
+    Doctor(cmd::doctor::DoctorArgs),
     /// Print a shell completion script.
     Completions(cmd::completions::CompletionsArgs),
     /// Print the man page.
@@ -101,6 +103,7 @@ pub fn run() -> i32 {
         Command::Preview(a) => cmd::preview::run(&g, a),
         Command::Install(a) => cmd::install::run(&g, a),
         Command::Uninstall(a) => cmd::uninstall::run(&g, a),
+        Command::Doctor(a) => cmd::doctor::run(&g, a),
         Command::Completions(a) => cmd::completions::run(a),
         Command::Man(a) => cmd::man::run(a),
     };

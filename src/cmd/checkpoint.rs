@@ -38,6 +38,11 @@ pub fn run(g: &Global, a: CheckpointArgs) -> Result<()> {
         if let Some(c) = &doc.front().git_last_commit {
             fields.push(("commit", c.clone()));
         }
+        // `doctor` compares this with the latest compaction to spot a
+        // TL;DR that no longer says where the work stands.
+        if tldr.is_some() {
+            fields.push(("tldr", "replaced".into()));
+        }
         let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
         journal::write(
             &ctx.store,
