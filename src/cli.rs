@@ -57,6 +57,8 @@ pub enum Command {
     Uninstall(cmd::uninstall::UninstallArgs),
     /// Check the wiring, the store and recent hook latencies.
     Doctor(cmd::doctor::DoctorArgs),
+    /// One status line for Claude Code (statusLine JSON on stdin).
+    Statusline(cmd::statusline::StatuslineArgs),
     /// Print a shell completion script.
     Completions(cmd::completions::CompletionsArgs),
     /// Print the man page.
@@ -79,6 +81,9 @@ pub struct NameArg {
 
 /// Parse arguments and run. Returns the process exit code.
 pub fn run() -> i32 {
+    if let Some(code) = fast_path() {
+        return code;
+    }
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -94,6 +99,7 @@ pub fn run() -> i32 {
     };
     let result = match cli.command {
         Command::Hook(a) => return cmd::hook::run(&g, a),
+        Command::Statusline(a) => return cmd::statusline::run(&g, a),
         Command::Init(a) => cmd::init::run(&g, a),
         Command::Log(a) => cmd::log::run(&g, a),
         Command::Checkpoint(a) => cmd::checkpoint::run(&g, a),
@@ -113,6 +119,27 @@ pub fn run() -> i32 {
             report(&e);
             1
         }
+    }
+}
+
+/// `session-hook hook` and `session-hook statusline`, exactly as Claude
+/// Code runs them (no other argument), skip building the full parser:
+/// they run on every event and every status refresh, and for them the
+/// parser costs more than the work. Any other form goes through clap.
+fn fast_path() -> Option<i32> {
+    let mut args = std::env::args_os().skip(1);
+    let (Some(sub), None) = (args.next(), args.next()) else {
+        return None;
+    };
+    let g = Global {
+        dir: None,
+        session: None,
+        claude_session: None,
+    };
+    match sub.to_str()? {
+        "hook" => Some(cmd::hook::run(&g, cmd::hook::HookArgs { event: None })),
+        "statusline" => Some(cmd::statusline::run(&g, cmd::statusline::StatuslineArgs {})),
+        _ => None,
     }
 }
 

@@ -11,6 +11,7 @@ pub mod list;
 pub mod log;
 pub mod man;
 pub mod preview;
+pub mod statusline;
 pub mod uninstall;
 pub mod view;
 
