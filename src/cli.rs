@@ -59,6 +59,8 @@ pub enum Command {
     Doctor(cmd::doctor::DoctorArgs),
     /// One status line for Claude Code (statusLine JSON on stdin).
     Statusline(cmd::statusline::StatuslineArgs),
+    /// Play the whole story in a throw-away project and show what Claude receives.
+    Demo(cmd::demo::DemoArgs),
     /// Print a shell completion script.
     Completions(cmd::completions::CompletionsArgs),
     /// Print the man page.
@@ -110,6 +112,7 @@ pub fn run() -> i32 {
         Command::Install(a) => cmd::install::run(&g, a),
         Command::Uninstall(a) => cmd::uninstall::run(&g, a),
         Command::Doctor(a) => cmd::doctor::run(&g, a),
+        Command::Demo(a) => cmd::demo::run(&g, a),
         Command::Completions(a) => cmd::completions::run(a),
         Command::Man(a) => cmd::man::run(a),
     };

@@ -3,6 +3,7 @@
 pub mod checkpoint;
 pub mod close;
 pub mod completions;
+pub mod demo;
 pub mod doctor;
 pub mod hook;
 pub mod init;
