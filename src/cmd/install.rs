@@ -189,6 +189,11 @@ pub fn run(g: &Global, a: InstallArgs) -> Result<()> {
         println!(
             "Hooks run {exe} directly; the slash commands call `session-hook`, so keep it on your PATH.\nCheck the wiring any time with `session-hook doctor`."
         );
+        if in_build_folder(&exe) {
+            println!(
+                "Note: this binary is in a cargo build folder, which `cargo clean` empties; for everyday use run `cargo install --path .` and then `session-hook install` again."
+            );
+        }
     } else {
         println!(
             "session-hook is already installed in {shown_settings} and {}/; nothing changed.",
@@ -197,6 +202,12 @@ pub fn run(g: &Global, a: InstallArgs) -> Result<()> {
         print!("{out}");
     }
     Ok(())
+}
+
+/// A binary under `target/debug` or `target/release` disappears with the
+/// next `cargo clean`, and the hooks with it.
+fn in_build_folder(exe: &str) -> bool {
+    exe.contains("/target/debug/") || exe.contains("/target/release/")
 }
 
 /// `--dry-run`: the settings diff and what would happen to each file.
