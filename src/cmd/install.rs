@@ -129,7 +129,7 @@ pub fn run(g: &Global, a: InstallArgs) -> Result<()> {
             FileState::Missing | FileState::Outdated => true,
             FileState::Modified if a.force => {
                 let bak = f.path.with_file_name(format!("{}.bak", f.name));
-                crate::fsutil::atomic_write(&bak, f.existing.as_deref().unwrap_or("").as_bytes())
+                crate::fsutil::atomic_write(&bak, f.existing.as_deref().unwrap_or_default())
                     .with_context(|| format!("cannot write {}", bak.display()))?;
                 let _ = writeln!(
                     out,
@@ -254,7 +254,7 @@ fn dry_run(
                 out.push_str(&diff::unified(
                     &format!("a/{shown}"),
                     &format!("b/{shown}"),
-                    f.existing.as_deref().unwrap_or(""),
+                    &String::from_utf8_lossy(f.existing.as_deref().unwrap_or_default()),
                     f.text,
                     3,
                 ));

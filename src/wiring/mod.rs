@@ -201,7 +201,7 @@ pub struct CommandFile {
     pub path: PathBuf,
     pub state: FileState,
     /// What is there now, when something is.
-    pub existing: Option<String>,
+    pub existing: Option<Vec<u8>>,
 }
 
 /// Look at every command file we ship, and read the record of what we
@@ -238,7 +238,7 @@ pub fn command_files(dir: &Path) -> Result<(Vec<CommandFile>, BTreeMap<String, S
             text,
             path,
             state,
-            existing: existing.map(|b| String::from_utf8_lossy(&b).into_owned()),
+            existing,
         });
     }
     Ok((out, record))
