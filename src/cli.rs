@@ -62,6 +62,20 @@ pub enum Command {
     Bundle(cmd::bundle::BundleArgs),
     /// Archive long-idle paused sessions, prune old logs, bundles and snapshots, roll up old journal entries.
     Gc(cmd::gc::GcArgs),
+    /// Register the hooks in Claude Code's settings and write the /session-* commands.
+    Install(cmd::install::InstallArgs),
+    /// Remove exactly what install added.
+    Uninstall(cmd::uninstall::UninstallArgs),
+    /// Check the wiring, the store and recent hook latencies.
+    Doctor(cmd::doctor::DoctorArgs),
+    /// One status line for Claude Code (statusLine JSON on stdin).
+    Statusline(cmd::statusline::StatuslineArgs),
+    /// Play the whole story in a throw-away project and show what Claude receives.
+    Demo(cmd::demo::DemoArgs),
+    /// Print a shell completion script.
+    Completions(cmd::completions::CompletionsArgs),
+    /// Print the man page.
+    Man(cmd::man::ManArgs),
 }
 
 /// Arguments every command may need, resolved once.
@@ -80,6 +94,9 @@ pub struct NameArg {
 
 /// Parse arguments and run. Returns the process exit code.
 pub fn run() -> i32 {
+    if let Some(code) = fast_path() {
+        return code;
+    }
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -95,6 +112,7 @@ pub fn run() -> i32 {
     };
     let result = match cli.command {
         Command::Hook(a) => return cmd::hook::run(&g, a),
+        Command::Statusline(a) => return cmd::statusline::run(&g, a),
         Command::Init(a) => cmd::init::run(&g, a),
         Command::Log(a) => cmd::log::run(&g, a),
         Command::Checkpoint(a) => cmd::checkpoint::run(&g, a),
@@ -107,6 +125,12 @@ pub fn run() -> i32 {
         Command::Import(a) => cmd::import::run(&g, a),
         Command::Bundle(a) => cmd::bundle::run(&g, a),
         Command::Gc(a) => cmd::gc::run(&g, a),
+        Command::Install(a) => cmd::install::run(&g, a),
+        Command::Uninstall(a) => cmd::uninstall::run(&g, a),
+        Command::Doctor(a) => cmd::doctor::run(&g, a),
+        Command::Demo(a) => cmd::demo::run(&g, a),
+        Command::Completions(a) => cmd::completions::run(a),
+        Command::Man(a) => cmd::man::run(a),
     };
     match result {
         Ok(()) => 0,
@@ -114,6 +138,27 @@ pub fn run() -> i32 {
             report(&e);
             1
         }
+    }
+}
+
+/// `session-hook hook` and `session-hook statusline`, exactly as Claude
+/// Code runs them (no other argument), skip building the full parser:
+/// they run on every event and every status refresh, and for them the
+/// parser costs more than the work. Any other form goes through clap.
+fn fast_path() -> Option<i32> {
+    let mut args = std::env::args_os().skip(1);
+    let (Some(sub), None) = (args.next(), args.next()) else {
+        return None;
+    };
+    let g = Global {
+        dir: None,
+        session: None,
+        claude_session: None,
+    };
+    match sub.to_str()? {
+        "hook" => Some(cmd::hook::run(&g, cmd::hook::HookArgs { event: None })),
+        "statusline" => Some(cmd::statusline::run(&g, cmd::statusline::StatuslineArgs {})),
+        _ => None,
     }
 }
 

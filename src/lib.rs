@@ -27,3 +27,4 @@ pub mod session;
 pub mod sessionmd;
 pub mod store;
 pub mod verify;
+pub mod wiring;

@@ -37,10 +37,15 @@ pub fn run(g: &Global, a: CheckpointArgs) -> Result<()> {
         session::touch(doc, ctx.now);
         // Record the git state (with the uncommitted files) so the next
         // resume can verify it.
-        let fields = match &repo {
+        let mut fields = match &repo {
             Some(r) => verify::record_fields(r),
             None => Vec::new(),
         };
+        // `doctor` compares this with the latest compaction to spot a
+        // TL;DR that no longer says where the work stands.
+        if tldr.is_some() {
+            fields.push(("tldr", "replaced".into()));
+        }
         let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
         journal::write(
             &ctx.store,

@@ -3,15 +3,22 @@
 pub mod bundle;
 pub mod checkpoint;
 pub mod close;
+pub mod completions;
+pub mod demo;
+pub mod doctor;
 pub mod export;
 pub mod gc;
 pub mod hook;
 pub mod import;
 pub mod init;
+pub mod install;
 pub mod list;
 pub mod log;
+pub mod man;
 pub mod preview;
+pub mod statusline;
 pub mod timings;
+pub mod uninstall;
 pub mod view;
 
 use anyhow::Result;

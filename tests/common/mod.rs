@@ -145,6 +145,12 @@ impl Project {
     }
 }
 
+/// A file of this repository (not of a test project), e.g. `hooks/hooks.json`.
+pub fn repo_file(rel: &str) -> String {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
 pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_session-hook"))
 }

@@ -1,0 +1,275 @@
+//! `session-hook install`: register the hooks in Claude Code's settings and
+//! write the `/session-*` slash commands.
+
+use std::fmt::Write as _;
+
+use anyhow::{Context, Result};
+use clap::Args;
+
+use crate::cli::Global;
+use crate::cmd::Ctx;
+use crate::error::UserError;
+use crate::wiring::assets::{self, FileState};
+use crate::wiring::settings::{self, StatusLine};
+use crate::wiring::{self, CommandFile, Place, diff};
+
+#[derive(Debug, Args)]
+pub struct InstallArgs {
+    /// Install into ~/.claude (every project) instead of this project's .claude/.
+    #[arg(long)]
+    pub user: bool,
+    /// Show what would change (a diff) and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Overwrite slash-command files even where they were modified (the
+    /// modified file is kept as <name>.md.bak).
+    #[arg(long)]
+    pub force: bool,
+    /// Also show session-hook in Claude Code's status line (only if no
+    /// statusLine is set).
+    #[arg(long)]
+    pub statusline: bool,
+}
+
+/// Where to install: `--user`, else the project root.
+pub fn place(g: &Global, user: bool) -> Result<Place> {
+    if user {
+        Place::user()
+    } else {
+        Ok(Place::project(&Ctx::new(g)?.store.project))
+    }
+}
+
+/// The new settings text, given the old one (pure apart from the inputs).
+pub fn merged_settings(
+    old: Option<&(String, serde_json::Map<String, serde_json::Value>)>,
+    exe: &str,
+    statusline: bool,
+    shown: &str,
+) -> Result<(Option<String>, settings::Merged)> {
+    let wanted = settings::wanted(assets::HOOKS_JSON, exe)
+        .map_err(|e| anyhow::anyhow!("the built-in hooks.json is broken: {e}"))?;
+    let mut map = old.map(|(_, m)| m.clone()).unwrap_or_default();
+    let before = map.clone();
+    let merged = settings::install(&mut map, &wanted, exe, statusline)
+        .map_err(|e| UserError::new(format!("{shown}: {e}")).hint("nothing was changed"))?;
+    let text = (old.is_none() || map != before).then(|| wiring::settings_text(old, &map));
+    Ok((text, merged))
+}
+
+pub fn run(g: &Global, a: InstallArgs) -> Result<()> {
+    let place = place(g, a.user)?;
+    let exe = wiring::exe()?;
+    let shown_settings = place.show(&place.settings);
+    // Everything is read and checked before anything is written: a bad
+    // settings file leaves the command files untouched too.
+    let old = wiring::read_settings(&place.settings, &shown_settings)?;
+    let (new_text, merged) = merged_settings(old.as_ref(), &exe, a.statusline, &shown_settings)?;
+    let (files, mut record) = wiring::command_files(&place.commands)?;
+
+    let mut out = String::new();
+    if a.dry_run {
+        dry_run(
+            &mut out,
+            &place,
+            old.as_ref(),
+            new_text.as_deref(),
+            &files,
+            a.force,
+        );
+        print!("{out}");
+        return Ok(());
+    }
+
+    let mut changed = false;
+    if let Some(new) = &new_text {
+        let bak =
+            wiring::write_with_backup(&place.settings, old.as_ref().map(|(t, _)| t.as_str()), new)?;
+        changed = true;
+        let events = if merged.events.is_empty() {
+            "settings refreshed".to_string()
+        } else {
+            format!(
+                "registered {} ({} event{})",
+                merged.events.join(", "),
+                merged.events.len(),
+                if merged.events.len() == 1 { "" } else { "s" }
+            )
+        };
+        let _ = write!(out, "{shown_settings}: {events}");
+        match bak {
+            Some(b) => {
+                let _ = writeln!(out, "; the previous file is kept as {}", place.show(&b));
+            }
+            None => out.push('\n'),
+        }
+    }
+    match merged.statusline {
+        StatusLine::Added => {
+            let _ = writeln!(out, "statusLine: added (`session-hook statusline`)");
+        }
+        StatusLine::Updated => {
+            let _ = writeln!(out, "statusLine: pointed at {exe}");
+        }
+        StatusLine::KeptTheirs => {
+            let _ = writeln!(
+                out,
+                "statusLine: one is already set in {shown_settings}; kept it (set it to `{} statusline` by hand to use ours)",
+                settings::shell_quote(&exe)
+            );
+        }
+        StatusLine::Unchanged | StatusLine::Untouched => {}
+    }
+
+    let old_record = record.clone();
+    let mut wrote = Vec::new();
+    for f in &files {
+        let write = match f.state {
+            FileState::Same => false,
+            FileState::Missing | FileState::Outdated => true,
+            FileState::Modified if a.force => {
+                let bak = f.path.with_file_name(format!("{}.bak", f.name));
+                crate::fsutil::atomic_write(&bak, f.existing.as_deref().unwrap_or_default())
+                    .with_context(|| format!("cannot write {}", bak.display()))?;
+                let _ = writeln!(
+                    out,
+                    "{}: overwritten (--force); your version is kept as {}",
+                    place.show(&f.path),
+                    place.show(&bak)
+                );
+                true
+            }
+            FileState::Modified => {
+                let _ = writeln!(
+                    out,
+                    "{}: modified by hand, left as it is (--force replaces it)",
+                    place.show(&f.path)
+                );
+                continue;
+            }
+        };
+        if write {
+            std::fs::create_dir_all(&place.commands)
+                .with_context(|| format!("cannot create {}", place.commands.display()))?;
+            crate::fsutil::atomic_write(&f.path, f.text.as_bytes())
+                .with_context(|| format!("cannot write {}", f.path.display()))?;
+            wrote.push(f.name);
+        }
+        record.insert(f.name.to_string(), assets::sha256_hex(f.text.as_bytes()));
+    }
+    if record != old_record && place.commands.is_dir() {
+        wiring::save_record(&place.commands, &record)?;
+    }
+    if !wrote.is_empty() {
+        changed = true;
+        let _ = writeln!(
+            out,
+            "{}/: wrote {} (slash commands /{})",
+            place.show(&place.commands),
+            wrote.join(", "),
+            wrote
+                .iter()
+                .map(|n| n.trim_end_matches(".md"))
+                .collect::<Vec<_>>()
+                .join(", /")
+        );
+    }
+
+    if changed {
+        println!(
+            "Installed session-hook {} ({exe}) into {}.",
+            env!("CARGO_PKG_VERSION"),
+            if place.user {
+                "~/.claude".to_string()
+            } else {
+                place.root.display().to_string()
+            }
+        );
+        print!("{out}");
+        println!(
+            "Hooks run {exe} directly; the slash commands call `session-hook`, so keep it on your PATH.\nCheck the wiring any time with `session-hook doctor`."
+        );
+        if in_build_folder(&exe) {
+            println!(
+                "Note: this binary is in a cargo build folder, which `cargo clean` empties; for everyday use run `cargo install --path .` and then `session-hook install` again."
+            );
+        }
+    } else {
+        println!(
+            "session-hook is already installed in {shown_settings} and {}/; nothing changed.",
+            place.show(&place.commands)
+        );
+        print!("{out}");
+    }
+    Ok(())
+}
+
+/// A binary under `target/debug` or `target/release` disappears with the
+/// next `cargo clean`, and the hooks with it.
+fn in_build_folder(exe: &str) -> bool {
+    exe.contains("/target/debug/") || exe.contains("/target/release/")
+}
+
+/// `--dry-run`: the settings diff and what would happen to each file.
+fn dry_run(
+    out: &mut String,
+    place: &Place,
+    old: Option<&(String, serde_json::Map<String, serde_json::Value>)>,
+    new_text: Option<&str>,
+    files: &[CommandFile],
+    force: bool,
+) {
+    let shown = place.show(&place.settings);
+    match new_text {
+        Some(new) => {
+            let old_text = old.map(|(t, _)| t.as_str()).unwrap_or("");
+            let from = if old.is_some() {
+                format!("a/{shown}")
+            } else {
+                "/dev/null".into()
+            };
+            out.push_str(&diff::unified(
+                &from,
+                &format!("b/{shown}"),
+                old_text,
+                new,
+                3,
+            ));
+        }
+        None => {
+            let _ = writeln!(out, "{shown}: already up to date");
+        }
+    }
+    for f in files {
+        let shown = place.show(&f.path);
+        match f.state {
+            FileState::Same => {
+                let _ = writeln!(out, "{shown}: up to date");
+            }
+            FileState::Missing => {
+                let _ = writeln!(out, "{shown}: would be created");
+            }
+            FileState::Outdated => {
+                let _ = writeln!(out, "{shown}: would be updated");
+                out.push_str(&diff::unified(
+                    &format!("a/{shown}"),
+                    &format!("b/{shown}"),
+                    &String::from_utf8_lossy(f.existing.as_deref().unwrap_or_default()),
+                    f.text,
+                    3,
+                ));
+            }
+            FileState::Modified if force => {
+                let _ = writeln!(
+                    out,
+                    "{shown}: modified by hand; would be overwritten (--force), yours kept as {}.bak",
+                    f.name
+                );
+            }
+            FileState::Modified => {
+                let _ = writeln!(out, "{shown}: modified by hand; would be left as it is");
+            }
+        }
+    }
+    out.push_str("(dry run: nothing was written)\n");
+}

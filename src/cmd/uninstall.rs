@@ -1,0 +1,153 @@
+//! `session-hook uninstall`: take out exactly what install added: our hook
+//! handlers (and the groups and lists only they were in), our statusLine,
+//! and the slash-command files nobody changed.
+
+use std::fmt::Write as _;
+use std::fs;
+
+use anyhow::{Context, Result};
+use clap::Args;
+
+use crate::cli::Global;
+use crate::wiring::assets::FileState;
+use crate::wiring::{self, diff, settings};
+
+#[derive(Debug, Args)]
+pub struct UninstallArgs {
+    /// Uninstall from ~/.claude instead of this project's .claude/.
+    #[arg(long)]
+    pub user: bool,
+    /// Show what would change and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+pub fn run(g: &Global, a: UninstallArgs) -> Result<()> {
+    let place = super::install::place(g, a.user)?;
+    let shown = place.show(&place.settings);
+    let old = wiring::read_settings(&place.settings, &shown)?;
+    let (files, mut record) = wiring::command_files(&place.commands)?;
+
+    let mut map = old.as_ref().map(|(_, m)| m.clone()).unwrap_or_default();
+    let removed = settings::uninstall(&mut map);
+    let settings_changed = old.as_ref().is_some_and(|(_, m)| *m != map);
+    // A file that held only our settings goes away with them.
+    let new_text = settings_changed.then(|| {
+        if map.is_empty() {
+            String::new()
+        } else {
+            wiring::settings_text(old.as_ref(), &map)
+        }
+    });
+    let ours: Vec<&wiring::CommandFile> = files
+        .iter()
+        .filter(|f| matches!(f.state, FileState::Same | FileState::Outdated))
+        .collect();
+    let kept: Vec<&wiring::CommandFile> = files
+        .iter()
+        .filter(|f| f.state == FileState::Modified)
+        .collect();
+
+    let mut out = String::new();
+    if a.dry_run {
+        if let (Some(new), Some((old_text, _))) = (&new_text, &old) {
+            out.push_str(&diff::unified(
+                &format!("a/{shown}"),
+                &if new.is_empty() {
+                    "/dev/null".into()
+                } else {
+                    format!("b/{shown}")
+                },
+                old_text,
+                new,
+                3,
+            ));
+        }
+        for f in &ours {
+            let _ = writeln!(out, "{}: would be removed", place.show(&f.path));
+        }
+        for f in &kept {
+            let _ = writeln!(
+                out,
+                "{}: modified by hand; would be left as it is",
+                place.show(&f.path)
+            );
+        }
+        if new_text.is_none() && ours.is_empty() {
+            let _ = writeln!(
+                out,
+                "session-hook is not installed in {shown}; nothing to do"
+            );
+        }
+        out.push_str("(dry run: nothing was written)\n");
+        print!("{out}");
+        return Ok(());
+    }
+
+    if let (Some(new), Some((old_text, _))) = (&new_text, &old) {
+        if new.is_empty() {
+            let bak = wiring::backup(&place.settings, old_text)?;
+            fs::remove_file(&place.settings)
+                .with_context(|| format!("cannot remove {}", place.settings.display()))?;
+            let _ = writeln!(
+                out,
+                "{shown}: removed (it held only session-hook's settings; a copy is in {})",
+                place.show(&bak)
+            );
+        } else {
+            let bak = wiring::write_with_backup(&place.settings, Some(old_text), new)?;
+            let mut what = removed.events.join(", ");
+            if removed.statusline {
+                what.push_str(if what.is_empty() {
+                    "statusLine"
+                } else {
+                    ", statusLine"
+                });
+            }
+            let _ = writeln!(
+                out,
+                "{shown}: removed session-hook from {what}; the previous file is kept as {}",
+                bak.map(|b| place.show(&b)).unwrap_or_default()
+            );
+        }
+    }
+    let mut gone = Vec::new();
+    for f in &ours {
+        fs::remove_file(&f.path).with_context(|| format!("cannot remove {}", f.path.display()))?;
+        record.remove(f.name);
+        gone.push(f.name);
+    }
+    for f in &kept {
+        record.remove(f.name);
+        let _ = writeln!(
+            out,
+            "{}: modified by hand, left in place (delete it yourself if you no longer want it)",
+            place.show(&f.path)
+        );
+    }
+    if !gone.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}/: removed {}",
+            place.show(&place.commands),
+            gone.join(", ")
+        );
+    }
+    if place.commands.is_dir() {
+        wiring::save_record(&place.commands, &record)?;
+        // Only empty folders go; anything else in them is someone's.
+        let _ = fs::remove_dir(&place.commands);
+        if !place.user
+            && let Some(claude) = place.commands.parent()
+        {
+            let _ = fs::remove_dir(claude);
+        }
+    }
+    if out.is_empty() {
+        println!("session-hook is not installed in {shown}; nothing changed.");
+    } else {
+        println!("Uninstalled session-hook.");
+        print!("{out}");
+    }
+    Ok(())
+}
