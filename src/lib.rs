@@ -19,4 +19,5 @@ pub mod journal;
 pub mod names;
 pub mod redact;
 pub mod session;
+pub mod snapshot;
 pub mod store;

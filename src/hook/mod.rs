@@ -252,10 +252,7 @@ fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Outcome
     let lock = ctx.lock().unwrap_or(None);
     let mut open = Open::load(&ctx.store, meta)?;
     t.lap("load");
-    let changes = crate::changes::short_summary(
-        &ctx.store.project,
-        open.doc.front().git_last_commit.as_deref(),
-    );
+    let changes = crate::changes::short_report(&ctx.store, &open.doc, ctx.now);
     t.lap("git");
     let budget = ctx.config().budget;
     let rel = ctx.rel(&open.meta.path);
@@ -296,10 +293,7 @@ fn after_compact(ctx: &mut Ctx, t: &mut Timings) -> Result<Outcome> {
         )?;
     }
     t.lap("save");
-    let changes = crate::changes::short_summary(
-        &ctx.store.project,
-        open.doc.front().git_last_commit.as_deref(),
-    );
+    let changes = crate::changes::short_report(&ctx.store, &open.doc, ctx.now);
     t.lap("git");
     let budget = ctx.config().budget;
     let rel = ctx.rel(&open.meta.path);
@@ -345,8 +339,7 @@ fn prompt(ctx: &mut Ctx, text: &str, t: &mut Timings) -> Result<Outcome> {
     if st.continue_epoch == Some(epoch) && st.continue_updated == updated {
         return silent("continue: already injected in this epoch");
     }
-    let changes =
-        crate::changes::short_summary(&ctx.store.project, doc.front().git_last_commit.as_deref());
+    let changes = crate::changes::short_report(&ctx.store, &doc, ctx.now);
     t.lap("git");
     let budget = ctx.config().budget;
     let out = inject::resume_context(&doc, &ctx.rel(&meta.path), changes, budget);
