@@ -6,7 +6,9 @@ pub mod hook;
 pub mod init;
 pub mod list;
 pub mod log;
+pub mod pause;
 pub mod preview;
+pub mod resume;
 pub mod view;
 
 use anyhow::Result;
