@@ -373,15 +373,15 @@ fn compute_in(
         (Some(_), None) => Relation::NoBase,
         (Some(_), Some(None)) => Relation::Missing,
         (Some(h), Some(Some(b))) if h == b => Relation::Same,
-        (Some(h), Some(Some(b))) => {
-            if repo.graph_descendant_of(h, b).unwrap_or(false) {
-                Relation::Ahead
-            } else {
-                Relation::Rewritten {
-                    merge_base: repo.merge_base(h, b).ok().map(short_id),
-                }
-            }
-        }
+        // One merge-base walk answers both questions: the baseline is an
+        // ancestor exactly when it is the merge-base.
+        (Some(h), Some(Some(b))) => match repo.merge_base(h, b) {
+            Ok(m) if m == b => Relation::Ahead,
+            Ok(m) => Relation::Rewritten {
+                merge_base: Some(short_id(m)),
+            },
+            Err(_) => Relation::Rewritten { merge_base: None },
+        },
     };
     let base_oid = base_oid.flatten();
 
