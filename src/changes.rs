@@ -643,10 +643,12 @@ fn key_file_changes(
     let committed: Vec<&str> = files.map(touched).unwrap_or_default().into_iter().collect();
     let dirty_now = now.all();
     let dirty_now: Vec<&str> = dirty_now.iter().map(String::as_str).collect();
-    // A key file may name a folder: anything under it counts.
+    // A key file may name a folder (anything under it counts), and an
+    // untracked folder is listed as `dir/` (anything under it is new).
     let hits = |k: &str, set: &[&str]| {
         let dir = format!("{}/", k.trim_end_matches('/'));
-        set.iter().any(|p| *p == k || p.starts_with(&dir))
+        set.iter()
+            .any(|p| *p == k || p.starts_with(&dir) || (p.ends_with('/') && k.starts_with(p)))
     };
     let mut out = Vec::new();
     for k in key_files {

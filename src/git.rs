@@ -84,8 +84,11 @@ impl WorkStatus {
 /// the user's work).
 pub fn status(repo: &Repository) -> WorkStatus {
     let mut opts = StatusOptions::new();
+    // An untracked folder is listed once, as `dir/` (as `git status` does):
+    // descending into a big one (a fresh `node_modules/`) would cost more
+    // than everything else here.
     opts.include_untracked(true)
-        .recurse_untracked_dirs(true)
+        .recurse_untracked_dirs(false)
         .include_ignored(false)
         .renames_head_to_index(false);
     let mut ws = WorkStatus::default();

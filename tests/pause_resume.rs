@@ -681,13 +681,19 @@ fn uncommitted_staged_and_untracked_now() {
     stage(&p.repo(), &["src/lib.rs"]);
     p.write("notes.txt", "unstaged edit\n");
     p.write("scratch.txt", "untracked\n");
+    p.write("newdir/a.txt", "a\n");
+    p.write("newdir/b.txt", "b\n");
     let out = p.ok(&["resume"]);
     assert!(out.contains("Staged (1):\n- src/lib.rs"), "{out}");
     assert!(
         out.contains("Modified, not staged (1):\n- notes.txt"),
         "{out}"
     );
-    assert!(out.contains("Untracked (1):\n- scratch.txt"), "{out}");
+    // An untracked folder is one entry.
+    assert!(
+        out.contains("Untracked (2):\n- newdir/\n- scratch.txt"),
+        "{out}"
+    );
     assert!(
         out.contains("No new commits: HEAD is where it was."),
         "{out}"
@@ -755,7 +761,7 @@ fn key_files_that_changed_are_named() {
     let f = p.active_file();
     let text = fs::read_to_string(&f).unwrap().replace(
         "**Key Files**:\n- (none yet)",
-        "**Key Files**:\n- `src/lib.rs` - the entry\n- `docs/` - guides\n- `notes.txt` - notes",
+        "**Key Files**:\n- `src/lib.rs` - the entry\n- `docs/guide.md` - the guide\n- `notes.txt` - notes",
     );
     fs::write(&f, text).unwrap();
     p.ok(&["pause", "--no-commit"]);
@@ -767,7 +773,7 @@ fn key_files_that_changed_are_named() {
     );
     p.write("docs/guide.md", "new guide\n");
     let out = p.ok(&["resume"]);
-    assert!(out.contains("### Key Files Changed\n- src/lib.rs: changed in commits since\n- docs/: uncommitted changes\n"), "{out}");
+    assert!(out.contains("### Key Files Changed\n- src/lib.rs: changed in commits since\n- docs/guide.md: uncommitted changes\n"), "{out}");
     assert!(!out.contains("- notes.txt:"), "{out}");
 }
 
