@@ -95,6 +95,9 @@ pub struct Baseline {
     pub upstream: Option<(String, AheadBehind)>,
     /// Warnings about the baseline itself (checksum, unreadable snapshot).
     pub notes: Vec<String>,
+    /// The snapshot was taken in another checkout (a teammate's): its
+    /// uncommitted files were never in this one.
+    pub elsewhere: Option<String>,
 }
 
 impl Baseline {
@@ -109,6 +112,8 @@ impl Baseline {
             dirty: g.status,
             upstream: g.upstream.map(|u| (u, g.ahead_behind)),
             notes: integrity_notes(l, project),
+            elsewhere: (!same_place(&l.snap.project_path, project))
+                .then(|| l.snap.project_path.clone()),
         }
     }
 
@@ -123,6 +128,7 @@ impl Baseline {
             dirty: WorkStatus::default(),
             upstream: None,
             notes: Vec::new(),
+            elsewhere: None,
         }
     }
 
@@ -130,6 +136,21 @@ impl Baseline {
         self.commit
             .as_ref()
             .map(|c| c[..c.len().min(7)].to_string())
+    }
+}
+
+/// Whether a recorded project path names this project (an empty path, from
+/// an older snapshot, counts as here).
+fn same_place(recorded: &str, project: &Path) -> bool {
+    if recorded.is_empty() || Path::new(recorded) == project {
+        return true;
+    }
+    match (
+        std::fs::canonicalize(recorded),
+        std::fs::canonicalize(project),
+    ) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }
 
@@ -603,6 +624,17 @@ fn conflicts(
     let committed = files.map(touched).unwrap_or_default();
     let dirty_now: BTreeSet<String> = now.all().into_iter().collect();
     for p in base.dirty.all() {
+        if base.elsewhere.is_some() {
+            // Uncommitted work of another checkout never reached this one;
+            // only its commits can meet it here.
+            if committed.contains(p.as_str()) {
+                out.push(Conflict {
+                    path: p,
+                    why: Why::Committed,
+                });
+            }
+            continue;
+        }
         if !exists(project, &p) {
             missing.push(p);
             continue;
@@ -786,6 +818,11 @@ pub fn render_long(o: &Outcome, base: &Baseline, now: DateTime<Utc>) -> String {
     let mut out = title(base, now);
     for n in &base.notes {
         out.push_str(&format!("**Warning**: {n}\n"));
+    }
+    if let Some(p) = &base.elsewhere {
+        out.push_str(&format!(
+            "Paused in another checkout or folder ({p}): its uncommitted files were not in this one.\n"
+        ));
     }
     let r = match o {
         Outcome::NotGit => {
@@ -1021,6 +1058,7 @@ pub fn short_summary(project: &Path, since: Option<&str>) -> Option<String> {
         dirty: WorkStatus::default(),
         upstream: None,
         notes: Vec::new(),
+        elsewhere: None,
     };
     let o = compute(project, base.clone(), &[], Depth::Short);
     render_short(&o, &base, clock::now())
@@ -1040,6 +1078,7 @@ mod tests {
             dirty: WorkStatus::default(),
             upstream: None,
             notes: Vec::new(),
+            elsewhere: None,
         }
     }
 

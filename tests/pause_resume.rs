@@ -1033,3 +1033,42 @@ fn session_start_shows_the_short_report_since_the_pause() {
         "the short report has no diff:\n{ctx}"
     );
 }
+
+#[test]
+fn a_teammate_resumes_from_the_pause_commit() {
+    let p = project();
+    p.write("notes.txt", "my uncommitted notes\n");
+    p.write("scratch.txt", "mine only\n");
+    p.ok(&["pause", "-s", "hand-off", "-n", "Review the lock order"]);
+    // The teammate clones after the pause commit was pushed.
+    let q = Project::plain();
+    Repository::clone(p.path().to_str().unwrap(), q.path()).unwrap();
+    let out = q.ok(&["resume", "--list"]);
+    assert!(out.contains("work  [paused]"), "{out}");
+    assert!(out.contains("Summary: hand-off"), "{out}");
+    let out = q.ok(&["resume", "work"]);
+    assert!(
+        out.contains("Paused in another checkout or folder ("),
+        "{out}"
+    );
+    assert!(out.contains("1. Review the lock order"), "{out}");
+    assert!(!out.contains("Missing Since the Pause"), "{out}");
+    assert!(!out.contains("Potential Conflicts"), "{out}");
+    assert!(
+        out.contains("Not listed: 1 commit that only records session files."),
+        "{out}"
+    );
+    // Their own commit to a file the first user had uncommitted is a
+    // potential conflict.
+    commit_files(
+        &q,
+        &[("notes.txt", "their notes\n")],
+        "Teammate edits notes",
+        "2026-01-15T11:00:00Z",
+    );
+    let out = q.ok(&["resume", "work"]);
+    assert!(
+        out.contains("- notes.txt: uncommitted at the pause, changed in commits since"),
+        "{out}"
+    );
+}
