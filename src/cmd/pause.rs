@@ -129,7 +129,8 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
         &fields,
         &pause_entry_text(&summary, &next_steps, note.as_deref()),
     )?;
-    session::write_progress_md(&ctx.store, doc, now)?;
+    // progress.md is left to the next checkpoint: the session file is the
+    // record, and every durable write costs an fsync.
 
     let message = format!(
         "session: pause {} — {}",
@@ -174,7 +175,10 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
                 )
             }
         ),
-        None => println!("  git:      not a git repository"),
+        None => match &repo {
+            Err(e) => println!("  git:      the repository could not be read ({e})"),
+            Ok(_) => println!("  git:      not a git repository"),
+        },
     }
     match commit {
         Ok(oid) => println!("  commit:   {} {message}", &oid.to_string()[..7]),
