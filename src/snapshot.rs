@@ -187,11 +187,11 @@ pub fn render(snap: &Snapshot) -> Result<String> {
     Ok(text)
 }
 
-/// Write a new snapshot file (never replacing an older one) in a 0700
-/// folder, mode 0600, atomically. The caller holds the store lock, so the
-/// free-name check cannot race another pause.
-pub fn write(store: &Store, snap: &Snapshot, stamp: &str) -> Result<PathBuf> {
-    let dir = pauses_dir(store, &snap.session_id);
+/// A free file name for a new snapshot (never an older one's), in its 0700
+/// folder. The caller holds the store lock, so the check cannot race
+/// another pause.
+pub fn new_path(store: &Store, id: &str, stamp: &str) -> Result<PathBuf> {
+    let dir = pauses_dir(store, id);
     fsutil::ensure_private_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     // A folder made by hand or by an older tool may be wider.
     fs::set_permissions(&dir, fs::Permissions::from_mode(0o700))
@@ -202,9 +202,20 @@ pub fn write(store: &Store, snap: &Snapshot, stamp: &str) -> Result<PathBuf> {
         path = dir.join(format!("{stamp}-{n}.json"));
         n += 1;
     }
+    Ok(path)
+}
+
+/// Write a snapshot atomically, mode 0600.
+pub fn write_at(path: &Path, snap: &Snapshot) -> Result<()> {
     let text = render(snap)?;
-    fsutil::atomic_write(&path, text.as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    fsutil::atomic_write(path, text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Write a new snapshot; returns its path.
+pub fn write(store: &Store, snap: &Snapshot, stamp: &str) -> Result<PathBuf> {
+    let path = new_path(store, &snap.session_id, stamp)?;
+    write_at(&path, snap)?;
     Ok(path)
 }
 

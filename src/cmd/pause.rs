@@ -12,7 +12,7 @@ use git2::build::TreeUpdateBuilder;
 use git2::{FileMode, Index, Oid, Repository, Signature, StatusOptions};
 
 use crate::cli::Global;
-use crate::cmd::{Ctx, opt_text, text_arg};
+use crate::cmd::{self, Ctx, Job, opt_text, text_arg};
 use crate::doc::progress::Sub;
 use crate::doc::sections as s;
 use crate::doc::{Document, Sec, Value};
@@ -83,7 +83,7 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
     session::set_git_fields(doc, head.as_ref());
     let summary = summary.unwrap_or_else(|| default_summary(doc));
 
-    let snap = Snapshot {
+    let mut snap = Snapshot {
         session_id: doc.id().to_string(),
         paused_at: clock::iso(now),
         conversation: Conversation {
@@ -91,44 +91,64 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
             accomplishments: accomplishments.clone(),
             next_steps: next_steps.clone(),
         },
-        git_context: repo
-            .as_ref()
-            .ok()
-            .and_then(|r| r.as_ref())
-            .map(snapshot::git_context),
+        // Filled in by the scan below.
+        git_context: None,
         todos: snapshot::todos_of(doc),
         version: env!("CARGO_PKG_VERSION").to_string(),
         project_path: ctx.store.project.display().to_string(),
         checksum: None,
     };
-    let snap_path = snapshot::write(&ctx.store, &snap, &clock::file_stamp(now))?;
+    let snap_path = snapshot::new_path(&ctx.store, &snap.session_id, &clock::file_stamp(now))?;
     let snap_rel = fsutil::relative_to(&snap_path, &ctx.store.project)
         .display()
         .to_string();
-    open.save(&ctx.store, now)?;
+    session::refresh_tldr(&mut open.doc);
+    session::touch(&mut open.doc, now);
 
     let doc = &open.doc;
     let id = doc.id().to_string();
     let short_head = head.as_ref().and_then(|h| h.short());
+    let entry_text = pause_entry_text(&summary, &next_steps, note.as_deref());
+    let store = &ctx.store;
+    let mut jobs: Vec<Job> = vec![
+        Box::new(|| store.save(&open.meta.path, doc)),
+        Box::new(|| {
+            let mut fields = vec![("snapshot", snap_rel.as_str())];
+            if let Some(c) = &short_head {
+                fields.push(("commit", c.as_str()));
+            }
+            journal::write(store, &id, "pause", now, &fields, &entry_text).map(drop)
+        }),
+    ];
     for t in &accomplishments {
-        let mut f = vec![("step", t.as_str())];
-        if let Some(c) = &short_head {
-            f.push(("commit", c.as_str()));
-        }
-        journal::write(&ctx.store, &id, "done", now, &f, t)?;
+        let (id, short_head) = (&id, &short_head);
+        jobs.push(Box::new(move || {
+            let mut f = vec![("step", t.as_str())];
+            if let Some(c) = short_head {
+                f.push(("commit", c.as_str()));
+            }
+            journal::write(store, id, "done", now, &f, t).map(drop)
+        }));
     }
-    let mut fields = vec![("snapshot", snap_rel.as_str())];
-    if let Some(c) = &short_head {
-        fields.push(("commit", c.as_str()));
-    }
-    journal::write(
-        &ctx.store,
-        &id,
-        "pause",
-        now,
-        &fields,
-        &pause_entry_text(&summary, &next_steps, note.as_deref()),
-    )?;
+    // The status scan is the slow part of a pause and only the snapshot
+    // needs it: the other durable writes run meanwhile.
+    let path = &snap_path;
+    let (repo, snap) = std::thread::scope(|sc| {
+        let scan = sc.spawn(move || -> Result<_> {
+            snap.git_context = repo
+                .as_ref()
+                .ok()
+                .and_then(|r| r.as_ref())
+                .map(snapshot::git_context);
+            snapshot::write_at(path, &snap)?;
+            Ok((repo, snap))
+        });
+        let others = cmd::concurrently(jobs);
+        let scanned = scan
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("the git scan failed unexpectedly")));
+        others.and(scanned)
+    })?;
     // progress.md is left to the next checkpoint: the session file is the
     // record, and every durable write costs an fsync.
 

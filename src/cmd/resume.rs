@@ -8,7 +8,7 @@ use clap::Args;
 
 use crate::changes::{self, Depth, Outcome, Picked};
 use crate::cli::Global;
-use crate::cmd::Ctx;
+use crate::cmd::{self, Ctx, Job};
 use crate::doc::sections as s;
 use crate::doc::{Document, Sec, Status, Value};
 use crate::error::UserError;
@@ -86,16 +86,10 @@ pub fn run(g: &Global, a: ResumeArgs) -> Result<()> {
     let mut open = session::Open::load(&ctx.store, meta)?;
     let was = open.doc.front().status.clone();
     let picked = changes::pick(&ctx.store, &open.doc);
-    let outcome = changes::compute(
-        &ctx.store.project,
-        picked.baseline.clone(),
-        &changes::key_files_of(&open.doc),
-        Depth::Full,
-    );
+    let key_files = changes::key_files_of(&open.doc);
     let rel = fsutil::relative_to(&open.meta.path, &ctx.store.project)
         .display()
         .to_string();
-    let text = render(&open.doc, &picked, &outcome, &rel, ctx.now);
 
     if was != Status::Active {
         open.doc
@@ -107,18 +101,37 @@ pub fn run(g: &Global, a: ResumeArgs) -> Result<()> {
         .as_deref()
         .and_then(names::safe_external_id);
     if let Some(c) = &claude {
-        ctx.store.bind(c, open.doc.id())?;
         session::add_claude_session(&mut open.doc, c);
     }
     // Resuming is an event worth its time stamp even when nothing else in
     // the document changes.
+    session::refresh_tldr(&mut open.doc);
     session::touch(&mut open.doc, ctx.now);
-    open.save(&ctx.store, ctx.now)?;
+
+    // The change report is the slow part; the document and the binding do
+    // not depend on it, so they are written meanwhile.
+    let (store, doc, now) = (&ctx.store, &open.doc, ctx.now);
+    let mut jobs: Vec<Job> = vec![Box::new(|| store.save(&open.meta.path, doc))];
+    if let Some(c) = &claude {
+        jobs.push(Box::new(move || store.bind(c, doc.id())));
+    }
+    let baseline = picked.baseline.clone();
+    let outcome = std::thread::scope(|sc| {
+        let report =
+            sc.spawn(|| changes::compute(&store.project, baseline, &key_files, Depth::Full));
+        let written = cmd::concurrently(jobs);
+        let outcome = report
+            .join()
+            .unwrap_or_else(|_| Outcome::Broken("the change report failed unexpectedly".into()));
+        written.map(|()| outcome)
+    })?;
+    let text = render(doc, &was, &picked, &outcome, &rel, now);
+
     let mut fields: Vec<(&str, String)> = vec![("was", was.as_str().to_string())];
     if let Some(l) = &picked.snapshot {
         fields.push((
             "snapshot",
-            fsutil::relative_to(&l.path, &ctx.store.project)
+            fsutil::relative_to(&l.path, &store.project)
                 .display()
                 .to_string(),
         ));
@@ -133,10 +146,10 @@ pub fn run(g: &Global, a: ResumeArgs) -> Result<()> {
     }
     let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
     journal::write(
-        &ctx.store,
-        open.doc.id(),
+        store,
+        doc.id(),
         "resume",
-        ctx.now,
+        now,
         &fields,
         &journal_text(&picked, &outcome),
     )?;
@@ -220,6 +233,7 @@ fn render_list(rows: &[Row], now: DateTime<Utc>) -> String {
 /// stands, then the change report.
 fn render(
     doc: &Document,
+    was: &Status,
     picked: &Picked,
     outcome: &Outcome,
     rel: &str,
@@ -239,11 +253,11 @@ fn render(
             "Paused at {} ({}). Status was {}. File: {rel}\n",
             clock::short(t),
             clock::ago(t, now),
-            doc.front().status.as_str()
+            was.as_str()
         )),
         None => out.push_str(&format!(
             "Never paused. Status was {}. File: {rel}\n",
-            doc.front().status.as_str()
+            was.as_str()
         )),
     }
 
