@@ -1,77 +1,1194 @@
-//! A cheap summary of what changed in git since a recorded commit: used by
-//! SessionStart. (The full report on resume is built by `report`.)
+//! What changed in git since a session last looked: the change report.
+//!
+//! The report is measured by commit id, never by clock: the baseline is the
+//! commit recorded in the latest pause snapshot (or, without one, the
+//! session's `git_last_commit`), and everything is derived from the graph
+//! between that commit and HEAD. It is computed once into a plain data
+//! structure (`Report`), then rendered by pure functions: a long form for
+//! `resume` and a short one for SessionStart and "continue".
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
-use git2::{Oid, Repository, Sort};
+use chrono::{DateTime, TimeZone, Utc};
+use git2::{BranchType, DiffFindOptions, ErrorCode, Oid, Repository, RepositoryState, Sort};
 
-/// "3 commits since abc1234: ...; 2 uncommitted files: ...". `None` when
-/// nothing changed or there is no repository.
-pub fn short_summary(project: &Path, since: Option<&str>) -> Option<String> {
-    let repo = Repository::open(project).ok()?;
-    let mut lines = Vec::new();
-    let head = repo.head().ok().and_then(|h| h.target());
-    if let (Some(since), Some(head)) = (since, head)
-        && let Ok(obj) = repo.revparse_single(since)
-        && obj.id() != head
-    {
-        let (n, subjects) = commits_between(&repo, obj.id(), head, 5);
-        if n > 0 {
-            lines.push(format!(
-                "{n} commit{} since the last checkpoint ({since}):",
-                if n == 1 { "" } else { "s" }
+use crate::doc::{Document, Sec};
+use crate::git::{Head, WorkStatus};
+use crate::snapshot::{self, AheadBehind, Integrity, Loaded};
+use crate::store::Store;
+use crate::{clock, fsutil};
+
+/// Commits listed by name in the long report; the rest are counted.
+pub const MAX_COMMITS_SHOWN: usize = 50;
+/// Files listed per group in the long report.
+const MAX_FILES_SHOWN: usize = 100;
+/// Commits walked at most by the long report (counting beyond is "N+").
+const FULL_WALK_CAP: usize = 10_000;
+/// The short report runs inside SessionStart, which must stay cheap.
+const SHORT_WALK_CAP: usize = 1_000;
+const SHORT_COMMITS_SHOWN: usize = 5;
+/// Above this many changed paths, rename detection is skipped: it is
+/// quadratic in the number of added and deleted files.
+const RENAME_LIMIT: usize = 1_000;
+
+/// Where the store lives inside the repository. The project root is the
+/// repository top-level (see `store::project_root`).
+const STORE_PREFIX: &str = ".sessions/";
+
+/// The upstream of the current branch and how far apart they are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Upstream {
+    pub name: String,
+    pub ahead: usize,
+    pub behind: usize,
+}
+
+impl Upstream {
+    pub fn diverged(&self) -> bool {
+        self.ahead > 0 && self.behind > 0
+    }
+}
+
+/// The upstream of HEAD's branch, if it has one that resolves.
+pub fn upstream(repo: &Repository) -> Option<Upstream> {
+    let head = repo.head().ok()?;
+    if !head.is_branch() {
+        return None;
+    }
+    let local = repo
+        .find_branch(head.shorthand().ok()?, BranchType::Local)
+        .ok()?;
+    let up = local.upstream().ok()?;
+    let name = up.name().ok().flatten()?.to_string();
+    let (ahead, behind) = repo
+        .graph_ahead_behind(head.target()?, up.get().target()?)
+        .ok()?;
+    Some(Upstream {
+        name,
+        ahead,
+        behind,
+    })
+}
+
+/// What the report compares against.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    /// A pause snapshot (its file stamp).
+    Pause,
+    /// The session's own git fields (set at init and each checkpoint).
+    Checkpoint,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Baseline {
+    pub source: Source,
+    /// Full or short id; `None` when no commit was recorded.
+    pub commit: Option<String>,
+    /// The branch, when known.
+    pub branch: Option<String>,
+    /// HEAD was detached at the pause.
+    pub detached: bool,
+    pub paused_at: Option<DateTime<Utc>>,
+    /// Uncommitted files at the pause (empty without a snapshot).
+    pub dirty: WorkStatus,
+    pub upstream: Option<(String, AheadBehind)>,
+    /// Warnings about the baseline itself (checksum, unreadable snapshot).
+    pub notes: Vec<String>,
+    /// The snapshot was taken in another checkout (a teammate's): its
+    /// uncommitted files were never in this one.
+    pub elsewhere: Option<String>,
+}
+
+impl Baseline {
+    pub fn from_snapshot(l: &Loaded, project: &Path) -> Baseline {
+        let g = l.snap.git_context.clone().unwrap_or_default();
+        Baseline {
+            source: Source::Pause,
+            detached: g.commit.is_some() && g.branch.is_none(),
+            commit: g.commit,
+            branch: g.branch,
+            paused_at: clock::parse(&l.snap.paused_at),
+            dirty: g.status,
+            upstream: g.upstream.map(|u| (u, g.ahead_behind)),
+            notes: integrity_notes(l, project),
+            elsewhere: (!same_place(&l.snap.project_path, project))
+                .then(|| l.snap.project_path.clone()),
+        }
+    }
+
+    pub fn from_fields(doc: &Document) -> Baseline {
+        let f = doc.front();
+        Baseline {
+            source: Source::Checkpoint,
+            commit: f.git_last_commit.clone(),
+            branch: f.git_branch.clone(),
+            detached: false,
+            paused_at: None,
+            dirty: WorkStatus::default(),
+            upstream: None,
+            notes: Vec::new(),
+            elsewhere: None,
+        }
+    }
+
+    fn short(&self) -> Option<String> {
+        self.commit
+            .as_ref()
+            .map(|c| c[..c.len().min(7)].to_string())
+    }
+}
+
+/// Whether a recorded project path names this project (an empty path, from
+/// an older snapshot, counts as here).
+fn same_place(recorded: &str, project: &Path) -> bool {
+    if recorded.is_empty() || Path::new(recorded) == project {
+        return true;
+    }
+    match (
+        std::fs::canonicalize(recorded),
+        std::fs::canonicalize(project),
+    ) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// What a user must hear about a snapshot that does not verify.
+pub fn integrity_notes(l: &Loaded, project: &Path) -> Vec<String> {
+    let rel = fsutil::relative_to(&l.path, project).display().to_string();
+    match l.integrity {
+        Integrity::Verified => Vec::new(),
+        Integrity::Mismatch => vec![format!(
+            "The pause snapshot {rel} does not match its checksum (edited or damaged since the pause); it is used as it is."
+        )],
+        Integrity::Missing => vec![format!(
+            "The pause snapshot {rel} has no checksum; it cannot be verified."
+        )],
+    }
+}
+
+/// The latest snapshot (if any) and the baseline to measure against.
+pub struct Picked {
+    pub snapshot: Option<Loaded>,
+    pub baseline: Baseline,
+}
+
+/// Choose the baseline for a session. The latest pause snapshot, while the
+/// session's `git_last_commit` still names the snapshot's commit (or the
+/// session is paused); once a later checkpoint moved the session's git
+/// fields, they are the newer record. An unreadable snapshot falls back to
+/// the fields, with a warning.
+pub fn pick(store: &Store, doc: &Document) -> Picked {
+    match snapshot::latest(store, doc.id()) {
+        None => Picked {
+            snapshot: None,
+            baseline: Baseline::from_fields(doc),
+        },
+        Some(Err(u)) => {
+            let mut b = Baseline::from_fields(doc);
+            b.notes.push(format!(
+                "The pause snapshot {} is unreadable ({}); comparing with the session's recorded commit instead.",
+                fsutil::relative_to(&u.path, &store.project).display(),
+                u.reason
             ));
-            for s in &subjects {
-                lines.push(format!("- {s}"));
+            Picked {
+                snapshot: None,
+                baseline: b,
             }
-            if n > subjects.len() {
-                lines.push(format!("- … and {} more", n - subjects.len()));
+        }
+        Some(Ok(l)) => {
+            let snap_commit = l.snap.git_context.as_ref().and_then(|g| g.commit.clone());
+            let fields = doc.front().git_last_commit.as_deref();
+            let current = doc.front().status == crate::doc::Status::Paused
+                || match (fields, snap_commit.as_deref()) {
+                    (Some(f), Some(s)) => s.starts_with(f) || f.starts_with(s),
+                    (None, _) => true,
+                    (Some(_), None) => false,
+                };
+            let baseline = if current {
+                Baseline::from_snapshot(&l, &store.project)
+            } else {
+                let mut b = Baseline::from_fields(doc);
+                b.notes = integrity_notes(&l, &store.project);
+                b
+            };
+            Picked {
+                snapshot: Some(l),
+                baseline,
             }
         }
     }
-    let ws = crate::git::status(&repo);
-    let dirty = ws.all();
-    if !dirty.is_empty() {
-        let shown: Vec<&str> = dirty.iter().take(10).map(String::as_str).collect();
-        let more = if dirty.len() > shown.len() {
-            format!(" (+{} more)", dirty.len() - shown.len())
+}
+
+/// How the baseline commit relates to HEAD.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Relation {
+    /// No commit was recorded; every commit in HEAD is new.
+    NoBase,
+    /// HEAD has no commit (unborn branch).
+    Unborn,
+    /// HEAD is the baseline commit.
+    Same,
+    /// The baseline is an ancestor of HEAD: plain new commits.
+    Ahead,
+    /// The baseline is no longer an ancestor of HEAD (reset, rebase,
+    /// amend, or a switch to unrelated history).
+    Rewritten { merge_base: Option<String> },
+    /// The baseline commit is not in this repository (never fetched, or
+    /// garbage-collected).
+    Missing,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommitLine {
+    pub short: String,
+    pub subject: String,
+    pub time: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileChange {
+    /// A, M, D, R, C or T.
+    pub status: char,
+    pub path: String,
+    /// The old path of a rename or copy.
+    pub from: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Why {
+    /// Changed in commits since the pause.
+    Committed,
+    /// Edited in the working tree since the pause (not committed).
+    Edited,
+    /// Uncommitted at the pause; those changes are no longer there.
+    Gone,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    pub path: String,
+    pub why: Why,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub base: Baseline,
+    pub head: Head,
+    /// An operation in progress: "merge", "rebase", ...
+    pub operation: Option<&'static str>,
+    pub relation: Relation,
+    /// Newest first, at most `MAX_COMMITS_SHOWN` (long) or a few (short).
+    pub commits: Vec<CommitLine>,
+    /// All new commits walked (excluding session bookkeeping commits).
+    pub commit_count: usize,
+    /// The walk stopped at its cap: `commit_count` is a lower bound.
+    pub count_capped: bool,
+    /// Commits that only touched `.sessions/` (pauses of this or another
+    /// session): counted, not listed.
+    pub session_commits: usize,
+    /// The name-status diff from the baseline to HEAD; `None` in the short
+    /// report, which skips it to stay cheap.
+    pub files: Option<Vec<FileChange>>,
+    pub upstream: Option<Upstream>,
+    pub conflicts: Vec<Conflict>,
+    pub missing: Vec<String>,
+    pub now: WorkStatus,
+    /// Key Files of the session that changed, with how.
+    pub key_files: Vec<(String, &'static str)>,
+}
+
+impl Report {
+    pub fn branch_switched(&self) -> Option<(String, String)> {
+        if self.base.branch.is_none() && !self.base.detached {
+            return None;
+        }
+        let name = |b: &Option<String>| b.clone().unwrap_or_else(|| "(detached HEAD)".into());
+        let now = if self.head.detached {
+            None
         } else {
-            String::new()
+            self.head.branch.clone()
         };
-        lines.push(format!("Uncommitted files: {}{more}", shown.join(", ")));
+        (self.base.branch != now).then(|| (name(&self.base.branch), name(&now)))
+    }
+}
+
+/// The result of looking at the repository.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    NotGit,
+    Broken(String),
+    Ok(Box<Report>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Depth {
+    /// Everything, for `resume`.
+    Full,
+    /// No diff, a small walk: for hooks.
+    Short,
+}
+
+fn operation(state: RepositoryState) -> Option<&'static str> {
+    Some(match state {
+        RepositoryState::Clean => return None,
+        RepositoryState::Merge => "merge",
+        RepositoryState::Revert | RepositoryState::RevertSequence => "revert",
+        RepositoryState::CherryPick | RepositoryState::CherryPickSequence => "cherry-pick",
+        RepositoryState::Bisect => "bisect",
+        RepositoryState::Rebase
+        | RepositoryState::RebaseInteractive
+        | RepositoryState::RebaseMerge => "rebase",
+        RepositoryState::ApplyMailbox | RepositoryState::ApplyMailboxOrRebase => "am",
+    })
+}
+
+/// Open the project's repository: `Ok(None)` outside git, `Err` when a
+/// repository is there but cannot be read.
+pub fn open_repo(project: &Path) -> Result<Option<Repository>, String> {
+    match Repository::open(project) {
+        Ok(r) => Ok(Some(r)),
+        Err(e) if project.join(".git").exists() => Err(e.message().to_string()),
+        Err(_) => Ok(None),
+    }
+}
+
+/// An operation in progress in the repository, by name.
+pub fn operation_of(repo: &Repository) -> Option<&'static str> {
+    operation(repo.state())
+}
+
+/// Compute the report for `project` against `base`.
+pub fn compute(project: &Path, base: Baseline, key_files: &[String], depth: Depth) -> Outcome {
+    let repo = match open_repo(project) {
+        Ok(Some(r)) => r,
+        Ok(None) => return Outcome::NotGit,
+        Err(e) => return Outcome::Broken(e),
+    };
+    if repo.is_bare() {
+        return Outcome::NotGit;
+    }
+    match compute_in(&repo, project, base, key_files, depth) {
+        Ok(r) => Outcome::Ok(Box::new(r)),
+        Err(e) => Outcome::Broken(e.message().to_string()),
+    }
+}
+
+fn compute_in(
+    repo: &Repository,
+    project: &Path,
+    base: Baseline,
+    key_files: &[String],
+    depth: Depth,
+) -> Result<Report, git2::Error> {
+    let head_oid = match repo.head() {
+        Ok(r) => Some(r.peel_to_commit()?.id()),
+        Err(e) if e.code() == ErrorCode::UnbornBranch || e.code() == ErrorCode::NotFound => None,
+        Err(e) => return Err(e),
+    };
+    let head = crate::git::head(repo);
+    let base_oid = base.commit.as_deref().map(|c| resolve_commit(repo, c));
+    let relation = match (head_oid, base_oid) {
+        (None, _) => Relation::Unborn,
+        (Some(_), None) => Relation::NoBase,
+        (Some(_), Some(None)) => Relation::Missing,
+        (Some(h), Some(Some(b))) if h == b => Relation::Same,
+        // One merge-base walk answers both questions: the baseline is an
+        // ancestor exactly when it is the merge-base.
+        (Some(h), Some(Some(b))) => match repo.merge_base(h, b) {
+            Ok(m) if m == b => Relation::Ahead,
+            Ok(m) => Relation::Rewritten {
+                merge_base: Some(short_id(m)),
+            },
+            Err(_) => Relation::Rewritten { merge_base: None },
+        },
+    };
+    let base_oid = base_oid.flatten();
+
+    let (shown, cap) = match depth {
+        Depth::Full => (MAX_COMMITS_SHOWN, FULL_WALK_CAP),
+        Depth::Short => (SHORT_COMMITS_SHOWN, SHORT_WALK_CAP),
+    };
+    let mut walked = Walked::default();
+    if let Some(h) = head_oid
+        && matches!(
+            relation,
+            Relation::NoBase | Relation::Ahead | Relation::Rewritten { .. }
+        )
+    {
+        walked = walk(repo, h, base_oid, shown, cap)?;
+    }
+
+    let files = match depth {
+        Depth::Short => None,
+        Depth::Full => Some(match (base_oid, head_oid) {
+            (Some(b), Some(h)) if b != h => name_status(repo, Some(b), h)?,
+            (None, Some(h)) if relation == Relation::NoBase => name_status(repo, None, h)?,
+            _ => Vec::new(),
+        }),
+    };
+
+    let now = crate::git::status(repo);
+    let (conflicts, missing) = conflicts(project, &base, files.as_deref(), &now);
+    let key_files = key_file_changes(project, key_files, files.as_deref(), &now);
+    Ok(Report {
+        operation: operation(repo.state()),
+        relation,
+        commits: walked.lines,
+        commit_count: walked.count,
+        count_capped: walked.capped,
+        session_commits: walked.session,
+        files,
+        upstream: upstream(repo),
+        conflicts,
+        missing,
+        now,
+        key_files,
+        head,
+        base,
+    })
+}
+
+fn short_id(o: Oid) -> String {
+    o.to_string()[..7].to_string()
+}
+
+/// A recorded commit id (full or abbreviated) as a commit in this
+/// repository, if it is one.
+fn resolve_commit(repo: &Repository, id: &str) -> Option<Oid> {
+    let id = id.trim();
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let obj = if id.len() == 40 {
+        repo.find_object(Oid::from_str(id).ok()?, None).ok()?
+    } else {
+        repo.revparse_single(id).ok()?
+    };
+    obj.peel_to_commit().ok().map(|c| c.id())
+}
+
+#[derive(Default)]
+struct Walked {
+    lines: Vec<CommitLine>,
+    count: usize,
+    capped: bool,
+    session: usize,
+}
+
+/// Walk `head` (hiding `base` and its ancestors), newest first, at most
+/// `cap` commits, keeping the first `keep` as lines.
+fn walk(
+    repo: &Repository,
+    head: Oid,
+    base: Option<Oid>,
+    keep: usize,
+    cap: usize,
+) -> Result<Walked, git2::Error> {
+    let mut w = Walked::default();
+    let mut rw = repo.revwalk()?;
+    // Time order needs no full pre-walk, so the cap really bounds the work.
+    rw.set_sorting(Sort::TIME)?;
+    rw.push(head)?;
+    if let Some(b) = base {
+        rw.hide(b)?;
+    }
+    for (n, oid) in rw.enumerate() {
+        if n >= cap {
+            w.capped = true;
+            break;
+        }
+        let c = repo.find_commit(oid?)?;
+        if is_session_commit(&c) {
+            w.session += 1;
+            continue;
+        }
+        w.count += 1;
+        if w.lines.len() < keep {
+            w.lines.push(CommitLine {
+                short: short_id(c.id()),
+                subject: c.summary().ok().flatten().unwrap_or("").to_string(),
+                time: Utc
+                    .timestamp_opt(c.time().seconds(), 0)
+                    .single()
+                    .unwrap_or_default(),
+            });
+        }
+    }
+    Ok(w)
+}
+
+/// Count the commits in `from..to` (pause commits left out, at most 10,000
+/// walked) and return the first `keep` as "short subject" lines, newest
+/// first.
+pub fn commits_between(repo: &Repository, from: Oid, to: Oid, keep: usize) -> (usize, Vec<String>) {
+    match walk(repo, to, Some(from), keep, 10_000) {
+        Ok(w) => (
+            w.count,
+            w.lines
+                .into_iter()
+                .map(|l| format!("{} {}", l.short, l.subject))
+                .collect(),
+        ),
+        Err(_) => (0, Vec::new()),
+    }
+}
+
+/// A pause commit (ours or a teammate's): a `session: ` subject and a tree
+/// that differs from its parent's only in `.sessions`. Checked on the top
+/// level only, which is cheap.
+pub fn is_session_commit(c: &git2::Commit) -> bool {
+    if !c
+        .summary()
+        .ok()
+        .flatten()
+        .is_some_and(|s| s.starts_with("session: "))
+        || c.parent_count() != 1
+    {
+        return false;
+    }
+    let (Ok(t), Ok(p)) = (c.tree(), c.parent(0).and_then(|p| p.tree())) else {
+        return false;
+    };
+    let name = STORE_PREFIX.trim_end_matches('/').as_bytes();
+    let strip = |t: &git2::Tree| -> Vec<(Vec<u8>, Oid)> {
+        t.iter()
+            .filter(|e| e.name_bytes() != name)
+            .map(|e| (e.name_bytes().to_vec(), e.id()))
+            .collect()
+    };
+    strip(&t) == strip(&p)
+}
+
+/// The name-status diff from `from` (or the empty tree) to `to`, with
+/// rename detection, leaving out the store.
+fn name_status(
+    repo: &Repository,
+    from: Option<Oid>,
+    to: Oid,
+) -> Result<Vec<FileChange>, git2::Error> {
+    let old = match from {
+        Some(f) => Some(repo.find_commit(f)?.tree()?),
+        None => None,
+    };
+    let new = repo.find_commit(to)?.tree()?;
+    let mut diff = repo.diff_tree_to_tree(old.as_ref(), Some(&new), None)?;
+    if diff.deltas().len() <= RENAME_LIMIT {
+        let mut fo = DiffFindOptions::new();
+        fo.renames(true).rename_limit(RENAME_LIMIT);
+        diff.find_similar(Some(&mut fo))?;
+    }
+    let path_of = |f: git2::DiffFile| f.path().map(|p| p.to_string_lossy().into_owned());
+    let mut out = Vec::new();
+    for d in diff.deltas() {
+        let status = match d.status() {
+            git2::Delta::Added => 'A',
+            git2::Delta::Deleted => 'D',
+            git2::Delta::Modified => 'M',
+            git2::Delta::Renamed => 'R',
+            git2::Delta::Copied => 'C',
+            git2::Delta::Typechange => 'T',
+            _ => continue,
+        };
+        let new_path = path_of(d.new_file());
+        let old_path = path_of(d.old_file());
+        let path = match status {
+            'D' => old_path.clone(),
+            _ => new_path.or_else(|| old_path.clone()),
+        };
+        let Some(path) = path else { continue };
+        let from = matches!(status, 'R' | 'C').then_some(old_path).flatten();
+        if path.starts_with(STORE_PREFIX)
+            && from.as_deref().is_none_or(|f| f.starts_with(STORE_PREFIX))
+        {
+            continue;
+        }
+        out.push(FileChange { status, path, from });
+    }
+    Ok(out)
+}
+
+/// Paths touched by the diff (both ends of a rename).
+fn touched(files: &[FileChange]) -> BTreeSet<&str> {
+    let mut s = BTreeSet::new();
+    for f in files {
+        s.insert(f.path.as_str());
+        if let Some(o) = &f.from {
+            s.insert(o.as_str());
+        }
+    }
+    s
+}
+
+fn exists(project: &Path, rel: &str) -> bool {
+    std::fs::symlink_metadata(project.join(rel.trim_end_matches('/'))).is_ok()
+}
+
+/// Files dirty at the pause that changed since (potential conflicts), and
+/// files listed at the pause that are gone. For uncommitted work there is
+/// no commit id to compare, so "edited since" uses the file's modification
+/// time against the pause time; everything committed is judged by the diff.
+fn conflicts(
+    project: &Path,
+    base: &Baseline,
+    files: Option<&[FileChange]>,
+    now: &WorkStatus,
+) -> (Vec<Conflict>, Vec<String>) {
+    let mut out = Vec::new();
+    let mut missing = Vec::new();
+    let committed = files.map(touched).unwrap_or_default();
+    let dirty_now: BTreeSet<String> = now.all().into_iter().collect();
+    for p in base.dirty.all() {
+        if base.elsewhere.is_some() {
+            // Uncommitted work of another checkout never reached this one;
+            // only its commits can meet it here.
+            if committed.contains(p.as_str()) {
+                out.push(Conflict {
+                    path: p,
+                    why: Why::Committed,
+                });
+            }
+            continue;
+        }
+        if !exists(project, &p) {
+            missing.push(p);
+            continue;
+        }
+        let why = if committed.contains(p.as_str()) {
+            Some(Why::Committed)
+        } else if dirty_now.contains(&p) {
+            let mtime = std::fs::metadata(project.join(&p))
+                .and_then(|m| m.modified())
+                .ok()
+                .map(DateTime::<Utc>::from);
+            // The pause time is kept to the second: a file written in that
+            // same second counts as written before the pause.
+            match (mtime, base.paused_at) {
+                (Some(m), Some(at)) if m.timestamp() > at.timestamp() => Some(Why::Edited),
+                _ => None,
+            }
+        } else if files.is_some() {
+            // Not dirty now and not in any commit since: the changes were
+            // reverted, stashed, or reset away.
+            Some(Why::Gone)
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            out.push(Conflict { path: p, why });
+        }
+    }
+    (out, missing)
+}
+
+fn key_file_changes(
+    project: &Path,
+    key_files: &[String],
+    files: Option<&[FileChange]>,
+    now: &WorkStatus,
+) -> Vec<(String, &'static str)> {
+    let committed: Vec<&str> = files.map(touched).unwrap_or_default().into_iter().collect();
+    let dirty_now = now.all();
+    let dirty_now: Vec<&str> = dirty_now.iter().map(String::as_str).collect();
+    // A key file may name a folder (anything under it counts), and an
+    // untracked folder is listed as `dir/` (anything under it is new).
+    let hits = |k: &str, set: &[&str]| {
+        let dir = format!("{}/", k.trim_end_matches('/'));
+        set.iter()
+            .any(|p| *p == k || p.starts_with(&dir) || (p.ends_with('/') && k.starts_with(p)))
+    };
+    let mut out = Vec::new();
+    for k in key_files {
+        let k = k.trim_start_matches("./");
+        if k.is_empty() {
+            continue;
+        }
+        let how = if hits(k, &committed) {
+            "changed in commits since"
+        } else if hits(k, &dirty_now) {
+            "uncommitted changes"
+        } else if !exists(project, k) {
+            "missing"
+        } else {
+            continue;
+        };
+        out.push((k.to_string(), how));
+    }
+    out
+}
+
+/// The Key Files named in a session document.
+pub fn key_files_of(doc: &Document) -> Vec<String> {
+    crate::doc::sections::key_files(doc.get(Sec::Context).unwrap_or(""))
+}
+
+// ---------- rendering (pure) ----------
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn count_text(r: &Report) -> String {
+    if r.count_capped {
+        format!("{}+", r.commit_count)
+    } else {
+        r.commit_count.to_string()
+    }
+}
+
+fn relation_line(r: &Report) -> Option<String> {
+    let short = r.base.short().unwrap_or_default();
+    match &r.relation {
+        Relation::Rewritten { merge_base } => Some(format!(
+            "**History rewritten**: {short} is no longer an ancestor of HEAD ({}).",
+            match merge_base {
+                Some(m) => format!("merge-base {m}; commits since the merge-base are listed"),
+                None => "no common history".into(),
+            }
+        )),
+        Relation::Missing => Some(format!(
+            "**Recorded commit missing**: {short} is not in this repository (not fetched yet, or removed); commits and file changes cannot be compared."
+        )),
+        Relation::NoBase => Some("No commit was recorded; every commit in HEAD is new.".into()),
+        _ => None,
+    }
+}
+
+fn upstream_line(r: &Report) -> Option<String> {
+    let u = r.upstream.as_ref()?;
+    let mut s = format!(
+        "**Upstream** {}: {} ahead, {} behind",
+        u.name, u.ahead, u.behind
+    );
+    if u.diverged() {
+        s.push_str(" — diverged");
+    }
+    if let Some((name, ab)) = &r.base.upstream
+        && (name != &u.name || ab.ahead != u.ahead || ab.behind != u.behind)
+    {
+        s.push_str(&format!(
+            " (at the pause: {} ahead, {} behind {name})",
+            ab.ahead, ab.behind
+        ));
+    }
+    s.push('.');
+    Some(s)
+}
+
+fn head_text(h: &Head) -> String {
+    match (&h.commit, &h.branch, h.detached) {
+        (None, Some(b), _) => format!("{b} (no commits yet)"),
+        (None, None, _) => "no commits yet".into(),
+        (Some(_), _, true) => format!("detached HEAD at {}", h.short().unwrap_or_default()),
+        (Some(_), Some(b), false) => format!("{b} at {}", h.short().unwrap_or_default()),
+        (Some(_), None, false) => h.short().unwrap_or_default(),
+    }
+}
+
+fn push_list(out: &mut String, items: &[String], max: usize) {
+    for i in items.iter().take(max) {
+        out.push_str(&format!("- {i}\n"));
+    }
+    if items.len() > max {
+        out.push_str(&format!("- +{} more\n", items.len() - max));
+    }
+}
+
+fn why_text(w: &Why) -> &'static str {
+    match w {
+        Why::Committed => "uncommitted at the pause, changed in commits since",
+        Why::Edited => "uncommitted at the pause, edited again since (still uncommitted)",
+        Why::Gone => {
+            "uncommitted at the pause; those changes are gone (reverted, stashed or reset)"
+        }
+    }
+}
+
+/// The title of the report, naming the baseline.
+fn title(base: &Baseline, now: DateTime<Utc>) -> String {
+    let what = match base.source {
+        Source::Pause => "Changes Since the Pause",
+        Source::Checkpoint => "Changes Since the Last Checkpoint",
+    };
+    let mut s = format!("## {what}\n");
+    let mut at = base.short().unwrap_or_else(|| "no recorded commit".into());
+    if let Some(b) = &base.branch {
+        at.push_str(&format!(" on {b}"));
+    } else if base.detached {
+        at.push_str(" (detached HEAD)");
+    }
+    if let Some(t) = base.paused_at {
+        at.push_str(&format!(
+            ", paused {} ({})",
+            clock::short(t),
+            clock::ago(t, now)
+        ));
+    }
+    s.push_str(&format!("Compared with {at}.\n"));
+    s
+}
+
+/// The long report, for `resume`.
+pub fn render_long(o: &Outcome, base: &Baseline, now: DateTime<Utc>) -> String {
+    let mut out = title(base, now);
+    for n in &base.notes {
+        out.push_str(&format!("**Warning**: {n}\n"));
+    }
+    if let Some(p) = &base.elsewhere {
+        out.push_str(&format!(
+            "Paused in another checkout or folder ({p}): its uncommitted files were not in this one.\n"
+        ));
+    }
+    let r = match o {
+        Outcome::NotGit => {
+            out.push_str("Not a git repository: there is no change report.\n");
+            return out;
+        }
+        Outcome::Broken(e) => {
+            out.push_str(&format!(
+                "The git repository could not be read ({e}): there is no change report.\n"
+            ));
+            return out;
+        }
+        Outcome::Ok(r) => r,
+    };
+    out.push_str(&format!("**HEAD**: {}\n", head_text(&r.head)));
+    if let Some(op) = r.operation {
+        out.push_str(&format!(
+            "**In progress**: a {op} has not been finished or aborted.\n"
+        ));
+    }
+    if let Some((from, to)) = r.branch_switched() {
+        out.push_str(&format!("**Branch switched**: {from} → {to}\n"));
+    }
+    if let Some(l) = relation_line(r) {
+        out.push_str(&l);
+        out.push('\n');
+    }
+    if let Some(l) = upstream_line(r) {
+        out.push_str(&l);
+        out.push('\n');
+    }
+
+    if r.commit_count > 0 {
+        out.push_str(&format!("\n### New Commits ({})\n", count_text(r)));
+        for c in &r.commits {
+            out.push_str(&format!(
+                "- {} {} ({})\n",
+                c.short,
+                c.subject,
+                clock::ago(c.time, now)
+            ));
+        }
+        if r.commit_count > r.commits.len() {
+            out.push_str(&format!(
+                "- +{}{} more\n",
+                r.commit_count - r.commits.len(),
+                if r.count_capped { "+" } else { "" }
+            ));
+        }
+    }
+    if r.session_commits > 0 {
+        out.push_str(&format!(
+            "Not listed: {} that only record{} session files.\n",
+            plural(r.session_commits, "commit", "commits"),
+            if r.session_commits == 1 { "s" } else { "" }
+        ));
+    }
+    if let Some(files) = &r.files
+        && !files.is_empty()
+    {
+        let since = r.base.short().unwrap_or_else(|| "the start".into());
+        out.push_str(&format!(
+            "\n### Files Changed Since {since} ({})\n",
+            files.len()
+        ));
+        let lines: Vec<String> = files
+            .iter()
+            .map(|f| match &f.from {
+                Some(o) => format!("{} {o} -> {}", f.status, f.path),
+                None => format!("{} {}", f.status, f.path),
+            })
+            .collect();
+        push_list(&mut out, &lines, MAX_FILES_SHOWN);
+    }
+    if !r.conflicts.is_empty() {
+        out.push_str(&format!(
+            "\n### Potential Conflicts ({})\n",
+            r.conflicts.len()
+        ));
+        let lines: Vec<String> = r
+            .conflicts
+            .iter()
+            .map(|c| format!("{}: {}", c.path, why_text(&c.why)))
+            .collect();
+        push_list(&mut out, &lines, MAX_FILES_SHOWN);
+    }
+    if !r.missing.is_empty() {
+        out.push_str(&format!(
+            "\n### Missing Since the Pause ({})\n",
+            r.missing.len()
+        ));
+        push_list(&mut out, &r.missing, MAX_FILES_SHOWN);
+    }
+    if !r.key_files.is_empty() {
+        out.push_str("\n### Key Files Changed\n");
+        let lines: Vec<String> = r
+            .key_files
+            .iter()
+            .map(|(p, how)| format!("{p}: {how}"))
+            .collect();
+        push_list(&mut out, &lines, MAX_FILES_SHOWN);
+    }
+    out.push_str("\n### Working Tree Now\n");
+    if r.now.is_clean() {
+        out.push_str("Clean: no uncommitted changes.\n");
+    } else {
+        for (label, list) in [
+            ("Staged", &r.now.staged),
+            ("Modified, not staged", &r.now.modified),
+            ("Untracked", &r.now.untracked),
+        ] {
+            if !list.is_empty() {
+                out.push_str(&format!("{label} ({}):\n", list.len()));
+                push_list(&mut out, list, MAX_FILES_SHOWN);
+            }
+        }
+    }
+    if r.relation == Relation::Same
+        && r.commit_count == 0
+        && r.branch_switched().is_none()
+        && r.conflicts.is_empty()
+        && r.missing.is_empty()
+    {
+        out.push_str("\nNo new commits: HEAD is where it was.\n");
+    }
+    out
+}
+
+/// The short report for SessionStart and "continue": `None` when there is
+/// nothing to say (or no repository).
+pub fn render_short(o: &Outcome, base: &Baseline, now: DateTime<Utc>) -> Option<String> {
+    let mut lines: Vec<String> = base.notes.iter().map(|n| format!("- {n}")).collect();
+    let r = match o {
+        Outcome::NotGit => None,
+        Outcome::Broken(e) => {
+            lines.push(format!("- The git repository could not be read ({e})."));
+            None
+        }
+        Outcome::Ok(r) => Some(r),
+    };
+    if let Some(r) = r {
+        if let Some(op) = r.operation {
+            lines.push(format!("- A {op} is in progress."));
+        }
+        if let Some((from, to)) = r.branch_switched() {
+            lines.push(format!("- Branch switched: {from} → {to}"));
+        }
+        if let Some(l) = relation_line(r) {
+            lines.push(format!("- {l}"));
+        }
+        if r.commit_count > 0 {
+            lines.push(format!(
+                "- {}:",
+                if r.count_capped {
+                    format!("{} new commits", count_text(r))
+                } else {
+                    plural(r.commit_count, "new commit", "new commits")
+                }
+            ));
+            for c in &r.commits {
+                lines.push(format!("  - {} {}", c.short, c.subject));
+            }
+            if r.commit_count > r.commits.len() {
+                lines.push(format!(
+                    "  - … and {}{} more",
+                    r.commit_count - r.commits.len(),
+                    if r.count_capped { "+" } else { "" }
+                ));
+            }
+        }
+        if let Some(u) = &r.upstream
+            && u.behind > 0
+        {
+            lines.push(format!(
+                "- Upstream {}: {} ahead, {} behind{}",
+                u.name,
+                u.ahead,
+                u.behind,
+                if u.diverged() { " (diverged)" } else { "" }
+            ));
+        }
+        if !r.conflicts.is_empty() {
+            let names: Vec<&str> = r.conflicts.iter().map(|c| c.path.as_str()).collect();
+            lines.push(format!(
+                "- Uncommitted at the pause and edited since: {}",
+                names.join(", ")
+            ));
+        }
+        if !r.missing.is_empty() {
+            lines.push(format!(
+                "- Missing since the pause: {}",
+                r.missing.join(", ")
+            ));
+        }
+        let dirty = r.now.all();
+        if !dirty.is_empty() {
+            let shown: Vec<&str> = dirty.iter().take(10).map(String::as_str).collect();
+            let more = if dirty.len() > shown.len() {
+                format!(" (+{} more)", dirty.len() - shown.len())
+            } else {
+                String::new()
+            };
+            lines.push(format!("- Uncommitted files: {}{more}", shown.join(", ")));
+        }
     }
     if lines.is_empty() {
         return None;
     }
-    Some(format!(
-        "## Changes Since Last Checkpoint\n{}",
-        lines.join("\n")
-    ))
+    let t = title(base, now);
+    Some(format!("{t}{}", lines.join("\n")))
 }
 
-/// Count commits in `from..to` (at most 10,000 walked) and return the first
-/// `keep` subjects, newest first.
-pub fn commits_between(repo: &Repository, from: Oid, to: Oid, keep: usize) -> (usize, Vec<String>) {
-    let Ok(mut walk) = repo.revwalk() else {
-        return (0, vec![]);
+/// The short report for a session, as SessionStart shows it.
+pub fn short_report(store: &Store, doc: &Document, now: DateTime<Utc>) -> Option<String> {
+    let picked = pick(store, doc);
+    let o = compute(
+        &store.project,
+        picked.baseline.clone(),
+        &key_files_of(doc),
+        Depth::Short,
+    );
+    render_short(&o, &picked.baseline, now)
+}
+
+/// The short report against a bare commit id (no snapshot).
+pub fn short_summary(project: &Path, since: Option<&str>) -> Option<String> {
+    let base = Baseline {
+        source: Source::Checkpoint,
+        commit: since.map(str::to_string),
+        branch: None,
+        detached: false,
+        paused_at: None,
+        dirty: WorkStatus::default(),
+        upstream: None,
+        notes: Vec::new(),
+        elsewhere: None,
     };
-    let _ = walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME);
-    if walk.push(to).is_err() || walk.hide(from).is_err() {
-        return (0, vec![]);
-    }
-    let mut n = 0;
-    let mut subjects = Vec::new();
-    for oid in walk.flatten().take(10_000) {
-        n += 1;
-        if subjects.len() < keep
-            && let Ok(c) = repo.find_commit(oid)
-        {
-            let short = oid.to_string()[..7].to_string();
-            subjects.push(format!(
-                "{short} {}",
-                c.summary().ok().flatten().unwrap_or("")
-            ));
+    let o = compute(project, base.clone(), &[], Depth::Short);
+    render_short(&o, &base, clock::now())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base() -> Baseline {
+        Baseline {
+            source: Source::Pause,
+            commit: Some("a".repeat(40)),
+            branch: Some("main".into()),
+            detached: false,
+            paused_at: clock::parse("2026-01-15T10:00:00Z"),
+            dirty: WorkStatus::default(),
+            upstream: None,
+            notes: Vec::new(),
+            elsewhere: None,
         }
     }
-    (n, subjects)
+
+    fn report() -> Report {
+        Report {
+            base: base(),
+            head: Head {
+                branch: Some("feature".into()),
+                commit: Some("b".repeat(40)),
+                subject: Some("x".into()),
+                detached: false,
+            },
+            operation: None,
+            relation: Relation::Ahead,
+            commits: vec![CommitLine {
+                short: "bbbbbbb".into(),
+                subject: "Fix it".into(),
+                time: clock::parse("2026-01-15T11:00:00Z").unwrap(),
+            }],
+            commit_count: 60,
+            count_capped: false,
+            session_commits: 1,
+            files: Some(vec![FileChange {
+                status: 'R',
+                path: "new.rs".into(),
+                from: Some("old.rs".into()),
+            }]),
+            upstream: Some(Upstream {
+                name: "origin/main".into(),
+                ahead: 1,
+                behind: 2,
+            }),
+            conflicts: vec![Conflict {
+                path: "a.rs".into(),
+                why: Why::Committed,
+            }],
+            missing: vec!["gone.rs".into()],
+            now: WorkStatus {
+                modified: vec!["m.rs".into()],
+                staged: vec![],
+                untracked: vec![],
+            },
+            key_files: vec![("a.rs".into(), "changed in commits since")],
+        }
+    }
+
+    #[test]
+    fn long_report_names_everything() {
+        let now = clock::parse("2026-01-15T12:00:00Z").unwrap();
+        let r = report();
+        let b = r.base.clone();
+        let t = render_long(&Outcome::Ok(Box::new(r)), &b, now);
+        for want in [
+            "## Changes Since the Pause",
+            "Compared with aaaaaaa on main, paused 2026-01-15T10:00Z (2 hours ago).",
+            "**Branch switched**: main → feature",
+            "**Upstream** origin/main: 1 ahead, 2 behind — diverged.",
+            "### New Commits (60)",
+            "- bbbbbbb Fix it (1 hour ago)",
+            "- +59 more",
+            "Not listed: 1 commit that only records session files.",
+            "- R old.rs -> new.rs",
+            "- a.rs: uncommitted at the pause, changed in commits since",
+            "### Missing Since the Pause (1)\n- gone.rs",
+            "- a.rs: changed in commits since",
+            "Modified, not staged (1):\n- m.rs",
+        ] {
+            assert!(t.contains(want), "missing {want:?} in\n{t}");
+        }
+    }
+
+    #[test]
+    fn short_report_is_short_and_quiet_when_nothing_changed() {
+        let now = clock::parse("2026-01-15T12:00:00Z").unwrap();
+        let mut r = report();
+        r.files = None;
+        let b = r.base.clone();
+        let t = render_short(&Outcome::Ok(Box::new(r)), &b, now).unwrap();
+        assert!(
+            t.contains("- 60 new commits:\n  - bbbbbbb Fix it\n  - … and 59 more"),
+            "{t}"
+        );
+        assert!(!t.contains("R old.rs"));
+        let mut quiet = report();
+        quiet.head.branch = Some("main".into());
+        quiet.relation = Relation::Same;
+        quiet.commits.clear();
+        quiet.commit_count = 0;
+        quiet.upstream = None;
+        quiet.conflicts.clear();
+        quiet.missing.clear();
+        quiet.now = WorkStatus::default();
+        assert_eq!(render_short(&Outcome::Ok(Box::new(quiet)), &b, now), None);
+        assert_eq!(render_short(&Outcome::NotGit, &b, now), None);
+        assert!(render_long(&Outcome::NotGit, &b, now).contains("Not a git repository"));
+    }
 }

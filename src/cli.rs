@@ -47,6 +47,10 @@ pub enum Command {
     List(cmd::list::ListArgs),
     /// Complete or abandon a session and archive it.
     Close(cmd::close::CloseArgs),
+    /// Pause a session: snapshot git and state, commit the session files.
+    Pause(cmd::pause::PauseArgs),
+    /// Resume a session with a report of what changed since the pause.
+    Resume(cmd::resume::ResumeArgs),
     /// Handle one Claude Code hook event (JSON on stdin).
     Hook(cmd::hook::HookArgs),
     /// Print what the hook would print now for an event, without changing anything.
@@ -119,6 +123,8 @@ pub fn run() -> i32 {
         Command::View(a) => cmd::view::run(&g, a),
         Command::List(a) => cmd::list::run(&g, a),
         Command::Close(a) => cmd::close::run(&g, a),
+        Command::Pause(a) => cmd::pause::run(&g, a),
+        Command::Resume(a) => cmd::resume::run(&g, a),
         Command::Preview(a) => cmd::preview::run(&g, a),
         Command::Timings(a) => cmd::timings::run(&g, a),
         Command::Export(a) => cmd::export::run(&g, a),

@@ -84,12 +84,24 @@ impl WorkStatus {
 /// the user's work).
 pub fn status(repo: &Repository) -> WorkStatus {
     let mut opts = StatusOptions::new();
+    // An untracked folder is listed once, as `dir/` (as `git status` does):
+    // descending into a big one (a fresh `node_modules/`) would cost more
+    // than everything else here.
     opts.include_untracked(true)
-        .recurse_untracked_dirs(true)
+        .recurse_untracked_dirs(false)
         .include_ignored(false)
         .renames_head_to_index(false);
     let mut ws = WorkStatus::default();
-    let Ok(st) = repo.statuses(Some(&mut opts)) else {
+    // A file that vanishes mid-scan (another writer's temp file being
+    // renamed into place) fails the whole scan; a fresh scan then succeeds.
+    let mut scan = repo.statuses(Some(&mut opts));
+    for _ in 0..3 {
+        if scan.is_ok() {
+            break;
+        }
+        scan = repo.statuses(Some(&mut opts));
+    }
+    let Ok(st) = scan else {
         return ws;
     };
     for e in st.iter() {

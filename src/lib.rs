@@ -25,6 +25,7 @@ pub mod phases;
 pub mod redact;
 pub mod session;
 pub mod sessionmd;
+pub mod snapshot;
 pub mod store;
 pub mod verify;
 pub mod wiring;

@@ -124,7 +124,7 @@ pub fn compare(rec: &Recorded, now: &GitNow, relation: Relation) -> Verification
         (None, None) => true,
         _ => false,
     };
-    if !commit_same {
+    if !commit_same && relation != Relation::Same {
         differences.push(Difference::Commit {
             recorded: rec.commit.clone(),
             now: now.commit.as_deref().map(|c| short(c).to_string()),
@@ -169,10 +169,30 @@ pub fn relation(repo: &Repository, recorded: Option<&str>) -> Relation {
         return Relation::Same;
     }
     match repo.graph_ahead_behind(head, rec) {
+        // Commits that only record session files (pauses) are bookkeeping,
+        // not a change of the checkpoint.
+        Ok((ahead, 0)) if only_session_commits(repo, head, rec, ahead) => Relation::Same,
         Ok((ahead, 0)) => Relation::Ahead(ahead),
         Ok((0, behind)) => Relation::Behind(behind),
         _ => Relation::Diverged,
     }
+}
+
+/// Whether the `n` commits in `base..head` all only touch session files.
+fn only_session_commits(repo: &Repository, head: git2::Oid, base: git2::Oid, n: usize) -> bool {
+    if n > 50 {
+        return false;
+    }
+    let Ok(mut walk) = repo.revwalk() else {
+        return false;
+    };
+    if walk.push(head).is_err() || walk.hide(base).is_err() {
+        return false;
+    }
+    walk.flatten().all(|oid| {
+        repo.find_commit(oid)
+            .is_ok_and(|c| crate::changes::is_session_commit(&c))
+    })
 }
 
 /// The git state now, with the same exclusions as a recorded checkpoint.

@@ -44,7 +44,7 @@ fn step<'a>(out: &'a str, title: &str) -> &'a str {
 fn demo_plays_the_story_to_the_end() {
     let out = demo(&[]);
     let titles: Vec<&str> = out.lines().filter(|l| l.starts_with("== ")).collect();
-    assert_eq!(titles.len(), 10, "{titles:#?}");
+    assert_eq!(titles.len(), 12, "{titles:#?}");
 
     // Nothing is injected before a session exists.
     assert!(step(&out, "Claude Code starts").contains("Claude receives nothing"));
@@ -99,18 +99,32 @@ fn demo_plays_the_story_to_the_end() {
     );
     assert!(carry_on.contains("1 compaction"), "{carry_on}");
 
+    let pause = step(&out, "/session-pause");
+    assert!(pause.contains("Session paused: sweeper-race"), "{pause}");
+    assert!(
+        pause.contains("session: pause sweeper-race"),
+        "the pause commit: {pause}"
+    );
+
     let overnight = step(&out, "Overnight");
     assert!(
-        overnight.contains("2 commits since the last checkpoint"),
-        "{overnight}"
-    );
-    assert!(
-        overnight.contains("Document the stress test"),
+        overnight.contains("the newest paused one is \"sweeper-race\"")
+            && overnight.contains("/session-resume sweeper-race"),
         "{overnight}"
     );
 
+    let resume = step(&out, "/session-resume");
+    assert!(resume.contains("### New Commits (2)"), "{resume}");
+    assert!(resume.contains("Document the stress test"), "{resume}");
+    assert!(resume.contains("A tests/sweeper.rs"), "{resume}");
+    assert!(
+        resume.contains("Write a test that runs two sweepers at once"),
+        "next step from the pause: {resume}"
+    );
+    assert!(resume.contains("Checkpoint"), "{resume}");
+
     let close = step(&out, "/session-close");
-    assert!(close.contains("progress: 3/3 steps"), "{close}");
+    assert!(close.contains("progress: 4/5 steps"), "{close}");
     assert!(close.contains("complete   sweeper-race"), "{close}");
 
     // The throw-away project is gone.

@@ -424,12 +424,23 @@ fn story(d: &mut Demo) -> Result<()> {
 }
 
 /// The overnight gap: at the end of the day the session is paused with a
-/// summary (`pause -s … -a … -n …`); commits land; the next morning a new
-/// conversation resumes it and gets the change report (`resume`). The
-/// pause and resume commands slot in before and after the commits below;
-/// until they do, the new conversation still learns what changed from the
-/// start-up hook.
+/// summary; a teammate's commits land; the next morning a new conversation
+/// starts, is pointed at the paused session, and `/session-resume` prints
+/// the change report measured by commit id.
 fn pause_and_resume_steps(d: &mut Demo) -> Result<()> {
+    d.section(
+        "/session-pause",
+        "End of the day: the session is paused with a summary. The snapshot records git; only .sessions/ is committed.",
+    );
+    d.run(&[
+        "pause",
+        "-s",
+        "Lock-first fix committed; regression test next",
+        "-a",
+        "Found the race: state read before the lock",
+        "-n",
+        "Write a test that runs two sweepers at once",
+    ])?;
     d.section(
         "Overnight",
         "A teammate pushes work; the next morning a new Claude Code conversation starts.",
@@ -450,6 +461,12 @@ fn pause_and_resume_steps(d: &mut Demo) -> Result<()> {
         "SessionStart",
         json!({"source": "startup", "model": "claude-opus-5"}),
     )?;
+    d.section(
+        "/session-resume",
+        "The user resumes; Claude gets the pause summary and everything that changed since, by commit id.",
+    );
+    let claude = format!("--claude-session={}", d.claude);
+    d.run(&["resume", "sweeper-race", &claude])?;
     Ok(())
 }
 

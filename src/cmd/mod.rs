@@ -15,7 +15,9 @@ pub mod install;
 pub mod list;
 pub mod log;
 pub mod man;
+pub mod pause;
 pub mod preview;
+pub mod resume;
 pub mod statusline;
 pub mod timings;
 pub mod uninstall;
@@ -131,6 +133,29 @@ pub fn text_file(flag: &str, path: &std::path::Path) -> Result<String> {
 
 pub fn opt_text(flag: &str, s: Option<&String>) -> Result<Option<String>> {
     s.map(|v| text_arg(flag, v)).transpose()
+}
+
+/// A durable write to run alongside others.
+pub type Job<'a> = Box<dyn FnOnce() -> Result<()> + Send + 'a>;
+
+/// Run independent durable writes at the same time. Each still fsyncs its
+/// file and folder, but the file system commits concurrent fsyncs together,
+/// so several writes cost about as much as one. Each file is still replaced
+/// atomically on its own; the first error is returned after all finished.
+pub fn concurrently(jobs: Vec<Job<'_>>) -> Result<()> {
+    std::thread::scope(|s| {
+        let handles: Vec<_> = jobs.into_iter().map(|j| s.spawn(j)).collect();
+        let mut first = Ok(());
+        for h in handles {
+            let r = h
+                .join()
+                .unwrap_or_else(|_| Err(anyhow::anyhow!("a write failed unexpectedly")));
+            if first.is_ok() {
+                first = r;
+            }
+        }
+        first
+    })
 }
 
 /// Print JSON to stdout.

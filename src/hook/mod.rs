@@ -333,8 +333,7 @@ fn session_start(ctx: &mut Ctx<'_>, source: &str, t: &mut Timings) -> Result<Out
     let lock = ctx.lock()?;
     let doc = ctx.store.load(&meta.path)?;
     t.lap("load");
-    let changes =
-        crate::changes::short_summary(&ctx.store.project, doc.front().git_last_commit.as_deref());
+    let changes = crate::changes::short_report(&ctx.store, &doc, ctx.now);
     t.lap("git");
     let budget = ctx.config().budget;
     let rel = ctx.rel(&meta.path);
@@ -374,10 +373,7 @@ fn after_compact(ctx: &mut Ctx<'_>, t: &mut Timings) -> Result<Outcome> {
         )?;
     }
     t.lap("save");
-    let changes = crate::changes::short_summary(
-        &ctx.store.project,
-        open.doc.front().git_last_commit.as_deref(),
-    );
+    let changes = crate::changes::short_report(&ctx.store, &open.doc, ctx.now);
     t.lap("git");
     let budget = ctx.config().budget;
     let rel = ctx.rel(&open.meta.path);
@@ -425,8 +421,7 @@ fn prompt(ctx: &mut Ctx<'_>, text: &str, t: &mut Timings) -> Result<Outcome> {
     if st.continue_epoch == Some(epoch) && st.continue_updated == updated {
         return silent("continue: already injected in this epoch");
     }
-    let changes =
-        crate::changes::short_summary(&ctx.store.project, doc.front().git_last_commit.as_deref());
+    let changes = crate::changes::short_report(&ctx.store, &doc, ctx.now);
     t.lap("git");
     let budget = ctx.config().budget;
     let out = inject::resume_context(&doc, &ctx.rel(&meta.path), changes, budget);

@@ -1,0 +1,349 @@
+//! `session-hook resume`: pick a session up again. Prints what was said at
+//! the pause and everything that changed in git since, then marks the
+//! session active and binds it to this Claude session.
+
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+use clap::Args;
+
+use crate::changes::{self, Depth, Outcome, Picked};
+use crate::cli::Global;
+use crate::cmd::{self, Ctx, Job};
+use crate::doc::sections as s;
+use crate::doc::{Document, Sec, Status, Value};
+use crate::error::UserError;
+use crate::snapshot::{self, Loaded};
+use crate::store::{Meta, Store};
+use crate::{clock, fsutil, journal, names, session, verify};
+
+#[derive(Debug, Args)]
+pub struct ResumeArgs {
+    /// Session: a shortname, an id or id prefix, or a number from --list.
+    pub name: Option<String>,
+    /// Session id (or id prefix, or shortname) to resume.
+    #[arg(long = "session-id", value_name = "ID", conflicts_with = "name")]
+    pub session_id: Option<String>,
+    /// Number the paused and active sessions, newest first, and stop.
+    #[arg(long, conflicts_with_all = ["name", "session_id"])]
+    pub list: bool,
+}
+
+/// One line of `--list`.
+struct Row {
+    meta: Meta,
+    paused_at: Option<DateTime<Utc>>,
+    summary: Option<String>,
+}
+
+/// Paused and active sessions, newest first: the numbering of `--list`.
+fn rows(store: &Store) -> Vec<Row> {
+    let mut metas: Vec<Meta> = store
+        .metas(false)
+        .into_iter()
+        .filter(|m| m.front.status.is_open())
+        .collect();
+    metas.sort_by(|a, b| {
+        b.updated()
+            .cmp(a.updated())
+            .then_with(|| a.shortname().cmp(b.shortname()))
+    });
+    metas
+        .into_iter()
+        .map(|meta| {
+            let snap = snapshot::latest(store, meta.id()).and_then(Result::ok);
+            let paused_at = snap
+                .as_ref()
+                .and_then(|l| clock::parse(&l.snap.paused_at))
+                .or_else(|| meta.front.paused_at.as_deref().and_then(clock::parse));
+            let summary = snap.and_then(|l| l.snap.conversation.summary);
+            Row {
+                meta,
+                paused_at,
+                summary,
+            }
+        })
+        .collect()
+}
+
+pub fn run(g: &Global, a: ResumeArgs) -> Result<()> {
+    let ctx = Ctx::new(g)?;
+    ctx.store.require()?;
+    if a.list {
+        print!("{}", render_list(&rows(&ctx.store), ctx.now));
+        return Ok(());
+    }
+    let _lock = ctx.store.lock_for_command()?;
+    let meta = choose(&ctx, a.name.as_deref().or(a.session_id.as_deref()))?;
+    if meta.archived {
+        return Err(UserError::new(format!(
+            "{} is closed ({}); it cannot be resumed",
+            meta.shortname(),
+            meta.front.status.as_str()
+        ))
+        .hint("start a new session with `session-hook init`")
+        .into());
+    }
+    let mut open = session::Open::load(&ctx.store, meta)?;
+    let was = open.doc.front().status.clone();
+    let picked = changes::pick(&ctx.store, &open.doc);
+    let key_files = changes::key_files_of(&open.doc);
+    let rel = fsutil::relative_to(&open.meta.path, &ctx.store.project)
+        .display()
+        .to_string();
+
+    if was != Status::Active {
+        open.doc
+            .set_front(&[("status", Value::Str("active".into()))]);
+    }
+    let claude = ctx
+        .g
+        .claude_session
+        .as_deref()
+        .and_then(names::safe_external_id);
+    if let Some(c) = &claude {
+        session::add_claude_session(&mut open.doc, c);
+    }
+    // Resuming is an event worth its time stamp even when nothing else in
+    // the document changes.
+    session::refresh_tldr(&mut open.doc);
+    session::touch(&mut open.doc, ctx.now);
+
+    // The change report is the slow part; the document and the binding do
+    // not depend on it, so they are written meanwhile.
+    let (store, doc, now) = (&ctx.store, &open.doc, ctx.now);
+    let mut jobs: Vec<Job> = vec![Box::new(|| store.save(&open.meta.path, doc))];
+    if let Some(c) = &claude {
+        jobs.push(Box::new(move || store.bind(c, doc.id())));
+    }
+    let baseline = picked.baseline.clone();
+    let outcome = std::thread::scope(|sc| {
+        let report =
+            sc.spawn(|| changes::compute(&store.project, baseline, &key_files, Depth::Full));
+        let written = cmd::concurrently(jobs);
+        let outcome = report
+            .join()
+            .unwrap_or_else(|_| Outcome::Broken("the change report failed unexpectedly".into()));
+        written.map(|()| outcome)
+    })?;
+    let mut text = render(doc, &was, &picked, &outcome, &rel, now);
+    text.push_str(&format!(
+        "\n## Checkpoint Verification\n{}\n",
+        verify::render(&verification(store, doc, &outcome))
+    ));
+
+    let mut fields: Vec<(&str, String)> = vec![("was", was.as_str().to_string())];
+    if let Some(l) = &picked.snapshot {
+        fields.push((
+            "snapshot",
+            fsutil::relative_to(&l.path, &store.project)
+                .display()
+                .to_string(),
+        ));
+    }
+    if let Outcome::Ok(r) = &outcome
+        && let Some(c) = r.head.short()
+    {
+        fields.push(("commit", c));
+    }
+    if let Some(c) = &claude {
+        fields.push(("claude_session", c.clone()));
+    }
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    journal::write(
+        store,
+        doc.id(),
+        "resume",
+        now,
+        &fields,
+        &journal_text(&picked, &outcome),
+    )?;
+    print!("{text}");
+    Ok(())
+}
+
+/// The session to resume: a number from `--list`, a name, `--session`, the
+/// session bound to this Claude session, else the newest paused one, else
+/// the newest active one.
+fn choose(ctx: &Ctx, name: Option<&str>) -> Result<Meta> {
+    if let Some(n) = name {
+        // A number is the one the user just saw in `--list`.
+        if let Ok(i) = n.parse::<usize>() {
+            let rows = rows(&ctx.store);
+            if (1..=rows.len()).contains(&i) {
+                return Ok(rows.into_iter().nth(i - 1).expect("in range").meta);
+            }
+        }
+        return ctx.store.resolve(Some(n), None);
+    }
+    if ctx.g.session.is_some() {
+        return ctx.resolve(None);
+    }
+    let all = ctx.store.metas(false);
+    if let Some(c) = ctx.g.claude_session.as_deref()
+        && let Some(id) = ctx.store.bound(c)
+        && let Some(m) = all.iter().find(|m| m.id() == id)
+    {
+        return Ok(m.clone());
+    }
+    crate::store::latest(&all, |s| *s == Status::Paused)
+        .or_else(|| crate::store::latest(&all, |s| *s == Status::Active))
+        .cloned()
+        .ok_or_else(|| {
+            UserError::new("no paused or active session to resume")
+                .hint("start one with `session-hook init --goal \"...\"`")
+                .into()
+        })
+}
+
+fn render_list(rows: &[Row], now: DateTime<Utc>) -> String {
+    if rows.is_empty() {
+        return "No paused or active sessions.\n".into();
+    }
+    let mut out = String::from("Paused and active sessions, newest first:\n\n");
+    for (i, r) in rows.iter().enumerate() {
+        let status = r.meta.front.status.as_str();
+        let when = match r.paused_at {
+            Some(t) => format!(
+                "{} {} ({})",
+                if r.meta.front.status == Status::Paused {
+                    "paused"
+                } else {
+                    "last paused"
+                },
+                clock::short(t),
+                clock::ago(t, now)
+            ),
+            None => "never paused".into(),
+        };
+        out.push_str(&format!(
+            "  {:>2}. {}  [{status}]  {when}\n",
+            i + 1,
+            r.meta.shortname()
+        ));
+        match &r.summary {
+            Some(s) => out.push_str(&format!("      Summary: {s}\n")),
+            None => {
+                if let Some(t) = r.meta.front.title.as_deref() {
+                    out.push_str(&format!("      Title: {t}\n"));
+                }
+            }
+        }
+    }
+    out.push_str("\nResume one with: session-hook resume N (or its name)\n");
+    out
+}
+
+/// The resume text: who, when, what was said at the pause, where the work
+/// stands, then the change report.
+fn render(
+    doc: &Document,
+    was: &Status,
+    picked: &Picked,
+    outcome: &Outcome,
+    rel: &str,
+    now: DateTime<Utc>,
+) -> String {
+    let snap = picked.snapshot.as_ref().map(|l: &Loaded| &l.snap);
+    let mut out = format!(
+        "# Resuming Session: {} ({})\n",
+        doc.shortname(),
+        doc.title()
+    );
+    let paused = snap
+        .and_then(|s| clock::parse(&s.paused_at))
+        .or_else(|| doc.front().paused_at.as_deref().and_then(clock::parse));
+    match paused {
+        Some(t) => out.push_str(&format!(
+            "Paused at {} ({}). Status was {}. File: {rel}\n",
+            clock::short(t),
+            clock::ago(t, now),
+            was.as_str()
+        )),
+        None => out.push_str(&format!(
+            "Never paused. Status was {}. File: {rel}\n",
+            was.as_str()
+        )),
+    }
+
+    let summary = snap
+        .and_then(|s| s.conversation.summary.clone())
+        .unwrap_or_else(|| s::tldr_paragraph(doc.get(Sec::Tldr).unwrap_or("")));
+    if !summary.trim().is_empty() {
+        out.push_str(&format!("\n## Summary\n{}\n", summary.trim()));
+    }
+    let acc = snap
+        .map(|s| s.conversation.accomplishments.clone())
+        .unwrap_or_default();
+    if !acc.is_empty() {
+        out.push_str(&format!("\n## Accomplishments ({})\n", acc.len()));
+        for a in &acc {
+            out.push_str(&format!("- {a}\n"));
+        }
+    }
+    let mut next = s::next_steps(doc.get(Sec::NextSteps).unwrap_or(""));
+    if next.is_empty() {
+        next = snap
+            .map(|s| s.conversation.next_steps.clone())
+            .unwrap_or_default();
+    }
+    if !next.is_empty() {
+        out.push_str(&format!("\n## Next Steps ({})\n", next.len()));
+        for (i, n) in next.iter().enumerate() {
+            out.push_str(&format!("{}. {n}\n", i + 1));
+        }
+    }
+    let p = session::progress(doc);
+    let (done, total) = p.counts();
+    out.push_str(&format!("\n## Progress\n{done}/{total} steps complete"));
+    if let Some(c) = p.current() {
+        out.push_str(&format!("; current: {}", c.title));
+    }
+    out.push('\n');
+    let blockers = session::open_blockers(doc);
+    if !blockers.is_empty() {
+        out.push_str("\n## Open Blockers\n");
+        for b in blockers {
+            out.push_str(&format!("- {}\n", b.text));
+        }
+    }
+    out.push('\n');
+    out.push_str(&changes::render_long(outcome, &picked.baseline, now));
+    out.push_str("\nFull session: `session-hook view`.\n");
+    out
+}
+
+/// The recorded checkpoint (branch, commit, uncommitted files) against
+/// the state the change report just read, so git is scanned once.
+fn verification(store: &Store, doc: &Document, outcome: &Outcome) -> verify::Verification {
+    let Outcome::Ok(r) = outcome else {
+        return verify::Verification::NotGit;
+    };
+    let rec = verify::recorded(store, doc);
+    let now = verify::GitNow {
+        branch: r.head.branch.clone(),
+        commit: r.head.commit.clone(),
+        uncommitted: r.now.all(),
+    };
+    let relation = git2::Repository::open(&store.project)
+        .map(|repo| verify::relation(&repo, rec.commit.as_deref()))
+        .unwrap_or(verify::Relation::Missing);
+    verify::compare(&rec, &now, relation)
+}
+
+fn journal_text(picked: &Picked, outcome: &Outcome) -> String {
+    let what = match outcome {
+        Outcome::NotGit => "not a git repository".to_string(),
+        Outcome::Broken(e) => format!("git unreadable: {e}"),
+        Outcome::Ok(r) => format!(
+            "{} new commit(s), {} uncommitted file(s), {} potential conflict(s)",
+            r.commit_count,
+            r.now.all().len(),
+            r.conflicts.len()
+        ),
+    };
+    let mut t = format!("Resumed: {what}");
+    for n in &picked.baseline.notes {
+        t.push_str(&format!("\nWarning: {n}"));
+    }
+    t
+}
