@@ -20,3 +20,4 @@ pub mod names;
 pub mod redact;
 pub mod session;
 pub mod store;
+pub mod transcript;
