@@ -16,7 +16,9 @@ pub struct Project {
 impl Project {
     /// A plain folder, not a git repository.
     pub fn plain() -> Project {
-        Project { dir: tempfile::tempdir().expect("tempdir") }
+        Project {
+            dir: tempfile::tempdir().expect("tempdir"),
+        }
     }
 
     /// A git repository with one commit (README.md).
@@ -51,13 +53,20 @@ impl Project {
     /// Stage everything and commit; returns the new commit id.
     pub fn commit_all(&self, repo: &Repository, msg: &str) -> git2::Oid {
         let mut idx = repo.index().unwrap();
-        idx.add_all(["*"].iter(), git2::IndexAddOption::DEFAULT, None).unwrap();
+        idx.add_all(["*"].iter(), git2::IndexAddOption::DEFAULT, None)
+            .unwrap();
         idx.write().unwrap();
         let tree = repo.find_tree(idx.write_tree().unwrap()).unwrap();
         let sig = Signature::now("Test", "test@example.com").unwrap();
-        let parents: Vec<git2::Commit> = repo.head().ok().and_then(|h| h.peel_to_commit().ok()).into_iter().collect();
+        let parents: Vec<git2::Commit> = repo
+            .head()
+            .ok()
+            .and_then(|h| h.peel_to_commit().ok())
+            .into_iter()
+            .collect();
         let refs: Vec<&git2::Commit> = parents.iter().collect();
-        repo.commit(Some("HEAD"), &sig, &sig, msg, &tree, &refs).unwrap()
+        repo.commit(Some("HEAD"), &sig, &sig, msg, &tree, &refs)
+            .unwrap()
     }
 
     /// `session-hook` with `--dir` set to this project and a clean
@@ -79,19 +88,36 @@ impl Project {
     /// Run and require success; returns stdout.
     pub fn ok(&self, args: &[&str]) -> String {
         let o = self.run(args);
-        assert!(o.status.success(), "{args:?} failed:\nstdout: {}\nstderr: {}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+        assert!(
+            o.status.success(),
+            "{args:?} failed:\nstdout: {}\nstderr: {}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
         String::from_utf8(o.stdout).unwrap()
     }
 
     /// Feed a hook payload; returns (exit code, stdout).
     pub fn hook(&self, payload: &str) -> (i32, String) {
-        let o = self.cmd().arg("hook").write_stdin(payload.as_bytes().to_vec()).output().unwrap();
-        (o.status.code().unwrap_or(-1), String::from_utf8(o.stdout).unwrap())
+        let o = self
+            .cmd()
+            .arg("hook")
+            .write_stdin(payload.as_bytes().to_vec())
+            .output()
+            .unwrap();
+        (
+            o.status.code().unwrap_or(-1),
+            String::from_utf8(o.stdout).unwrap(),
+        )
     }
 
     /// The single active session file.
     pub fn active_file(&self) -> PathBuf {
-        let mut v: Vec<PathBuf> = std::fs::read_dir(self.path().join(".sessions/active")).unwrap().flatten().map(|e| e.path()).collect();
+        let mut v: Vec<PathBuf> = std::fs::read_dir(self.path().join(".sessions/active"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
         v.sort();
         assert_eq!(v.len(), 1, "expected one active session, found {v:?}");
         v.remove(0)
@@ -106,7 +132,11 @@ impl Project {
         let mut out = Vec::new();
         let j = self.path().join(".sessions/journal");
         for s in std::fs::read_dir(j).into_iter().flatten().flatten() {
-            for e in std::fs::read_dir(s.path().join("entries")).into_iter().flatten().flatten() {
+            for e in std::fs::read_dir(s.path().join("entries"))
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
                 out.push(e.path());
             }
         }
