@@ -51,6 +51,8 @@ pub enum Command {
     Hook(cmd::hook::HookArgs),
     /// Print what the hook would print now for an event, without changing anything.
     Preview(cmd::preview::PreviewArgs),
+    /// How full the context of a Claude session is.
+    Context(cmd::context::ContextArgs),
 }
 
 /// Arguments every command may need, resolved once.
@@ -91,6 +93,7 @@ pub fn run() -> i32 {
         Command::List(a) => cmd::list::run(&g, a),
         Command::Close(a) => cmd::close::run(&g, a),
         Command::Preview(a) => cmd::preview::run(&g, a),
+        Command::Context(a) => cmd::context::run(&g, a),
     };
     match result {
         Ok(()) => 0,

@@ -21,3 +21,4 @@ pub mod redact;
 pub mod session;
 pub mod store;
 pub mod transcript;
+pub mod usage;

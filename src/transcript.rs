@@ -20,7 +20,7 @@ use std::borrow::Cow;
 use std::fs::File;
 use std::io;
 use std::os::unix::fs::FileExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::de::{self, Deserializer, IgnoredAny, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
@@ -100,6 +100,62 @@ pub fn scan(path: &Path, look_back: u64, block: usize) -> io::Result<Usage> {
         return Ok(Usage::default());
     }
     Scanner::new(look_back, len).run(&f, block.max(1))
+}
+
+/// Where Claude Code keeps its transcripts: `$CLAUDE_CONFIG_DIR/projects`,
+/// else `~/.claude/projects`.
+pub fn projects_dir() -> Option<PathBuf> {
+    if let Some(d) = std::env::var_os("CLAUDE_CONFIG_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(d).join("projects"));
+    }
+    let home = std::env::var_os("HOME").filter(|h| !h.is_empty())?;
+    Some(PathBuf::from(home).join(".claude").join("projects"))
+}
+
+/// The folder name Claude Code gives a project: its path with every
+/// character other than an ASCII letter or digit replaced by `-` (per
+/// UTF-16 unit, as JavaScript counts them).
+pub fn project_key(dir: &Path) -> String {
+    let mut out = String::new();
+    for c in dir.to_string_lossy().chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else {
+            for _ in 0..c.len_utf16() {
+                out.push('-');
+            }
+        }
+    }
+    out
+}
+
+/// The transcript of Claude session `id`: first under the folders of the
+/// given project paths, then in any project folder (long paths are cut
+/// and hashed by Claude Code, so their folder name cannot be computed).
+/// `Err` says where we looked.
+pub fn locate(id: &str, dirs: &[PathBuf]) -> Result<PathBuf, String> {
+    let Some(safe) = crate::names::safe_external_id(id) else {
+        return Err(format!("{id:?} is not a Claude session id"));
+    };
+    let Some(projects) = projects_dir() else {
+        return Err("neither $CLAUDE_CONFIG_DIR nor $HOME is set".into());
+    };
+    let file = format!("{safe}.jsonl");
+    for d in dirs {
+        let p = projects.join(project_key(d)).join(&file);
+        if p.is_file() {
+            return Ok(p);
+        }
+    }
+    if let Ok(rd) = std::fs::read_dir(&projects) {
+        for e in rd.flatten() {
+            let p = e.path().join(&file);
+            if p.is_file() {
+                return Ok(p);
+            }
+        }
+    }
+    Err(format!("no {file} under {}", projects.display()))
 }
 
 struct Scanner {

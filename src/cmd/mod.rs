@@ -2,6 +2,7 @@
 
 pub mod checkpoint;
 pub mod close;
+pub mod context;
 pub mod hook;
 pub mod init;
 pub mod list;
@@ -38,6 +39,16 @@ impl Ctx {
             now: crate::clock::now(),
             g: g.clone(),
         })
+    }
+
+    /// The config for a command: an invalid file is an error, unknown keys
+    /// are warnings on stderr.
+    pub fn config(&self) -> Result<crate::config::Config> {
+        let l = crate::config::load(&self.store.dir)?;
+        for w in &l.warnings {
+            eprintln!("session-hook: warning: {w}");
+        }
+        Ok(l.config)
     }
 
     /// The session to act on: a positional name, else `--session`, else the

@@ -221,3 +221,12 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn project_keys_match_claude_code() {
+    assert_eq!(
+        project_key(Path::new("/tmp/e2e-out/work/proj")),
+        "-tmp-e2e-out-work-proj"
+    );
+    assert_eq!(project_key(Path::new("/a/b_c.d/é")), "-a-b-c-d--");
+}
