@@ -53,6 +53,8 @@ pub enum Command {
     Preview(cmd::preview::PreviewArgs),
     /// How full the context of a Claude session is.
     Context(cmd::context::ContextArgs),
+    /// Write a resume log for a session now and print it.
+    ResumeLog(cmd::resume_log::ResumeLogArgs),
 }
 
 /// Arguments every command may need, resolved once.
@@ -94,6 +96,7 @@ pub fn run() -> i32 {
         Command::Close(a) => cmd::close::run(&g, a),
         Command::Preview(a) => cmd::preview::run(&g, a),
         Command::Context(a) => cmd::context::run(&g, a),
+        Command::ResumeLog(a) => cmd::resume_log::run(&g, a),
     };
     match result {
         Ok(()) => 0,
