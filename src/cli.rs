@@ -55,6 +55,8 @@ pub enum Command {
     Context(cmd::context::ContextArgs),
     /// Write a resume log for a session now and print it.
     ResumeLog(cmd::resume_log::ResumeLogArgs),
+    /// Project timeline and daily reports from resume logs and sessions.
+    Report(cmd::report::ReportArgs),
 }
 
 /// Arguments every command may need, resolved once.
@@ -97,6 +99,7 @@ pub fn run() -> i32 {
         Command::Preview(a) => cmd::preview::run(&g, a),
         Command::Context(a) => cmd::context::run(&g, a),
         Command::ResumeLog(a) => cmd::resume_log::run(&g, a),
+        Command::Report(a) => cmd::report::run(&g, a),
     };
     match result {
         Ok(()) => 0,

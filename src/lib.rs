@@ -18,6 +18,7 @@ pub mod hook;
 pub mod journal;
 pub mod names;
 pub mod redact;
+pub mod report;
 pub mod resume_log;
 pub mod session;
 pub mod store;

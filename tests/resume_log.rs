@@ -229,6 +229,53 @@ fn old_resume_logs_are_pruned() {
 }
 
 #[test]
+fn reports() {
+    let (p, _) = rich_session();
+    at(&p, "2026-01-15T11:00:00Z", &["resume-log"]);
+    let out = at(&p, "2026-01-16T08:00:00Z", &["report", "timeline"]);
+    let file = p.read("PROJECT_TIMELINE.md");
+    assert!(out.starts_with(&file));
+    assert!(
+        file.contains("## 1. Fix the sweeper race (`fix-the-sweeper-race`)"),
+        "{file}"
+    );
+    assert!(
+        file.contains("- Reproduce the race (2026-01-15T09:30Z)"),
+        "{file}"
+    );
+    assert!(
+        file.contains("- Found why the sweeper starts twice"),
+        "{file}"
+    );
+    assert!(
+        file.contains("- **When**: 2026-01-15T09:00Z to 2026-01-15T11:00Z (2h 0m)"),
+        "{file}"
+    );
+
+    at(
+        &p,
+        "2026-01-16T08:00:00Z",
+        &["report", "daily", "--date", "2026-01-15"],
+    );
+    let d = p.read("daily-report-2026-01-15.md");
+    assert!(
+        d.starts_with("# Daily Progress Report: 2026-01-15\n"),
+        "{d}"
+    );
+    assert!(d.contains("**Sessions**: 1\n**Resume Logs**: 1\n"), "{d}");
+    assert!(
+        d.contains("- Reproduce the race (2026-01-15T09:30Z)"),
+        "{d}"
+    );
+    at(&p, "2026-01-16T08:00:00Z", &["report", "daily"]);
+    let d = p.read("daily-report-2026-01-16.md");
+    assert!(d.contains("No session was active this day."), "{d}");
+    let o = p.run(&["report", "daily", "--date", "yesterday"]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is not a date"));
+}
+
+#[test]
 fn unknown_config_keys_are_warnings_in_commands() {
     let (p, _) = rich_session();
     p.write(

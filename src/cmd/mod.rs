@@ -8,6 +8,7 @@ pub mod init;
 pub mod list;
 pub mod log;
 pub mod preview;
+pub mod report;
 pub mod resume_log;
 pub mod view;
 
