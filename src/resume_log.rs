@@ -138,18 +138,6 @@ pub struct Facts {
     pub claude_session: Option<String>,
 }
 
-impl Facts {
-    /// Nothing known: the default window, no usage.
-    pub fn unknown(claude_session: Option<String>) -> Facts {
-        Facts {
-            model: None,
-            window: usage::window(None, None, None, &Default::default()),
-            usage: None,
-            claude_session,
-        }
-    }
-}
-
 pub fn metrics(facts: &Facts, trigger: &str, now: DateTime<Utc>, compactions: u64) -> Metrics {
     let used = facts.usage.as_ref().and_then(|u| u.used);
     let w = facts.window.size;

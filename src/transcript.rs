@@ -209,12 +209,21 @@ impl Scanner {
             } else {
                 first_nl.map_or(buf.len(), |p| p + 1)
             };
-            let mut pos = start + buf.len() as u64;
-            for line in buf[split..].rsplit(|&b| b == b'\n') {
-                let line_start = pos - line.len() as u64;
-                pos = line_start.saturating_sub(1);
-                if let Step::Stop = self.line(line, len - line_start) {
+            let body = &buf[split..];
+            // Once the answer is known only compactions are counted: a
+            // block without the word needs no splitting into lines.
+            if self.found && !contains(body, "compact_boundary") {
+                if len - (start + split as u64) >= self.look_back {
                     return Ok(self.out);
+                }
+            } else {
+                let mut pos = start + buf.len() as u64;
+                for line in body.rsplit(|&b| b == b'\n') {
+                    let line_start = pos - line.len() as u64;
+                    pos = line_start.saturating_sub(1);
+                    if let Step::Stop = self.line(line, len - line_start) {
+                        return Ok(self.out);
+                    }
                 }
             }
             if start == 0 {
@@ -305,6 +314,24 @@ impl Scanner {
         self.out.message_id = id;
         self.out.at = e.timestamp.map(Cow::into_owned);
         true
+    }
+}
+
+/// Does `hay` hold the ASCII `needle`? Searched as text, which the standard
+/// library does fast; bytes that are not UTF-8 (a block edge cutting a
+/// character) only split the search, as an ASCII word cannot span them.
+fn contains(mut hay: &[u8], needle: &str) -> bool {
+    loop {
+        match std::str::from_utf8(hay) {
+            Ok(s) => return s.contains(needle),
+            Err(e) => {
+                let (good, rest) = hay.split_at(e.valid_up_to());
+                if std::str::from_utf8(good).is_ok_and(|g| g.contains(needle)) {
+                    return true;
+                }
+                hay = &rest[e.error_len().unwrap_or(rest.len()).min(rest.len())..];
+            }
+        }
     }
 }
 

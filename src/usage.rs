@@ -124,6 +124,30 @@ pub fn window(
     plain(DEFAULT_WINDOW, WindowSource::Default)
 }
 
+/// The window given several guesses at the model, best first (what
+/// SessionStart or the statusline reported, then the transcript's). The
+/// first one a rule knows wins, so an alias such as "opus" does not hide
+/// the full id in the transcript. Returns the model it went by.
+pub fn window_for(
+    flag: Option<u64>,
+    cached: Option<u64>,
+    models: &[Option<&str>],
+    overrides: &BTreeMap<String, u64>,
+) -> (Window, Option<String>) {
+    let known: Vec<&str> = models.iter().flatten().copied().collect();
+    for m in &known {
+        let w = window(flag, cached, Some(m), overrides);
+        if w.source != WindowSource::Default {
+            return (w, Some(m.to_string()));
+        }
+    }
+    let first = known.first().copied();
+    (
+        window(flag, cached, first, overrides),
+        first.map(str::to_string),
+    )
+}
+
 fn disable_1m() -> bool {
     std::env::var("CLAUDE_CODE_DISABLE_1M_CONTEXT")
         .is_ok_and(|v| matches!(v.trim(), "1" | "true" | "yes"))
@@ -265,6 +289,15 @@ mod tests {
         assert_eq!((w.size, w.source), (200_000, WindowSource::Default));
         let w = window(None, None, None, &none);
         assert_eq!((w.size, w.source), (200_000, WindowSource::Default));
+        let (w, m) = window_for(None, None, &[Some("opus"), Some("claude-opus-5-5")], &none);
+        assert_eq!((w.size, m.as_deref()), (1_000_000, Some("claude-opus-5-5")));
+        let (w, m) = window_for(
+            None,
+            None,
+            &[Some("sonnet"), Some("claude-sonnet-4-5")],
+            &none,
+        );
+        assert_eq!((w.size, m.as_deref()), (200_000, Some("sonnet")));
         let mut cfg = BTreeMap::new();
         cfg.insert("opus".to_string(), 500_000);
         cfg.insert("opus-5-5".to_string(), 400_000);

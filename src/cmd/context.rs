@@ -72,8 +72,12 @@ pub fn run(g: &Global, a: ContextArgs) -> Result<()> {
         (Some(c), true) => state::load(&ctx.store, c),
         _ => Default::default(),
     };
-    let model = st.model.clone().or(u.model.clone());
-    let w = usage::window(a.window, st.window, model.as_deref(), &config.windows);
+    let (w, model) = usage::window_for(
+        a.window,
+        st.window,
+        &[st.model.as_deref(), u.model.as_deref()],
+        &config.windows,
+    );
     let r = Report {
         used_tokens: u.used,
         window: w.size,

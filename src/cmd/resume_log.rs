@@ -76,12 +76,17 @@ fn facts(
         .as_deref()
         .map(|c| state::load(&ctx.store, c))
         .unwrap_or_default();
-    let model = st
-        .model
-        .clone()
-        .or(u.as_ref().and_then(|u| u.model.clone()));
+    let (window, model) = usage::window_for(
+        None,
+        st.window,
+        &[
+            st.model.as_deref(),
+            u.as_ref().and_then(|u| u.model.as_deref()),
+        ],
+        &config.windows,
+    );
     Ok(Facts {
-        window: usage::window(None, st.window, model.as_deref(), &config.windows),
+        window,
         model,
         usage: u,
         claude_session: claude,

@@ -44,10 +44,10 @@ pub fn check(ctx: &mut Ctx, t: &mut Timings) -> Option<Given> {
     let used = u.used?;
     let st = state::load(&ctx.store, &claude);
     let (thresholds, windows) = limits(ctx);
-    let w = usage::window(
+    let (w, model) = usage::window_for(
         None,
         st.window,
-        st.model.as_deref().or(u.model.as_deref()),
+        &[st.model.as_deref(), u.model.as_deref()],
         &windows,
     );
     let due = usage::due(&thresholds, used, w.size, &st)?;
@@ -75,7 +75,7 @@ pub fn check(ctx: &mut Ctx, t: &mut Timings) -> Option<Given> {
     if due.level == Level::Critical && st.critical_epoch != Some(due.epoch) {
         st.critical_epoch = Some(due.epoch);
         let facts = Facts {
-            model: st.model.clone().or(u.model.clone()),
+            model: model.clone(),
             window: w.clone(),
             usage: Some(u.clone()),
             claude_session: Some(claude.clone()),
@@ -162,13 +162,18 @@ fn facts(ctx: &mut Ctx) -> Facts {
         .as_deref()
         .and_then(|p| transcript::last_usage(Path::new(p)).ok());
     let (_, windows) = limits(ctx);
-    let model = st
-        .model
-        .clone()
-        .or(ctx.common.model.clone())
-        .or(u.as_ref().and_then(|u| u.model.clone()));
+    let (window, model) = usage::window_for(
+        None,
+        st.window,
+        &[
+            ctx.common.model.as_deref(),
+            st.model.as_deref(),
+            u.as_ref().and_then(|u| u.model.as_deref()),
+        ],
+        &windows,
+    );
     Facts {
-        window: usage::window(None, st.window, model.as_deref(), &windows),
+        window,
         model,
         usage: u,
         claude_session: claude,

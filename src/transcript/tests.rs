@@ -230,3 +230,11 @@ fn project_keys_match_claude_code() {
     );
     assert_eq!(project_key(Path::new("/a/b_c.d/é")), "-a-b-c-d--");
 }
+
+#[test]
+fn contains_survives_broken_bytes() {
+    assert!(contains(b"ab\xffcompact_boundary", "compact_boundary"));
+    assert!(contains(b"compact_boundary\xe2\x82", "compact_boundary"));
+    assert!(!contains(b"compact_\xffboundary", "compact_boundary"));
+    assert!(!contains(b"\xff\xfe", "x"));
+}
