@@ -239,6 +239,13 @@ impl Scanner {
             };
             end = start;
             block = (block * 2).min(MAX_BLOCK);
+            if self.found {
+                // Only the look-back is left: read what it still needs (and
+                // enough to finish the line that crosses it), not a whole
+                // doubled block.
+                let need = self.look_back.saturating_sub(len - start).max(16 * 1024);
+                block = block.min(usize::try_from(need).unwrap_or(usize::MAX));
+            }
         }
     }
 
