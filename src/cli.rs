@@ -80,6 +80,12 @@ pub enum Command {
     Completions(cmd::completions::CompletionsArgs),
     /// Print the man page.
     Man(cmd::man::ManArgs),
+    /// How full the context of a Claude session is.
+    Context(cmd::context::ContextArgs),
+    /// Write a resume log for a session now and print it.
+    ResumeLog(cmd::resume_log::ResumeLogArgs),
+    /// Project timeline and daily reports from resume logs and sessions.
+    Report(cmd::report::ReportArgs),
 }
 
 /// Arguments every command may need, resolved once.
@@ -137,6 +143,9 @@ pub fn run() -> i32 {
         Command::Demo(a) => cmd::demo::run(&g, a),
         Command::Completions(a) => cmd::completions::run(a),
         Command::Man(a) => cmd::man::run(a),
+        Command::Context(a) => cmd::context::run(&g, a),
+        Command::ResumeLog(a) => cmd::resume_log::run(&g, a),
+        Command::Report(a) => cmd::report::run(&g, a),
     };
     match result {
         Ok(()) => 0,

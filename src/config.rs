@@ -140,9 +140,30 @@ pub fn parse(text: &str) -> Result<Loaded, String> {
             .to_string()
     })?;
     if let Some(map) = raw.as_object() {
-        for k in map.keys() {
+        for (k, v) in map {
             if !KNOWN.contains(&k.as_str()) {
                 warnings.push(format!("unknown config key {k:?} (ignored)"));
+                continue;
+            }
+            // Sections with fixed keys: a typo there would otherwise be
+            // dropped in silence and the default used instead.
+            let known: &[&str] = match k.as_str() {
+                "intent" => &["phrases"],
+                "retention" => &[
+                    "resume_logs",
+                    "bundles",
+                    "snapshots",
+                    "journal_days",
+                    "paused_days",
+                ],
+                "pause" => &["commit"],
+                "redact" => &["patterns"],
+                _ => continue,
+            };
+            for sub in v.as_object().into_iter().flat_map(|m| m.keys()) {
+                if !known.contains(&sub.as_str()) {
+                    warnings.push(format!("unknown config key \"{k}.{sub}\" (ignored)"));
+                }
             }
         }
     } else if !raw.is_null() {
@@ -183,6 +204,9 @@ fn validate(c: &Config) -> Result<(), String> {
         regex::Regex::new(p).map_err(|e| format!("redact pattern {p:?} does not compile: {e}"))?;
     }
     for (k, v) in &c.windows {
+        if k.trim().is_empty() {
+            return Err("windows: a model key must not be empty".into());
+        }
         if *v < 1000 {
             return Err(format!(
                 "window for {k:?} must be at least 1000 tokens, got {v}"
@@ -212,6 +236,12 @@ mod tests {
         assert_eq!(l.config.intent.phrases, vec!["onwards"]);
         assert_eq!(l.config.retention.resume_logs, 20);
         assert_eq!(l.warnings.len(), 1);
+        let l = parse("retention:\n  resume_log: 3\nwindows:\n  opus: 500000\n").unwrap();
+        assert_eq!(
+            l.warnings,
+            vec!["unknown config key \"retention.resume_log\" (ignored)"]
+        );
+        assert_eq!(l.config.windows.get("opus"), Some(&500_000));
     }
 
     #[test]

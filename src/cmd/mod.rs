@@ -4,6 +4,7 @@ pub mod bundle;
 pub mod checkpoint;
 pub mod close;
 pub mod completions;
+pub mod context;
 pub mod demo;
 pub mod doctor;
 pub mod export;
@@ -17,7 +18,9 @@ pub mod log;
 pub mod man;
 pub mod pause;
 pub mod preview;
+pub mod report;
 pub mod resume;
+pub mod resume_log;
 pub mod statusline;
 pub mod timings;
 pub mod uninstall;
@@ -61,6 +64,16 @@ impl Ctx {
             now: crate::clock::now(),
             g: g.clone(),
         })
+    }
+
+    /// The config for a command: an invalid file is an error, unknown keys
+    /// are warnings on stderr.
+    pub fn config(&self) -> Result<crate::config::Config> {
+        let l = crate::config::load(&self.store.dir)?;
+        for w in &l.warnings {
+            eprintln!("session-hook: warning: {w}");
+        }
+        Ok(l.config)
     }
 
     /// The session to act on: a positional name, else `--session`, else the

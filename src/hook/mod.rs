@@ -8,6 +8,7 @@ pub mod inject;
 pub mod intent;
 pub mod spool;
 pub mod state;
+pub mod usage;
 pub mod wire;
 
 use std::io::Write;
@@ -267,6 +268,9 @@ pub fn replay(store: &Store, input: &[u8], at: DateTime<Utc>) -> Result<()> {
 }
 
 fn dispatch(ctx: &mut Ctx<'_>, event: Event, t: &mut Timings) -> Result<Outcome> {
+    if let Event::SessionStart { .. } = event {
+        usage::remember_model(ctx);
+    }
     match event {
         Event::SessionStart { source, .. } if source == "compact" => after_compact(ctx, t),
         Event::SessionStart { source, .. } => session_start(ctx, &source, t),
@@ -300,6 +304,7 @@ fn silent(note: impl Into<String>) -> Result<Outcome> {
 
 fn session_start(ctx: &mut Ctx<'_>, source: &str, t: &mut Timings) -> Result<Outcome> {
     let Some(meta) = ctx.pick() else {
+        let resume_log = resume_log_pointer(ctx, source);
         let metas = ctx.store.metas(false);
         if let Some(p) = store::latest(&metas, |s| *s == crate::doc::Status::Paused) {
             let when = p
@@ -315,9 +320,19 @@ fn session_start(ctx: &mut Ctx<'_>, source: &str, t: &mut Timings) -> Result<Out
                 p.front.title.as_deref().unwrap_or(""),
                 p.shortname()
             );
+            let text = match &resume_log {
+                Some((r, _)) => format!("{text}\n\n{r}"),
+                None => text,
+            };
             return Ok(Outcome {
                 stdout: context_json("SessionStart", &text),
                 note: format!("{source}: pointed to paused {}", p.shortname()),
+            });
+        }
+        if let Some((text, note)) = resume_log {
+            return Ok(Outcome {
+                stdout: context_json("SessionStart", &text),
+                note: format!("{source}: {note}"),
             });
         }
         if let Some(text) = crate::bundle::session_start_offer(&ctx.store, ctx.now) {
@@ -353,6 +368,15 @@ fn session_start(ctx: &mut Ctx<'_>, source: &str, t: &mut Timings) -> Result<Out
     })
 }
 
+/// A new Claude session with no active session: the newest recent resume
+/// log, if any, as (text, note).
+fn resume_log_pointer(ctx: &Ctx<'_>, source: &str) -> Option<(String, String)> {
+    if !matches!(source, "startup" | "clear") {
+        return None;
+    }
+    crate::resume_log::startup_pointer(&ctx.store, ctx.now)
+}
+
 fn after_compact(ctx: &mut Ctx<'_>, t: &mut Timings) -> Result<Outcome> {
     let Some(meta) = ctx.pick() else {
         return silent("compact: no active session");
@@ -386,6 +410,11 @@ fn after_compact(ctx: &mut Ctx<'_>, t: &mut Timings) -> Result<Outcome> {
 }
 
 fn prompt(ctx: &mut Ctx<'_>, text: &str, t: &mut Timings) -> Result<Outcome> {
+    let warning = usage::check(ctx, t);
+    usage::merge("UserPromptSubmit", continuation(ctx, text, t), warning)
+}
+
+fn continuation(ctx: &mut Ctx<'_>, text: &str, t: &mut Timings) -> Result<Outcome> {
     let extra = {
         // Only read the config when a config file exists: the common case
         // costs one stat.
@@ -440,6 +469,15 @@ fn prompt(ctx: &mut Ctx<'_>, text: &str, t: &mut Timings) -> Result<Outcome> {
 }
 
 fn pre_compact(ctx: &mut Ctx<'_>, trigger: &str, t: &mut Timings) -> Result<Outcome> {
+    // Warnings start over after a compaction, with or without a session.
+    // Failing to record that, or to write the resume log below, must not
+    // cost the summariser its instructions: both only go to the log.
+    let mut problems = String::new();
+    if let Ok(Some(_lock)) = ctx.lock()
+        && let Err(e) = usage::new_epoch(ctx)
+    {
+        problems.push_str(&format!("; warnings not reset: {e:#}"));
+    }
     let Some(meta) = ctx.pick() else {
         return silent("precompact: no active session");
     };
@@ -456,11 +494,18 @@ fn pre_compact(ctx: &mut Ctx<'_>, trigger: &str, t: &mut Timings) -> Result<Outc
         session::write_progress_md(&ctx.store, &doc, ctx.now)?;
     }
     t.lap("save");
-    let text = inject::precompact_text(&doc, &ctx.rel(&meta.path));
+    let log = usage::write_log(ctx, &format!("precompact-{trigger}"));
+    t.lap("resume-log");
+    let mut text = inject::precompact_text(&doc, &ctx.rel(&meta.path));
+    match &log {
+        Ok(Some(l)) => text.push_str(&format!("\nResume log: {l}\n")),
+        Ok(None) => {}
+        Err(e) => problems.push_str(&format!("; resume log failed: {e:#}")),
+    }
     t.lap("render");
     Ok(Outcome {
         stdout: text,
-        note: format!("precompact ({trigger}): checkpointed"),
+        note: format!("precompact ({trigger}): checkpointed{problems}"),
     })
 }
 
@@ -497,6 +542,11 @@ fn post_compact(ctx: &mut Ctx<'_>, trigger: &str, summary: &str) -> Result<Outco
 }
 
 fn tool_use(ctx: &mut Ctx<'_>, tool: Tool, t: &mut Timings) -> Result<Outcome> {
+    let warning = usage::check(ctx, t);
+    usage::merge("PostToolUse", tool_event(ctx, tool, t), warning)
+}
+
+fn tool_event(ctx: &mut Ctx<'_>, tool: Tool, t: &mut Timings) -> Result<Outcome> {
     match tool {
         Tool::Other(name) => silent(format!("tool {name}: ignored")),
         Tool::Read { path } => {
@@ -729,7 +779,16 @@ fn session_end(ctx: &mut Ctx<'_>, reason: &str, t: &mut Timings) -> Result<Outco
         session::write_progress_md(&ctx.store, &open.doc, ctx.now)?;
     }
     t.lap("save");
-    silent(format!("end ({reason}): checkpointed"))
+    let log = usage::write_log(ctx, "session-end");
+    t.lap("resume-log");
+    silent(format!(
+        "end ({reason}): checkpointed{}",
+        match log {
+            Ok(Some(l)) => format!(", resume log {l}"),
+            Ok(None) => String::new(),
+            Err(e) => format!("; resume log failed: {e:#}"),
+        }
+    ))
 }
 
 /// A cheap fingerprint of a document's text.

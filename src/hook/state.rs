@@ -19,6 +19,9 @@ pub struct ClaudeState {
     /// Context warnings already given in `warned_epoch`.
     pub warned_epoch: u64,
     pub warned: Vec<u8>,
+    /// Tokens used when the last warning was given. Less than that later
+    /// means the context shrank (a compaction we did not see): a new epoch.
+    pub warned_used: Option<u64>,
     /// Epoch in which the critical-level resume log was written.
     pub critical_epoch: Option<u64>,
     /// TaskCreate ids → subjects.

@@ -1,0 +1,236 @@
+//! Whole-process latency of `session-hook context` on a 1 MB and a 500 MB
+//! transcript: reading from the end must make the size irrelevant (target:
+//! median ratio at most 1.5). Also times the UserPromptSubmit and
+//! PostToolUse hooks on the 500 MB transcript against a bare `cat` fed the
+//! same stdin, since they run the same tail read on every prompt.
+//!
+//! The transcripts are generated once under `target/bench-fixtures/` and
+//! reused. Run with `cargo bench --bench context`.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 61;
+const TARGET_RATIO: f64 = 1.5;
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
+}
+
+/// Lines shaped like a real session: prompts, replies with tool calls and
+/// usage, large tool results, hook attachments, and a compaction now and
+/// then.
+fn write_transcript(path: &Path, bytes: u64) -> std::io::Result<()> {
+    let tmp = path.with_extension("partial");
+    let mut w = BufWriter::with_capacity(1 << 20, File::create(&tmp)?);
+    let filler = "lorem ipsum dolor sit amet, consectetur adipiscing elit ".repeat(70);
+    let mut written = 0u64;
+    let mut turn = 0u64;
+    while written < bytes {
+        turn += 1;
+        let used = 20_000 + (turn * 997) % 150_000;
+        let lines = [
+            format!(
+                r#"{{"parentUuid":"p{turn}","isSidechain":false,"type":"user","message":{{"role":"user","content":"Please look at module {turn}"}},"uuid":"u{turn}","timestamp":"2026-01-15T10:00:00.000Z","sessionId":"bench"}}"#
+            ),
+            format!(
+                r#"{{"parentUuid":"u{turn}","isSidechain":false,"message":{{"id":"msg_{turn}","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[{{"type":"text","text":"Reading the file."}}],"usage":{{"input_tokens":{},"cache_creation_input_tokens":500,"cache_read_input_tokens":1000,"output_tokens":40}}}},"type":"assistant","uuid":"a{turn}","timestamp":"2026-01-15T10:00:01.000Z","sessionId":"bench"}}"#,
+                used - 1500
+            ),
+            format!(
+                r#"{{"parentUuid":"u{turn}","isSidechain":false,"message":{{"id":"msg_{turn}","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[{{"type":"tool_use","id":"toolu_{turn}","name":"Read","input":{{"file_path":"/p/src/m{turn}.rs"}}}}],"usage":{{"input_tokens":{},"cache_creation_input_tokens":500,"cache_read_input_tokens":1000,"output_tokens":90}}}},"type":"assistant","uuid":"b{turn}","timestamp":"2026-01-15T10:00:02.000Z","sessionId":"bench"}}"#,
+                used - 1500
+            ),
+            format!(
+                r#"{{"parentUuid":"b{turn}","isSidechain":false,"type":"user","message":{{"role":"user","content":[{{"type":"tool_result","tool_use_id":"toolu_{turn}","content":"{filler}"}}]}},"toolUseResult":{{"file":{{"content":"{filler}"}}}},"uuid":"r{turn}","timestamp":"2026-01-15T10:00:03.000Z","sessionId":"bench"}}"#
+            ),
+            format!(
+                r#"{{"parentUuid":"r{turn}","isSidechain":false,"type":"attachment","attachment":{{"type":"hook_success","hookName":"PostToolUse:Read","hookEvent":"PostToolUse","content":"","stdout":"","exitCode":0}},"uuid":"h{turn}","timestamp":"2026-01-15T10:00:04.000Z"}}"#
+            ),
+        ];
+        for l in &lines {
+            w.write_all(l.as_bytes())?;
+            w.write_all(b"\n")?;
+            written += l.len() as u64 + 1;
+        }
+        if turn.is_multiple_of(20_000) {
+            let b = r#"{"type":"system","subtype":"compact_boundary","content":"Conversation compacted","compactMetadata":{"trigger":"auto","preTokens":180000,"postTokens":3000}}"#;
+            writeln!(w, "{b}")?;
+            written += b.len() as u64 + 1;
+        }
+    }
+    let tail = r#"{"type":"system","subtype":"stop_hook_summary","isSidechain":false,"timestamp":"2026-01-15T10:00:05.000Z"}"#;
+    writeln!(w, "{tail}")?;
+    w.flush()?;
+    drop(w);
+    std::fs::rename(tmp, path)
+}
+
+fn fixture(name: &str, bytes: u64) -> PathBuf {
+    let dir = target_dir().join("bench-fixtures");
+    std::fs::create_dir_all(&dir).expect("create bench-fixtures");
+    let p = dir.join(name);
+    let ok = std::fs::metadata(&p).is_ok_and(|m| m.len() >= bytes);
+    if !ok {
+        eprintln!("generating {} ({} MB)...", p.display(), bytes / 1_000_000);
+        write_transcript(&p, bytes).expect("write the transcript");
+    }
+    p
+}
+
+type Stats = (Duration, Duration, Duration);
+
+/// Median, 10th and 90th percentile of `RUNS` runs of each of `a` and `b`
+/// (after warm-up), run in turns so that load from elsewhere on the
+/// machine weighs on both alike.
+fn measure_pair(mut a: impl FnMut(), mut b: impl FnMut()) -> (Stats, Stats) {
+    for _ in 0..5 {
+        a();
+        b();
+    }
+    let (mut va, mut vb) = (Vec::with_capacity(RUNS), Vec::with_capacity(RUNS));
+    for i in 0..RUNS {
+        // Alternate which goes first, too.
+        let time = |f: &mut dyn FnMut(), v: &mut Vec<Duration>| {
+            let t = Instant::now();
+            f();
+            v.push(t.elapsed());
+        };
+        if i % 2 == 0 {
+            time(&mut a, &mut va);
+            time(&mut b, &mut vb);
+        } else {
+            time(&mut b, &mut vb);
+            time(&mut a, &mut va);
+        }
+    }
+    let stats = |mut v: Vec<Duration>| {
+        v.sort();
+        (v[RUNS / 2], v[RUNS / 10], v[RUNS * 9 / 10])
+    };
+    (stats(va), stats(vb))
+}
+
+fn spawn(cmd: &mut Command, stdin: Option<&[u8]>) {
+    cmd.stdout(Stdio::null()).stderr(Stdio::null());
+    cmd.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
+    let mut child = cmd.spawn().expect("spawn");
+    if let Some(input) = stdin {
+        let mut si = child.stdin.take().expect("stdin");
+        si.write_all(input).expect("write stdin");
+    }
+    let st = child.wait().expect("wait");
+    assert!(st.success(), "{cmd:?} failed");
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_session-hook"));
+    let small = fixture("transcript-1mb.jsonl", 1_000_000);
+    let big = fixture("transcript-500mb.jsonl", 500_000_000);
+
+    let context = |t: &Path| {
+        let t = t.to_path_buf();
+        let bin = bin.clone();
+        move || {
+            spawn(
+                Command::new(&bin)
+                    .args(["context", "--transcript"])
+                    .arg(&t)
+                    .env_remove("CLAUDE_CODE_SESSION_ID")
+                    .env("HOME", "/nonexistent"),
+                None,
+            )
+        }
+    };
+    let ((s_med, s_lo, s_hi), (b_med, b_lo, b_hi)) = measure_pair(context(&small), context(&big));
+    let ratio = b_med.as_secs_f64() / s_med.as_secs_f64();
+    println!(
+        "session-hook context, whole process, median of {RUNS} runs each, interleaved (p10..p90):"
+    );
+    println!(
+        "  1 MB transcript    {} ({}..{})",
+        ms(s_med),
+        ms(s_lo),
+        ms(s_hi)
+    );
+    println!(
+        "  500 MB transcript  {} ({}..{})",
+        ms(b_med),
+        ms(b_lo),
+        ms(b_hi)
+    );
+    println!("  ratio 500 MB / 1 MB: {ratio:.2} (target <= {TARGET_RATIO})");
+
+    // The hooks on the big transcript, against `cat` fed the same stdin.
+    let proj = tempfile::tempdir().expect("tempdir");
+    let st = Command::new(&bin)
+        .args(["init", "--goal", "Bench the hooks"])
+        .current_dir(proj.path())
+        .env_remove("CLAUDE_PROJECT_DIR")
+        .output()
+        .expect("init");
+    assert!(st.status.success(), "init failed");
+    let cwd = proj.path().display().to_string();
+    let big_s = big.display().to_string();
+    let events = [
+        (
+            "UserPromptSubmit",
+            serde_json::json!({"prompt": "Add a unit test for the parser"}),
+        ),
+        (
+            "PostToolUse",
+            serde_json::json!({"tool_name": "Bash", "tool_input": {"command": "ls"}, "tool_response": {"stdout": ""}}),
+        ),
+    ];
+    println!(
+        "hooks on the 500 MB transcript, whole process, median (ratio to `cat` of the same stdin):"
+    );
+    for (event, extra) in events {
+        let mut p = serde_json::json!({
+            "session_id": "bench-0000-0000-0000-000000000000",
+            "transcript_path": big_s,
+            "cwd": cwd,
+            "hook_event_name": event,
+            "permission_mode": "default",
+        });
+        for (k, v) in extra.as_object().expect("object") {
+            p[k] = v.clone();
+        }
+        let input = p.to_string().into_bytes();
+        let ((cat, _, _), (hook, _, _)) = measure_pair(
+            || spawn(&mut Command::new("cat"), Some(&input)),
+            || {
+                spawn(
+                    Command::new(&bin)
+                        .arg("hook")
+                        .current_dir(proj.path())
+                        .env_remove("CLAUDE_PROJECT_DIR"),
+                    Some(&input),
+                )
+            },
+        );
+        println!(
+            "  {event:<17} {} vs cat {} ({:.2}x)",
+            ms(hook),
+            ms(cat),
+            hook.as_secs_f64() / cat.as_secs_f64()
+        );
+    }
+    if ratio > TARGET_RATIO {
+        eprintln!("FAIL: the 500 MB transcript took {ratio:.2}x the 1 MB one");
+        std::process::exit(1);
+    }
+}
