@@ -295,6 +295,9 @@ pub struct Report {
     pub conflicts: Vec<Conflict>,
     pub missing: Vec<String>,
     pub now: WorkStatus,
+    /// The short report's work-tree scan ran past its time budget (a very
+    /// large repository), so `now` is empty rather than known clean.
+    pub scan_skipped: bool,
     /// Key Files of the session that changed, with how.
     pub key_files: Vec<(String, &'static str)>,
 }
@@ -375,6 +378,33 @@ pub fn compute(project: &Path, base: Baseline, key_files: &[String], depth: Dept
     }
 }
 
+/// How long the short report (SessionStart, "continue") waits for the
+/// work-tree scan. In a small repository the scan takes well under this; in
+/// a huge one the hook answers on time and says the scan was skipped.
+/// `SESSION_HOOK_SCAN_BUDGET_MS` overrides it; debug builds (the test
+/// suite, run in parallel on busy machines) wait longer so results do not
+/// depend on load.
+fn short_scan_budget() -> std::time::Duration {
+    let ms = std::env::var("SESSION_HOOK_SCAN_BUDGET_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(if cfg!(debug_assertions) { 5_000 } else { 6 });
+    std::time::Duration::from_millis(ms)
+}
+
+/// Start the work-tree scan on its own thread (with its own handle on the
+/// repository), so it overlaps the commit walk.
+fn scan_in_background(project: &Path) -> std::sync::mpsc::Receiver<WorkStatus> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let project = project.to_path_buf();
+    std::thread::spawn(move || {
+        if let Ok(repo) = Repository::open(&project) {
+            let _ = tx.send(crate::git::status(&repo));
+        }
+    });
+    rx
+}
+
 fn compute_in(
     repo: &Repository,
     project: &Path,
@@ -382,6 +412,9 @@ fn compute_in(
     key_files: &[String],
     depth: Depth,
 ) -> Result<Report, git2::Error> {
+    let started = std::time::Instant::now();
+    let budget = short_scan_budget();
+    let scan = (depth == Depth::Short && !budget.is_zero()).then(|| scan_in_background(project));
     let head_oid = match repo.head() {
         Ok(r) => Some(r.peel_to_commit()?.id()),
         Err(e) if e.code() == ErrorCode::UnbornBranch || e.code() == ErrorCode::NotFound => None,
@@ -429,7 +462,17 @@ fn compute_in(
         }),
     };
 
-    let now = crate::git::status(repo);
+    let (now, scan_skipped) = match scan {
+        None if depth == Depth::Short => (WorkStatus::default(), true),
+        None => (crate::git::status(repo), false),
+        Some(rx) => {
+            let left = budget.saturating_sub(started.elapsed());
+            match rx.recv_timeout(left) {
+                Ok(ws) => (ws, false),
+                Err(_) => (WorkStatus::default(), true),
+            }
+        }
+    };
     let (conflicts, missing) = conflicts(project, &base, files.as_deref(), &now);
     let key_files = key_file_changes(project, key_files, files.as_deref(), &now);
     Ok(Report {
@@ -444,6 +487,7 @@ fn compute_in(
         conflicts,
         missing,
         now,
+        scan_skipped,
         key_files,
         head,
         base,
@@ -1043,6 +1087,12 @@ pub fn render_short(o: &Outcome, base: &Baseline, now: DateTime<Utc>) -> Option<
             };
             lines.push(format!("- Uncommitted files: {}{more}", shown.join(", ")));
         }
+        if r.scan_skipped {
+            lines.push(
+                "- Uncommitted files: not scanned here (a large working tree); `session-hook resume` or `git status` lists them."
+                    .to_string(),
+            );
+        }
     }
     if lines.is_empty() {
         return None;
@@ -1132,6 +1182,7 @@ mod tests {
                 why: Why::Committed,
             }],
             missing: vec!["gone.rs".into()],
+            scan_skipped: false,
             now: WorkStatus {
                 modified: vec!["m.rs".into()],
                 staged: vec![],

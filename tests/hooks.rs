@@ -610,3 +610,23 @@ fn preview_shows_without_writing() {
     ]);
     assert!(out.contains("would print nothing"));
 }
+
+#[test]
+fn start_up_answers_on_time_when_the_work_tree_scan_is_slow() {
+    let p = project();
+    p.write("dirty.txt", "uncommitted\n");
+    let o = p
+        .cmd()
+        .arg("hook")
+        .env("SESSION_HOOK_SCAN_BUDGET_MS", "0")
+        .write_stdin(recorded(&p, "SessionStart-startup"))
+        .output()
+        .unwrap();
+    let ctx = context_of(&String::from_utf8(o.stdout).unwrap(), "SessionStart");
+    assert!(ctx.contains("Uncommitted files: not scanned here"), "{ctx}");
+    let (_, out) = p.hook(&recorded(&p, "SessionStart-startup"));
+    assert!(
+        context_of(&out, "SessionStart").contains("Uncommitted files: dirty.txt"),
+        "with time to scan, the files are listed"
+    );
+}
