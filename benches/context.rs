@@ -7,81 +7,17 @@
 //! The transcripts are generated once under `target/bench-fixtures/` and
 //! reused. Run with `cargo bench --bench context`.
 
-use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "fixtures/transcript.rs"]
+mod transcript;
+use transcript::fixture;
+
 const RUNS: usize = 61;
 const TARGET_RATIO: f64 = 1.5;
-
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
-}
-
-/// Lines shaped like a real session: prompts, replies with tool calls and
-/// usage, large tool results, hook attachments, and a compaction now and
-/// then.
-fn write_transcript(path: &Path, bytes: u64) -> std::io::Result<()> {
-    let tmp = path.with_extension("partial");
-    let mut w = BufWriter::with_capacity(1 << 20, File::create(&tmp)?);
-    let filler = "lorem ipsum dolor sit amet, consectetur adipiscing elit ".repeat(70);
-    let mut written = 0u64;
-    let mut turn = 0u64;
-    while written < bytes {
-        turn += 1;
-        let used = 20_000 + (turn * 997) % 150_000;
-        let lines = [
-            format!(
-                r#"{{"parentUuid":"p{turn}","isSidechain":false,"type":"user","message":{{"role":"user","content":"Please look at module {turn}"}},"uuid":"u{turn}","timestamp":"2026-01-15T10:00:00.000Z","sessionId":"bench"}}"#
-            ),
-            format!(
-                r#"{{"parentUuid":"u{turn}","isSidechain":false,"message":{{"id":"msg_{turn}","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[{{"type":"text","text":"Reading the file."}}],"usage":{{"input_tokens":{},"cache_creation_input_tokens":500,"cache_read_input_tokens":1000,"output_tokens":40}}}},"type":"assistant","uuid":"a{turn}","timestamp":"2026-01-15T10:00:01.000Z","sessionId":"bench"}}"#,
-                used - 1500
-            ),
-            format!(
-                r#"{{"parentUuid":"u{turn}","isSidechain":false,"message":{{"id":"msg_{turn}","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[{{"type":"tool_use","id":"toolu_{turn}","name":"Read","input":{{"file_path":"/p/src/m{turn}.rs"}}}}],"usage":{{"input_tokens":{},"cache_creation_input_tokens":500,"cache_read_input_tokens":1000,"output_tokens":90}}}},"type":"assistant","uuid":"b{turn}","timestamp":"2026-01-15T10:00:02.000Z","sessionId":"bench"}}"#,
-                used - 1500
-            ),
-            format!(
-                r#"{{"parentUuid":"b{turn}","isSidechain":false,"type":"user","message":{{"role":"user","content":[{{"type":"tool_result","tool_use_id":"toolu_{turn}","content":"{filler}"}}]}},"toolUseResult":{{"file":{{"content":"{filler}"}}}},"uuid":"r{turn}","timestamp":"2026-01-15T10:00:03.000Z","sessionId":"bench"}}"#
-            ),
-            format!(
-                r#"{{"parentUuid":"r{turn}","isSidechain":false,"type":"attachment","attachment":{{"type":"hook_success","hookName":"PostToolUse:Read","hookEvent":"PostToolUse","content":"","stdout":"","exitCode":0}},"uuid":"h{turn}","timestamp":"2026-01-15T10:00:04.000Z"}}"#
-            ),
-        ];
-        for l in &lines {
-            w.write_all(l.as_bytes())?;
-            w.write_all(b"\n")?;
-            written += l.len() as u64 + 1;
-        }
-        if turn.is_multiple_of(20_000) {
-            let b = r#"{"type":"system","subtype":"compact_boundary","content":"Conversation compacted","compactMetadata":{"trigger":"auto","preTokens":180000,"postTokens":3000}}"#;
-            writeln!(w, "{b}")?;
-            written += b.len() as u64 + 1;
-        }
-    }
-    let tail = r#"{"type":"system","subtype":"stop_hook_summary","isSidechain":false,"timestamp":"2026-01-15T10:00:05.000Z"}"#;
-    writeln!(w, "{tail}")?;
-    w.flush()?;
-    drop(w);
-    std::fs::rename(tmp, path)
-}
-
-fn fixture(name: &str, bytes: u64) -> PathBuf {
-    let dir = target_dir().join("bench-fixtures");
-    std::fs::create_dir_all(&dir).expect("create bench-fixtures");
-    let p = dir.join(name);
-    let ok = std::fs::metadata(&p).is_ok_and(|m| m.len() >= bytes);
-    if !ok {
-        eprintln!("generating {} ({} MB)...", p.display(), bytes / 1_000_000);
-        write_transcript(&p, bytes).expect("write the transcript");
-    }
-    p
-}
 
 type Stats = (Duration, Duration, Duration);
 

@@ -117,6 +117,11 @@ fn measure(bin: &Path, case: &Case, runs: usize) -> Result {
     }
 }
 
+#[path = "fixtures/repo.rs"]
+mod repo;
+#[path = "fixtures/transcript.rs"]
+mod transcript;
+
 mod fixtures {
     use std::fmt::Write as _;
     use std::path::{Path, PathBuf};
@@ -168,6 +173,44 @@ mod fixtures {
             .path();
         let text = std::fs::read_to_string(&file).unwrap();
         std::fs::write(&file, grow(&text, 1024 * 1024)).unwrap();
+        std::fs::write(&marker, "").unwrap();
+        dir
+    }
+
+    /// A work copy of the 20,000-commit, 10,000-file repository with a
+    /// ~1 MB session document in it.
+    pub fn big_repo_project(bin: &Path, base: &Path) -> PathBuf {
+        let fixture = super::repo::fixture_dir();
+        super::repo::ensure_fixture(&fixture);
+        let dir = base.join("big-repo-work");
+        let marker = base.join("big-repo-work.ready");
+        if marker.exists() && dir.join(".git").exists() {
+            return dir;
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+        super::repo::copy_dir(&fixture, &dir);
+        let st = Command::new(bin)
+            .args([
+                "init",
+                "--name",
+                "big",
+                "--goal",
+                "Benchmark a large repository",
+            ])
+            .current_dir(&dir)
+            .env_remove("CLAUDE_PROJECT_DIR")
+            .status()
+            .unwrap();
+        assert!(st.success());
+        let file = std::fs::read_dir(dir.join(".sessions/active"))
+            .unwrap()
+            .flatten()
+            .next()
+            .unwrap()
+            .path();
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, grow(&text, 1024 * 1024)).unwrap();
+        super::repo::refresh_index(&dir);
         std::fs::write(&marker, "").unwrap();
         dir
     }
@@ -257,6 +300,25 @@ fn main() {
         hook_path: false,
     };
     let existing = format!("{cwd}/src/billing/module_7.rs");
+    let big_repo = fixtures::big_repo_project(&bin, &base);
+    let repo_cwd = big_repo.display().to_string();
+    let t500 = transcript::fixture("transcript-500mb.jsonl", 500_000_000)
+        .display()
+        .to_string();
+    let t1 = transcript::fixture("transcript-1mb.jsonl", 1_000_000)
+        .display()
+        .to_string();
+    let in_repo = |name: &str, event: &str, extra: &str, fresh: bool, target: Option<f64>| {
+        Case {
+        name: name.into(),
+        args: vec!["hook".into()],
+        stdin: format!(r#"{{"session_id":"BENCH-SESSION","transcript_path":"{t500}","cwd":"{repo_cwd}","hook_event_name":"{event}"{extra}}}"#).into_bytes(),
+        cwd: big_repo.clone(),
+        fresh_session: fresh,
+        target,
+        hook_path: true,
+    }
+    };
     let cases = vec![
         hook(
             "UserPromptSubmit, ordinary prompt",
@@ -334,6 +396,37 @@ fn main() {
             false,
             None,
         ),
+        in_repo(
+            "SessionStart startup, 20k commits / 10k files",
+            "SessionStart",
+            r#","source":"startup""#,
+            true,
+            Some(10.0),
+        ),
+        in_repo(
+            "UserPromptSubmit, ordinary, 500 MB transcript",
+            "UserPromptSubmit",
+            r#","prompt":"rename the retry helper""#,
+            false,
+            Some(3.0),
+        ),
+        in_repo(
+            "PostToolUse Read, 500 MB transcript",
+            "PostToolUse",
+            &format!(r#","tool_name":"Read","tool_input":{{"file_path":"{repo_cwd}/README.md"}}"#),
+            false,
+            Some(3.0),
+        ),
+        cmd(
+            "context, 1 MB transcript",
+            &["context", "--transcript", &t1],
+            None,
+        ),
+        cmd(
+            "context, 500 MB transcript",
+            &["context", "--transcript", &t500],
+            None,
+        ),
         cmd(
             "log --progress (1 MB session)",
             &["log", "--progress", "benchmark note"],
@@ -360,6 +453,21 @@ fn main() {
             r.name, r.cat_ms, r.ms, r.ratio, verdict, r.rss_kib
         );
         results.push(r);
+    }
+    let ctx_1 = results
+        .iter()
+        .find(|r| r.name == "context, 1 MB transcript")
+        .map(|r| r.ms);
+    let ctx_500 = results
+        .iter()
+        .find(|r| r.name == "context, 500 MB transcript")
+        .map(|r| r.ms);
+    if let (Some(a), Some(b)) = (ctx_1, ctx_500) {
+        let ratio = b / a;
+        println!(
+            "\ncontext on 500 MB vs 1 MB: {ratio:.2}× (target ≤ 1.5×) {}",
+            if ratio <= 1.5 { "ok" } else { "MISS" }
+        );
     }
     let max_hook_rss = results
         .iter()

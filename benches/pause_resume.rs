@@ -12,13 +12,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use git2::build::CheckoutBuilder;
-use git2::{Oid, Repository, Signature, Time};
+use git2::Repository;
 
-const COMMITS: usize = 20_000;
-const FILES: usize = 10_000;
-/// Files per folder: 10 top folders × 10 sub-folders × 100 files.
-const PER_DIR: usize = 100;
+#[path = "fixtures/repo.rs"]
+mod repo;
+use repo::*;
+
 const PAUSE_TARGET_MS: f64 = 30.0;
 const RESUME_TARGET_MS: f64 = 50.0;
 const SESSION_START_MAX_RATIO: f64 = 10.0;
@@ -273,158 +272,6 @@ fn piped(bin: &Path, args: &[&str], dir: &Path, stdin: &str) -> Duration {
     let d = t.elapsed();
     assert!(st.success());
     d
-}
-
-fn fixture_dir() -> PathBuf {
-    // CARGO_TARGET_TMPDIR is `<target>/tmp`.
-    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
-    tmp.parent()
-        .unwrap_or(&tmp)
-        .join("bench-fixtures")
-        .join(format!("repo-{COMMITS}c-{FILES}f"))
-}
-
-fn file_path(i: usize) -> String {
-    let d = i / PER_DIR;
-    format!("src/m{:02}/s{:02}/f{:05}.rs", d / 10, d % 10, i)
-}
-
-fn file_text(i: usize, version: usize) -> String {
-    format!(
-        "// module {i}\npub fn f{i}() -> usize {{\n    {version}\n}}\n\npub const NAME: &str = \"file {i}\";\n"
-    )
-}
-
-fn sig(t: i64) -> Signature<'static> {
-    Signature::new("Bench", "bench@example.com", &Time::new(t, 0)).unwrap()
-}
-
-/// Build the repository once. Returns true when it had to be generated.
-fn ensure_fixture(dir: &Path) -> bool {
-    let done = dir.with_extension("done");
-    if done.exists() && dir.join(".git").exists() {
-        return false;
-    }
-    let _ = fs::remove_dir_all(dir);
-    fs::create_dir_all(dir).unwrap();
-    let repo = Repository::init(dir).unwrap();
-    {
-        let mut cfg = repo.config().unwrap();
-        cfg.set_str("user.name", "Bench").unwrap();
-        cfg.set_str("user.email", "bench@example.com").unwrap();
-    }
-    let odb = repo.odb().unwrap();
-    // Everything goes to memory first and lands as one packfile: far faster
-    // than 100,000 loose objects, and what a real clone looks like.
-    let mempack = odb.add_new_mempack_backend(1000).unwrap();
-
-    // blobs[i], then the trees: sub-folder (100 files), top folder (10
-    // sub-folders), `src` (10 top folders), root.
-    let mut blobs: Vec<Oid> = (0..FILES)
-        .map(|i| repo.blob(file_text(i, 0).as_bytes()).unwrap())
-        .collect();
-    let subs = FILES / PER_DIR;
-    let write_sub = |blobs: &[Oid], d: usize| -> Oid {
-        let mut tb = repo.treebuilder(None).unwrap();
-        let first = d * PER_DIR;
-        for (k, b) in blobs[first..first + PER_DIR].iter().enumerate() {
-            tb.insert(format!("f{:05}.rs", first + k), *b, 0o100644)
-                .unwrap();
-        }
-        tb.write().unwrap()
-    };
-    let mut sub_trees: Vec<Oid> = (0..subs).map(|d| write_sub(&blobs, d)).collect();
-    let write_top = |subs: &[Oid], m: usize| -> Oid {
-        let mut tb = repo.treebuilder(None).unwrap();
-        for s in 0..10 {
-            tb.insert(format!("s{s:02}"), subs[m * 10 + s], 0o040000)
-                .unwrap();
-        }
-        tb.write().unwrap()
-    };
-    let mut top_trees: Vec<Oid> = (0..subs / 10).map(|m| write_top(&sub_trees, m)).collect();
-    let readme = repo.blob(b"# bench fixture\n").unwrap();
-    let write_root = |tops: &[Oid]| -> Oid {
-        let mut src = repo.treebuilder(None).unwrap();
-        for (m, t) in tops.iter().enumerate() {
-            src.insert(format!("m{m:02}"), *t, 0o040000).unwrap();
-        }
-        let src = src.write().unwrap();
-        let mut root = repo.treebuilder(None).unwrap();
-        root.insert("README.md", readme, 0o100644).unwrap();
-        root.insert("src", src, 0o040000).unwrap();
-        root.write().unwrap()
-    };
-
-    // One commit an hour, ending now.
-    let now = chrono::Utc::now().timestamp();
-    let t0 = now - COMMITS as i64 * 3600;
-    let mut parent: Option<Oid> = None;
-    for c in 0..COMMITS {
-        if c > 0 {
-            // Each later commit edits one file.
-            let i = (c * 7919) % FILES;
-            blobs[i] = repo.blob(file_text(i, c).as_bytes()).unwrap();
-            let d = i / PER_DIR;
-            sub_trees[d] = write_sub(&blobs, d);
-            top_trees[d / 10] = write_top(&sub_trees, d / 10);
-        }
-        let tree = repo.find_tree(write_root(&top_trees)).unwrap();
-        let s = sig(t0 + c as i64 * 3600);
-        let parents: Vec<git2::Commit> = parent
-            .map(|p| repo.find_commit(p).unwrap())
-            .into_iter()
-            .collect();
-        let refs: Vec<&git2::Commit> = parents.iter().collect();
-        let msg = if c == 0 {
-            "Initial import".to_string()
-        } else {
-            format!("Change file {} (#{c})", (c * 7919) % FILES)
-        };
-        parent = Some(repo.commit(None, &s, &s, &msg, &tree, &refs).unwrap());
-    }
-    let mut buf = git2::Buf::new();
-    mempack.dump(&repo, &mut buf).unwrap();
-    let mut pw = odb.packwriter().unwrap();
-    pw.write_all(&buf).unwrap();
-    pw.commit().unwrap();
-    mempack.reset().unwrap();
-    drop(pw);
-
-    repo.reference("refs/heads/main", parent.unwrap(), true, "bench fixture")
-        .unwrap();
-    repo.set_head("refs/heads/main").unwrap();
-    repo.checkout_head(Some(CheckoutBuilder::new().force()))
-        .unwrap();
-    fs::write(&done, b"ok\n").unwrap();
-    true
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap().flatten() {
-        let dst = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &dst);
-        } else {
-            fs::copy(e.path(), &dst).unwrap();
-        }
-    }
-}
-
-/// A copied work tree has new inodes and times: refresh the index once, as
-/// `git status` would, so the timed runs see an ordinary clean checkout.
-fn refresh_index(work: &Path) {
-    let repo = Repository::open(work).unwrap();
-    let mut o = git2::StatusOptions::new();
-    o.update_index(true);
-    repo.statuses(Some(&mut o)).unwrap();
-    // Entries written in the same instant as the index are "racily clean"
-    // and would be re-hashed on every run.
-    std::thread::sleep(Duration::from_millis(1100));
-    let mut idx = repo.index().unwrap();
-    idx.read(true).unwrap();
-    idx.write().unwrap();
 }
 
 /// Name a few Key Files in the session document.

@@ -149,6 +149,21 @@ pub fn sweep_temp_files(dir: &Path, min_age: std::time::Duration) {
     }
 }
 
+/// The files in `dir` with extension `ext`, sorted by name; nothing when
+/// the folder is missing.
+pub fn files_with_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let Ok(rd) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut v: Vec<PathBuf> = rd
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
+    v.sort();
+    v
+}
+
 /// `path` relative to `base` when it lies inside it, else `path` unchanged.
 pub fn relative_to(path: &Path, base: &Path) -> PathBuf {
     path.strip_prefix(base)

@@ -82,16 +82,7 @@ pub fn write(
 
 /// All entries of a session, oldest first. Unreadable files are skipped.
 pub fn read_all(store: &Store, id: &str) -> Vec<Entry> {
-    let dir = entries_dir(store, id);
-    let Ok(rd) = fs::read_dir(&dir) else {
-        return Vec::new();
-    };
-    let mut paths: Vec<PathBuf> = rd
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .collect();
-    paths.sort();
+    let paths = fsutil::files_with_ext(&entries_dir(store, id), "md");
     let mut out: Vec<Entry> = paths.iter().filter_map(|p| parse_entry(p)).collect();
     // Rolled-up history (see `gc`) comes first.
     let rolled = store.journal_dir(id).join("rollup.md");

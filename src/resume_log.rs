@@ -192,16 +192,7 @@ pub fn accomplishments(store: &Store, doc: &Document) -> Vec<String> {
 /// Accomplishments recorded in pause snapshots, oldest first. The snapshot
 /// keeps them at the top level or under `conversation`; both are read.
 fn pause_accomplishments(store: &Store, id: &str) -> Vec<String> {
-    let dir = store.journal_dir(id).join("pauses");
-    let Ok(rd) = std::fs::read_dir(&dir) else {
-        return Vec::new();
-    };
-    let mut paths: Vec<PathBuf> = rd
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    paths.sort();
+    let paths = crate::fsutil::files_with_ext(&store.journal_dir(id).join("pauses"), "json");
     let mut out: Vec<String> = Vec::new();
     for p in paths {
         let Ok(bytes) = std::fs::read(&p) else {

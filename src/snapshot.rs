@@ -235,14 +235,7 @@ fn order_key(p: &Path) -> (String, u32) {
 
 /// Every snapshot file of a session, oldest first.
 pub fn list(store: &Store, id: &str) -> Vec<PathBuf> {
-    let Ok(rd) = fs::read_dir(pauses_dir(store, id)) else {
-        return Vec::new();
-    };
-    let mut v: Vec<PathBuf> = rd
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
+    let mut v = crate::fsutil::files_with_ext(&pauses_dir(store, id), "json");
     v.sort_by_key(|p| order_key(p));
     v
 }

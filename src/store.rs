@@ -232,14 +232,7 @@ impl Store {
             dirs.push((self.archive_dir(), true));
         }
         for (d, archived) in dirs {
-            let Ok(rd) = fs::read_dir(&d) else { continue };
-            let mut paths: Vec<PathBuf> = rd
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "md"))
-                .collect();
-            paths.sort();
-            for p in paths {
+            for p in fsutil::files_with_ext(&d, "md") {
                 match read_front(&p) {
                     Ok(front) => out.push(Listed::Ok(Box::new(Meta {
                         path: p,

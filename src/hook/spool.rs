@@ -38,17 +38,7 @@ pub fn put(store: &Store, raw: &[u8], at: DateTime<Utc>) -> Result<()> {
 /// Apply spooled events (the caller holds the store lock). Failures are
 /// logged and the event dropped, so one bad payload cannot wedge the queue.
 pub fn drain(store: &Store) {
-    let d = dir(store);
-    let Ok(rd) = fs::read_dir(&d) else { return };
-    let mut files: Vec<PathBuf> = rd
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    if files.is_empty() {
-        return;
-    }
-    files.sort();
+    let files = fsutil::files_with_ext(&dir(store), "json");
     for f in files.into_iter().take(MAX_PER_DRAIN) {
         let at = f
             .file_name()
