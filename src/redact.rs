@@ -105,6 +105,12 @@ fn may_contain_secret(s: &str) -> bool {
 }
 
 /// Replace every secret in `s`.
+///
+/// ```
+/// use session_hook::redact::redact;
+/// assert_eq!(redact("db at postgres://app:hunter22@db.local/x"), "db at postgres://[REDACTED:url-credentials]@db.local/x");
+/// assert_eq!(redact("fix the retry loop"), "fix the retry loop");
+/// ```
 pub fn redact(s: &str) -> Cow<'_, str> {
     let extra = EXTRA.get().map(Vec::as_slice).unwrap_or(&[]);
     if !may_contain_secret(s) && extra.is_empty() {

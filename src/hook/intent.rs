@@ -247,6 +247,12 @@ pub fn normalise(prompt: &str) -> String {
 
 /// Is this prompt asking to continue? `extra` are phrases from config,
 /// matched like the built-in whole-prompt phrases.
+///
+/// ```
+/// use session_hook::hook::intent::is_continuation;
+/// assert!(is_continuation("ok, let's continue with the migration", &[]));
+/// assert!(!is_continuation("add a continue statement", &[]));
+/// ```
 pub fn is_continuation(prompt: &str, extra: &[String]) -> bool {
     if prompt.len() > MAX_LEN
         || prompt.contains('`')
