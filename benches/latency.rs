@@ -51,6 +51,35 @@ fn run_once(cmd: &[&str], cwd: &Path, env: &[(&str, String)], stdin: &[u8]) -> (
     (start.elapsed(), ru.ru_maxrss)
 }
 
+/// Peak RSS (KiB) of three runs under `/usr/bin/time -f %M`, if present.
+fn peak_rss(args: &[&str], cwd: &Path, stdin: &[u8]) -> Option<i64> {
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        return None;
+    }
+    let mut best = None;
+    for i in 0..3 {
+        let stdin = String::from_utf8_lossy(stdin)
+            .replace("BENCH-SESSION", &format!("rss-{i}-{}", std::process::id()));
+        let mut c = Command::new(time);
+        c.arg("-f")
+            .arg("%M")
+            .args(args)
+            .current_dir(cwd)
+            .env("CLAUDE_CODE_SESSION_ID", "");
+        c.stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        let mut child = c.spawn().ok()?;
+        let _ = child.stdin.take()?.write_all(stdin.as_bytes());
+        let out = child.wait_with_output().ok()?;
+        let err = String::from_utf8_lossy(&out.stderr);
+        let kib: i64 = err.lines().last()?.trim().parse().ok()?;
+        best = Some(best.map_or(kib, |b: i64| b.max(kib)));
+    }
+    best
+}
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
@@ -104,6 +133,12 @@ fn measure(bin: &Path, case: &Case, runs: usize) -> Result {
             bin_t.push(b);
             rss = rss.max(r);
         }
+    }
+    // wait4's ru_maxrss also counts the forked copy of this (larger)
+    // process before exec, so the peak is taken from GNU time instead,
+    // which forks from a small process.
+    if let Some(r) = peak_rss(&args, &case.cwd, &case.stdin) {
+        rss = r;
     }
     let (c, b) = (median(cat_t), median(bin_t));
     Result {

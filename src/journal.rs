@@ -82,19 +82,26 @@ pub fn write(
 
 /// All entries of a session, oldest first. Unreadable files are skipped.
 pub fn read_all(store: &Store, id: &str) -> Vec<Entry> {
-    let paths = fsutil::files_with_ext(&entries_dir(store, id), "md");
-    let mut out: Vec<Entry> = paths.iter().filter_map(|p| parse_entry(p)).collect();
-    // Rolled-up history (see `gc`) comes first.
+    let mut out = Vec::new();
+    visit(store, id, |e| out.push(e));
+    out
+}
+
+/// Each entry of a session in turn, oldest first (rolled-up history, see
+/// `gc`, comes first), without holding them all in memory: hooks that
+/// summarise a long journal stay within their memory budget.
+pub fn visit(store: &Store, id: &str, mut f: impl FnMut(Entry)) {
     let rolled = store.journal_dir(id).join("rollup.md");
     if let Ok(t) = fs::read_to_string(&rolled) {
-        let mut older: Vec<Entry> = t
-            .split("\n<!-- entry -->\n")
+        t.split("\n<!-- entry -->\n")
             .filter_map(|chunk| parse_entry_text(chunk, &rolled))
-            .collect();
-        older.append(&mut out);
-        out = older;
+            .for_each(&mut f);
     }
-    out
+    for p in fsutil::files_with_ext(&entries_dir(store, id), "md") {
+        if let Some(e) = parse_entry(&p) {
+            f(e);
+        }
+    }
 }
 
 fn parse_entry(path: &Path) -> Option<Entry> {

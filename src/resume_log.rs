@@ -226,8 +226,14 @@ fn stamp_last(item: &str) -> String {
     item.to_string()
 }
 
+/// A resume log is a brief, not an archive: it keeps the most recent
+/// decisions and findings (the session file has them all), which also
+/// keeps a hook that writes one within its memory budget.
+const MAX_LISTED: usize = 40;
+
 fn decision_recs(doc: &Document) -> Vec<DecisionRec> {
-    s::decisions(doc.get(Sec::Decisions).unwrap_or(""))
+    s::decisions_tail(doc.get(Sec::Decisions).unwrap_or(""), MAX_LISTED)
+        .0
         .into_iter()
         .map(|d| {
             let (decision, at) = match d.title.rsplit_once(" (") {
@@ -305,30 +311,37 @@ fn critical(doc: &Document) -> Critical {
 
 /// Files, times and errors from the journal (and the hook log).
 fn metadata(store: &Store, doc: &Document) -> SessionMeta {
-    let entries = journal::read_all(store, doc.id());
     let mut modified: Vec<String> = Vec::new();
     let mut viewed: Vec<String> = Vec::new();
     let mut errors: Vec<String> = Vec::new();
     let mut times: Vec<DateTime<Utc>> = Vec::new();
-    for e in &entries {
+    let mut count = 0usize;
+    journal::visit(store, doc.id(), |e| {
+        count += 1;
         if let Some(t) = clock::parse(&e.at) {
-            times.push(t);
+            // Only the first and last matter.
+            if times.len() < 2 {
+                times.push(t);
+            } else {
+                times[1] = times[1].max(t);
+                times[0] = times[0].min(t);
+            }
         }
         let list = match e.kind.as_str() {
             "file" => &mut modified,
             "read" => &mut viewed,
             "error" => {
                 errors.push(s::one_line(&e.text));
-                continue;
+                return;
             }
-            _ => continue,
+            _ => return,
         };
         if let Some(p) = e.field("path").filter(|p| !p.is_empty())
             && !list.iter().any(|x| x == p)
         {
             list.push(p.to_string());
         }
-    }
+    });
     for f in s::files(doc.get(Sec::FilesModified).unwrap_or("")) {
         if !modified.contains(&f) {
             modified.push(f);
@@ -356,7 +369,7 @@ fn metadata(store: &Store, doc: &Document) -> SessionMeta {
         duration_seconds: secs,
         duration: secs.map(clock::duration),
         errors,
-        journal_entries: entries.len(),
+        journal_entries: count,
         git_branch: front.git_branch.clone(),
         git_last_commit: front.git_last_commit.clone(),
     }
@@ -417,10 +430,14 @@ pub fn build(
             tldr: s::tldr_paragraph(doc.get(Sec::Tldr).unwrap_or("")),
         },
         accomplishments: accomplishments(store, doc),
-        key_findings: s::numbered(doc.get(Sec::Discoveries).unwrap_or(""))
-            .into_iter()
-            .map(|(_, t)| stamp_last(&t))
-            .collect(),
+        key_findings: {
+            let all = s::numbered(doc.get(Sec::Discoveries).unwrap_or(""));
+            let skip = all.len().saturating_sub(MAX_LISTED);
+            all.into_iter()
+                .skip(skip)
+                .map(|(_, t)| stamp_last(&t))
+                .collect()
+        },
         decisions: decision_recs(doc),
         next_steps: next_steps(doc),
         critical_context: critical(doc),

@@ -45,7 +45,7 @@ impl Status {
 
 /// What we read from the frontmatter. Every field is optional on input so a
 /// hand-edited file still loads; `Document::parse` checks what is required.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct Frontmatter {
     #[serde(deserialize_with = "any_string")]
@@ -160,6 +160,125 @@ fn string_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error>
         Some(OneOrMany::Many(v)) => v.into_iter().filter_map(|s| s.0).collect(),
         Some(OneOrMany::One(s)) => s.0.into_iter().collect(),
     })
+}
+
+/// A scalar in the plain or double-quoted forms `scalar()` writes, read
+/// exactly as a YAML parser would; `None` for anything else.
+fn quick_value(v: &str) -> Option<Option<String>> {
+    let v = v.trim_end();
+    if v.is_empty() || v == "null" || v == "~" {
+        return Some(None);
+    }
+    if v.starts_with('"') {
+        return serde_json::from_str::<String>(v).ok().map(Some);
+    }
+    let plain_safe = !v.contains(": ")
+        && !v.contains(" #")
+        && !v.starts_with([
+            '\'', '{', '[', '&', '*', '!', '|', '>', '%', '@', '`', '#', '-', '?', ':', ',',
+        ])
+        && !v.ends_with(':');
+    if !plain_safe {
+        return None;
+    }
+    // Typed plain scalars read as text only when the text is the same as
+    // the value's own spelling (a canonical whole number).
+    if looks_typed(v) {
+        let canonical = v.bytes().all(|b| b.is_ascii_digit())
+            && (v == "0" || !v.starts_with('0'))
+            && v.len() < 19;
+        if !canonical {
+            return None;
+        }
+    }
+    Some(Some(v.to_string()))
+}
+
+/// A fast reader for the frontmatter this tool writes: `key: scalar`,
+/// `key: []` and `key:` followed by `  - item` lines. Any other YAML
+/// (comments, flow maps, block scalars, anchors, single quotes, duplicate
+/// keys) gives `None`, and the caller uses the full YAML parser. A hook
+/// parses the frontmatter on every event, and this keeps it to microseconds.
+pub fn quick_parse(yaml: &str) -> Option<Frontmatter> {
+    let mut f = Frontmatter::default();
+    let mut seen: Vec<&str> = Vec::new();
+    let mut pending: Option<(&str, Vec<String>)> = None;
+    for line in yaml.lines() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if let Some(item) = line
+            .strip_prefix("  - ")
+            .or_else(|| line.strip_prefix("- "))
+        {
+            let (_, items) = pending.as_mut()?;
+            items.push(quick_value(item)??);
+            continue;
+        }
+        if let Some((k, items)) = pending.take() {
+            settle_list(&mut f, k, items)?;
+        }
+        let (key, value) = line.split_once(':')?;
+        if key.is_empty()
+            || !key
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        {
+            return None;
+        }
+        if seen.contains(&key) {
+            return None;
+        }
+        seen.push(key);
+        let value = value.strip_prefix(' ').unwrap_or(value);
+        if value.trim().is_empty() {
+            // `key:` then list items (or nothing: null).
+            pending = Some((key, Vec::new()));
+            continue;
+        }
+        if value.trim_end() == "[]" {
+            settle_list(&mut f, key, Vec::new())?;
+            continue;
+        }
+        let v = quick_value(value)?;
+        match key {
+            "id" => f.id = v,
+            "shortname" => f.shortname = v,
+            "title" => f.title = v,
+            "status" => f.status = v.map(|s| Status::parse(&s)).unwrap_or_default(),
+            "created_at" => f.created_at = v,
+            "updated_at" => f.updated_at = v,
+            "git_branch" => f.git_branch = v,
+            "git_last_commit" => f.git_last_commit = v,
+            "paused_at" => f.paused_at = v,
+            "closed_at" => f.closed_at = v,
+            "close_reason" => f.close_reason = v,
+            "compaction_count" => f.compaction_count = v.map_or(Some(0), |s| s.parse().ok())?,
+            "schema_version" => f.schema_version = v.map_or(Some(0), |s| s.parse().ok())?,
+            "task_ids" | "claude_sessions" | "phases" => settle_list(&mut f, key, vec![v?])?,
+            _ => {}
+        }
+    }
+    if let Some((k, items)) = pending.take() {
+        settle_list(&mut f, k, items)?;
+    }
+    Some(f)
+}
+
+/// Store a list read by `quick_parse`; `None` when the key is one we read
+/// as a scalar but it holds items (the full parser decides then).
+fn settle_list(f: &mut Frontmatter, key: &str, items: Vec<String>) -> Option<()> {
+    match key {
+        "task_ids" => f.task_ids = items,
+        "claude_sessions" => f.claude_sessions = items,
+        "phases" => f.phases = items,
+        _ if items.is_empty() => {}
+        "id" | "shortname" | "title" | "status" | "created_at" | "updated_at"
+        | "compaction_count" | "git_branch" | "git_last_commit" | "paused_at" | "closed_at"
+        | "close_reason" | "schema_version" => return None,
+        _ => {}
+    }
+    Some(())
 }
 
 /// A value to write under a key.
@@ -321,6 +440,69 @@ mod tests {
             let k: K = serde_saphyr::from_str(&y).unwrap_or_else(|e| panic!("{y}: {e}"));
             assert_eq!(k.k.as_deref(), Some(s), "{y}");
         }
+    }
+
+    /// The quick reader agrees with the YAML parser on everything this
+    /// tool writes, and steps aside for anything else.
+    #[test]
+    fn quick_reader_agrees_with_yaml() {
+        let samples = [
+            "abc1234",
+            "1234567",
+            "0123",
+            "true",
+            "yes",
+            "a: b",
+            "2026-01-15T10:00:00Z",
+            "it's",
+            "#x",
+            "line\nbreak",
+            "",
+            "- x",
+            "null",
+            "1.5",
+            "Fix race in sweeper.go:245",
+            "x # y",
+            "ünïcode ✓",
+            "[a]",
+            "{a: 1}",
+            "~",
+        ];
+        for s in samples {
+            let mut y = String::new();
+            for (k, v) in [
+                ("id", Value::Str("019abc".into())),
+                ("shortname", Value::Str("x".into())),
+                ("title", Value::Str(s.into())),
+                ("status", Value::Str("paused".into())),
+                ("task_ids", Value::List(vec![s.into(), "t2".into()])),
+                ("claude_sessions", Value::List(vec![])),
+                ("git_last_commit", Value::Str(s.into())),
+                ("paused_at", Value::Null),
+                ("compaction_count", Value::Int(3)),
+                ("schema_version", Value::Int(1)),
+            ] {
+                y.push_str(&render_entry(k, &v));
+            }
+            let full: Frontmatter = serde_saphyr::from_str(&y).unwrap();
+            assert_eq!(quick_parse(&y), Some(full), "{y}");
+        }
+        for hand in [
+            "id: 1\n# comment\nshortname: x\n",
+            "id: x\ntitle: |\n  block\n",
+            "id: x\ntitle: 'single'\n",
+            "id: x\nid: y\n",
+            "id: x\nextra: {a: 1}\n",
+            "id: 1.0\n",
+            "id: x\ntask_ids: one\nstatus: completed\n",
+        ] {
+            if let Some(q) = quick_parse(hand) {
+                let full: Frontmatter = serde_saphyr::from_str(hand).unwrap();
+                assert_eq!(q, full, "{hand}");
+            }
+        }
+        assert!(quick_parse("id: x\n# comment\n").is_none());
+        assert!(quick_parse("id: x\ntitle: |\n  block\n").is_none());
     }
 
     #[test]

@@ -163,6 +163,8 @@ impl Document {
         };
         let front: Frontmatter = if text[yaml.clone()].trim().is_empty() {
             Frontmatter::default()
+        } else if let Some(f) = frontmatter::quick_parse(&text[yaml.clone()]) {
+            f
         } else {
             serde_saphyr::from_str(&text[yaml.clone()]).map_err(|e| {
                 let line = e.location().map_or(1, |l| l.line() as usize) + 1;
@@ -259,6 +261,10 @@ impl Document {
             self.revision = revision;
             return;
         }
+        if self.try_frontmatter_edit(range.clone(), with) {
+            self.revision = revision;
+            return;
+        }
         let mut text = String::with_capacity(self.text.len() + with.len());
         text.push_str(&self.text[..range.start]);
         text.push_str(with);
@@ -267,6 +273,44 @@ impl Document {
             .expect("an edit produced a document that does not parse");
         *self = parsed;
         self.revision = revision;
+    }
+
+    /// Fast path for edits inside the YAML: the body is untouched, so its
+    /// sections only move by the change in length; only the YAML is parsed
+    /// again (and must still be valid).
+    fn try_frontmatter_edit(&mut self, range: Range<usize>, with: &str) -> bool {
+        let inside = range.start >= self.yaml.start && range.end <= self.yaml.end;
+        let fence = with.lines().any(|l| matches!(l.trim_end(), "---" | "..."));
+        if !inside || fence || !(with.is_empty() || with.ends_with('\n')) {
+            return false;
+        }
+        let delta = with.len() as isize - range.len() as isize;
+        let shift = |x: usize| (x as isize + delta) as usize;
+        let known: Vec<Section> = self
+            .sections
+            .iter()
+            .map(|s| Section {
+                level: s.level,
+                title: s.title.clone(),
+                kind: s.kind,
+                range: shift(s.range.start)..shift(s.range.end),
+                content: shift(s.content.start)..shift(s.content.end),
+            })
+            .collect();
+        let mut text = std::mem::take(&mut self.text);
+        text.replace_range(range, with);
+        match Document::parse_with(Path::new("<edit>"), text, Some(known)) {
+            Ok(d) => {
+                debug_assert_eq!(
+                    d.sections,
+                    scan_sections(&d.text, d.body_start),
+                    "frontmatter edit moved the body"
+                );
+                *self = d;
+                true
+            }
+            Err(e) => panic!("a frontmatter edit produced a document that does not parse: {e}"),
+        }
     }
 
     /// Fast path for edits inside the body that cannot change the block
