@@ -164,11 +164,11 @@ mod fixtures {
 
     /// A project with a ~1 MB session document and a small git history.
     pub fn big_session_project(bin: &Path, base: &Path) -> PathBuf {
+        // Rebuilt on every run: earlier runs leave hundreds of bound
+        // Claude sessions in its frontmatter, which a real session does not
+        // have.
         let dir = base.join("big-session");
         let marker = dir.join(".ready");
-        if marker.exists() {
-            return dir;
-        }
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         let git = |args: &[&str]| {

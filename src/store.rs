@@ -338,6 +338,28 @@ impl Store {
         Ok(())
     }
 
+    /// One canonical section's text, read straight from the file when the
+    /// structure cache matches it (no full load, no parse); `None` when it
+    /// cannot be known that cheaply. The caller holds the lock or accepts a
+    /// snapshot.
+    pub fn peek_section(&self, path: &Path, kind: crate::doc::Sec) -> Option<String> {
+        use std::io::{Read, Seek, SeekFrom};
+        guard_inside(&self.dir, path).ok()?;
+        let mut f = File::open(path).ok()?;
+        let meta = f.metadata().ok()?;
+        let key = self.index_path(path, &meta)?;
+        let known: Vec<crate::doc::Section> = serde_json::from_slice(&fs::read(key).ok()?).ok()?;
+        let s = known.iter().find(|s| s.kind == Some(kind))?;
+        let len = s.content.end.checked_sub(s.content.start)?;
+        if s.content.end as u64 > meta.len() || len > 4 * 1024 * 1024 {
+            return None;
+        }
+        f.seek(SeekFrom::Start(s.content.start as u64)).ok()?;
+        let mut buf = vec![0; len];
+        f.read_exact(&mut buf).ok()?;
+        String::from_utf8(buf).ok()
+    }
+
     /// `.local/index/<file stem>.<size>.<mtime ns>.<inode>.json`: the name
     /// is the file's identity, so a cache entry is never rewritten, only
     /// created (no fsync needed: a lost or torn entry is just a miss).
@@ -502,7 +524,13 @@ pub fn read_front(path: &Path) -> Result<Frontmatter, DocError> {
         line,
         msg,
     };
-    let head = fsutil::read_head(path, 64 * 1024).map_err(|e| err(1, e.to_string()))?;
+    // The frontmatter is a few hundred bytes: look at 4 KiB first, and
+    // only read further for an unusually long one.
+    let mut head = fsutil::read_head(path, 4096).map_err(|e| err(1, e.to_string()))?;
+    let fence_in = |h: &[u8]| h.windows(5).any(|w| w == b"\n---\n" || w == b"\n...\n");
+    if head.len() == 4096 && !fence_in(&head) {
+        head = fsutil::read_head(path, 64 * 1024).map_err(|e| err(1, e.to_string()))?;
+    }
     let text = match std::str::from_utf8(&head) {
         Ok(s) => s.to_string(),
         // The head may end inside a multi-byte character.
@@ -540,7 +568,6 @@ fn front_only(path: &Path, text: &str) -> Result<Frontmatter, DocError> {
         Some(e) => &text[..e],
         None => text,
     };
-    // Reuse the full parser on the frontmatter alone: same rules, same
-    // messages, a fraction of the work.
-    Document::parse(path, cut.to_string()).map(|d| d.front().clone())
+    // The same rules and messages as a full parse, without the body.
+    crate::doc::parse_front(path, cut).map(|(_, _, f)| f)
 }

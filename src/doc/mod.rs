@@ -144,51 +144,7 @@ impl Document {
         text: String,
         known: Option<Vec<Section>>,
     ) -> Result<Document, DocError> {
-        let (yaml, body_start) = match split_frontmatter(&text) {
-            Ok(Some(v)) => v,
-            Ok(None) => {
-                return Err(parse_err(
-                    path,
-                    1,
-                    "no YAML frontmatter (the file must start with a '---' line)",
-                ));
-            }
-            Err(line) => {
-                return Err(parse_err(
-                    path,
-                    line,
-                    "the frontmatter fence '---' opened here is never closed",
-                ));
-            }
-        };
-        let front: Frontmatter = if text[yaml.clone()].trim().is_empty() {
-            Frontmatter::default()
-        } else if let Some(f) = frontmatter::quick_parse(&text[yaml.clone()]) {
-            f
-        } else {
-            serde_saphyr::from_str(&text[yaml.clone()]).map_err(|e| {
-                let line = e.location().map_or(1, |l| l.line() as usize) + 1;
-                let msg = e.to_string();
-                let msg = msg.lines().next().unwrap_or("invalid YAML").to_string();
-                parse_err(path, line, format!("invalid YAML frontmatter: {msg}"))
-            })?
-        };
-        let id = front.id.as_deref().unwrap_or("");
-        if crate::names::validate("id", id).is_err() {
-            return Err(parse_err(
-                path,
-                2,
-                format!("frontmatter 'id' is missing or invalid ({id:?})"),
-            ));
-        }
-        let short = front.shortname.as_deref().unwrap_or("");
-        if crate::names::validate("shortname", short).is_err() {
-            return Err(parse_err(
-                path,
-                2,
-                format!("frontmatter 'shortname' is missing or invalid ({short:?})"),
-            ));
-        }
+        let (yaml, body_start, front) = parse_front(path, &text)?;
         let sections = match known {
             Some(k) if structure_plausible(&text, body_start, &k) => k,
             _ => scan_sections(&text, body_start),
@@ -519,6 +475,9 @@ fn inert(t: &str) -> bool {
         let first = x.chars().next();
         match first {
             None => true,
+            // Level-3 and deeper headings (or seven-hash paragraphs) never
+            // start or end a level-1/2 section.
+            Some('#') if x.starts_with("###") => !(x.contains("-->") || x.contains("</")),
             Some('#') | Some('<') | Some('`') | Some('~') | Some('=') => false,
             _ if x.contains("-->") || x.contains("?>") || x.contains("]]>") || x.contains("</") => {
                 false
@@ -565,6 +524,61 @@ fn structure_plausible(text: &str, body_start: usize, known: &[Section]) -> bool
         prev = Some(s.range.end);
     }
     known.last().is_none_or(|s| s.range.end == text.len())
+}
+
+/// The frontmatter of a document: where the YAML is, where the body
+/// starts, and the validated keys. The body is not looked at, so listing
+/// sessions costs only this.
+pub fn parse_front(
+    path: &Path,
+    text: &str,
+) -> Result<(Range<usize>, usize, Frontmatter), DocError> {
+    let (yaml, body_start) = match split_frontmatter(text) {
+        Ok(Some(v)) => v,
+        Ok(None) => {
+            return Err(parse_err(
+                path,
+                1,
+                "no YAML frontmatter (the file must start with a '---' line)",
+            ));
+        }
+        Err(line) => {
+            return Err(parse_err(
+                path,
+                line,
+                "the frontmatter fence '---' opened here is never closed",
+            ));
+        }
+    };
+    let front: Frontmatter = if text[yaml.clone()].trim().is_empty() {
+        Frontmatter::default()
+    } else if let Some(f) = frontmatter::quick_parse(&text[yaml.clone()]) {
+        f
+    } else {
+        serde_saphyr::from_str(&text[yaml.clone()]).map_err(|e| {
+            let line = e.location().map_or(1, |l| l.line() as usize) + 1;
+            let msg = e.to_string();
+            let msg = msg.lines().next().unwrap_or("invalid YAML").to_string();
+            parse_err(path, line, format!("invalid YAML frontmatter: {msg}"))
+        })?
+    };
+    let id = front.id.as_deref().unwrap_or("");
+    if crate::names::validate("id", id).is_err() {
+        return Err(parse_err(
+            path,
+            2,
+            format!("frontmatter 'id' is missing or invalid ({id:?})"),
+        ));
+    }
+    let short = front.shortname.as_deref().unwrap_or("");
+    if crate::names::validate("shortname", short).is_err() {
+        return Err(parse_err(
+            path,
+            2,
+            format!("frontmatter 'shortname' is missing or invalid ({short:?})"),
+        ));
+    }
+    Ok((yaml, body_start, front))
 }
 
 /// Level-1 and level-2 headings of the body, found by pulldown-cmark.

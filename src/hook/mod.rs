@@ -569,17 +569,38 @@ fn tool_event(ctx: &mut Ctx<'_>, tool: Tool, t: &mut Timings) -> Result<Outcome>
             silent(format!("read {rel}"))
         }
         Tool::Edited { tool, path } => {
+            t.lap("usage");
             let Some(meta) = ctx.pick() else {
                 return silent("edit: no active session");
             };
+            t.lap("pick");
             let rel = project_rel(&ctx.store.project, &path);
             if rel.starts_with(".sessions/") {
                 return silent("edit: store file");
             }
             let rel = redact::redact(&rel).into_owned();
+            t.lap("redact");
             let Some(_g) = ctx.lock()? else {
                 return silent("edit: deferred");
             };
+            t.lap("lock");
+            // Most edits touch a file already listed: then only the journal
+            // changes, and the list is read without loading the document.
+            if let Some(listed) = ctx
+                .store
+                .peek_section(&meta.path, crate::doc::Sec::FilesModified)
+                && crate::doc::sections::files(&listed).contains(&rel)
+            {
+                t.lap("load");
+                ctx.journal(
+                    meta.id(),
+                    "file",
+                    &[("path", &rel), ("tool", &tool)],
+                    &format!("{tool} {rel}"),
+                )?;
+                t.lap("save");
+                return silent(format!("{tool} {rel} (already listed)"));
+            }
             let mut open = Open::load(&ctx.store, meta)?;
             t.lap("load");
             ctx.journal(
