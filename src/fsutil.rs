@@ -32,8 +32,8 @@ pub fn ensure_private_dir(dir: &Path) -> io::Result<()> {
 }
 
 /// Replace `path` atomically with `contents`: write a temp file in the same
-/// folder, fsync it, rename it over the target, then fsync the folder. A crash
-/// at any point leaves either the old file or the new one.
+/// folder, fsync it, rename it over the target. A crash at any point leaves
+/// either the old file or the new one.
 ///
 /// The target's mode is always 0600. If `path` is a symlink we refuse, so a
 /// planted link can never make us write outside the store.
@@ -59,10 +59,11 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> io::Result<()> {
     tmp.as_file()
         .set_permissions(fs::Permissions::from_mode(0o600))?;
     tmp.as_file().sync_all()?;
+    // The rename is atomic: a crash leaves the old file or the new one.
+    // The folder itself is not fsynced; after a power cut the rename may
+    // be lost (the old file remains), which is the same promise, and it
+    // saves a second journal commit on every write.
     tmp.persist(path).map_err(|e| e.error)?;
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
     Ok(())
 }
 
