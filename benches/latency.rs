@@ -187,27 +187,7 @@ mod fixtures {
         std::fs::write(dir.join("README.md"), "bench\n").unwrap();
         git(&["add", "."]);
         git(&["commit", "-qm", "initial"]);
-        let st = Command::new(bin)
-            .args([
-                "init",
-                "--name",
-                "big",
-                "--goal",
-                "Benchmark a one megabyte session",
-            ])
-            .current_dir(&dir)
-            .env_remove("CLAUDE_PROJECT_DIR")
-            .status()
-            .unwrap();
-        assert!(st.success());
-        let file = std::fs::read_dir(dir.join(".sessions/active"))
-            .unwrap()
-            .flatten()
-            .next()
-            .unwrap()
-            .path();
-        let text = std::fs::read_to_string(&file).unwrap();
-        std::fs::write(&file, grow(&text, 1024 * 1024)).unwrap();
+        megabyte_session(bin, &dir, "Benchmark a one megabyte session");
         std::fs::write(&marker, "").unwrap();
         dir
     }
@@ -224,15 +204,17 @@ mod fixtures {
         }
         let _ = std::fs::remove_dir_all(&dir);
         super::repo::copy_dir(&fixture, &dir);
+        megabyte_session(bin, &dir, "Benchmark a large repository");
+        super::repo::refresh_index(&dir);
+        std::fs::write(&marker, "").unwrap();
+        dir
+    }
+
+    /// Start a session in `dir` and grow its document to about 1 MB.
+    fn megabyte_session(bin: &Path, dir: &Path, goal: &str) {
         let st = Command::new(bin)
-            .args([
-                "init",
-                "--name",
-                "big",
-                "--goal",
-                "Benchmark a large repository",
-            ])
-            .current_dir(&dir)
+            .args(["init", "--name", "big", "--goal", goal])
+            .current_dir(dir)
             .env_remove("CLAUDE_PROJECT_DIR")
             .status()
             .unwrap();
@@ -245,9 +227,6 @@ mod fixtures {
             .path();
         let text = std::fs::read_to_string(&file).unwrap();
         std::fs::write(&file, grow(&text, 1024 * 1024)).unwrap();
-        super::repo::refresh_index(&dir);
-        std::fs::write(&marker, "").unwrap();
-        dir
     }
 
     /// Fill a fresh session document up to `size` bytes with realistic

@@ -121,15 +121,7 @@ fn main() {
 
     let cat_ms = median_ms(&mut cat);
     println!("runs: {iters} each (whole process, release build)");
-    report("pause", &mut pause, Some(PAUSE_TARGET_MS), cat_ms, None);
-    report("resume", &mut resume, Some(RESUME_TARGET_MS), cat_ms, None);
-    report(
-        "SessionStart",
-        &mut start,
-        None,
-        cat_ms,
-        Some(SESSION_START_MAX_RATIO),
-    );
+    report_all(&mut pause, &mut resume, &mut start, cat_ms);
     println!("cat          median {cat_ms:6.2} ms (the same stdin as the hook)");
     if !git_status.is_empty() {
         println!(
@@ -207,20 +199,30 @@ fn small_project(bin: &Path, iters: usize) {
     }
     let cat_ms = median_ms(&mut cat);
     println!("small project (50 files, 300 commits):");
-    report("pause", &mut pause, Some(PAUSE_TARGET_MS), cat_ms, None);
-    report("resume", &mut resume, Some(RESUME_TARGET_MS), cat_ms, None);
-    report(
-        "SessionStart",
-        &mut start,
-        None,
-        cat_ms,
-        Some(SESSION_START_MAX_RATIO),
-    );
+    report_all(&mut pause, &mut resume, &mut start, cat_ms);
     println!("cat          median {cat_ms:6.2} ms");
 }
 
 fn repo_small(dir: &Path) -> Repository {
     Repository::open(dir).unwrap()
+}
+
+/// The three timed commands against their targets.
+fn report_all(
+    pause: &mut [Duration],
+    resume: &mut [Duration],
+    start: &mut [Duration],
+    cat_ms: f64,
+) {
+    report("pause", pause, Some(PAUSE_TARGET_MS), cat_ms, None);
+    report("resume", resume, Some(RESUME_TARGET_MS), cat_ms, None);
+    report(
+        "SessionStart",
+        start,
+        None,
+        cat_ms,
+        Some(SESSION_START_MAX_RATIO),
+    );
 }
 
 fn run_cat(dir: &Path, stdin: &str) -> Duration {
