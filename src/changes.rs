@@ -830,6 +830,15 @@ fn head_text(h: &Head) -> String {
     }
 }
 
+/// `### Title (n)` then the list, when there is anything to list.
+fn push_titled(out: &mut String, title: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    out.push_str(&format!("\n### {title} ({})\n", items.len()));
+    push_list(out, items, MAX_FILES_SHOWN);
+}
+
 fn push_list(out: &mut String, items: &[String], max: usize) {
     for i in items.iter().take(max) {
         out.push_str(&format!("- {i}\n"));
@@ -944,10 +953,6 @@ pub fn render_long(o: &Outcome, base: &Baseline, now: DateTime<Utc>) -> String {
         && !files.is_empty()
     {
         let since = r.base.short().unwrap_or_else(|| "the start".into());
-        out.push_str(&format!(
-            "\n### Files Changed Since {since} ({})\n",
-            files.len()
-        ));
         let lines: Vec<String> = files
             .iter()
             .map(|f| match &f.from {
@@ -955,27 +960,15 @@ pub fn render_long(o: &Outcome, base: &Baseline, now: DateTime<Utc>) -> String {
                 None => format!("{} {}", f.status, f.path),
             })
             .collect();
-        push_list(&mut out, &lines, MAX_FILES_SHOWN);
+        push_titled(&mut out, &format!("Files Changed Since {since}"), &lines);
     }
-    if !r.conflicts.is_empty() {
-        out.push_str(&format!(
-            "\n### Potential Conflicts ({})\n",
-            r.conflicts.len()
-        ));
-        let lines: Vec<String> = r
-            .conflicts
-            .iter()
-            .map(|c| format!("{}: {}", c.path, why_text(&c.why)))
-            .collect();
-        push_list(&mut out, &lines, MAX_FILES_SHOWN);
-    }
-    if !r.missing.is_empty() {
-        out.push_str(&format!(
-            "\n### Missing Since the Pause ({})\n",
-            r.missing.len()
-        ));
-        push_list(&mut out, &r.missing, MAX_FILES_SHOWN);
-    }
+    let conflicts: Vec<String> = r
+        .conflicts
+        .iter()
+        .map(|c| format!("{}: {}", c.path, why_text(&c.why)))
+        .collect();
+    push_titled(&mut out, "Potential Conflicts", &conflicts);
+    push_titled(&mut out, "Missing Since the Pause", &r.missing);
     if !r.key_files.is_empty() {
         out.push_str("\n### Key Files Changed\n");
         let lines: Vec<String> = r
@@ -1111,23 +1104,6 @@ pub fn short_report(store: &Store, doc: &Document, now: DateTime<Utc>) -> Option
         Depth::Short,
     );
     render_short(&o, &picked.baseline, now)
-}
-
-/// The short report against a bare commit id (no snapshot).
-pub fn short_summary(project: &Path, since: Option<&str>) -> Option<String> {
-    let base = Baseline {
-        source: Source::Checkpoint,
-        commit: since.map(str::to_string),
-        branch: None,
-        detached: false,
-        paused_at: None,
-        dirty: WorkStatus::default(),
-        upstream: None,
-        notes: Vec::new(),
-        elsewhere: None,
-    };
-    let o = compute(project, base.clone(), &[], Depth::Short);
-    render_short(&o, &base, clock::now())
 }
 
 #[cfg(test)]

@@ -1077,20 +1077,7 @@ fn a_teammate_resumes_from_the_pause_commit() {
 fn resume_verifies_the_recorded_checkpoint() {
     let p = project();
     // Real clock: the journal orders entries by their time stamps.
-    let ok = |args: &[&str]| {
-        let o = p
-            .cmd()
-            .env_remove("SESSION_HOOK_NOW")
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            o.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-        String::from_utf8(o.stdout).unwrap()
-    };
+    let ok = |args: &[&str]| p.ok_at(None, args);
     ok(&["checkpoint"]);
     ok(&["pause", "-s", "end of day"]);
     let out = ok(&["resume"]);

@@ -11,18 +11,7 @@ use serde_json::{Value, json};
 const CLAUDE: &str = "11111111-2222-3333-4444-555555555555";
 
 fn at(p: &Project, now: &str, args: &[&str]) -> String {
-    let o = p
-        .cmd()
-        .env("SESSION_HOOK_NOW", now)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        o.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout).unwrap()
+    p.ok_at(Some(now), args)
 }
 
 fn hook_at(p: &Project, now: &str, event: &str, extra: Value) {

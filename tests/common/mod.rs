@@ -97,6 +97,23 @@ impl Project {
         String::from_utf8(o.stdout).unwrap()
     }
 
+    /// Run and require success with the clock pinned at `now`, or with the
+    /// real clock when `now` is `None`; returns stdout.
+    pub fn ok_at(&self, now: Option<&str>, args: &[&str]) -> String {
+        let mut c = self.cmd();
+        match now {
+            Some(t) => c.env("SESSION_HOOK_NOW", t),
+            None => c.env_remove("SESSION_HOOK_NOW"),
+        };
+        let o = c.args(args).output().expect("run session-hook");
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8(o.stdout).unwrap()
+    }
+
     /// Feed a hook payload; returns (exit code, stdout).
     pub fn hook(&self, payload: &str) -> (i32, String) {
         let o = self
