@@ -38,6 +38,34 @@ pub fn ensure_private_dir(dir: &Path) -> io::Result<()> {
 /// The target's mode is always 0600. If `path` is a symlink we refuse, so a
 /// planted link can never make us write outside the store.
 pub fn atomic_write(path: &Path, contents: &[u8]) -> io::Result<()> {
+    replace(path, contents, None)
+}
+
+/// Files at least this large are worth recycling (see
+/// [`atomic_write_recycling`]); below it, freeing the old version is cheap.
+pub const RECYCLE_MIN: usize = 64 * 1024;
+
+/// [`atomic_write`] for large files that are rewritten often (session
+/// documents). The same promise (old file or new file, never a torn one),
+/// but the replaced version is not freed: it is parked in `spare_dir` and
+/// overwritten by the next write, which then swaps it into place. On ext4
+/// this halves the cost of rewriting a megabyte document: freeing a large
+/// file's blocks (with online discard) and allocating new ones cost more
+/// than the write itself.
+///
+/// A spare is only reused when no other process has it open, so a reader
+/// that opened the document before it was replaced keeps an unchanging
+/// copy, exactly as with a plain rename. The caller holds the store lock,
+/// so there is one writer per spare.
+pub fn atomic_write_recycling(path: &Path, contents: &[u8], spare_dir: &Path) -> io::Result<()> {
+    replace(
+        path,
+        contents,
+        (contents.len() >= RECYCLE_MIN).then_some(spare_dir),
+    )
+}
+
+fn replace(path: &Path, contents: &[u8], spare_dir: Option<&Path>) -> io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -49,6 +77,12 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> io::Result<()> {
             io::ErrorKind::InvalidInput,
             format!("refusing to write through symlink {}", path.display()),
         ));
+    }
+    let spare = spare_dir.and_then(|d| Some(d.join(path.file_name()?)));
+    if let Some(spare) = &spare
+        && recycle::overwrite_spare(spare, path, contents)?
+    {
+        return Ok(());
     }
     let mut tmp = tempfile::Builder::new()
         .prefix(".tmp-")
@@ -63,8 +97,129 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> io::Result<()> {
     // The folder itself is not fsynced; after a power cut the rename may
     // be lost (the old file remains), which is the same promise, and it
     // saves a second journal commit on every write.
+    if let Some(spare) = &spare
+        && recycle::exchange(tmp.path(), path).is_ok()
+    {
+        // The temp name now holds the previous version: park it as the
+        // next spare. If that fails, dropping `tmp` removes it.
+        if let Some(d) = spare.parent()
+            && ensure_private_dir(d).is_ok()
+        {
+            let _ = tmp.persist(spare);
+        }
+        return Ok(());
+    }
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Reusing a parked previous version instead of allocating a new file.
+/// Linux only (it needs `renameat2(RENAME_EXCHANGE)` and file leases);
+/// elsewhere every write takes the plain temp-file path.
+#[cfg(target_os = "linux")]
+mod recycle {
+    use std::ffi::CString;
+    use std::fs::{self, OpenOptions};
+    use std::io;
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::fs::{FileExt, MetadataExt, OpenOptionsExt, PermissionsExt};
+    use std::os::unix::io::AsRawFd;
+    use std::path::Path;
+
+    /// Swap two names atomically; both must exist.
+    pub fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+        let a = CString::new(a.as_os_str().as_bytes())?;
+        let b = CString::new(b.as_os_str().as_bytes())?;
+        // SAFETY: both are valid NUL-terminated paths for the call's duration.
+        let r = unsafe {
+            libc::renameat2(
+                libc::AT_FDCWD,
+                a.as_ptr(),
+                libc::AT_FDCWD,
+                b.as_ptr(),
+                libc::RENAME_EXCHANGE,
+            )
+        };
+        if r == 0 {
+            Ok(())
+        } else {
+            Err(io::Error::last_os_error())
+        }
+    }
+
+    /// Write `contents` into the spare and swap it with `target`. `Ok(false)`
+    /// means the spare could not be used (missing, busy, not supported) and
+    /// the caller should take the plain path; an I/O error while writing is
+    /// returned as it would be for a temp file.
+    pub fn overwrite_spare(spare: &Path, target: &Path, contents: &[u8]) -> io::Result<bool> {
+        let Ok(f) = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(spare)
+        else {
+            return Ok(false);
+        };
+        let before = f.metadata()?;
+        if !before.is_file() {
+            return Ok(false);
+        }
+        ignore_lease_breaks();
+        // A write lease is granted only when no other open file refers to
+        // this inode: nobody is still reading the version it holds.
+        // SAFETY: plain fcntl on a descriptor we own.
+        if unsafe { libc::fcntl(f.as_raw_fd(), libc::F_SETLEASE, libc::F_WRLCK) } != 0 {
+            return Ok(false);
+        }
+        let written = f
+            .write_all_at(contents, 0)
+            .and_then(|()| f.set_len(contents.len() as u64))
+            .and_then(|()| f.set_permissions(fs::Permissions::from_mode(0o600)))
+            .and_then(|()| f.sync_all());
+        // SAFETY: as above; releasing before the swap, so readers of the
+        // new document never wait on our lease.
+        unsafe { libc::fcntl(f.as_raw_fd(), libc::F_SETLEASE, libc::F_UNLCK) };
+        written?;
+        // The store lock makes us the only writer; still, swap only the
+        // inode we actually wrote.
+        let now = fs::symlink_metadata(spare)?;
+        if (now.dev(), now.ino()) != (before.dev(), before.ino()) {
+            return Ok(false);
+        }
+        match exchange(spare, target) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == io::ErrorKind::NotFound && !target.exists() => {
+                fs::rename(spare, target)?;
+                Ok(true)
+            }
+            Err(_) => Ok(false),
+        }
+    }
+
+    /// Someone opening the spare while we hold its lease makes the kernel
+    /// signal us with SIGIO, whose default action ends the process. Nothing
+    /// in this program uses SIGIO, so it is ignored once, up front.
+    fn ignore_lease_breaks() {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        // SAFETY: installing SIG_IGN has no handler code to be unsafe.
+        ONCE.call_once(|| unsafe {
+            libc::signal(libc::SIGIO, libc::SIG_IGN);
+        });
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+mod recycle {
+    use std::io;
+    use std::path::Path;
+
+    pub fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+        Err(io::Error::from(io::ErrorKind::Unsupported))
+    }
+
+    pub fn overwrite_spare(_: &Path, _: &Path, _: &[u8]) -> io::Result<bool> {
+        Ok(false)
+    }
 }
 
 /// Create a new file that must not exist yet (O_EXCL), mode 0600, written
@@ -94,6 +249,13 @@ pub fn read_text_meta(path: &Path) -> io::Result<(String, fs::Metadata)> {
     let f = File::open(path)?;
     let meta = f.metadata()?;
     let len = meta.len();
+    if !meta.is_file() {
+        // A device or pipe has no size to trust and may never end.
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{} is not a regular file", path.display()),
+        ));
+    }
     if len > MAX_READ {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,
@@ -105,8 +267,18 @@ pub fn read_text_meta(path: &Path) -> io::Result<(String, fs::Metadata)> {
             ),
         ));
     }
-    let mut buf = Vec::with_capacity(len as usize);
-    f.take(MAX_READ + 1).read_to_end(&mut buf)?;
+    // Room for the edit that usually follows, so growing the text does not
+    // copy it; untouched capacity costs no memory.
+    let mut buf = Vec::with_capacity(len as usize + len as usize / 8 + 4096);
+    // `File::read_to_end` knows the size and reads it in one call; the file
+    // may still grow meanwhile, so the limit is checked again.
+    (&f).read_to_end(&mut buf)?;
+    if buf.len() as u64 > MAX_READ {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{} grew over the {MAX_READ} byte limit", path.display()),
+        ));
+    }
     let text = String::from_utf8(buf).map_err(|e| {
         io::Error::new(
             io::ErrorKind::InvalidData,
@@ -190,6 +362,91 @@ mod tests {
         );
         let leftovers: Vec<_> = fs::read_dir(d.path()).unwrap().flatten().collect();
         assert_eq!(leftovers.len(), 1, "no temp file left behind");
+    }
+
+    #[cfg(target_os = "linux")]
+    fn ino(p: &Path) -> u64 {
+        use std::os::unix::fs::MetadataExt;
+        fs::metadata(p).unwrap().ino()
+    }
+
+    /// Version `n` of a large document: distinct bytes and length.
+    fn big(n: u8) -> Vec<u8> {
+        vec![b'a' + n; RECYCLE_MIN + n as usize]
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn large_rewrites_recycle_the_previous_version() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("doc.md");
+        let spares = d.path().join("spare");
+        let spare = spares.join("doc.md");
+        atomic_write_recycling(&p, &big(0), &spares).unwrap();
+        assert!(!spare.exists(), "a new file has no previous version");
+        atomic_write_recycling(&p, &big(1), &spares).unwrap();
+        assert_eq!(fs::read(&p).unwrap(), big(1));
+        assert_eq!(fs::read(&spare).unwrap(), big(0), "old version parked");
+        let first = ino(&p);
+        atomic_write_recycling(&p, &big(3), &spares).unwrap();
+        atomic_write_recycling(&p, &big(2), &spares).unwrap();
+        assert_eq!(fs::read(&p).unwrap(), big(2), "shorter content is cut");
+        assert_eq!(fs::read(&spare).unwrap(), big(3));
+        assert_eq!(ino(&p), first, "two files take turns");
+        assert_eq!(
+            fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        let names: Vec<_> = fs::read_dir(d.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "no temp file left behind: {names:?}");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_reader_of_a_replaced_version_keeps_it_whole() {
+        use std::io::Read;
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("doc.md");
+        let spares = d.path().join("spare");
+        atomic_write_recycling(&p, &big(0), &spares).unwrap();
+        atomic_write_recycling(&p, &big(1), &spares).unwrap();
+        // A reader opens version 1 and is slow to read it.
+        let mut reader = File::open(&p).unwrap();
+        // Version 1 becomes the spare, and the next write would reuse it.
+        atomic_write_recycling(&p, &big(2), &spares).unwrap();
+        atomic_write_recycling(&p, &big(3), &spares).unwrap();
+        atomic_write_recycling(&p, &big(4), &spares).unwrap();
+        let mut seen = Vec::new();
+        reader.read_to_end(&mut seen).unwrap();
+        assert_eq!(seen, big(1), "the open version never changed");
+        assert_eq!(fs::read(&p).unwrap(), big(4));
+    }
+
+    #[test]
+    fn small_rewrites_keep_no_spare() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("doc.md");
+        let spares = d.path().join("spare");
+        atomic_write_recycling(&p, b"one", &spares).unwrap();
+        atomic_write_recycling(&p, b"two", &spares).unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"two");
+        assert!(!spares.exists());
+    }
+
+    #[test]
+    fn recycling_refuses_a_symlinked_target() {
+        let d = tempfile::tempdir().unwrap();
+        let outside = d.path().join("outside.txt");
+        fs::write(&outside, "keep").unwrap();
+        let link = d.path().join("link.md");
+        std::os::unix::fs::symlink(&outside, &link).unwrap();
+        let spares = d.path().join("spare");
+        assert!(atomic_write_recycling(&link, &big(0), &spares).is_err());
+        assert_eq!(fs::read_to_string(&outside).unwrap(), "keep");
     }
 
     #[test]

@@ -52,6 +52,11 @@ pub enum Action {
     RemoveSnapshot {
         path: PathBuf,
     },
+    /// A parked previous version (see `fsutil::atomic_write_recycling`)
+    /// whose document is no longer in `active/`.
+    RemoveSpare {
+        path: PathBuf,
+    },
     Rollup {
         id: String,
         label: String,
@@ -252,6 +257,17 @@ pub fn plan(store: &Store, r: &Retention, older_than: Duration, now: DateTime<Ut
     for path in snaps.into_iter().skip(r.snapshots) {
         actions.push(Action::RemoveSnapshot { path });
     }
+
+    // Spares are only reused by writes to an active document of the same
+    // name; any other is an old copy taking space.
+    for path in files_in(&store.spare_dir()) {
+        let live = path
+            .file_name()
+            .is_some_and(|n| store.active_dir().join(n).is_file());
+        if !live {
+            actions.push(Action::RemoveSpare { path });
+        }
+    }
     Plan { actions }
 }
 
@@ -297,6 +313,10 @@ pub fn describe(a: &Action, project: &Path) -> String {
             format!("remove    bundles of {shortname} ({})", kinds.join(", "))
         }
         Action::RemoveSnapshot { path } => format!("remove    snapshot {}", rel(path)),
+        Action::RemoveSpare { path } => format!(
+            "remove    {} (spare copy of a document no longer active)",
+            rel(path)
+        ),
         Action::Rollup { id, label, files } => format!(
             "roll up   {} journal entr{} of {label} into .sessions/journal/{id}/rollup.md",
             files.len(),
@@ -312,6 +332,7 @@ pub struct Summary {
     pub resume_logs: usize,
     pub bundle_sets: usize,
     pub snapshots: usize,
+    pub spares: usize,
     pub rolled_up: usize,
 }
 
@@ -324,6 +345,7 @@ impl Plan {
                 Action::RemoveResumeLog { .. } => s.resume_logs += 1,
                 Action::RemoveBundles { .. } => s.bundle_sets += 1,
                 Action::RemoveSnapshot { .. } => s.snapshots += 1,
+                Action::RemoveSpare { .. } => s.spares += 1,
                 Action::Rollup { files, .. } => s.rolled_up += files.len(),
             }
         }
@@ -344,7 +366,9 @@ pub fn apply(store: &Store, plan: &Plan, now: DateTime<Utc>) -> Result<Vec<Strin
             Action::RemoveResumeLog { files } | Action::RemoveBundles { files, .. } => {
                 remove_all(files)
             }
-            Action::RemoveSnapshot { path } => remove_all(std::slice::from_ref(path)),
+            Action::RemoveSnapshot { path } | Action::RemoveSpare { path } => {
+                remove_all(std::slice::from_ref(path))
+            }
         };
         if let Err(e) = r {
             problems.push(format!("{}: {e:#}", describe(a, &store.project)));

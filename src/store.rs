@@ -133,6 +133,11 @@ impl Store {
     pub fn resume_logs_dir(&self) -> PathBuf {
         self.dir.join("resume-logs")
     }
+    /// Previous versions of large documents, kept for reuse by the next
+    /// write (see `fsutil::atomic_write_recycling`).
+    pub fn spare_dir(&self) -> PathBuf {
+        self.local_dir().join("spare")
+    }
     pub fn hook_log(&self) -> PathBuf {
         self.local_dir().join("hook.log")
     }
@@ -328,7 +333,7 @@ impl Store {
 
     pub fn save(&self, path: &Path, doc: &Document) -> Result<()> {
         guard_inside(&self.dir, path)?;
-        fsutil::atomic_write(path, doc.text().as_bytes())
+        fsutil::atomic_write_recycling(path, doc.text().as_bytes(), &self.spare_dir())
             .with_context(|| format!("cannot write {}", path.display()))?;
         if let Ok(meta) = fs::metadata(path)
             && let Some(k) = self.index_path(path, &meta)

@@ -256,3 +256,89 @@ fn older_than_overrides_the_config_and_is_checked() {
         "{err}"
     );
 }
+
+/// A large document's previous version is parked for reuse while the
+/// session is active (Linux, where it is reused); closing uses it up, and
+/// gc removes one whose document is gone.
+#[cfg(target_os = "linux")]
+#[test]
+fn gc_removes_spares_of_documents_no_longer_active() {
+    let fx = Fx::plain("big");
+    fx.ok_at(
+        "2026-02-01T09:00:00Z",
+        &["init", "--goal", "Big one", "--name", "big"],
+    );
+    fx.ok_at(
+        "2026-02-01T09:00:00Z",
+        &["init", "--goal", "Other", "--name", "other"],
+    );
+    // Grow both documents past the recycling size with long decisions.
+    let long = "x".repeat(2000);
+    for short in ["big", "other"] {
+        for i in 0..40 {
+            fx.ok_at(
+                "2026-02-01T09:30:00Z",
+                &[
+                    "log",
+                    "--decision",
+                    &format!("decision {i}"),
+                    "--rationale",
+                    &long,
+                    "--session",
+                    short,
+                ],
+            );
+        }
+    }
+    let spares = fx.root.join(".sessions/.local/spare");
+    let names = || -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(&spares)
+            .map(|rd| {
+                rd.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        v.sort();
+        v
+    };
+    let big_name = fx
+        .session_file("big")
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let other_name = fx
+        .session_file("other")
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let mut both = vec![big_name.clone(), other_name.clone()];
+    both.sort();
+    assert_eq!(names(), both);
+    // The spare holds an older, complete version of the document.
+    let live = fx.session_text("big");
+    let spare = std::fs::read_to_string(spares.join(&big_name)).unwrap();
+    assert!(live.starts_with("---\n") && spare.starts_with("---\n"));
+    assert!(live.contains("decision 39") && !spare.contains("decision 39"));
+
+    // Closing writes the document into `archive/` through its spare.
+    fx.ok_at(
+        "2026-02-02T09:00:00Z",
+        &["close", "big", "--abandon", "--reason", "done with it"],
+    );
+    assert!(fx.session_text("big").contains("decision 39"));
+    assert_eq!(names(), vec![other_name.clone()]);
+    // A document removed by hand leaves its spare behind; gc removes it.
+    std::fs::remove_file(fx.session_file("other")).unwrap();
+    let out = fx.ok_at("2026-02-02T10:00:00Z", &["gc"]);
+    assert!(
+        out.contains(&format!(
+            "remove    .sessions/.local/spare/{other_name} (spare copy of a document no longer active)"
+        )),
+        "{out}"
+    );
+    assert!(out.contains(", 1 spare copy removed"), "{out}");
+    assert!(names().is_empty(), "{:?}", names());
+}

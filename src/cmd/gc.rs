@@ -64,8 +64,15 @@ pub fn run(g: &Global, a: GcArgs) -> Result<()> {
         println!("{}", gc::describe(act, &ctx.store.project));
     }
     let s = plan.summary();
+    let spares = match s.spares {
+        0 => String::new(),
+        n => format!(
+            ", {n} spare cop{} removed",
+            if n == 1 { "y" } else { "ies" }
+        ),
+    };
     let counts = format!(
-        "{} session(s) archived, {} resume log(s), {} bundle set(s) and {} snapshot(s) removed, {} journal entr{} rolled up",
+        "{} session(s) archived, {} resume log(s), {} bundle set(s) and {} snapshot(s) removed, {} journal entr{} rolled up{spares}",
         s.archived,
         s.resume_logs,
         s.bundle_sets,

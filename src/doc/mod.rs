@@ -466,6 +466,9 @@ fn inert(t: &str) -> bool {
     if !(t.is_empty() || t.ends_with('\n')) {
         return false;
     }
+    // One search of the whole text instead of four per line: these
+    // markers are rare, and a line can only contain one the text contains.
+    let html = ["-->", "?>", "]]>", "</"].iter().any(|m| t.contains(m));
     t.lines().all(|l| {
         let x = l.trim_start_matches(' ');
         let indent = l.len() - x.len();
@@ -477,9 +480,14 @@ fn inert(t: &str) -> bool {
             None => true,
             // Level-3 and deeper headings (or seven-hash paragraphs) never
             // start or end a level-1/2 section.
-            Some('#') if x.starts_with("###") => !(x.contains("-->") || x.contains("</")),
+            Some('#') if x.starts_with("###") => !(html && (x.contains("-->") || x.contains("</"))),
             Some('#') | Some('<') | Some('`') | Some('~') | Some('=') => false,
-            _ if x.contains("-->") || x.contains("?>") || x.contains("]]>") || x.contains("</") => {
+            _ if html
+                && (x.contains("-->")
+                    || x.contains("?>")
+                    || x.contains("]]>")
+                    || x.contains("</")) =>
+            {
                 false
             }
             Some('-') | Some('*') | Some('_') => {
