@@ -393,13 +393,13 @@ fn short_scan_budget() -> std::time::Duration {
 }
 
 /// Start the work-tree scan on its own thread (with its own handle on the
-/// repository), so it overlaps the commit walk.
-fn scan_in_background(project: &Path) -> std::sync::mpsc::Receiver<WorkStatus> {
+/// repository), so it overlaps the commit walk and the diff.
+fn scan_in_background(project: &Path, threads: usize) -> std::sync::mpsc::Receiver<WorkStatus> {
     let (tx, rx) = std::sync::mpsc::channel();
     let project = project.to_path_buf();
     std::thread::spawn(move || {
         if let Ok(repo) = Repository::open(&project) {
-            let _ = tx.send(crate::git::status(&repo));
+            let _ = tx.send(crate::git::status(&repo, threads));
         }
     });
     rx
@@ -414,7 +414,12 @@ fn compute_in(
 ) -> Result<Report, git2::Error> {
     let started = std::time::Instant::now();
     let budget = short_scan_budget();
-    let scan = (depth == Depth::Short && !budget.is_zero()).then(|| scan_in_background(project));
+    // The short report (on the hook path) scans on one thread and keeps
+    // its memory small; the full one uses every core.
+    let scan = match depth {
+        Depth::Short => (!budget.is_zero()).then(|| scan_in_background(project, 1)),
+        Depth::Full => Some(scan_in_background(project, crate::git::scan_threads())),
+    };
     let head_oid = match repo.head() {
         Ok(r) => Some(r.peel_to_commit()?.id()),
         Err(e) if e.code() == ErrorCode::UnbornBranch || e.code() == ErrorCode::NotFound => None,
@@ -463,8 +468,12 @@ fn compute_in(
     };
 
     let (now, scan_skipped) = match scan {
-        None if depth == Depth::Short => (WorkStatus::default(), true),
-        None => (crate::git::status(repo), false),
+        None => (WorkStatus::default(), true),
+        Some(rx) if depth == Depth::Full => match rx.recv() {
+            Ok(ws) => (ws, false),
+            // The scan thread could not open the repository.
+            Err(_) => (crate::git::status(repo, 1), false),
+        },
         Some(rx) => {
             let left = budget.saturating_sub(started.elapsed());
             match rx.recv_timeout(left) {

@@ -137,7 +137,7 @@ pub fn todos_of(doc: &Document) -> Todos {
 /// The git half of a snapshot, read from an open repository.
 pub fn git_context(repo: &Repository) -> GitContext {
     let head = crate::git::head(repo);
-    let status = crate::git::status(repo);
+    let status = crate::git::status(repo, crate::git::scan_threads());
     let up = crate::changes::upstream(repo);
     let (upstream, ahead_behind) = match up {
         Some(u) => (

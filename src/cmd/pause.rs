@@ -130,18 +130,22 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
             journal::write(store, id, "done", now, &f, t).map(drop)
         }));
     }
-    // The git scan runs before any write: writing the session file goes
-    // through a temp file in the work tree, and a scan that saw it appear
-    // and vanish would fail. The durable writes then run side by side.
-    snap.git_context = repo
-        .as_ref()
-        .ok()
-        .and_then(|r| r.as_ref())
-        .map(snapshot::git_context);
-    let path = &snap_path;
-    let snap_ref = &snap;
-    jobs.push(Box::new(move || snapshot::write_at(path, snap_ref)));
-    cmd::concurrently(jobs)?;
+    // The durable writes run side by side, and alongside the git scan: the
+    // scan never looks inside `.sessions/`, so it cannot see their temp
+    // files come and go. The snapshot needs the scan, so it comes last.
+    let written = std::thread::scope(|s| {
+        let writes = s.spawn(|| cmd::concurrently(jobs));
+        snap.git_context = repo
+            .as_ref()
+            .ok()
+            .and_then(|r| r.as_ref())
+            .map(snapshot::git_context);
+        writes
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("a write failed unexpectedly")))
+    });
+    written?;
+    snapshot::write_at(&snap_path, &snap)?;
     // progress.md is left to the next checkpoint: the session file is the
     // record, and every durable write costs an fsync.
 
@@ -338,11 +342,16 @@ fn commit_store(
     }
 
     // The store's subtree, from the updated index entries under it.
+    // The index is sorted, so they are one run starting at the prefix.
     let mut sub = Index::new()?;
-    for e in index.iter() {
-        let stage = (e.flags >> 12) & 0x3;
-        if stage == 0 && e.path.starts_with(prefix.as_bytes()) {
-            sub.add(&e)?;
+    if let Ok(start) = index.find_prefix(prefix.as_str()) {
+        for e in (start..index.len()).map_while(|i| index.get(i)) {
+            if !e.path.starts_with(prefix.as_bytes()) {
+                break;
+            }
+            if (e.flags >> 12) & 0x3 == 0 {
+                sub.add(&e)?;
+            }
         }
     }
     let sub_root = repo.find_tree(sub.write_tree_to(repo)?)?;
