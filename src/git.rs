@@ -316,6 +316,32 @@ fn scan_with(repo: &Repository, paths: Option<&[Vec<u8>]>) -> WorkStatus {
     ws
 }
 
+/// Commit everything in the work tree except the store (which pause
+/// commits on its own) on top of HEAD. Used by the demo and by tests.
+pub fn commit_work_tree(
+    repo: &Repository,
+    (name, email): (&str, &str),
+    msg: &str,
+) -> Result<git2::Oid, git2::Error> {
+    let mut idx = repo.index()?;
+    idx.add_all(
+        ["*"].iter(),
+        git2::IndexAddOption::DEFAULT,
+        Some(&mut |p: &Path, _: &[u8]| i32::from(p.starts_with(".sessions"))),
+    )?;
+    idx.write()?;
+    let tree = repo.find_tree(idx.write_tree()?)?;
+    let sig = git2::Signature::now(name, email)?;
+    let parents: Vec<git2::Commit> = repo
+        .head()
+        .ok()
+        .and_then(|h| h.peel_to_commit().ok())
+        .into_iter()
+        .collect();
+    let refs: Vec<&git2::Commit> = parents.iter().collect();
+    repo.commit(Some("HEAD"), &sig, &sig, msg, &tree, &refs)
+}
+
 /// Threads worth using for a full scan.
 pub fn scan_threads() -> usize {
     std::thread::available_parallelism()
@@ -340,21 +366,7 @@ mod tests {
     }
 
     fn commit_all(repo: &Repository) {
-        let mut idx = repo.index().unwrap();
-        idx.add_all(["*"], git2::IndexAddOption::DEFAULT, None)
-            .unwrap();
-        idx.write().unwrap();
-        let tree = repo.find_tree(idx.write_tree().unwrap()).unwrap();
-        let sig = git2::Signature::now("t", "t@example.com").unwrap();
-        let parents: Vec<git2::Commit> = repo
-            .head()
-            .ok()
-            .and_then(|h| h.peel_to_commit().ok())
-            .into_iter()
-            .collect();
-        let parents: Vec<&git2::Commit> = parents.iter().collect();
-        repo.commit(Some("HEAD"), &sig, &sig, "c", &tree, &parents)
-            .unwrap();
+        commit_work_tree(repo, ("t", "t@example.com"), "c").unwrap();
     }
 
     /// Every kind of change, spread over a tree wide and deep enough to be

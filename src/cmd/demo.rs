@@ -3,7 +3,7 @@
 //! payloads shaped like Claude Code's), and shows what Claude would receive.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 use anyhow::{Context, Result, bail};
@@ -221,23 +221,7 @@ impl Demo {
     /// itself when pausing) with a fixed author.
     fn commit(&self, msg: &str) -> Result<String> {
         let repo = git2::Repository::open(&self.dir)?;
-        let mut idx = repo.index()?;
-        idx.add_all(
-            ["*"].iter(),
-            git2::IndexAddOption::DEFAULT,
-            Some(&mut |p: &Path, _: &[u8]| i32::from(p.starts_with(".sessions"))),
-        )?;
-        idx.write()?;
-        let tree = repo.find_tree(idx.write_tree()?)?;
-        let sig = git2::Signature::now("Demo", "demo@example.com")?;
-        let parents: Vec<git2::Commit> = repo
-            .head()
-            .ok()
-            .and_then(|h| h.peel_to_commit().ok())
-            .into_iter()
-            .collect();
-        let refs: Vec<&git2::Commit> = parents.iter().collect();
-        let id = repo.commit(Some("HEAD"), &sig, &sig, msg, &tree, &refs)?;
+        let id = crate::git::commit_work_tree(&repo, ("Demo", "demo@example.com"), msg)?;
         let short = id.to_string()[..7].to_string();
         println!("  (git) {short} {msg}");
         Ok(short)
