@@ -162,17 +162,8 @@ fn small_project(bin: &Path, iters: usize) {
         let mut idx = repo.index().unwrap();
         idx.add_path(Path::new(&format!("f{i:02}.rs"))).unwrap();
         idx.write().unwrap();
-        let tree = repo.find_tree(idx.write_tree().unwrap()).unwrap();
-        let parents: Vec<git2::Commit> = repo
-            .head()
-            .ok()
-            .and_then(|h| h.peel_to_commit().ok())
-            .into_iter()
-            .collect();
-        let refs: Vec<&git2::Commit> = parents.iter().collect();
         let s = sig(now - (300 - c as i64) * 600);
-        repo.commit(Some("HEAD"), &s, &s, &format!("commit {c}"), &tree, &refs)
-            .unwrap();
+        session_hook::git::commit_index(&repo, &mut idx, &s, &format!("commit {c}")).unwrap();
     }
     let run = |args: &[&str], stdin: &str| piped(bin, args, dir, stdin);
     let claude = "small-claude-session";

@@ -330,16 +330,21 @@ pub fn commit_work_tree(
         Some(&mut |p: &Path, _: &[u8]| i32::from(p.starts_with(".sessions"))),
     )?;
     idx.write()?;
+    commit_index(repo, &mut idx, &git2::Signature::now(name, email)?, msg)
+}
+
+/// Commit the tree of `idx` on HEAD (or as the first commit of an unborn
+/// branch), authored and committed by `sig`.
+pub fn commit_index(
+    repo: &Repository,
+    idx: &mut git2::Index,
+    sig: &git2::Signature,
+    msg: &str,
+) -> Result<git2::Oid, git2::Error> {
     let tree = repo.find_tree(idx.write_tree()?)?;
-    let sig = git2::Signature::now(name, email)?;
-    let parents: Vec<git2::Commit> = repo
-        .head()
-        .ok()
-        .and_then(|h| h.peel_to_commit().ok())
-        .into_iter()
-        .collect();
-    let refs: Vec<&git2::Commit> = parents.iter().collect();
-    repo.commit(Some("HEAD"), &sig, &sig, msg, &tree, &refs)
+    let parent = repo.head().ok().and_then(|h| h.peel_to_commit().ok());
+    let parents: Vec<&git2::Commit> = parent.iter().collect();
+    repo.commit(Some("HEAD"), sig, sig, msg, &tree, &parents)
 }
 
 /// Threads worth using for a full scan.

@@ -29,17 +29,7 @@ fn sig(at: &str) -> Signature<'static> {
 fn commit_index(repo: &Repository, msg: &str, at: &str) -> Oid {
     let mut idx = repo.index().unwrap();
     idx.read(true).unwrap();
-    let tree = repo.find_tree(idx.write_tree().unwrap()).unwrap();
-    let parents: Vec<git2::Commit> = repo
-        .head()
-        .ok()
-        .and_then(|h| h.peel_to_commit().ok())
-        .into_iter()
-        .collect();
-    let refs: Vec<&git2::Commit> = parents.iter().collect();
-    let s = sig(at);
-    repo.commit(Some("HEAD"), &s, &s, msg, &tree, &refs)
-        .unwrap()
+    session_hook::git::commit_index(repo, &mut idx, &sig(at), msg).unwrap()
 }
 
 /// Stage files (or their deletion) from the work tree.

@@ -56,17 +56,8 @@ impl Project {
         idx.add_all(["*"].iter(), git2::IndexAddOption::DEFAULT, None)
             .unwrap();
         idx.write().unwrap();
-        let tree = repo.find_tree(idx.write_tree().unwrap()).unwrap();
         let sig = Signature::now("Test", "test@example.com").unwrap();
-        let parents: Vec<git2::Commit> = repo
-            .head()
-            .ok()
-            .and_then(|h| h.peel_to_commit().ok())
-            .into_iter()
-            .collect();
-        let refs: Vec<&git2::Commit> = parents.iter().collect();
-        repo.commit(Some("HEAD"), &sig, &sig, msg, &tree, &refs)
-            .unwrap()
+        session_hook::git::commit_index(repo, &mut idx, &sig, msg).unwrap()
     }
 
     /// `session-hook` with `--dir` set to this project and a clean
