@@ -152,12 +152,19 @@ pub fn opt_text(flag: &str, s: Option<&String>) -> Result<Option<String>> {
 pub type Job<'a> = Box<dyn FnOnce() -> Result<()> + Send + 'a>;
 
 /// Run independent durable writes at the same time. Each still fsyncs its
-/// file and folder, but the file system commits concurrent fsyncs together,
+/// file, but the file system commits concurrent fsyncs together,
 /// so several writes cost about as much as one. Each file is still replaced
 /// atomically on its own; the first error is returned after all finished.
 pub fn concurrently(jobs: Vec<Job<'_>>) -> Result<()> {
+    concurrently_with(jobs, || ()).1
+}
+
+/// [`concurrently`], while this thread does `here` (work that needs no
+/// durable write of its own, or must stay on this thread).
+pub fn concurrently_with<T>(jobs: Vec<Job<'_>>, here: impl FnOnce() -> T) -> (T, Result<()>) {
     std::thread::scope(|s| {
         let handles: Vec<_> = jobs.into_iter().map(|j| s.spawn(j)).collect();
+        let mine = here();
         let mut first = Ok(());
         for h in handles {
             let r = h
@@ -167,7 +174,7 @@ pub fn concurrently(jobs: Vec<Job<'_>>) -> Result<()> {
                 first = r;
             }
         }
-        first
+        (mine, first)
     })
 }
 

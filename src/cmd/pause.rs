@@ -133,18 +133,14 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
     // The durable writes run side by side, and alongside the git scan: the
     // scan never looks inside `.sessions/`, so it cannot see their temp
     // files come and go. The snapshot needs the scan, so it comes last.
-    let written = std::thread::scope(|s| {
-        let writes = s.spawn(|| cmd::concurrently(jobs));
-        snap.git_context = repo
-            .as_ref()
+    let (git_context, written) = cmd::concurrently_with(jobs, || {
+        repo.as_ref()
             .ok()
             .and_then(|r| r.as_ref())
-            .map(snapshot::git_context);
-        writes
-            .join()
-            .unwrap_or_else(|_| Err(anyhow::anyhow!("a write failed unexpectedly")))
+            .map(snapshot::git_context)
     });
     written?;
+    snap.git_context = git_context;
     snapshot::write_at(&snap_path, &snap)?;
     // progress.md is left to the next checkpoint: the session file is the
     // record, and every durable write costs an fsync.
