@@ -350,6 +350,7 @@ fn operation(state: RepositoryState) -> Option<&'static str> {
 /// Open the project's repository: `Ok(None)` outside git, `Err` when a
 /// repository is there but cannot be read.
 pub fn open_repo(project: &Path) -> Result<Option<Repository>, String> {
+    crate::git::tune();
     match Repository::open(project) {
         Ok(r) => Ok(Some(r)),
         Err(e) if project.join(".git").exists() => Err(e.message().to_string()),

@@ -17,6 +17,7 @@ use crate::doc::progress::Sub;
 use crate::doc::sections as s;
 use crate::doc::{Document, Sec, Value};
 use crate::error::UserError;
+use crate::git::commit::Outcome;
 use crate::snapshot::{self, Conversation, Snapshot};
 use crate::store::{STORE_DIR, Store};
 use crate::{changes, clock, fsutil, git, journal, session};
@@ -295,6 +296,16 @@ fn commit_store(
     let head = head.peel_to_commit()?;
     let prefix = format!("{STORE_DIR}/");
     let local = format!("{STORE_DIR}/.local/");
+    let sig = signature(repo, when)?;
+
+    let left_out =
+        |p: &[u8]| p.starts_with(local.as_bytes()) || is_temp_file(&String::from_utf8_lossy(p));
+    match git::commit::commit_folder(repo, STORE_DIR, &left_out, &sig, message)? {
+        Outcome::Made(oid) => return Ok(Committed::Made(oid)),
+        Outcome::Unchanged => return skip("nothing changed in .sessions/"),
+        // Through libgit2 instead.
+        Outcome::Declined(_) => {}
+    }
 
     // Only the store is scanned: the pathspec keeps this cheap in a big
     // repository.
@@ -364,7 +375,6 @@ fn commit_store(
         None => up.remove(STORE_DIR),
     };
     let tree = repo.find_tree(up.create_updated(repo, &head_tree)?)?;
-    let sig = signature(repo, when)?;
     let oid = repo.commit(Some("HEAD"), &sig, &sig, message, &tree, &[&head])?;
     Ok(Committed::Made(oid))
 }

@@ -4,6 +4,10 @@ use std::path::{Path, PathBuf};
 
 use git2::Repository;
 
+pub mod commit;
+pub mod index;
+pub mod worktree;
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Head {
     pub branch: Option<String>,
@@ -22,7 +26,16 @@ impl Head {
 }
 
 pub fn open(project: &Path) -> Option<Repository> {
+    tune();
     Repository::open(project).ok()
+}
+
+/// libgit2 re-hashes every object it reads to check its id; git itself
+/// leaves that to `fsck`, and reading trees from a long pack history is a
+/// good part of a scan. Set once, before the first repository is opened.
+pub fn tune() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| git2::opts::strict_hash_verification(false));
 }
 
 pub fn head(repo: &Repository) -> Head {
@@ -82,10 +95,19 @@ impl WorkStatus {
 
 /// Names never scanned: git's own folder, and the store (its churn is not
 /// the user's work, and it may be written while a scan runs).
-const UNSCANNED: [&[u8]; 2] = [b".git", b".sessions"];
+pub(crate) const UNSCANNED: [&[u8]; 2] = [b".git", b".sessions"];
 
 /// Working-tree status, leaving out the store itself, scanned by up to
-/// `threads` threads.
+/// `threads` threads: from the index file directly when it can (see
+/// [`worktree`]), else through libgit2.
+pub fn status(repo: &Repository, threads: usize) -> WorkStatus {
+    match worktree::status(repo, threads) {
+        Ok(ws) => ws,
+        Err(_) => status_libgit2(repo, threads),
+    }
+}
+
+/// The status through libgit2, split over threads.
 ///
 /// The tree is cut into parts: the top-level entries, with the tracked
 /// folders that hold the most entries replaced by their children until
@@ -95,7 +117,7 @@ const UNSCANNED: [&[u8]; 2] = [b".git", b".sessions"];
 /// pattern matching), so nothing is scanned twice; paths known only to the
 /// index (a staged file since deleted from disk, in a folder HEAD does not
 /// have) are found afterwards and scanned on their own.
-pub fn status(repo: &Repository, threads: usize) -> WorkStatus {
+fn status_libgit2(repo: &Repository, threads: usize) -> WorkStatus {
     let Some(workdir) = repo.workdir().map(Path::to_path_buf) else {
         return WorkStatus::default();
     };
@@ -489,11 +511,154 @@ mod tests {
             ["newdir/", "notes.txt", "src/m2/scratch.rs"]
         );
         for threads in 1..=4 {
-            assert_eq!(status(&repo, threads), whole, "{threads} thread(s)");
+            assert_eq!(status_libgit2(&repo, threads), whole, "{threads} thread(s)");
+            assert_eq!(
+                worktree::status(&repo, threads),
+                Ok(whole.clone()),
+                "index scan, {threads} thread(s)"
+            );
         }
         // The tree really was split.
         let wd = repo.workdir().unwrap().to_path_buf();
         assert!(parts(&repo, &wd, 8).len() >= 8);
+    }
+
+    /// The index scan against libgit2's status list, and the public entry
+    /// point against both.
+    fn fast_matches(repo: &Repository) -> WorkStatus {
+        let whole = reference(repo);
+        for threads in [1, 3] {
+            assert_eq!(worktree::status(repo, threads), Ok(whole.clone()));
+        }
+        assert_eq!(status(repo, 2), whole);
+        whole
+    }
+
+    fn set_mode(root: &Path, rel: &str, mode: u32) {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(root.join(rel), fs::Permissions::from_mode(mode)).unwrap();
+    }
+
+    #[test]
+    fn index_scan_sees_files_and_folders_trade_places() {
+        let d = tempfile::tempdir().unwrap();
+        let root = d.path();
+        let repo = Repository::init(root).unwrap();
+        for rel in [
+            "f",
+            "dir/a",
+            "dir/b",
+            "lnk/x",
+            "keep/exe.sh",
+            "vendor/lib.c",
+        ] {
+            write(root, rel, rel);
+        }
+        write(root, ".gitignore", "vendor/\n*.o\n");
+        {
+            // A tracked file inside an ignored folder.
+            let mut idx = repo.index().unwrap();
+            idx.add_all(["*"].iter(), git2::IndexAddOption::FORCE, None)
+                .unwrap();
+            idx.write().unwrap();
+            commit_index(
+                &repo,
+                &mut idx,
+                &git2::Signature::now("t", "t@e").unwrap(),
+                "c",
+            )
+            .unwrap();
+        }
+        // A file became a folder, a folder became a file, another a link
+        // to a folder; an executable bit flipped.
+        fs::remove_file(root.join("f")).unwrap();
+        write(root, "f/inner.txt", "i");
+        fs::remove_dir_all(root.join("dir")).unwrap();
+        write(root, "dir", "now a file");
+        fs::remove_dir_all(root.join("lnk")).unwrap();
+        fs::create_dir(root.join("real")).unwrap();
+        write(root, "real/x", "lnk/x");
+        std::os::unix::fs::symlink("real", root.join("lnk")).unwrap();
+        set_mode(root, "keep/exe.sh", 0o755);
+        // Untracked folders: empty, only ignored files, nested repository;
+        // an untracked file in an ignored folder that has tracked files.
+        fs::create_dir_all(root.join("empty/deeper")).unwrap();
+        write(root, "objs/a.o", "o");
+        Repository::init(root.join("nested")).unwrap();
+        write(root, "vendor/new.c", "n");
+        let ws = fast_matches(&repo);
+        assert!(ws.modified.contains(&"keep/exe.sh".to_string()), "{ws:?}");
+        assert!(ws.untracked.contains(&"f/".to_string()), "{ws:?}");
+        assert!(
+            !ws.untracked
+                .iter()
+                .any(|p| p.starts_with("empty") || p.starts_with("objs"))
+        );
+    }
+
+    #[test]
+    fn index_scan_hashes_racily_clean_files() {
+        let d = tempfile::tempdir().unwrap();
+        let root = d.path();
+        let repo = Repository::init(root).unwrap();
+        write(root, "a.txt", "aaaa\n");
+        write(root, "b.txt", "bbbb\n");
+        commit_all(&repo);
+        // Same size, same second as the index: only the content differs.
+        write(root, "a.txt", "AAAA\n");
+        let ws = fast_matches(&repo);
+        assert_eq!(ws.modified, ["a.txt"]);
+    }
+
+    #[test]
+    fn index_scan_reads_a_version_4_index_and_an_unborn_branch() {
+        let d = tempfile::tempdir().unwrap();
+        let root = d.path();
+        let repo = Repository::init(root).unwrap();
+        write(root, "src/a.rs", "a");
+        write(root, "src/b.rs", "b");
+        let mut idx = repo.index().unwrap();
+        idx.set_version(4).unwrap();
+        idx.add_path(Path::new("src/a.rs")).unwrap();
+        idx.write().unwrap();
+        let ws = fast_matches(&repo);
+        assert_eq!(ws.staged, ["src/a.rs"]);
+        assert_eq!(ws.untracked, ["src/b.rs"]);
+        commit_all(&repo);
+        write(root, "src/a.rs", "edited");
+        assert_eq!(fast_matches(&repo).modified, ["src/a.rs"]);
+    }
+
+    #[test]
+    fn index_scan_steps_aside_for_what_it_does_not_model() {
+        // Content filters, once a changed file must be hashed.
+        let (_d, repo) = busy_repo();
+        let root = repo.workdir().unwrap().to_path_buf();
+        write(&root, ".gitattributes", "*.rs text eol=crlf\n");
+        assert!(worktree::status(&repo, 2).is_err());
+        assert_eq!(status(&repo, 2), reference(&repo));
+
+        // Case-insensitive checkouts and conflicts.
+        let (_d, repo) = busy_repo();
+        repo.config()
+            .unwrap()
+            .set_bool("core.ignorecase", true)
+            .unwrap();
+        assert!(worktree::status(&repo, 2).is_err());
+        let (_d, repo) = busy_repo();
+        let mut idx = repo.index().unwrap();
+        let mut e = idx.get_path(Path::new("src/lib.rs"), 0).unwrap();
+        idx.remove_path(Path::new("src/lib.rs")).unwrap();
+        for stage in [1u16, 2, 3] {
+            e.flags = (e.flags & !0x3000) | (stage << 12);
+            idx.add(&e).unwrap();
+        }
+        idx.write().unwrap();
+        assert_eq!(
+            worktree::status(&repo, 2),
+            Err(worktree::Decline("the index has conflicts"))
+        );
+        assert_eq!(status(&repo, 2), reference(&repo));
     }
 
     #[test]
