@@ -60,7 +60,15 @@ impl IndexLock {
         let mut f = self.file.take().expect("lock file open");
         f.write_all(bytes)?;
         drop(f);
-        std::fs::rename(&self.path, index)?;
+        // Swapping the new index in and unlinking the old one spares ext4
+        // the flush it starts when a rename replaces a file (about 1 ms
+        // for a megabyte). Without exchange (no index yet, other systems),
+        // a plain rename.
+        match crate::fsutil::exchange(&self.path, index) {
+            Ok(()) => std::fs::remove_file(&self.path)
+                .with_context(|| format!("removing {}", self.path.display()))?,
+            Err(_) => std::fs::rename(&self.path, index)?,
+        }
         self.path = PathBuf::new();
         Ok(())
     }
@@ -175,8 +183,10 @@ pub fn commit_folder(
             e.size = 0;
         }
     }
-    ix.entries.splice(start..start, new);
+    // The store's entries were just checked against the disk; the rest
+    // get git's racy-clean check.
     smudge_racily_clean(workdir, &mut ix, loaded.mtime_secs, &settings);
+    ix.entries.splice(start..start, new);
     keep_extensions(&mut ix, &changed);
     lock.commit(&index::to_bytes(&ix), &index_path)?;
 

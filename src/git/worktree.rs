@@ -563,13 +563,21 @@ struct Walk<'a> {
 impl Walk<'_> {
     fn chunk(&self, units: &[(&[u8], Vec<usize>)]) -> Result<Found, Decline> {
         let mut f = Found::default();
+        // One listing buffer, large enough for most folders in one call.
+        let mut buf = vec![std::mem::MaybeUninit::<u8>::uninit(); 64 * 1024];
         for (dir, files) in units {
-            self.folder(dir, files, &mut f)?;
+            self.folder(dir, files, &mut f, &mut buf)?;
         }
         Ok(f)
     }
 
-    fn folder(&self, dir: &[u8], files: &[usize], f: &mut Found) -> Result<(), Decline> {
+    fn folder(
+        &self,
+        dir: &[u8],
+        files: &[usize],
+        f: &mut Found,
+        buf: &mut [std::mem::MaybeUninit<u8>],
+    ) -> Result<(), Decline> {
         use rustix::fs::{AtFlags, FileType, Mode, OFlags, ResolveFlags};
         let rel: &[u8] = if dir.is_empty() { b"." } else { dir };
         // No symlink is followed on the way: a tracked folder replaced by
@@ -628,7 +636,6 @@ impl Walk<'_> {
                 Changed::NeedsFilters => f.needs_filters = true,
             }
         }
-        let mut listing = rustix::fs::Dir::new(fd).map_err(|_| Decline("readdir"))?;
         // First pass: untracked folders, and a count of the other names.
         // Each tracked file still here is one of those names, so when the
         // counts agree there is nothing untracked among them and no name
@@ -639,9 +646,11 @@ impl Walk<'_> {
                 if others == present {
                     break;
                 }
-                listing.rewind();
+                rustix::fs::seek(&fd, rustix::fs::SeekFrom::Start(0))
+                    .map_err(|_| Decline("a folder could not be listed"))?;
             }
-            for ent in listing.by_ref() {
+            let mut listing = rustix::fs::RawDir::new(&fd, buf);
+            while let Some(ent) = listing.next() {
                 let Ok(ent) = ent else {
                     return Err(Decline("a folder could not be listed"));
                 };
