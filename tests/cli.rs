@@ -482,3 +482,33 @@ fn forty_concurrent_logs_lose_nothing() {
     assert!(leftovers.is_empty(), "temp files left: {leftovers:?}");
     p.ok(&["view", "--json"]);
 }
+
+#[test]
+fn a_reader_that_went_away_is_an_error_not_a_kill() {
+    use std::os::fd::FromRawFd;
+    use std::os::unix::process::ExitStatusExt;
+    let p = Project::git();
+    p.ok(&["init", "--name", "piped", "--goal", "Closed pipe"]);
+    // A pipe whose reading end is closed before the command starts, so
+    // its first write meets a broken pipe.
+    let mut fds = [0; 2];
+    // SAFETY: pipe(2) fills both descriptors, which we then own.
+    assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+    let (read, write) = unsafe {
+        (
+            std::os::fd::OwnedFd::from_raw_fd(fds[0]),
+            std::os::fd::OwnedFd::from_raw_fd(fds[1]),
+        )
+    };
+    drop(read);
+    let status = std::process::Command::new(common::bin())
+        .current_dir(p.path())
+        .env_remove("CLAUDE_PROJECT_DIR")
+        .env_remove("CLAUDE_CODE_SESSION_ID")
+        .args(["view"])
+        .stdout(std::process::Stdio::from(write))
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(status.signal(), None, "killed by a signal: {status:?}");
+}
