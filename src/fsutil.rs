@@ -244,6 +244,29 @@ pub fn create_new_private(path: &Path, contents: &[u8]) -> io::Result<()> {
     f.write_all(contents)
 }
 
+/// Give a derived file (a cache) a new name and new contents, reusing the
+/// file `old` when there is one: it is rewritten while its name matches
+/// nothing anyone looks up, then renamed to `new`, so a reader of `new`
+/// sees all of the contents or no file. Reusing the inode spares the file
+/// system an allocation: ext4 scans past recently freed inodes, which a
+/// delete and a create on every write keep supplying. No fsync: a cache
+/// lost to a crash is rebuilt.
+pub fn reuse_as(old: Option<&Path>, new: &Path, contents: &[u8]) -> io::Result<()> {
+    if let Some(old) = old
+        && let Ok(mut f) = OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(old)
+        && f.metadata().is_ok_and(|m| m.is_file())
+    {
+        f.set_len(0)?;
+        f.write_all(contents)?;
+        f.set_permissions(fs::Permissions::from_mode(0o600))?;
+        return fs::rename(old, new);
+    }
+    create_new_private(new, contents)
+}
+
 /// Read a whole text file, refusing anything over `MAX_READ` and anything
 /// that is not UTF-8 (with the path in the message).
 pub fn read_text(path: &Path) -> io::Result<String> {
@@ -353,6 +376,29 @@ pub fn relative_to(path: &Path, base: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cache_file_is_renamed_and_rewritten_not_recreated() {
+        use std::os::unix::fs::MetadataExt;
+        let d = tempfile::tempdir().unwrap();
+        let old = d.path().join("doc.1.json");
+        let new = d.path().join("doc.2.json");
+        reuse_as(None, &old, b"[1,2,3,4,5,6,7,8]").unwrap();
+        let ino = fs::metadata(&old).unwrap().ino();
+        reuse_as(Some(&old), &new, b"[9]").unwrap();
+        assert!(!old.exists());
+        assert_eq!(fs::read(&new).unwrap(), b"[9]");
+        let m = fs::metadata(&new).unwrap();
+        assert_eq!(m.ino(), ino, "the old file was reused");
+        assert_eq!(m.mode() & 0o777, 0o600);
+        // A symlink in the old name's place is not written through.
+        let target = d.path().join("elsewhere");
+        fs::write(&target, "keep").unwrap();
+        std::os::unix::fs::symlink(&target, &old).unwrap();
+        reuse_as(Some(&old), &d.path().join("doc.3.json"), b"[3]").unwrap();
+        assert_eq!(fs::read_to_string(&target).unwrap(), "keep");
+        assert_eq!(fs::read(d.path().join("doc.3.json")).unwrap(), b"[3]");
+    }
 
     #[test]
     fn atomic_write_sets_0600_and_replaces() {

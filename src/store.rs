@@ -389,17 +389,23 @@ impl Store {
         }
         let name = key.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let stem = name.split('.').next().unwrap_or("");
+        // One older entry is reused for the new one; any others go.
+        let mut reuse = None;
         if let Ok(rd) = fs::read_dir(dir) {
             for e in rd.flatten() {
                 let n = e.file_name();
                 let n = n.to_string_lossy();
                 if n != name && n.split('.').next() == Some(stem) {
-                    let _ = fs::remove_file(e.path());
+                    if reuse.is_none() {
+                        reuse = Some(e.path());
+                    } else {
+                        let _ = fs::remove_file(e.path());
+                    }
                 }
             }
         }
         if let Ok(bytes) = serde_json::to_vec(doc.sections()) {
-            let _ = fsutil::create_new_private(key, &bytes);
+            let _ = fsutil::reuse_as(reuse.as_deref(), key, &bytes);
         }
     }
 
