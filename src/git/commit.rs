@@ -412,13 +412,8 @@ fn keep_extensions(ix: &mut IndexFile, changed: &[Vec<u8>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::git::write_file as write;
     use std::fs;
-
-    fn write(root: &Path, rel: &str, text: &str) {
-        let p = root.join(rel);
-        fs::create_dir_all(p.parent().unwrap()).unwrap();
-        fs::write(p, text).unwrap();
-    }
 
     fn sig() -> Signature<'static> {
         Signature::now("t", "t@example.com").unwrap()
@@ -438,7 +433,7 @@ mod tests {
             .collect()
     }
 
-    fn paths_under(repo: &Repository, tree: &git2::Tree, dir: &str) -> Vec<String> {
+    fn paths_under(tree: &git2::Tree, dir: &str) -> Vec<String> {
         let mut out = Vec::new();
         tree.walk(git2::TreeWalkMode::PreOrder, |root, e| {
             if e.kind() != Some(ObjectType::Tree) {
@@ -447,7 +442,6 @@ mod tests {
             git2::TreeWalkResult::Ok
         })
         .unwrap();
-        let _ = repo;
         out.retain(|p| p.starts_with(dir));
         out
     }
@@ -492,7 +486,7 @@ mod tests {
         assert_eq!(repo.head().unwrap().target(), Some(oid));
         let tree = c.tree().unwrap();
         assert_eq!(
-            paths_under(&repo, &tree, ".sessions"),
+            paths_under(&tree, ".sessions"),
             [
                 ".sessions/.gitignore",
                 ".sessions/active/s.md",
@@ -535,13 +529,19 @@ mod tests {
         assert_eq!(repo.head().unwrap().target(), Some(oid));
     }
 
-    #[test]
-    fn a_held_index_lock_is_an_error_and_stays() {
+    /// A repository with one commit of `rel`, and a store file on disk.
+    fn committed(rel: &str, text: &str) -> (tempfile::TempDir, Repository) {
         let d = tempfile::tempdir().unwrap();
         let repo = Repository::init(d.path()).unwrap();
-        write(d.path(), "a.txt", "a");
+        write(d.path(), rel, text);
         crate::git::commit_work_tree(&repo, ("t", "t@e"), "base").unwrap();
-        write(d.path(), ".sessions/active/s.md", "s");
+        write(d.path(), ".sessions/active/s.md", "s\n");
+        (d, repo)
+    }
+
+    #[test]
+    fn a_held_index_lock_is_an_error_and_stays() {
+        let (_d, repo) = committed("a.txt", "a");
         let lock = repo.path().join("index.lock");
         fs::write(&lock, "someone else").unwrap();
         let err = commit_folder(&repo, ".sessions", &store_skip, &sig(), "m")
@@ -553,11 +553,7 @@ mod tests {
 
     #[test]
     fn content_filters_hand_over_to_libgit2() {
-        let d = tempfile::tempdir().unwrap();
-        let repo = Repository::init(d.path()).unwrap();
-        write(d.path(), ".gitattributes", "*.md text eol=crlf\n");
-        crate::git::commit_work_tree(&repo, ("t", "t@e"), "base").unwrap();
-        write(d.path(), ".sessions/active/s.md", "s\n");
+        let (_d, repo) = committed(".gitattributes", "*.md text eol=crlf\n");
         let out = commit_folder(&repo, ".sessions", &store_skip, &sig(), "m").unwrap();
         assert!(matches!(out, Outcome::Declined(_)));
         assert!(!repo.path().join("index.lock").exists());

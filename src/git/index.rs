@@ -477,13 +477,8 @@ impl CacheTree {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::git::write_file as write;
     use std::path::Path;
-
-    fn write(root: &Path, rel: &str, text: &str) {
-        let p = root.join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
 
     /// A repository whose index libgit2 has written, with nested folders,
     /// an executable, a symlink and a long path.

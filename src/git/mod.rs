@@ -371,17 +371,20 @@ pub fn workdir(repo: &Repository) -> Option<PathBuf> {
     repo.workdir().map(Path::to_path_buf)
 }
 
+/// Write `text` to `root/rel`, creating folders (for this module's tests).
+#[cfg(test)]
+pub(crate) fn write_file(root: &Path, rel: &str, text: &str) {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
 #[cfg(test)]
 mod tests {
+    use super::write_file as write;
     use super::*;
     use git2::StatusOptions;
     use std::fs;
-
-    fn write(root: &Path, rel: &str, text: &str) {
-        let p = root.join(rel);
-        fs::create_dir_all(p.parent().unwrap()).unwrap();
-        fs::write(p, text).unwrap();
-    }
 
     fn commit_all(repo: &Repository) {
         commit_work_tree(repo, ("t", "t@example.com"), "c").unwrap();
