@@ -123,6 +123,11 @@ pub fn commit_folder(
     let mut disk = Vec::new();
     list(workdir, &prefix, skip, &mut disk)?;
     disk.sort_by(|a, b| a.path.cmp(&b.path));
+    // Attributes not yet in the index still apply to what is added.
+    let attributes = |p: &[u8]| p.rsplit(|&c| c == b'/').next() == Some(b".gitattributes");
+    if workdir.join(".gitattributes").exists() || disk.iter().any(|f| attributes(&f.path)) {
+        return Ok(Outcome::Declined("content filters may apply"));
+    }
 
     // The folder's run of entries, replaced by what is on disk.
     let start = ix.entries.partition_point(|e| e.path < prefix);
@@ -183,6 +188,25 @@ pub fn commit_folder(
             e.size = 0;
         }
     }
+    // The tree comes first: libgit2 refuses some edits (a file that became
+    // a folder), and then nothing has been written and libgit2's own path
+    // takes over.
+    let tree = if edits.is_empty() {
+        None
+    } else {
+        let mut up = TreeUpdateBuilder::new();
+        for (path, edit) in &edits {
+            let p = Path::new(std::ffi::OsStr::from_bytes(path));
+            match edit {
+                Some((id, mode)) => up.upsert(p, *id, *mode),
+                None => up.remove(p),
+            };
+        }
+        match up.create_updated(repo, &head_tree) {
+            Ok(t) => Some(repo.find_tree(t)?),
+            Err(_) => return Ok(Outcome::Declined("the tree edit was refused")),
+        }
+    };
     // The store's entries were just checked against the disk; the rest
     // get git's racy-clean check.
     smudge_racily_clean(workdir, &mut ix, loaded.mtime_secs, &settings);
@@ -190,18 +214,9 @@ pub fn commit_folder(
     keep_extensions(&mut ix, &changed);
     lock.commit(&index::to_bytes(&ix), &index_path)?;
 
-    if edits.is_empty() {
+    let Some(tree) = tree else {
         return Ok(Outcome::Unchanged);
-    }
-    let mut up = TreeUpdateBuilder::new();
-    for (path, edit) in &edits {
-        let p = Path::new(std::ffi::OsStr::from_bytes(path));
-        match edit {
-            Some((id, mode)) => up.upsert(p, *id, *mode),
-            None => up.remove(p),
-        };
-    }
-    let tree = repo.find_tree(up.create_updated(repo, &head_tree)?)?;
+    };
     let oid = repo.commit(Some("HEAD"), sig, sig, message, &tree, &[&head])?;
     Ok(Outcome::Made(oid))
 }
@@ -221,7 +236,12 @@ fn list(
     };
     for e in rd {
         let e = e?;
-        let path = [prefix, e.file_name().as_bytes()].concat();
+        let name = e.file_name();
+        // Git never tracks a `.git` (a nested repository's or a gitfile).
+        if name.as_bytes().eq_ignore_ascii_case(b".git") {
+            continue;
+        }
+        let path = [prefix, name.as_bytes()].concat();
         if skip(&path) {
             continue;
         }
@@ -549,6 +569,22 @@ mod tests {
             .expect("refused");
         assert!(format!("{err:#}").contains("locked"), "{err:#}");
         assert_eq!(fs::read_to_string(&lock).unwrap(), "someone else");
+    }
+
+    #[test]
+    fn a_file_that_became_a_folder_hands_over_with_the_index_untouched() {
+        let (d, repo) = committed("a.txt", "a");
+        let mut idx = repo.index().unwrap();
+        idx.add_path(Path::new(".sessions/active/s.md")).unwrap();
+        idx.write().unwrap();
+        crate::git::commit_index(&repo, &mut idx, &sig(), "store").unwrap();
+        fs::remove_file(d.path().join(".sessions/active/s.md")).unwrap();
+        write(d.path(), ".sessions/active/s.md/inner.md", "now a folder");
+        let before = fs::read(repo.path().join("index")).unwrap();
+        let out = commit_folder(&repo, ".sessions", &store_skip, &sig(), "m").unwrap();
+        assert!(matches!(out, Outcome::Declined(_)));
+        assert_eq!(fs::read(repo.path().join("index")).unwrap(), before);
+        assert!(!repo.path().join("index.lock").exists());
     }
 
     #[test]

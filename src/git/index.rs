@@ -24,6 +24,9 @@ const NAME_MASK: u16 = 0x0fff;
 pub const SKIP_WORKTREE: u16 = 0x4000;
 pub const INTENT_TO_ADD: u16 = 0x2000;
 
+/// Deepest path accepted (folder levels); far beyond any real tree.
+const MAX_DEPTH: usize = 1024;
+
 pub const MODE_FILE: u32 = 0o100644;
 pub const MODE_EXEC: u32 = 0o100755;
 pub const MODE_LINK: u32 = 0o120000;
@@ -231,6 +234,17 @@ pub fn parse(b: &[u8]) -> Result<IndexFile, Error> {
         let named = usize::from(flags & NAME_MASK);
         if named != path.len().min(usize::from(NAME_MASK)) {
             return Err(Error::Malformed("path length"));
+        }
+        // Git keeps entries sorted and unique; the readers here rely on
+        // it, and walk paths one folder level per call.
+        let stage = (flags & STAGE_MASK) >> 12;
+        if let Some(prev) = entries.last()
+            && (prev.path.as_slice(), prev.stage()) >= (path.as_slice(), stage)
+        {
+            return Err(Error::Malformed("entry order"));
+        }
+        if path.iter().filter(|&&c| c == b'/').count() > MAX_DEPTH {
+            return Err(Error::Malformed("path depth"));
         }
         entries.push(Entry {
             ctime,

@@ -589,7 +589,17 @@ mod tests {
         write(root, "objs/a.o", "o");
         Repository::init(root.join("nested")).unwrap();
         write(root, "vendor/new.c", "n");
+        // `.git` entries below the top, in any case: a gitfile in a
+        // tracked folder, a repository inside one, an upper-case name.
+        write(root, "keep/.git", "gitdir: /elsewhere\n");
+        Repository::init(root.join("keep/inner")).unwrap();
+        write(root, ".GIT", "x");
         let ws = fast_matches(&repo);
+        assert!(
+            !ws.untracked
+                .iter()
+                .any(|p| p.contains(".git") || p.contains(".GIT"))
+        );
         assert!(ws.modified.contains(&"keep/exe.sh".to_string()), "{ws:?}");
         assert!(ws.untracked.contains(&"f/".to_string()), "{ws:?}");
         assert!(

@@ -149,7 +149,8 @@ pub(crate) fn settings(repo: &Repository, ix: &IndexFile) -> Result<Settings, De
     let filters = autocrlf
         || cfg.get_string("core.attributesfile").is_ok()
         || xdg.is_some_and(|p| p.exists())
-        || repo.path().join("info/attributes").exists()
+        || repo.commondir().join("info/attributes").exists()
+        || Path::new("/etc/gitattributes").exists()
         || ix
             .entries
             .iter()
@@ -207,8 +208,10 @@ fn unscanned(path: &[u8]) -> bool {
         .any(|u| path.starts_with(u) && matches!(path.get(u.len()), None | Some(b'/')))
 }
 
-fn lossy(p: &[u8]) -> String {
-    String::from_utf8_lossy(p).into_owned()
+/// A path as text; a name that is not UTF-8 is left out, as the libgit2
+/// scan leaves it out.
+fn text(p: &[u8]) -> Option<String> {
+    std::str::from_utf8(p).ok().map(str::to_string)
 }
 
 /// Git's canonical form of an index mode.
@@ -310,7 +313,7 @@ fn compare(
                     canonical(e.mode) == te.filemode() as u32 && e.oid == id_bytes(te.id())
                 });
                 if !same {
-                    out.push(lossy(&path_of(name)));
+                    out.extend(text(&path_of(name)));
                 }
             }
         }
@@ -321,12 +324,12 @@ fn compare(
             .and_then(|t| t.get_name_bytes(name))
             .is_some_and(|te| te.kind() != Some(ObjectType::Tree));
         if !(in_tree || top && UNSCANNED.contains(&name)) {
-            out.push(lossy(&path_of(name)));
+            out.extend(text(&path_of(name)));
         }
     }
     for (name, run) in dirs {
         if !(seen.contains(name) || top && UNSCANNED.contains(&name)) {
-            out.extend(run.iter().map(|e| lossy(&e.path)));
+            out.extend(run.iter().filter_map(|e| text(&e.path)));
         }
     }
 }
@@ -340,7 +343,7 @@ fn all_files(repo: &Repository, prefix: &[u8], tree: &git2::Tree, out: &mut Vec<
                 all_files(repo, &[p.as_slice(), b"/"].concat(), &sub, out);
             }
         } else {
-            out.push(lossy(&p));
+            out.extend(text(&p));
         }
     }
 }
@@ -500,7 +503,7 @@ fn walk(
         return Err(Decline("content filters may apply to a changed file"));
     }
     let mut ws = WorkStatus {
-        modified: found.modified.iter().map(|p| lossy(p)).collect(),
+        modified: found.modified.iter().filter_map(|p| text(p)).collect(),
         ..Default::default()
     };
     for (path, is_dir) in found.candidates {
@@ -508,10 +511,11 @@ fn walk(
         if repo.is_path_ignored(rel).unwrap_or(false) {
             continue;
         }
+        let Some(shown) = text(&path) else { continue };
         if !is_dir {
-            ws.untracked.push(lossy(&path));
+            ws.untracked.push(shown);
         } else if has_unignored(repo, workdir, &path, 0) {
-            ws.untracked.push(format!("{}/", lossy(&path)));
+            ws.untracked.push(format!("{shown}/"));
         }
     }
     Ok(ws)
@@ -530,6 +534,9 @@ fn has_unignored(repo: &Repository, workdir: &Path, rel: &[u8], depth: usize) ->
     let dir = workdir.join(std::ffi::OsStr::from_bytes(rel));
     for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         let Ok(ft) = e.file_type() else { continue };
+        if e.file_name().as_bytes().eq_ignore_ascii_case(b".git") {
+            continue;
+        }
         let p = [rel, b"/", e.file_name().as_bytes()].concat();
         let ignored = repo
             .is_path_ignored(Path::new(std::ffi::OsStr::from_bytes(&p)))
@@ -590,14 +597,18 @@ impl Walk<'_> {
             ResolveFlags::NO_SYMLINKS | ResolveFlags::BENEATH,
         ) {
             Ok(fd) => fd,
-            Err(rustix::io::Errno::NOSYS | rustix::io::Errno::PERM) => {
-                return Err(Decline("openat2 is not available"));
-            }
-            Err(_) => {
+            Err(
+                rustix::io::Errno::NOENT
+                | rustix::io::Errno::NOTDIR
+                | rustix::io::Errno::LOOP
+                | rustix::io::Errno::XDEV,
+            ) => {
                 f.modified
                     .extend(files.iter().map(|&i| self.entries[i].path.clone()));
                 return Ok(());
             }
+            // openat2 missing, out of descriptors, no permission: unknown.
+            Err(_) => return Err(Decline("a folder could not be opened")),
         };
         let skip = dir.len() + usize::from(!dir.is_empty());
         // The entries here are in index order, so their names are sorted.
@@ -613,10 +624,11 @@ impl Walk<'_> {
                 AtFlags::SYMLINK_NOFOLLOW,
             ) {
                 Ok(st) => st,
-                Err(_) => {
+                Err(rustix::io::Errno::NOENT | rustix::io::Errno::NOTDIR) => {
                     f.modified.push(e.path.clone());
                     continue;
                 }
+                Err(_) => return Err(Decline("a file could not be examined")),
             };
             if matches!(
                 FileType::from_raw_mode(st.st_mode),
@@ -655,7 +667,12 @@ impl Walk<'_> {
                     return Err(Decline("a folder could not be listed"));
                 };
                 let name = ent.file_name().to_bytes();
-                if name == b"." || name == b".." || (dir.is_empty() && UNSCANNED.contains(&name)) {
+                // libgit2 never lists a `.git` (any case, any depth).
+                if name == b"."
+                    || name == b".."
+                    || name.eq_ignore_ascii_case(b".git")
+                    || (dir.is_empty() && UNSCANNED.contains(&name))
+                {
                     continue;
                 }
                 let path = || {
