@@ -48,6 +48,16 @@ const MAX_SUBJECT_SUMMARY: usize = 100;
 
 pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
     let ctx = Ctx::new(g)?;
+    // The snapshot's git scan starts now, on its own repository handle,
+    // and runs while the session is loaded, edited and written: it never
+    // looks inside `.sessions/`, so it cannot see those writes.
+    let project = ctx.store.project.clone();
+    let scan = std::thread::spawn(move || {
+        changes::open_repo(&project)
+            .ok()
+            .flatten()
+            .map(|r| snapshot::git_context(&r))
+    });
     let summary = opt_text("--summary", a.summary.as_ref())?.map(|t| s::one_line(&t));
     let accomplishments = texts("--accomplishment", &a.accomplishments)?;
     let next_steps = texts("--next-step", &a.next_steps)?;
@@ -131,15 +141,9 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
             journal::write(store, id, "done", now, &f, t).map(drop)
         }));
     }
-    // The durable writes run side by side, and alongside the git scan: the
-    // scan never looks inside `.sessions/`, so it cannot see their temp
-    // files come and go. The snapshot needs the scan, so it comes last.
-    let (git_context, written) = cmd::concurrently_with(jobs, || {
-        repo.as_ref()
-            .ok()
-            .and_then(|r| r.as_ref())
-            .map(snapshot::git_context)
-    });
+    // The durable writes run side by side, while the git scan finishes.
+    // The snapshot needs the scan, so it comes last.
+    let (git_context, written) = cmd::concurrently_with(jobs, || scan.join().ok().flatten());
     written?;
     snap.git_context = git_context;
     snapshot::write_at(&snap_path, &snap)?;
