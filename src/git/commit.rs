@@ -124,8 +124,8 @@ pub fn commit_folder(
     list(workdir, &prefix, skip, &mut disk)?;
     disk.sort_by(|a, b| a.path.cmp(&b.path));
     // Attributes not yet in the index still apply to what is added.
-    let attributes = |p: &[u8]| p.rsplit(|&c| c == b'/').next() == Some(b".gitattributes");
-    if workdir.join(".gitattributes").exists() || disk.iter().any(|f| attributes(&f.path)) {
+    if workdir.join(".gitattributes").exists() || disk.iter().any(|f| index::is_attributes(&f.path))
+    {
         return Ok(Outcome::Declined("content filters may apply"));
     }
 
@@ -151,7 +151,7 @@ pub fn commit_folder(
         }
         let full = workdir.join(std::ffi::OsStr::from_bytes(&f.path));
         let entry = match prior {
-            Some(e) if stat_fresh(&e, &f.meta, loaded.mtime_secs) => e,
+            Some(e) if !e.racy(loaded.mtime_secs) && e.stat_matches(&(&f.meta).into()) => e,
             prior => {
                 let (content, mode) = read_blob(&full, &f.meta, prior.as_ref(), &settings)?;
                 let id = Oid::hash_object(ObjectType::Blob, &content)?;
@@ -264,25 +264,6 @@ fn is_ignored(repo: &Repository, path: &[u8]) -> bool {
         .unwrap_or(false)
 }
 
-fn raw_stat(e: &Entry, m: &std::fs::Metadata) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    let ns = |recorded: u32, now: i64| recorded == 0 || recorded == now as u32;
-    e.mtime.0 == m.mtime() as u32
-        && ns(e.mtime.1, m.mtime_nsec())
-        && e.ctime.0 == m.ctime() as u32
-        && ns(e.ctime.1, m.ctime_nsec())
-        && e.ino == m.ino() as u32
-        && e.size == m.size() as u32
-        && e.uid == m.uid()
-        && e.gid == m.gid()
-}
-
-/// Stat data matches and the entry is older than the index it came from.
-fn stat_fresh(e: &Entry, m: &std::fs::Metadata, index_mtime: Option<i64>) -> bool {
-    let racy = index_mtime.is_some_and(|t| i64::from(e.mtime.0) >= t);
-    !racy && raw_stat(e, m)
-}
-
 /// A file's blob content and index mode.
 fn read_blob(
     full: &Path,
@@ -310,19 +291,17 @@ fn read_blob(
 }
 
 fn entry_for(path: &[u8], m: &std::fs::Metadata, mode: u32, id: Oid) -> Entry {
-    use std::os::unix::fs::MetadataExt;
-    let mut oid = [0u8; index::OID_LEN];
-    oid.copy_from_slice(id.as_bytes());
+    let s = index::Stat::from(m);
     Entry {
-        ctime: (m.ctime() as u32, m.ctime_nsec() as u32),
-        mtime: (m.mtime() as u32, m.mtime_nsec() as u32),
-        dev: m.dev() as u32,
-        ino: m.ino() as u32,
+        ctime: s.ctime,
+        mtime: s.mtime,
+        dev: s.dev,
+        ino: s.ino,
         mode,
-        uid: m.uid(),
-        gid: m.gid(),
-        size: m.size() as u32,
-        oid,
+        uid: s.uid,
+        gid: s.gid,
+        size: s.size,
+        oid: index::raw_oid(id),
         flags: 0,
         ext_flags: 0,
         path: path.to_vec(),
@@ -392,7 +371,7 @@ fn smudge_racily_clean(
         let Ok(m) = std::fs::symlink_metadata(&full) else {
             continue;
         };
-        if !raw_stat(e, &m) {
+        if !e.stat_matches(&(&m).into()) {
             continue;
         }
         let same = read_blob(&full, &m, Some(e), settings)

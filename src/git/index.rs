@@ -68,6 +68,90 @@ impl Entry {
     }
 }
 
+/// The stat fields an entry records, cut to 32 bits as the index stores
+/// them (device excepted: it is recorded but never compared).
+pub struct Stat {
+    pub ctime: (u32, u32),
+    pub mtime: (u32, u32),
+    pub dev: u32,
+    pub ino: u32,
+    pub uid: u32,
+    pub gid: u32,
+    pub size: u32,
+}
+
+impl From<&std::fs::Metadata> for Stat {
+    fn from(m: &std::fs::Metadata) -> Stat {
+        use std::os::unix::fs::MetadataExt;
+        Stat {
+            ctime: (m.ctime() as u32, m.ctime_nsec() as u32),
+            mtime: (m.mtime() as u32, m.mtime_nsec() as u32),
+            dev: m.dev() as u32,
+            ino: m.ino() as u32,
+            uid: m.uid(),
+            gid: m.gid(),
+            size: m.size() as u32,
+        }
+    }
+}
+
+impl From<&rustix::fs::Stat> for Stat {
+    fn from(st: &rustix::fs::Stat) -> Stat {
+        Stat {
+            ctime: (st.st_ctime as u32, st.st_ctime_nsec as u32),
+            mtime: (st.st_mtime as u32, st.st_mtime_nsec as u32),
+            dev: st.st_dev as u32,
+            ino: st.st_ino as u32,
+            uid: st.st_uid,
+            gid: st.st_gid,
+            size: st.st_size as u32,
+        }
+    }
+}
+
+impl Entry {
+    /// Does the recorded stat data still describe the file? A recorded
+    /// nanosecond of 0 means the writer kept none.
+    pub fn stat_matches(&self, s: &Stat) -> bool {
+        let ns = |recorded: u32, now: u32| recorded == 0 || recorded == now;
+        self.mtime.0 == s.mtime.0
+            && ns(self.mtime.1, s.mtime.1)
+            && self.ctime.0 == s.ctime.0
+            && ns(self.ctime.1, s.ctime.1)
+            && self.ino == s.ino
+            && self.size == s.size
+            && self.uid == s.uid
+            && self.gid == s.gid
+    }
+
+    /// Written in the same second as the index (`index_mtime`) or later:
+    /// "racily clean", so only the content can tell, as git does.
+    pub fn racy(&self, index_mtime: Option<i64>) -> bool {
+        index_mtime.is_some_and(|t| i64::from(self.mtime.0) >= t)
+    }
+}
+
+/// Git's canonical form of an index mode (old indexes may hold 100664).
+pub fn canonical_mode(mode: u32) -> u32 {
+    match mode & 0o170000 {
+        0o100000 if mode & 0o100 != 0 => MODE_EXEC,
+        0o100000 => MODE_FILE,
+        _ => mode,
+    }
+}
+
+/// Is this path a `.gitattributes` file (whose rules filter content)?
+pub fn is_attributes(path: &[u8]) -> bool {
+    path.rsplit(|&c| c == b'/').next() == Some(b".gitattributes")
+}
+
+/// An object id in the index's raw form.
+pub fn raw_oid(o: git2::Oid) -> RawOid {
+    let mut b = [0u8; OID_LEN];
+    b.copy_from_slice(o.as_bytes());
+    b
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Extension {
     pub signature: [u8; 4],
@@ -360,11 +444,7 @@ fn tree_of(
             }
             None => {
                 if e.stage() == 0 {
-                    let mode = match e.mode & 0o170000 {
-                        0o100000 if e.mode & 0o100 != 0 => MODE_EXEC,
-                        0o100000 => MODE_FILE,
-                        _ => e.mode,
-                    };
+                    let mode = canonical_mode(e.mode);
                     body.extend_from_slice(format!("{mode:o} ").as_bytes());
                     body.extend_from_slice(rest);
                     body.push(0);

@@ -151,10 +151,7 @@ pub(crate) fn settings(repo: &Repository, ix: &IndexFile) -> Result<Settings, De
         || xdg.is_some_and(|p| p.exists())
         || repo.commondir().join("info/attributes").exists()
         || Path::new("/etc/gitattributes").exists()
-        || ix
-            .entries
-            .iter()
-            .any(|e| e.path.rsplit(|&c| c == b'/').next() == Some(b".gitattributes"));
+        || ix.entries.iter().any(|e| index::is_attributes(&e.path));
     Ok(Settings {
         filemode: flag("core.filemode", true),
         filters,
@@ -214,19 +211,6 @@ fn text(p: &[u8]) -> Option<String> {
     std::str::from_utf8(p).ok().map(str::to_string)
 }
 
-/// Git's canonical form of an index mode.
-fn canonical(mode: u32) -> u32 {
-    if mode & 0o170000 == 0o100000 {
-        if mode & 0o100 != 0 {
-            index::MODE_EXEC
-        } else {
-            index::MODE_FILE
-        }
-    } else {
-        mode
-    }
-}
-
 /// Paths whose index entry differs from HEAD. The index's own tree ids
 /// are computed (cheap: one SHA-1 over each folder listing), and every
 /// folder whose id equals HEAD's is skipped whole, so only the HEAD trees
@@ -249,7 +233,7 @@ fn compare(
 ) {
     let dir = prefix.strip_suffix(b"/").unwrap_or(prefix);
     if let Some(t) = tree
-        && ids.get(dir) == Some(&id_bytes(t.id()))
+        && ids.get(dir) == Some(&index::raw_oid(t.id()))
     {
         return;
     }
@@ -297,7 +281,7 @@ fn compare(
                     Some((&key, run)) => {
                         seen.insert(key);
                         // Read HEAD's folder only when it differs.
-                        if ids.get(&p[..p.len() - 1]) != Some(&id_bytes(te.id())) {
+                        if ids.get(&p[..p.len() - 1]) != Some(&index::raw_oid(te.id())) {
                             let sub = repo.find_tree(te.id()).ok();
                             compare(repo, &p, sub.as_ref(), run, ids, out);
                         }
@@ -310,7 +294,8 @@ fn compare(
                 }
             } else {
                 let same = files.get(name).is_some_and(|e| {
-                    canonical(e.mode) == te.filemode() as u32 && e.oid == id_bytes(te.id())
+                    index::canonical_mode(e.mode) == te.filemode() as u32
+                        && e.oid == index::raw_oid(te.id())
                 });
                 if !same {
                     out.extend(text(&path_of(name)));
@@ -346,29 +331,6 @@ fn all_files(repo: &Repository, prefix: &[u8], tree: &git2::Tree, out: &mut Vec<
             out.extend(text(&p));
         }
     }
-}
-
-fn id_bytes(o: Oid) -> index::RawOid {
-    let mut b = [0u8; index::OID_LEN];
-    b.copy_from_slice(o.as_bytes());
-    b
-}
-
-/// Does the stat data recorded in the index still describe the file?
-/// Entries written in the same second as the index (or later) are racily
-/// clean and must be hashed, as git does.
-pub fn stat_matches(e: &Entry, st: &rustix::fs::Stat, index_mtime: Option<i64>) -> bool {
-    let ns = |recorded: u32, now: u64| recorded == 0 || recorded == now as u32;
-    let racy = index_mtime.is_some_and(|t| i64::from(e.mtime.0) >= t as u32 as i64);
-    !racy
-        && e.mtime.0 == st.st_mtime as u32
-        && ns(e.mtime.1, st.st_mtime_nsec)
-        && e.ctime.0 == st.st_ctime as u32
-        && ns(e.ctime.1, st.st_ctime_nsec)
-        && e.ino == st.st_ino as u32
-        && e.size == st.st_size as u32
-        && e.uid == st.st_uid
-        && e.gid == st.st_gid
 }
 
 /// One folder's share of the walk.
@@ -498,7 +460,7 @@ fn walk(
     let attributes = found
         .candidates
         .iter()
-        .any(|(p, d)| !d && p.rsplit(|&c| c == b'/').next() == Some(b".gitattributes"));
+        .any(|(p, d)| !d && index::is_attributes(p));
     if found.needs_filters || (found.hashed && attributes) {
         return Err(Decline("content filters may apply to a changed file"));
     }
@@ -732,7 +694,7 @@ impl Walk<'_> {
         if !link && self.filemode && (e.mode & 0o100 != 0) != (st.st_mode & 0o100 != 0) {
             return Changed::Yes;
         }
-        if stat_matches(e, st, self.index_mtime) {
+        if !e.racy(self.index_mtime) && e.stat_matches(&index::Stat::from(st)) {
             return Changed::No;
         }
         let id = if link {
@@ -747,7 +709,7 @@ impl Walk<'_> {
             let full = self.workdir.join(std::ffi::OsStr::from_bytes(&e.path));
             Oid::hash_file(ObjectType::Blob, full).ok()
         };
-        Changed::Hashed(id.is_some_and(|id| id_bytes(id) == e.oid))
+        Changed::Hashed(id.is_some_and(|id| index::raw_oid(id) == e.oid))
     }
 }
 
