@@ -185,7 +185,8 @@ impl IndexFile {
         }
     }
 
-    pub fn extension(&self, sig: &[u8; 4]) -> Option<&Extension> {
+    #[cfg(test)]
+    fn extension(&self, sig: &[u8; 4]) -> Option<&Extension> {
         self.extensions.iter().find(|e| &e.signature == sig)
     }
 }
