@@ -21,7 +21,7 @@ use git2::build::TreeUpdateBuilder;
 use git2::{FileMode, ObjectType, Oid, Repository, Signature};
 
 use super::index::{self, Entry, IndexFile};
-use super::worktree;
+use super::{loose, worktree};
 
 pub enum Outcome {
     Made(Oid),
@@ -154,12 +154,12 @@ pub fn commit_folder(
             Some(e) if !e.racy(loaded.mtime_secs) && e.stat_matches(&(&f.meta).into()) => e,
             prior => {
                 let (content, mode) = read_blob(&full, &f.meta, prior.as_ref(), &settings)?;
-                let id = Oid::hash_object(ObjectType::Blob, &content)?;
+                let id = loose::blob_id(&content);
                 let same = prior
                     .as_ref()
                     .is_some_and(|e| e.oid == id.as_bytes() && e.mode == mode);
                 if !same {
-                    repo.blob(&content)?;
+                    loose::write_blob(repo, id, &content)?;
                     changed.push(f.path.clone());
                 }
                 entry_for(&f.path, &f.meta, mode, id)
@@ -376,7 +376,7 @@ fn smudge_racily_clean(
         }
         let same = read_blob(&full, &m, Some(e), settings)
             .ok()
-            .and_then(|(c, _)| Oid::hash_object(ObjectType::Blob, &c).ok())
+            .map(|(c, _)| loose::blob_id(&c))
             .is_some_and(|id| id.as_bytes() == e.oid);
         if !same {
             e.size = 0;

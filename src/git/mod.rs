@@ -6,6 +6,7 @@ use git2::Repository;
 
 pub mod commit;
 pub mod index;
+pub mod loose;
 pub mod worktree;
 
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -12,10 +12,10 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use git2::{ObjectType, Oid, Repository};
+use git2::{ObjectType, Repository};
 
 use super::index::{self, Entry, IndexFile};
-use super::{UNSCANNED, WorkStatus};
+use super::{UNSCANNED, WorkStatus, loose};
 
 /// Why the fast path stepped aside.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -699,15 +699,13 @@ impl Walk<'_> {
         }
         let id = if link {
             let target = rustix::fs::readlinkat(fd, std::ffi::OsStr::from_bytes(name), Vec::new());
-            target
-                .ok()
-                .and_then(|t| Oid::hash_object(ObjectType::Blob, t.as_bytes()).ok())
+            target.ok().map(|t| loose::blob_id(t.as_bytes()))
         } else {
             if self.filters {
                 return Changed::NeedsFilters;
             }
             let full = self.workdir.join(std::ffi::OsStr::from_bytes(&e.path));
-            Oid::hash_file(ObjectType::Blob, full).ok()
+            loose::file_blob_id(&full).ok()
         };
         Changed::Hashed(id.is_some_and(|id| index::raw_oid(id) == e.oid))
     }
