@@ -176,7 +176,22 @@ pub fn commit_folder(
     }
     let head = repo.head()?.peel_to_commit()?;
     let head_tree = head.tree()?;
-    let edits = tree_edits(repo, &head_tree, dir, &new)?;
+    // The folder's trees are written from its entries, as `git write-tree`
+    // writes them, and HEAD's tree gets the new folder tree in place of
+    // the old one.
+    let old_tree = head_tree
+        .get_path(Path::new(dir))
+        .ok()
+        .filter(|e| e.kind() == Some(ObjectType::Tree))
+        .map(|e| e.id());
+    let new_tree = if new.is_empty() {
+        None
+    } else {
+        let raw = index::trees(&prefix, &new, &mut |_, id, body| {
+            loose::write_object(repo, "tree", Oid::from_bytes(&id)?, body)
+        })?;
+        Some(Oid::from_bytes(&raw)?)
+    };
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
@@ -188,20 +203,17 @@ pub fn commit_folder(
             e.size = 0;
         }
     }
-    // The tree comes first: libgit2 refuses some edits (a file that became
-    // a folder), and then nothing has been written and libgit2's own path
-    // takes over.
-    let tree = if edits.is_empty() {
+    // The tree comes first: should libgit2 refuse the edit (a file in
+    // HEAD where a folder on the way to `dir` should be), nothing has been
+    // written and libgit2's own path takes over.
+    let tree = if new_tree == old_tree {
         None
     } else {
         let mut up = TreeUpdateBuilder::new();
-        for (path, edit) in &edits {
-            let p = Path::new(std::ffi::OsStr::from_bytes(path));
-            match edit {
-                Some((id, mode)) => up.upsert(p, *id, *mode),
-                None => up.remove(p),
-            };
-        }
+        match new_tree {
+            Some(id) => up.upsert(dir, id, FileMode::Tree),
+            None => up.remove(dir),
+        };
         match up.create_updated(repo, &head_tree) {
             Ok(t) => Some(repo.find_tree(t)?),
             Err(_) => return Ok(Outcome::Declined("the tree edit was refused")),
@@ -245,7 +257,9 @@ fn list(
         if skip(&path) {
             continue;
         }
-        let meta = match std::fs::symlink_metadata(e.path()) {
+        // Relative to the open folder (fstatat), not a walk of the full
+        // path for every file; symlinks are not followed.
+        let meta = match e.metadata() {
             Ok(m) => m,
             // Gone since the listing (a temp file renamed into place).
             Err(_) => continue,
@@ -306,50 +320,6 @@ fn entry_for(path: &[u8], m: &std::fs::Metadata, mode: u32, id: Oid) -> Entry {
         ext_flags: 0,
         path: path.to_vec(),
     }
-}
-
-type Edit = Option<(Oid, FileMode)>;
-
-/// Path edits that turn HEAD's `dir/` into the folder the entries make:
-/// an upsert for each new or different file, a removal for each file HEAD
-/// has that the entries do not.
-fn tree_edits(
-    repo: &Repository,
-    head_tree: &git2::Tree,
-    dir: &str,
-    entries: &[Entry],
-) -> Result<Vec<(Vec<u8>, Edit)>> {
-    let mut have: std::collections::BTreeMap<Vec<u8>, (Oid, i32)> = Default::default();
-    if let Some(te) = head_tree.get_name(dir)
-        && te.kind() == Some(ObjectType::Tree)
-    {
-        let sub = repo.find_tree(te.id())?;
-        sub.walk(git2::TreeWalkMode::PreOrder, |root, e| {
-            if e.kind() != Some(ObjectType::Tree) {
-                let p = format!("{dir}/{root}").into_bytes();
-                have.insert(
-                    [p.as_slice(), e.name_bytes()].concat(),
-                    (e.id(), e.filemode()),
-                );
-            }
-            git2::TreeWalkResult::Ok
-        })?;
-    }
-    let mut edits = Vec::new();
-    for e in entries {
-        let id = Oid::from_bytes(&e.oid)?;
-        let mode = e.mode as i32;
-        if have.remove(&e.path) != Some((id, mode)) {
-            let fm = match e.mode {
-                index::MODE_EXEC => FileMode::BlobExecutable,
-                index::MODE_LINK => FileMode::Link,
-                _ => FileMode::Blob,
-            };
-            edits.push((e.path.clone(), Some((id, fm))));
-        }
-    }
-    edits.extend(have.into_keys().map(|p| (p, None)));
-    Ok(edits)
 }
 
 /// Git's guard against the "touch, update, touch" race: an entry written
@@ -551,7 +521,7 @@ mod tests {
     }
 
     #[test]
-    fn a_file_that_became_a_folder_hands_over_with_the_index_untouched() {
+    fn a_file_that_became_a_folder_is_committed_as_a_folder() {
         let (d, repo) = committed("a.txt", "a");
         let mut idx = repo.index().unwrap();
         idx.add_path(Path::new(".sessions/active/s.md")).unwrap();
@@ -559,8 +529,39 @@ mod tests {
         crate::git::commit_index(&repo, &mut idx, &sig(), "store").unwrap();
         fs::remove_file(d.path().join(".sessions/active/s.md")).unwrap();
         write(d.path(), ".sessions/active/s.md/inner.md", "now a folder");
+        let Outcome::Made(id) =
+            commit_folder(&repo, ".sessions", &store_skip, &sig(), "m").unwrap()
+        else {
+            panic!("expected a commit");
+        };
+        let tree = repo.find_commit(id).unwrap().tree().unwrap();
+        let folder = tree.get_path(Path::new(".sessions/active/s.md")).unwrap();
+        assert_eq!(folder.kind(), Some(ObjectType::Tree));
+        assert!(
+            tree.get_path(Path::new(".sessions/active/s.md/inner.md"))
+                .is_ok()
+        );
+        assert!(tree.get_path(Path::new("a.txt")).is_ok());
+        // The index agrees: nothing left to commit, nothing missing.
+        let mut o = git2::StatusOptions::new();
+        o.include_untracked(true).recurse_untracked_dirs(true);
+        let st = repo.statuses(Some(&mut o)).unwrap();
+        let left: Vec<_> = st
+            .iter()
+            .filter_map(|e| e.path().ok().map(str::to_string))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn a_refused_tree_edit_hands_over_with_the_index_untouched() {
+        // HEAD has a file where a folder on the way to the store is now:
+        // libgit2 refuses to descend into it.
+        let (d, repo) = committed("sub", "a file\n");
+        fs::remove_file(d.path().join("sub")).unwrap();
+        write(d.path(), "sub/.sessions/active/s.md", "s\n");
         let before = fs::read(repo.path().join("index")).unwrap();
-        let out = commit_folder(&repo, ".sessions", &store_skip, &sig(), "m").unwrap();
+        let out = commit_folder(&repo, "sub/.sessions", &store_skip, &sig(), "m").unwrap();
         assert!(matches!(out, Outcome::Declined(_)));
         assert_eq!(fs::read(repo.path().join("index")).unwrap(), before);
         assert!(!repo.path().join("index.lock").exists());

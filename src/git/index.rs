@@ -410,22 +410,27 @@ pub fn to_bytes(ix: &IndexFile) -> Vec<u8> {
 
 /// The tree id of every folder the entries make (stage-0 entries only),
 /// keyed by folder path ("" for the root), exactly as `git write-tree`
-/// would write them. Index order is tree order (git sorts a folder as its
-/// name plus `/`, which is where its entries fall in the index), so each
-/// folder's entries are already in place.
+/// would write them.
 pub fn tree_ids(entries: &[Entry]) -> std::collections::HashMap<Vec<u8>, RawOid> {
     let mut out = std::collections::HashMap::new();
-    let mut body = Vec::new();
-    tree_of(b"", entries, &mut out, &mut body);
+    let _ = trees::<std::convert::Infallible>(b"", entries, &mut |dir, id, _| {
+        out.insert(dir.to_vec(), id);
+        Ok(())
+    });
     out
 }
 
-fn tree_of(
-    prefix: &[u8],
-    entries: &[Entry],
-    out: &mut std::collections::HashMap<Vec<u8>, RawOid>,
-    scratch: &mut Vec<u8>,
-) -> RawOid {
+/// Called with a folder path, its tree id and the tree's content.
+pub type EachTree<'a, E> = dyn FnMut(&[u8], RawOid, &[u8]) -> Result<(), E> + 'a;
+
+/// Every tree the entries make under `prefix` (empty, or a folder path
+/// ending in `/`, with all entries inside it), deepest first: `each` gets
+/// the folder path, the tree id and the tree's content (without the object
+/// header). Returns the id of the tree at `prefix`. Index order is tree
+/// order (git sorts a folder as its name plus `/`, which is where its
+/// entries fall in the index), so each folder's entries are already in
+/// place.
+pub fn trees<E>(prefix: &[u8], entries: &[Entry], each: &mut EachTree<E>) -> Result<RawOid, E> {
     let mut body = Vec::with_capacity(entries.len().min(256) * 40);
     let mut i = 0;
     while i < entries.len() {
@@ -436,7 +441,7 @@ fn tree_of(
                 let name = &rest[..s];
                 let sub = &e.path[..prefix.len() + s + 1];
                 let n = entries[i..].partition_point(|x| x.path.starts_with(sub));
-                let id = tree_of(sub, &entries[i..i + n], out, scratch);
+                let id = trees(sub, &entries[i..i + n], each)?;
                 body.extend_from_slice(b"40000 ");
                 body.extend_from_slice(name);
                 body.push(0);
@@ -455,15 +460,12 @@ fn tree_of(
             }
         }
     }
-    scratch.clear();
-    scratch.extend_from_slice(format!("tree {}\0", body.len()).as_bytes());
     let mut h = Sha1::new();
-    h.update(&scratch[..]);
+    h.update(format!("tree {}\0", body.len()).as_bytes());
     h.update(&body);
     let id: RawOid = h.finalize().into();
-    let dir = prefix.strip_suffix(b"/").unwrap_or(prefix);
-    out.insert(dir.to_vec(), id);
-    id
+    each(prefix.strip_suffix(b"/").unwrap_or(prefix), id, &body)?;
+    Ok(id)
 }
 
 /// The cache tree: for each folder, the tree id its index entries make,

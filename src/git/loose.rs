@@ -54,11 +54,16 @@ pub fn file_blob_id(path: &Path) -> std::io::Result<Oid> {
 }
 
 /// Store `content` as a blob whose id the caller computed with `blob_id`.
-/// An object already in the repository (loose or packed) is not written
-/// again; a loose one has its time refreshed, as git and libgit2 do, so a
-/// concurrent `gc` does not prune it as old and unreferenced.
 pub fn write_blob(repo: &Repository, id: Oid, content: &[u8]) -> Result<()> {
     debug_assert_eq!(id, blob_id(content));
+    write_object(repo, "blob", id, content)
+}
+
+/// Store an object of `kind` ("blob", "tree") whose id the caller
+/// computed. An object already in the repository (loose or packed) is not
+/// written again; a loose one has its time refreshed, as git and libgit2
+/// do, so a concurrent `gc` does not prune it as old and unreferenced.
+pub fn write_object(repo: &Repository, kind: &str, id: Oid, content: &[u8]) -> Result<()> {
     let objects = repo.commondir().join("objects");
     let path = object_path(&objects, id);
     if path.exists() {
@@ -73,7 +78,7 @@ pub fn write_blob(repo: &Repository, id: Oid, content: &[u8]) -> Result<()> {
         Vec::with_capacity(content.len() / 4 + 64),
         flate2::Compression::new(level),
     );
-    z.write_all(format!("blob {}\0", content.len()).as_bytes())?;
+    z.write_all(format!("{kind} {}\0", content.len()).as_bytes())?;
     z.write_all(content)?;
     let bytes = z.finish()?;
     write_object_file(&objects, &path, &bytes)

@@ -191,8 +191,13 @@ pub fn status(repo: &Repository, threads: usize) -> Result<WorkStatus, Decline> 
     let ix = &loaded.file;
     check(ix)?;
     let settings = settings(repo, ix)?;
-    let mut ws = walk(repo, workdir, &loaded, &settings, threads)?;
-    ws.staged = staged(repo, ix);
+    // The staged check reads HEAD's trees on this thread while the walk's
+    // threads wait on the file system.
+    let mut staged_paths = None;
+    let mut ws = walk(repo, workdir, &loaded, &settings, threads, &mut || {
+        staged_paths = Some(staged(repo, ix))
+    })?;
+    ws.staged = staged_paths.unwrap_or_else(|| staged(repo, ix));
     ws.modified.sort();
     ws.staged.sort();
     ws.untracked.sort();
@@ -353,12 +358,14 @@ fn walk(
     _loaded: &Loaded,
     _settings: &Settings,
     _threads: usize,
+    _alongside: &mut dyn FnMut(),
 ) -> Result<WorkStatus, Decline> {
     Err(Decline("the fast scan is Linux-only"))
 }
 
 /// Index against the working tree: changed and deleted tracked files,
 /// and untracked ones (an untracked folder as one `dir/` entry).
+/// `alongside` runs on the calling thread while the folders are scanned.
 #[cfg(target_os = "linux")]
 fn walk(
     repo: &Repository,
@@ -366,6 +373,7 @@ fn walk(
     loaded: &Loaded,
     settings: &Settings,
     threads: usize,
+    alongside: &mut dyn FnMut(),
 ) -> Result<WorkStatus, Decline> {
     use rustix::fs::{Mode, OFlags};
     let entries = &loaded.file.entries;
@@ -433,21 +441,23 @@ fn walk(
         }
     }
     chunks.push(&units[start..]);
-    let first = chunks.remove(0);
-    let results: Vec<Result<Found, Decline>> = std::thread::scope(|s| {
-        let ctx = &ctx;
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|c| s.spawn(move || ctx.chunk(c)))
-            .collect();
-        let mut all = vec![ctx.chunk(first)];
-        all.extend(
+    let results: Vec<Result<Found, Decline>> = if chunks.len() == 1 {
+        alongside();
+        vec![ctx.chunk(chunks[0])]
+    } else {
+        std::thread::scope(|s| {
+            let ctx = &ctx;
+            let handles: Vec<_> = chunks
+                .into_iter()
+                .map(|c| s.spawn(move || ctx.chunk(c)))
+                .collect();
+            alongside();
             handles
                 .into_iter()
-                .map(|h| h.join().unwrap_or(Err(Decline("a scan thread failed")))),
-        );
-        all
-    });
+                .map(|h| h.join().unwrap_or(Err(Decline("a scan thread failed"))))
+                .collect()
+        })
+    };
     let mut found = Found::default();
     for r in results {
         let f = r?;
