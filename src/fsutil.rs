@@ -38,7 +38,152 @@ pub fn ensure_private_dir(dir: &Path) -> io::Result<()> {
 /// The target's mode is always 0600. If `path` is a symlink we refuse, so a
 /// planted link can never make us write outside the store.
 pub fn atomic_write(path: &Path, contents: &[u8]) -> io::Result<()> {
-    replace(path, contents, None)
+    replace(path, &Contents::bytes(contents), None)
+}
+
+/// What an atomic write puts in the new file: bytes, then optionally a run
+/// of another open file copied as it is. A large document whose end was not
+/// read (see `doc::Document`) is written this way: the kernel copies the
+/// unchanged megabyte from the old file without it passing through memory.
+pub struct Contents<'a> {
+    pub head: &'a [u8],
+    pub tail: Option<&'a FileRun>,
+}
+
+impl<'a> Contents<'a> {
+    pub fn bytes(b: &'a [u8]) -> Self {
+        Contents {
+            head: b,
+            tail: None,
+        }
+    }
+
+    pub fn len(&self) -> u64 {
+        self.head.len() as u64 + self.tail.map_or(0, |t| t.len)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Write everything into `f` from offset 0 (not truncated here).
+    fn write_to(&self, f: &File) -> io::Result<()> {
+        use std::os::unix::fs::FileExt;
+        f.write_all_at(self.head, 0)?;
+        if let Some(run) = self.tail {
+            run.check()?;
+            run.copy_to(f, self.head.len() as u64)?;
+            // A change during the copy would have mixed two versions.
+            run.check()?;
+        }
+        Ok(())
+    }
+}
+
+/// `len` bytes of an open file from offset `at`, as they were when the
+/// run was taken: if the file has been written to since (its size, times or
+/// identity differ), copying from it is refused rather than mixing versions.
+#[derive(Debug)]
+pub struct FileRun {
+    pub file: File,
+    pub at: u64,
+    pub len: u64,
+    stamp: Stamp,
+}
+
+type Stamp = (u64, u64, u64, i64, i64, i64, i64);
+
+fn stamp(m: &fs::Metadata) -> Stamp {
+    use std::os::unix::fs::MetadataExt;
+    (
+        m.dev(),
+        m.ino(),
+        m.len(),
+        m.mtime(),
+        m.mtime_nsec(),
+        m.ctime(),
+        m.ctime_nsec(),
+    )
+}
+
+impl FileRun {
+    /// The run `at..at + len` of `file`, whose metadata was `meta` when it
+    /// was read from.
+    pub fn new(file: File, meta: &fs::Metadata, at: u64, len: u64) -> FileRun {
+        FileRun {
+            file,
+            at,
+            len,
+            stamp: stamp(meta),
+        }
+    }
+
+    /// Read `len` bytes at `off` within the run.
+    pub fn read(&self, off: u64, len: usize) -> io::Result<Vec<u8>> {
+        use std::os::unix::fs::FileExt;
+        if off + len as u64 > self.len {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "read past the run",
+            ));
+        }
+        self.check()?;
+        let mut buf = vec![0; len];
+        self.file.read_exact_at(&mut buf, self.at + off)?;
+        Ok(buf)
+    }
+
+    fn check(&self) -> io::Result<()> {
+        if stamp(&self.file.metadata()?) != self.stamp {
+            return Err(io::Error::other(
+                "the file changed on disk while it was being edited; nothing was written",
+            ));
+        }
+        Ok(())
+    }
+
+    fn same_file(&self, m: &fs::Metadata) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        (m.dev(), m.ino()) == (self.stamp.0, self.stamp.1)
+    }
+
+    /// Copy the run into `out` at offset `to`: in the kernel where it can
+    /// (`copy_file_range`), else through a buffer.
+    fn copy_to(&self, out: &File, to: u64) -> io::Result<()> {
+        use std::os::unix::fs::FileExt;
+        let (mut from, mut to, mut left) = (self.at, to, self.len);
+        #[cfg(target_os = "linux")]
+        while left > 0 {
+            let (mut a, mut b) = (from, to);
+            let want = left.min(1 << 30) as usize;
+            match rustix::fs::copy_file_range(&self.file, Some(&mut a), out, Some(&mut b), want) {
+                Ok(0) => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::UnexpectedEof,
+                        "the file being copied ended early",
+                    ));
+                }
+                Ok(n) => {
+                    from += n as u64;
+                    to += n as u64;
+                    left -= n as u64;
+                }
+                // Not supported here (another file system, an old kernel):
+                // the buffered copy below takes over where this stopped.
+                Err(_) => break,
+            }
+        }
+        let mut buf = vec![0; left.min(256 * 1024) as usize];
+        while left > 0 {
+            let n = buf.len().min(left as usize);
+            self.file.read_exact_at(&mut buf[..n], from)?;
+            out.write_all_at(&buf[..n], to)?;
+            from += n as u64;
+            to += n as u64;
+            left -= n as u64;
+        }
+        Ok(())
+    }
 }
 
 /// Files at least this large are worth recycling (see
@@ -57,15 +202,19 @@ pub const RECYCLE_MIN: usize = 64 * 1024;
 /// that opened the document before it was replaced keeps an unchanging
 /// copy, exactly as with a plain rename. The caller holds the store lock,
 /// so there is one writer per spare.
-pub fn atomic_write_recycling(path: &Path, contents: &[u8], spare_dir: &Path) -> io::Result<()> {
+pub fn atomic_write_recycling(
+    path: &Path,
+    contents: &Contents,
+    spare_dir: &Path,
+) -> io::Result<()> {
     replace(
         path,
         contents,
-        (contents.len() >= RECYCLE_MIN).then_some(spare_dir),
+        (contents.len() >= RECYCLE_MIN as u64).then_some(spare_dir),
     )
 }
 
-fn replace(path: &Path, contents: &[u8], spare_dir: Option<&Path>) -> io::Result<()> {
+fn replace(path: &Path, contents: &Contents, spare_dir: Option<&Path>) -> io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -84,12 +233,12 @@ fn replace(path: &Path, contents: &[u8], spare_dir: Option<&Path>) -> io::Result
     {
         return Ok(());
     }
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(".tmp-")
         .suffix(".partial")
         .permissions(fs::Permissions::from_mode(0o600))
         .tempfile_in(dir)?;
-    tmp.write_all(contents)?;
+    contents.write_to(tmp.as_file())?;
     tmp.as_file()
         .set_permissions(fs::Permissions::from_mode(0o600))?;
     tmp.as_file().sync_all()?;
@@ -128,7 +277,7 @@ mod recycle {
     use std::fs::{self, OpenOptions};
     use std::io;
     use std::os::unix::ffi::OsStrExt;
-    use std::os::unix::fs::{FileExt, MetadataExt, OpenOptionsExt, PermissionsExt};
+    use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
     use std::os::unix::io::AsRawFd;
     use std::path::Path;
 
@@ -157,7 +306,11 @@ mod recycle {
     /// means the spare could not be used (missing, busy, not supported) and
     /// the caller should take the plain path; an I/O error while writing is
     /// returned as it would be for a temp file.
-    pub fn overwrite_spare(spare: &Path, target: &Path, contents: &[u8]) -> io::Result<bool> {
+    pub fn overwrite_spare(
+        spare: &Path,
+        target: &Path,
+        contents: &super::Contents,
+    ) -> io::Result<bool> {
         let Ok(f) = OpenOptions::new()
             .read(true)
             .write(true)
@@ -167,7 +320,8 @@ mod recycle {
             return Ok(false);
         };
         let before = f.metadata()?;
-        if !before.is_file() {
+        // Never write into the file a run is being copied from.
+        if !before.is_file() || contents.tail.is_some_and(|t| t.same_file(&before)) {
             return Ok(false);
         }
         ignore_lease_breaks();
@@ -177,9 +331,9 @@ mod recycle {
         if unsafe { libc::fcntl(f.as_raw_fd(), libc::F_SETLEASE, libc::F_WRLCK) } != 0 {
             return Ok(false);
         }
-        let written = f
-            .write_all_at(contents, 0)
-            .and_then(|()| f.set_len(contents.len() as u64))
+        let written = contents
+            .write_to(&f)
+            .and_then(|()| f.set_len(contents.len()))
             .and_then(|()| f.set_permissions(fs::Permissions::from_mode(0o600)))
             .and_then(|()| f.sync_all());
         // SAFETY: as above; releasing before the swap, so readers of the
@@ -223,7 +377,7 @@ mod recycle {
         Err(io::Error::from(io::ErrorKind::Unsupported))
     }
 
-    pub fn overwrite_spare(_: &Path, _: &Path, _: &[u8]) -> io::Result<bool> {
+    pub fn overwrite_spare(_: &Path, _: &Path, _: &super::Contents) -> io::Result<bool> {
         Ok(false)
     }
 }
@@ -381,6 +535,34 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_file_run_is_copied_and_a_changed_source_is_refused() {
+        let d = tempfile::tempdir().unwrap();
+        let (src, dst) = (d.path().join("src.md"), d.path().join("dst.md"));
+        let body: Vec<u8> = (0..300_000u32).map(|i| b'a' + (i % 26) as u8).collect();
+        fs::write(&src, &body).unwrap();
+        let f = File::open(&src).unwrap();
+        let meta = f.metadata().unwrap();
+        let run = FileRun::new(f, &meta, 1000, body.len() as u64 - 1000);
+        let c = Contents {
+            head: b"new head\n",
+            tail: Some(&run),
+        };
+        atomic_write(&dst, b"old").unwrap();
+        replace(&dst, &c, None).unwrap();
+        let mut want = b"new head\n".to_vec();
+        want.extend_from_slice(&body[1000..]);
+        assert_eq!(fs::read(&dst).unwrap(), want);
+        assert_eq!(run.read(0, 5).unwrap(), &body[1000..1005]);
+        // Written to since: refused, and the target keeps what it had.
+        let mut w = OpenOptions::new().append(true).open(&src).unwrap();
+        w.write_all(b"more").unwrap();
+        let err = replace(&dst, &c, None).unwrap_err();
+        assert!(err.to_string().contains("changed on disk"), "{err}");
+        assert!(run.read(0, 5).is_err());
+        assert_eq!(fs::read(&dst).unwrap(), want);
+    }
+
+    #[test]
     fn a_cache_file_is_renamed_and_rewritten_not_recreated() {
         use std::os::unix::fs::MetadataExt;
         let d = tempfile::tempdir().unwrap();
@@ -437,14 +619,14 @@ mod tests {
         let p = d.path().join("doc.md");
         let spares = d.path().join("spare");
         let spare = spares.join("doc.md");
-        atomic_write_recycling(&p, &big(0), &spares).unwrap();
+        atomic_write_recycling(&p, &Contents::bytes(&big(0)), &spares).unwrap();
         assert!(!spare.exists(), "a new file has no previous version");
-        atomic_write_recycling(&p, &big(1), &spares).unwrap();
+        atomic_write_recycling(&p, &Contents::bytes(&big(1)), &spares).unwrap();
         assert_eq!(fs::read(&p).unwrap(), big(1));
         assert_eq!(fs::read(&spare).unwrap(), big(0), "old version parked");
         let first = ino(&p);
-        atomic_write_recycling(&p, &big(3), &spares).unwrap();
-        atomic_write_recycling(&p, &big(2), &spares).unwrap();
+        atomic_write_recycling(&p, &Contents::bytes(&big(3)), &spares).unwrap();
+        atomic_write_recycling(&p, &Contents::bytes(&big(2)), &spares).unwrap();
         assert_eq!(fs::read(&p).unwrap(), big(2), "shorter content is cut");
         assert_eq!(fs::read(&spare).unwrap(), big(3));
         assert_eq!(ino(&p), first, "two files take turns");
@@ -467,14 +649,14 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let p = d.path().join("doc.md");
         let spares = d.path().join("spare");
-        atomic_write_recycling(&p, &big(0), &spares).unwrap();
-        atomic_write_recycling(&p, &big(1), &spares).unwrap();
+        atomic_write_recycling(&p, &Contents::bytes(&big(0)), &spares).unwrap();
+        atomic_write_recycling(&p, &Contents::bytes(&big(1)), &spares).unwrap();
         // A reader opens version 1 and is slow to read it.
         let mut reader = File::open(&p).unwrap();
         // Version 1 becomes the spare, and the next write would reuse it.
-        atomic_write_recycling(&p, &big(2), &spares).unwrap();
-        atomic_write_recycling(&p, &big(3), &spares).unwrap();
-        atomic_write_recycling(&p, &big(4), &spares).unwrap();
+        atomic_write_recycling(&p, &Contents::bytes(&big(2)), &spares).unwrap();
+        atomic_write_recycling(&p, &Contents::bytes(&big(3)), &spares).unwrap();
+        atomic_write_recycling(&p, &Contents::bytes(&big(4)), &spares).unwrap();
         let mut seen = Vec::new();
         reader.read_to_end(&mut seen).unwrap();
         assert_eq!(seen, big(1), "the open version never changed");
@@ -486,8 +668,8 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let p = d.path().join("doc.md");
         let spares = d.path().join("spare");
-        atomic_write_recycling(&p, b"one", &spares).unwrap();
-        atomic_write_recycling(&p, b"two", &spares).unwrap();
+        atomic_write_recycling(&p, &Contents::bytes(b"one"), &spares).unwrap();
+        atomic_write_recycling(&p, &Contents::bytes(b"two"), &spares).unwrap();
         assert_eq!(fs::read(&p).unwrap(), b"two");
         assert!(!spares.exists());
     }
@@ -500,7 +682,7 @@ mod tests {
         let link = d.path().join("link.md");
         std::os::unix::fs::symlink(&outside, &link).unwrap();
         let spares = d.path().join("spare");
-        assert!(atomic_write_recycling(&link, &big(0), &spares).is_err());
+        assert!(atomic_write_recycling(&link, &Contents::bytes(&big(0)), &spares).is_err());
         assert_eq!(fs::read_to_string(&outside).unwrap(), "keep");
     }
 

@@ -338,7 +338,16 @@ pub struct Open {
 
 impl Open {
     pub fn load(store: &Store, meta: Meta) -> Result<Open> {
-        let doc = store.load(&meta.path)?;
+        Self::from_doc(store.load(&meta.path)?, meta)
+    }
+
+    /// [`Open::load`] for edits of the first sections (see
+    /// [`Store::load_head_first`]).
+    pub fn load_head_first(store: &Store, meta: Meta) -> Result<Open> {
+        Self::from_doc(store.load_head_first(&meta.path)?, meta)
+    }
+
+    fn from_doc(doc: Document, meta: Meta) -> Result<Open> {
         let saved_revision = doc.revision();
         Ok(Open {
             meta,

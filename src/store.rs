@@ -333,7 +333,10 @@ impl Store {
 
     pub fn save(&self, path: &Path, doc: &Document) -> Result<()> {
         guard_inside(&self.dir, path)?;
-        fsutil::atomic_write_recycling(path, doc.text().as_bytes(), &self.spare_dir())
+        // A head-first document's tail is copied from the file it was
+        // loaded from, which stays open (and unchanged: the spare logic
+        // never writes into it) even once it has been swapped out.
+        fsutil::atomic_write_recycling(path, &doc.contents(), &self.spare_dir())
             .with_context(|| format!("cannot write {}", path.display()))?;
         if let Ok(meta) = fs::metadata(path)
             && let Some(k) = self.index_path(path, &meta)
@@ -341,6 +344,45 @@ impl Store {
             self.write_index(&k, doc);
         }
         Ok(())
+    }
+
+    /// Load a document for an edit that touches its first sections (up to
+    /// Progress) and reads a few others: when the file is large and the
+    /// structure cache matches it, only those first sections are read, and
+    /// the rest is left in the file until it is needed or copied by the
+    /// kernel on save. Anything unusual takes the full [`Store::load`].
+    pub fn load_head_first(&self, path: &Path) -> Result<Document> {
+        use std::os::unix::fs::FileExt;
+        /// Below this, reading the whole file costs too little to matter.
+        const MIN: u64 = 256 * 1024;
+        guard_inside(&self.dir, path)?;
+        let head_first = || -> Option<Document> {
+            let f = File::open(path).ok()?;
+            let meta = f.metadata().ok()?;
+            if !meta.is_file() || meta.len() < MIN || meta.len() > fsutil::MAX_READ {
+                return None;
+            }
+            let key = self.index_path(path, &meta)?;
+            let known: Vec<crate::doc::Section> =
+                serde_json::from_slice(&fs::read(key).ok()?).ok()?;
+            let p = known
+                .iter()
+                .position(|s| s.kind == Some(crate::doc::Sec::Progress))?;
+            let split = known.get(p + 1)?.range.start;
+            let tail = meta.len().checked_sub(split as u64)?;
+            if tail < MIN / 2 {
+                return None;
+            }
+            let mut head = vec![0; split];
+            f.read_exact_at(&mut head, 0).ok()?;
+            let head = String::from_utf8(head).ok()?;
+            let run = fsutil::FileRun::new(f, &meta, split as u64, tail);
+            Document::parse_head(path, head, known, run)
+        };
+        match head_first() {
+            Some(d) => Ok(d),
+            None => self.load(path),
+        }
     }
 
     /// One canonical section's text, read straight from the file when the

@@ -512,3 +512,64 @@ fn a_reader_that_went_away_is_an_error_not_a_kill() {
         .unwrap();
     assert_eq!(status.signal(), None, "killed by a signal: {status:?}");
 }
+
+/// A large document is edited by `log` without reading its long later
+/// sections: the result must be byte-for-byte what a full load gives. The
+/// same edits run in two copies of one project; in the second the structure
+/// cache is removed before each command, which forces the full load.
+#[test]
+fn log_on_a_large_document_writes_what_a_full_load_writes() {
+    let projects = [Project::git(), Project::git()];
+    let mut filler = String::new();
+    for i in 0..5000 {
+        filler.push_str(&format!(
+            "### {i}. Keep decision {i} (2026-01-15T10:00Z)\n**Choice**: option {i} \u{e9}\n\n"
+        ));
+    }
+    for p in &projects {
+        p.ok(&["init", "--name", "big", "--goal", "Large document"]);
+        p.ok(&["log", "--blocker", "Waiting on review"]);
+        let f = p.active_file();
+        let t = fs::read_to_string(&f).unwrap();
+        assert!(t.contains("\n## Decisions\n"), "{t}");
+        let t = t.replacen(
+            "\n## Decisions\n",
+            &format!("\n## Decisions\n\n{filler}"),
+            1,
+        );
+        fs::write(&f, t).unwrap();
+        // A first read builds the structure cache for the edited file.
+        p.ok(&["view"]);
+    }
+    let steps: &[&[&str]] = &[
+        &["log", "--progress", "first note"],
+        &["log", "--next", "Write the parser"],
+        &["log", "--progress", "second note"],
+        &["log", "--current", "Write the parser"],
+        &["log", "--done", "Write the parser"],
+        &["log", "--decision", "Use a table", "--rationale", "fast"],
+        &["log", "--progress", "third note"],
+        &["log", "--resolve", "1"],
+        &["log", "--progress", "fourth note"],
+    ];
+    for (i, args) in steps.iter().enumerate() {
+        let now = format!("2026-01-15T11:{:02}:00Z", i);
+        projects[0].ok_at(Some(&now), args);
+        let _ = fs::remove_dir_all(projects[1].path().join(".sessions/.local/index"));
+        projects[1].ok_at(Some(&now), args);
+        // The two sessions differ only in their ids.
+        let (a, b) = (
+            stable(&projects[0].active_text()),
+            stable(&projects[1].active_text()),
+        );
+        assert!(a.len() > 300_000, "the document stays large");
+        assert_eq!(a, b, "after {args:?}");
+    }
+    let t = projects[0].active_text();
+    assert!(t.contains("fourth note"));
+    assert!(t.contains(&filler), "the long section is intact");
+    assert!(
+        t.contains("**Blocker**: None"),
+        "the resolved blocker reached the TL;DR"
+    );
+}

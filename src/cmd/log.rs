@@ -55,7 +55,9 @@ pub struct LogArgs {
 
 pub fn run(g: &Global, a: LogArgs) -> Result<()> {
     let ctx = Ctx::new(g)?;
-    let msg = ctx.edit(None, |open, ctx| {
+    // Most entries edit the first sections; a megabyte document's long
+    // Decisions and Discoveries are then never read.
+    let msg = ctx.edit_head_first(None, |open, ctx| {
         let doc = &mut open.doc;
         let now = ctx.now;
         let id = doc.id().to_string();

@@ -90,10 +90,29 @@ impl Ctx {
         positional: Option<&str>,
         f: impl FnOnce(&mut Open, &Ctx) -> Result<R>,
     ) -> Result<R> {
+        self.edit_with(positional, Open::load, f)
+    }
+
+    /// [`Ctx::edit`] for edits of the first sections (`log`): a large
+    /// document is loaded head-first (see `Store::load_head_first`).
+    pub fn edit_head_first<R>(
+        &self,
+        positional: Option<&str>,
+        f: impl FnOnce(&mut Open, &Ctx) -> Result<R>,
+    ) -> Result<R> {
+        self.edit_with(positional, Open::load_head_first, f)
+    }
+
+    fn edit_with<R>(
+        &self,
+        positional: Option<&str>,
+        load: fn(&crate::store::Store, crate::store::Meta) -> Result<Open>,
+        f: impl FnOnce(&mut Open, &Ctx) -> Result<R>,
+    ) -> Result<R> {
         self.store.require()?;
         let _lock = self.store.lock_for_command()?;
         let meta = self.resolve(positional)?;
-        let mut open = Open::load(&self.store, meta)?;
+        let mut open = load(&self.store, meta)?;
         let r = f(&mut open, self)?;
         open.save(&self.store, self.now)?;
         Ok(r)

@@ -93,7 +93,13 @@ pub struct Section {
 
 #[derive(Debug, Clone)]
 pub struct Document {
+    /// The document's bytes, or its first part when `tail` holds the rest.
     text: String,
+    /// The end of a large document left in the file when loaded head-first
+    /// (see [`Document::parse_head`]): whole sections, never edited in
+    /// place. Reading one of them reads just that section; editing one, or
+    /// asking for the whole text, reads them all first ([`Document::materialize`]).
+    tail: Option<std::sync::Arc<Tail>>,
     /// The YAML between the fences.
     yaml: Range<usize>,
     body_start: usize,
@@ -151,6 +157,7 @@ impl Document {
         };
         Ok(Document {
             text,
+            tail: None,
             yaml,
             body_start,
             front,
@@ -159,12 +166,108 @@ impl Document {
         })
     }
 
+    /// A document whose first `head.len()` bytes are `head` and whose
+    /// remaining sections stay in `run` (the rest of the same file), with
+    /// the structure `known` from the structure cache. Each section's
+    /// heading is checked where `known` puts it, in the head and in the
+    /// file; `None` when anything does not fit, and the caller loads the
+    /// whole file instead.
+    pub fn parse_head(
+        path: &Path,
+        head: String,
+        known: Vec<Section>,
+        run: crate::fsutil::FileRun,
+    ) -> Option<Document> {
+        let (yaml, body_start, front) = parse_front(path, &head).ok()?;
+        let split = known.iter().position(|s| s.range.start >= head.len())?;
+        if known[split].range.start != head.len()
+            || !structure_plausible(&head, body_start, &known[..split])
+        {
+            return None;
+        }
+        // The tail's sections must follow on and end at the file's end.
+        let mut prev = head.len();
+        for s in &known[split..] {
+            let ok = s.range.start == prev
+                && s.range.start <= s.content.start
+                && s.content.start <= s.content.end
+                && s.content.end == s.range.end;
+            if !ok {
+                return None;
+            }
+            let at = (s.range.start - head.len()) as u64;
+            let probe = run
+                .read(at, (s.range.len()).min(512))
+                .ok()
+                .map(|b| String::from_utf8_lossy(&b).into_owned())?;
+            if !heading_at(&probe) {
+                return None;
+            }
+            prev = s.range.end;
+        }
+        if (prev - head.len()) as u64 != run.len {
+            return None;
+        }
+        let read = (0..known.len())
+            .map(|_| std::sync::OnceLock::new())
+            .collect();
+        Some(Document {
+            text: head,
+            tail: Some(std::sync::Arc::new(Tail { run, read })),
+            yaml,
+            body_start,
+            front,
+            sections: known,
+            revision: 0,
+        })
+    }
+
+    /// The whole text. A document loaded head-first must be materialized
+    /// first: handing out only its head could get it written as the whole.
     pub fn text(&self) -> &str {
+        assert!(
+            self.tail.is_none(),
+            "the whole text of a document loaded head-first"
+        );
         &self.text
     }
-    pub fn into_text(self) -> String {
+    pub fn into_text(mut self) -> String {
+        self.materialize();
         self.text
     }
+
+    /// The document's length in bytes, head and tail.
+    pub fn len(&self) -> usize {
+        self.text.len() + self.tail.as_ref().map_or(0, |t| t.run.len as usize)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// What to write to save the document: its text, or its head followed
+    /// by the unchanged tail copied from the file it was loaded from.
+    pub fn contents(&self) -> crate::fsutil::Contents<'_> {
+        crate::fsutil::Contents {
+            head: self.text.as_bytes(),
+            tail: self.tail.as_ref().map(|t| &t.run),
+        }
+    }
+
+    /// Read the tail into the text, so every byte is in memory. Panics if
+    /// the file can no longer be read as it was (changed on disk, or not
+    /// UTF-8): nothing has been written at that point.
+    pub fn materialize(&mut self) {
+        let Some(t) = self.tail.take() else { return };
+        let bytes = t
+            .run
+            .read(0, t.run.len as usize)
+            .unwrap_or_else(|e| panic!("reading the rest of the session file: {e}"));
+        let rest = String::from_utf8(bytes)
+            .unwrap_or_else(|_| panic!("the rest of the session file is not UTF-8"));
+        self.text.push_str(&rest);
+    }
+
     pub fn front(&self) -> &Frontmatter {
         &self.front
     }
@@ -197,7 +300,27 @@ impl Document {
 
     /// The text under a canonical section's heading, if the section exists.
     pub fn get(&self, kind: Sec) -> Option<&str> {
-        self.section(kind).map(|s| &self.text[s.content.clone()])
+        let i = self.sections.iter().position(|s| s.kind == Some(kind))?;
+        let s = &self.sections[i];
+        if s.content.end <= self.text.len() {
+            return Some(&self.text[s.content.clone()]);
+        }
+        let t = self.tail.as_ref()?;
+        let at = (s.content.start - self.text.len()) as u64;
+        Some(t.read[i].get_or_init(|| {
+            let b = t
+                .run
+                .read(at, s.content.len())
+                .unwrap_or_else(|e| panic!("reading the session file: {e}"));
+            String::from_utf8(b).unwrap_or_else(|_| panic!("the session file is not UTF-8"))
+        }))
+    }
+
+    /// Make sure `range` (and so the section it lies in) is in memory.
+    fn load_range(&mut self, range: &Range<usize>) {
+        if range.end > self.text.len() {
+            self.materialize();
+        }
     }
 
     /// Replace the whole text and re-derive the structure. The new text must
@@ -209,6 +332,7 @@ impl Document {
     }
 
     fn replace_range(&mut self, range: Range<usize>, with: &str) {
+        self.load_range(&range);
         if self.text[range.clone()] == *with {
             return;
         }
@@ -221,6 +345,8 @@ impl Document {
             self.revision = revision;
             return;
         }
+        // A full parse needs every byte.
+        self.materialize();
         let mut text = String::with_capacity(self.text.len() + with.len());
         text.push_str(&self.text[..range.start]);
         text.push_str(with);
@@ -255,14 +381,17 @@ impl Document {
             .collect();
         let mut text = std::mem::take(&mut self.text);
         text.replace_range(range, with);
-        match Document::parse_with(Path::new("<edit>"), text, Some(known)) {
-            Ok(d) => {
-                debug_assert_eq!(
-                    d.sections,
-                    scan_sections(&d.text, d.body_start),
+        match parse_front(Path::new("<edit>"), &text) {
+            Ok((yaml, body_start, front)) => {
+                self.text = text;
+                self.yaml = yaml;
+                self.body_start = body_start;
+                self.front = front;
+                self.sections = known;
+                debug_assert!(
+                    self.tail.is_some() || self.sections == scan_sections(&self.text, body_start),
                     "frontmatter edit moved the body"
                 );
-                *self = d;
                 true
             }
             Err(e) => panic!("a frontmatter edit produced a document that does not parse: {e}"),
@@ -322,9 +451,8 @@ impl Document {
             }
             s.content.end = s.range.end;
         }
-        debug_assert_eq!(
-            self.sections,
-            scan_sections(&self.text, self.body_start),
+        debug_assert!(
+            self.tail.is_some() || self.sections == scan_sections(&self.text, self.body_start),
             "incremental structure drifted after editing {a}..{b}"
         );
         true
@@ -345,6 +473,10 @@ impl Document {
     pub fn set(&mut self, kind: Sec, content: &str) {
         let mut content = content.trim_end_matches('\n').to_string();
         content.push('\n');
+        if let Some(s) = self.section(kind) {
+            let r = s.content.clone();
+            self.load_range(&r);
+        }
         match self.section(kind) {
             Some(s) => {
                 let r = s.content.clone();
@@ -352,7 +484,7 @@ impl Document {
                 // Keep the blank lines that separated this section from the
                 // next heading, so spacing elsewhere is unchanged.
                 let old_trail = &old[old.trim_end_matches(['\n', '\r']).len()..];
-                let body_trail = if r.end < self.text.len() {
+                let body_trail = if r.end < self.len() {
                     if old_trail.len() >= 2 {
                         old_trail[1..].to_string()
                     } else {
@@ -383,6 +515,10 @@ impl Document {
     pub fn append(&mut self, kind: Sec, block: &str) {
         let mut block = block.trim_end_matches('\n').to_string();
         block.push('\n');
+        if let Some(s) = self.section(kind) {
+            let r = s.content.clone();
+            self.load_range(&r);
+        }
         match self.section(kind) {
             Some(s) => {
                 let content = &self.text[s.content.clone()];
@@ -406,7 +542,7 @@ impl Document {
                     0 | 1 => String::new(),
                     n => "\n".repeat(n - 1),
                 };
-                let sep = if s.content.end < self.text.len() && sep.is_empty() {
+                let sep = if s.content.end < self.len() && sep.is_empty() {
                     "\n".into()
                 } else {
                     sep
@@ -419,6 +555,7 @@ impl Document {
     }
 
     fn insert_section(&mut self, kind: Sec, content: &str) {
+        self.materialize();
         let heading = format!("## {}\n", kind.heading());
         let before = self
             .sections
@@ -518,20 +655,34 @@ fn structure_plausible(text: &str, body_start: usize, known: &[Section]) -> bool
         if !bounds_ok {
             return false;
         }
-        let mut lines = text[s.range.start..].lines();
-        let atx = lines
-            .next()
-            .is_some_and(|l| l.trim_start_matches(' ').starts_with('#'));
-        let setext = lines.next().is_some_and(|l| {
-            let t = l.trim();
-            !t.is_empty() && (t.chars().all(|c| c == '=') || t.chars().all(|c| c == '-'))
-        });
-        if !atx && !setext {
+        if !heading_at(&text[s.range.start..]) {
             return false;
         }
         prev = Some(s.range.end);
     }
     known.last().is_none_or(|s| s.range.end == text.len())
+}
+
+/// Does `t` start with a heading line (ATX `#`, or a line underlined with
+/// `=` or `-`)?
+fn heading_at(t: &str) -> bool {
+    let mut lines = t.lines();
+    let atx = lines
+        .next()
+        .is_some_and(|l| l.trim_start_matches(' ').starts_with('#'));
+    let setext = lines.next().is_some_and(|l| {
+        let t = l.trim();
+        !t.is_empty() && (t.chars().all(|c| c == '=') || t.chars().all(|c| c == '-'))
+    });
+    atx || setext
+}
+
+/// The part of a head-first document left in its file.
+#[derive(Debug)]
+struct Tail {
+    run: crate::fsutil::FileRun,
+    /// Tail sections read so far, by section index.
+    read: Vec<std::sync::OnceLock<String>>,
 }
 
 /// The frontmatter of a document: where the YAML is, where the body

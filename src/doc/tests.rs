@@ -140,7 +140,86 @@ mod prop {
         })
     }
 
+    /// An edit applied to a document under test.
+    #[derive(Debug, Clone)]
+    enum Op {
+        Append(usize, String),
+        Set(usize, String),
+        Front(String),
+        Get(usize),
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            (0usize..8, "[a-z ]{1,12}").prop_map(|(k, b)| Op::Append(k, format!("- {b}"))),
+            (0usize..8, "[a-z ]{0,12}").prop_map(|(k, b)| Op::Set(k, b)),
+            "[0-9]{1,4}".prop_map(Op::Front),
+            (0usize..8).prop_map(Op::Get),
+        ]
+    }
+
+    fn apply(d: &mut Document, op: &Op) -> Option<String> {
+        match op {
+            Op::Append(k, b) => d.append(Sec::ALL[*k], b),
+            Op::Set(k, b) => d.set(Sec::ALL[*k], b),
+            Op::Front(v) => d.set_front(&[("updated_at", Value::Str(v.clone()))]),
+            Op::Get(k) => return d.get(Sec::ALL[*k]).map(str::to_string),
+        }
+        None
+    }
+
+    /// Every byte of a document, head-first or not.
+    fn whole(d: &Document) -> String {
+        let mut c = d.clone();
+        c.materialize();
+        c.text().to_string()
+    }
+
     proptest! {
+        /// A document loaded head-first (its sections after Progress left
+        /// in the file) behaves exactly like the fully loaded one under
+        /// any edits, and writes the same bytes.
+        #[test]
+        fn head_first_matches_full(
+            a in proptest::collection::vec(line(), 0..10),
+            b in proptest::collection::vec(line(), 0..10),
+            c in proptest::collection::vec(line(), 0..10),
+            ops in proptest::collection::vec(op(), 0..8),
+        ) {
+            let mut t = String::from("---\nid: abc\nshortname: x\n---\n");
+            for (head, ls) in [("", &a), ("## Progress\n", &b), ("## Decisions\n", &c)] {
+                t.push_str(head);
+                for l in ls.iter() {
+                    t.push_str(l);
+                    t.push('\n');
+                }
+            }
+            let mut full = Document::parse(Path::new("p.md"), t.clone()).unwrap();
+            let known = full.sections().to_vec();
+            let Some(p) = known.iter().position(|s| s.kind == Some(Sec::Progress)) else { return Ok(()) };
+            let Some(next) = known.get(p + 1) else { return Ok(()) };
+            let split = next.range.start;
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("p.md");
+            std::fs::write(&path, &t).unwrap();
+            let f = std::fs::File::open(&path).unwrap();
+            let meta = f.metadata().unwrap();
+            let run = crate::fsutil::FileRun::new(f, &meta, split as u64, (t.len() - split) as u64);
+            let mut lazy = Document::parse_head(&path, t[..split].to_string(), known, run).unwrap();
+            prop_assert_eq!(lazy.len(), t.len());
+            for o in &ops {
+                let x = apply(&mut full, o);
+                let y = apply(&mut lazy, o);
+                prop_assert_eq!(x, y);
+                prop_assert_eq!(full.sections(), lazy.sections());
+                prop_assert_eq!(whole(&lazy), full.text());
+            }
+            // What a save writes.
+            let out = dir.path().join("out.md");
+            crate::fsutil::atomic_write_recycling(&out, &lazy.contents(), dir.path()).unwrap();
+            prop_assert_eq!(std::fs::read_to_string(&out).unwrap(), full.text());
+        }
+
         #[test]
         fn parse_render_identity(t in document()) {
             let d = Document::parse(Path::new("p.md"), t.clone()).unwrap();
