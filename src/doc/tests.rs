@@ -205,7 +205,11 @@ mod prop {
             let f = std::fs::File::open(&path).unwrap();
             let meta = f.metadata().unwrap();
             let run = crate::fsutil::FileRun::new(f, &meta, split as u64, (t.len() - split) as u64);
-            let mut lazy = Document::parse_head(&path, t[..split].to_string(), known, run).unwrap();
+            // A heading the quick check cannot confirm (a setext heading
+            // over several lines) makes the caller load the whole file.
+            let Some(mut lazy) = Document::parse_head(&path, t[..split].to_string(), known, run) else {
+                return Ok(());
+            };
             prop_assert_eq!(lazy.len(), t.len());
             for o in &ops {
                 let x = apply(&mut full, o);

@@ -527,6 +527,90 @@ mod tests {
         assert!(parts(&repo, &wd, 8).len() >= 8);
     }
 
+    /// Folders unchanged for a while are not listed again: their cached
+    /// names serve, and every change that could make them wrong (a name
+    /// added, removed or renamed; a file added to or removed from the
+    /// index) still gives libgit2's answer.
+    #[test]
+    fn cached_folder_listings_stay_correct() {
+        let d = tempfile::tempdir().unwrap();
+        let root = d.path();
+        let repo = Repository::init(root).unwrap();
+        for f in [
+            "a/one.txt",
+            "a/two.txt",
+            "b/three.txt",
+            "b/four.txt",
+            "top.txt",
+        ] {
+            write(root, f, f);
+        }
+        let mut idx = repo.index().unwrap();
+        idx.add_all(["*"].iter(), git2::IndexAddOption::DEFAULT, None)
+            .unwrap();
+        idx.write().unwrap();
+        commit_index(
+            &repo,
+            &mut idx,
+            &git2::Signature::now("t", "t@e").unwrap(),
+            "c",
+        )
+        .unwrap();
+        write(root, "a/loose.txt", "untracked");
+        write(root, "b/staged.txt", "staged, not committed");
+        let mut idx = repo.index().unwrap();
+        idx.add_path(Path::new("b/staged.txt")).unwrap();
+        idx.write().unwrap();
+        fs::create_dir_all(root.join("a/sub/deeper")).unwrap();
+        write(root, "a/sub/deeper/x", "x");
+        // Folders change state at least two seconds before they are kept.
+        std::thread::sleep(std::time::Duration::from_millis(2100));
+        let cache = repo.path().join("session-hook-folders.json");
+        let first = fast_matches(&repo);
+        let kept = fs::read_to_string(&cache).unwrap();
+        assert!(
+            kept.contains("loose.txt") && kept.contains("\"b\""),
+            "{kept}"
+        );
+        assert_eq!(first.untracked, ["a/loose.txt", "a/sub/"]);
+        // From the cache, the same answer.
+        assert_eq!(fast_matches(&repo), first);
+        // (The cache really is what the scan reads: a name planted in it
+        // shows up.)
+        let mut planted: serde_json::Value = serde_json::from_str(&kept).unwrap();
+        let a = &mut planted["a"];
+        a["untracked"]
+            .as_array_mut()
+            .unwrap()
+            .push("ghost.txt".into());
+        a["files"] = (a["files"].as_u64().unwrap() + 1).into();
+        fs::write(&cache, planted.to_string()).unwrap();
+        let ws = worktree::status(&repo, 1).unwrap();
+        assert!(ws.untracked.contains(&"a/ghost.txt".to_string()), "{ws:?}");
+        fs::write(&cache, &kept).unwrap();
+        // Staged without touching the folder: no longer untracked.
+        let mut idx = repo.index().unwrap();
+        idx.add_path(Path::new("a/loose.txt")).unwrap();
+        idx.write().unwrap();
+        let ws = fast_matches(&repo);
+        assert_eq!(ws.untracked, ["a/sub/"]);
+        // Removed from the index, still on disk: untracked again, although
+        // the cached listing never named it.
+        let mut idx = repo.index().unwrap();
+        idx.remove_path(Path::new("b/staged.txt")).unwrap();
+        idx.write().unwrap();
+        let ws = fast_matches(&repo);
+        assert!(ws.untracked.contains(&"b/staged.txt".to_string()), "{ws:?}");
+        // A new name, a removed one and a rename in cached folders.
+        write(root, "b/new.txt", "n");
+        fs::remove_file(root.join("a/two.txt")).unwrap();
+        fs::rename(root.join("a/sub"), root.join("a/moved")).unwrap();
+        let ws = fast_matches(&repo);
+        assert!(ws.untracked.contains(&"b/new.txt".to_string()), "{ws:?}");
+        assert!(ws.untracked.contains(&"a/moved/".to_string()), "{ws:?}");
+        assert!(ws.modified.contains(&"a/two.txt".to_string()), "{ws:?}");
+    }
+
     /// The index scan against libgit2's status list, and the public entry
     /// point against both.
     fn fast_matches(repo: &Repository) -> WorkStatus {

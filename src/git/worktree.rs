@@ -339,8 +339,60 @@ fn all_files(repo: &Repository, prefix: &[u8], tree: &git2::Tree, out: &mut Vec<
 }
 
 /// One folder's share of the walk.
+/// The folder listing cache, in the repository's git folder (per working
+/// tree, beside its index).
+const FOLDER_CACHE: &str = "session-hook-folders.json";
+
+/// What listing a folder showed, kept between scans. Creating, removing or
+/// renaming a name in a folder changes the folder's mtime and ctime, so a
+/// folder whose stat data is unchanged holds the same names and need not be
+/// listed again (the scan still stats every tracked file in it). Only
+/// folders last changed well before the scan are kept: a change in the same
+/// timestamp tick as the listing could leave the stat data as it was.
+#[derive(Debug, Default, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+struct Listed {
+    /// dev, inode, mtime (s, ns), ctime (s, ns).
+    stamp: [i64; 6],
+    /// How many files and symlinks.
+    files: usize,
+    /// Every subfolder's name.
+    folders: Vec<String>,
+    /// Files that were untracked when listed.
+    untracked: Vec<String>,
+}
+
+/// Changed at least two seconds before `now`.
+fn settled(stamp: &[i64; 6], now: i64) -> bool {
+    stamp[2] + 2 <= now && stamp[4] + 2 <= now
+}
+
+fn read_folder_cache(path: &Path) -> HashMap<String, Listed> {
+    std::fs::read(path)
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
+}
+
+/// Best effort, atomic by rename (a cache, so no fsync); a stale or lost
+/// file only costs a listing.
+fn write_folder_cache(path: &Path, folders: &HashMap<String, Listed>) {
+    let Some(dir) = path.parent() else { return };
+    let Ok(bytes) = serde_json::to_vec(folders) else {
+        return;
+    };
+    if let Ok(mut tmp) = tempfile::Builder::new()
+        .prefix("session-hook-folders")
+        .tempfile_in(dir)
+        && std::io::Write::write_all(&mut tmp, &bytes).is_ok()
+    {
+        let _ = tmp.persist(path);
+    }
+}
+
 #[derive(Default)]
 struct Found {
+    /// Folders listed (or taken from the cache) in this scan.
+    listed: Vec<(String, Listed)>,
     modified: Vec<Vec<u8>>,
     /// Untracked names, with whether each is a folder; the ignore rules
     /// are applied afterwards, on the thread that owns the repository.
@@ -419,11 +471,17 @@ fn walk(
     )
     .map_err(|_| Decline("the working tree could not be opened"))?;
     let units: Vec<(&[u8], Vec<usize>)> = units.into_iter().collect();
+    let cache_path = repo.path().join(FOLDER_CACHE);
+    let folders = read_folder_cache(&cache_path);
     let ctx = Walk {
         root: &root,
         workdir,
         entries,
         dirs: &dirs,
+        folders: &folders,
+        now: std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64),
         index_mtime: loaded.mtime_secs,
         filemode: settings.filemode,
         filters: settings.filters,
@@ -461,10 +519,15 @@ fn walk(
     let mut found = Found::default();
     for r in results {
         let f = r?;
+        found.listed.extend(f.listed);
         found.modified.extend(f.modified);
         found.candidates.extend(f.candidates);
         found.needs_filters |= f.needs_filters;
         found.hashed |= f.hashed;
+    }
+    let listed: HashMap<String, Listed> = std::mem::take(&mut found.listed).into_iter().collect();
+    if listed != folders {
+        write_folder_cache(&cache_path, &listed);
     }
     // An untracked `.gitattributes` applies too.
     let attributes = found
@@ -533,6 +596,9 @@ struct Walk<'a> {
     workdir: &'a Path,
     entries: &'a [Entry],
     dirs: &'a HashSet<&'a [u8]>,
+    folders: &'a HashMap<String, Listed>,
+    /// When the scan started (seconds).
+    now: i64,
     index_mtime: Option<i64>,
     filemode: bool,
     filters: bool,
@@ -585,6 +651,13 @@ impl Walk<'_> {
         let skip = dir.len() + usize::from(!dir.is_empty());
         // The entries here are in index order, so their names are sorted.
         let name_of = |i: usize| &self.entries[i].path[skip..];
+        let join = |name: &[u8]| {
+            if dir.is_empty() {
+                name.to_vec()
+            } else {
+                [dir, b"/", name].concat()
+            }
+        };
         // Tracked files found as files or symlinks.
         let mut present = 0;
         for &i in files {
@@ -620,11 +693,35 @@ impl Walk<'_> {
                 Changed::NeedsFilters => f.needs_filters = true,
             }
         }
+        let stamp = rustix::fs::fstat(&fd).ok().map(|st| {
+            [
+                st.st_dev as i64,
+                st.st_ino as i64,
+                st.st_mtime,
+                st.st_mtime_nsec as i64,
+                st.st_ctime,
+                st.st_ctime_nsec as i64,
+            ]
+        });
+        let key = std::str::from_utf8(dir).ok();
+        if let (Some(stamp), Some(key)) = (stamp, key)
+            && let Some(l) = self.folders.get(key)
+            && l.stamp == stamp
+            && self.use_cached(l, files, present, &join, &name_of, f)
+        {
+            f.listed.push((key.to_string(), l.clone()));
+            return Ok(());
+        }
         // First pass: untracked folders, and a count of the other names.
         // Each tracked file still here is one of those names, so when the
         // counts agree there is nothing untracked among them and no name
         // needs looking up; otherwise a second pass finds which.
         let mut others = 0;
+        let mut seen = Listed {
+            stamp: stamp.unwrap_or_default(),
+            ..Listed::default()
+        };
+        let mut cacheable = stamp.is_some_and(|st| settled(&st, self.now)) && key.is_some();
         for pass in [false, true] {
             if pass {
                 if others == present {
@@ -647,13 +744,9 @@ impl Walk<'_> {
                 {
                     continue;
                 }
-                let path = || {
-                    if dir.is_empty() {
-                        name.to_vec()
-                    } else {
-                        [dir, b"/", name].concat()
-                    }
-                };
+                let path = || join(name);
+                let text = std::str::from_utf8(name).ok();
+                cacheable &= text.is_some();
                 let mut ft = ent.file_type();
                 if ft == FileType::Unknown {
                     ft = rustix::fs::statat(
@@ -673,18 +766,65 @@ impl Walk<'_> {
                         if !self.dirs.contains(p.as_slice()) {
                             f.candidates.push((p, true));
                         }
+                        seen.folders.extend(text.map(str::to_string));
                     }
                     FileType::RegularFile | FileType::Symlink if !pass => others += 1,
                     FileType::RegularFile | FileType::Symlink
                         if files.binary_search_by(|&i| name_of(i).cmp(name)).is_err() =>
                     {
                         f.candidates.push((path(), false));
+                        seen.untracked.extend(text.map(str::to_string));
                     }
+                    // A name of another kind (a socket, a fifo) is neither.
+                    FileType::RegularFile | FileType::Symlink | FileType::Directory => {}
+                    _ if !pass => cacheable = false,
                     _ => {}
                 }
             }
         }
+        if cacheable && let Some(key) = key {
+            seen.files = others;
+            f.listed.push((key.to_string(), seen));
+        }
         Ok(())
+    }
+
+    /// Use a cached listing of this folder (its stat data is unchanged, so
+    /// its names are too). The untracked files are the cached untracked
+    /// names still untracked, provided those and the tracked files present
+    /// add up to the folder's file count; otherwise (a file was removed
+    /// from the index since) false, and the folder is listed afresh.
+    fn use_cached<'n>(
+        &self,
+        l: &Listed,
+        files: &[usize],
+        present: usize,
+        join: &dyn Fn(&[u8]) -> Vec<u8>,
+        name_of: &dyn Fn(usize) -> &'n [u8],
+        f: &mut Found,
+    ) -> bool {
+        let untracked: Vec<&String> = l
+            .untracked
+            .iter()
+            .filter(|n| {
+                files
+                    .binary_search_by(|&i| name_of(i).cmp(n.as_bytes()))
+                    .is_err()
+            })
+            .collect();
+        if present + untracked.len() != l.files {
+            return false;
+        }
+        for n in l.folders.iter() {
+            let p = join(n.as_bytes());
+            if !self.dirs.contains(p.as_slice()) {
+                f.candidates.push((p, true));
+            }
+        }
+        for n in untracked {
+            f.candidates.push((join(n.as_bytes()), false));
+        }
+        true
     }
 
     /// Whether a tracked file differs from its entry.
