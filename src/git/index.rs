@@ -140,6 +140,18 @@ pub fn canonical_mode(mode: u32) -> u32 {
     }
 }
 
+/// A tree entry's mode as git writes it (octal, then a space); the common
+/// modes without the formatter, which showed in profiles of whole-index
+/// tree ids.
+fn push_mode(out: &mut Vec<u8>, mode: u32) {
+    match mode {
+        MODE_FILE => out.extend_from_slice(b"100644 "),
+        MODE_EXEC => out.extend_from_slice(b"100755 "),
+        MODE_LINK => out.extend_from_slice(b"120000 "),
+        _ => out.extend_from_slice(format!("{mode:o} ").as_bytes()),
+    }
+}
+
 /// Is this path a `.gitattributes` file (whose rules filter content)?
 pub fn is_attributes(path: &[u8]) -> bool {
     path.rsplit(|&c| c == b'/').next() == Some(b".gitattributes")
@@ -297,6 +309,7 @@ pub fn parse(b: &[u8]) -> Result<IndexFile, Error> {
         } else {
             0
         };
+        let named = usize::from(flags & NAME_MASK);
         let path = if version == 4 {
             let strip = read_varint(&mut r)?;
             let prev = entries.last().map(|e| e.path.as_slice()).unwrap_or(b"");
@@ -306,6 +319,16 @@ pub fn parse(b: &[u8]) -> Result<IndexFile, Error> {
                 .ok_or(Error::Malformed("path prefix"))?;
             let suffix = r.until_nul("path")?;
             [&prev[..keep], suffix].concat()
+        } else if named < usize::from(NAME_MASK) {
+            // The length is in the flags: no scan for the NUL.
+            let path = r.take(named, "path")?.to_vec();
+            let len = r.at - start;
+            // NUL padding to a multiple of eight, at least one byte.
+            let pad = 8 - len % 8;
+            if r.take(pad, "entry padding")?.iter().any(|&c| c != 0) {
+                return Err(Error::Malformed("entry padding"));
+            }
+            path
         } else {
             let path = r.until_nul("path")?.to_vec();
             // NUL padding to a multiple of eight, at least one byte (read).
@@ -316,8 +339,7 @@ pub fn parse(b: &[u8]) -> Result<IndexFile, Error> {
             }
             path
         };
-        let named = usize::from(flags & NAME_MASK);
-        if named != path.len().min(usize::from(NAME_MASK)) {
+        if named != path.len().min(usize::from(NAME_MASK)) || path.contains(&0) {
             return Err(Error::Malformed("path length"));
         }
         // Git keeps entries sorted and unique; the readers here rely on
@@ -328,7 +350,7 @@ pub fn parse(b: &[u8]) -> Result<IndexFile, Error> {
         {
             return Err(Error::Malformed("entry order"));
         }
-        if path.iter().filter(|&&c| c == b'/').count() > MAX_DEPTH {
+        if path.len() > MAX_DEPTH && path.iter().filter(|&&c| c == b'/').count() > MAX_DEPTH {
             return Err(Error::Malformed("path depth"));
         }
         entries.push(Entry {
@@ -450,8 +472,7 @@ pub fn trees<E>(prefix: &[u8], entries: &[Entry], each: &mut EachTree<E>) -> Res
             }
             None => {
                 if e.stage() == 0 {
-                    let mode = canonical_mode(e.mode);
-                    body.extend_from_slice(format!("{mode:o} ").as_bytes());
+                    push_mode(&mut body, canonical_mode(e.mode));
                     body.extend_from_slice(rest);
                     body.push(0);
                     body.extend_from_slice(&e.oid);

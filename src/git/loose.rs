@@ -70,19 +70,68 @@ pub fn write_object(repo: &Repository, kind: &str, id: Oid, content: &[u8]) -> R
         freshen(&path);
         return Ok(());
     }
-    if repo.odb()?.exists(id) {
+    // Packed already? Without a refresh: libgit2 re-reads the pack folder
+    // on every miss, and a new object is a miss. A pack written since the
+    // repository was opened only means the object is stored twice, which
+    // git allows (`gc` drops the loose copy).
+    if repo.odb()?.exists_ext(id, git2::OdbLookupFlags::NO_REFRESH) {
         return Ok(());
     }
-    let level = compression_level(repo);
-    let mut z = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(content.len() / 4 + 64),
-        flate2::Compression::new(level),
-    );
-    z.write_all(format!("{kind} {}\0", content.len()).as_bytes())?;
-    z.write_all(content)?;
-    let bytes = z.finish()?;
+    let header = format!("{kind} {}\0", content.len());
+    let bytes = deflate(compression_level(repo), &[header.as_bytes(), content])?;
     write_object_file(&objects, &path, &bytes)
         .with_context(|| format!("writing object {id} in {}", objects.display()))
+}
+
+/// One zlib stream of `parts`. The compressor is kept per thread and reset
+/// between objects: setting one up allocates and clears a few hundred
+/// kilobytes, more than compressing a small tree costs.
+fn deflate(level: u32, parts: &[&[u8]]) -> std::io::Result<Vec<u8>> {
+    use flate2::{Compress, Compression, FlushCompress, Status};
+    thread_local! {
+        static KEPT: std::cell::RefCell<Option<(u32, Compress)>> = const { std::cell::RefCell::new(None) };
+    }
+    KEPT.with(|k| {
+        let mut k = k.borrow_mut();
+        let c = match &mut *k {
+            Some((l, c)) if *l == level => {
+                c.reset();
+                c
+            }
+            slot => {
+                &mut slot
+                    .insert((level, Compress::new(Compression::new(level), true)))
+                    .1
+            }
+        };
+        let total: usize = parts.iter().map(|p| p.len()).sum();
+        let mut out = Vec::with_capacity(total / 4 + 64);
+        for (i, part) in parts.iter().enumerate() {
+            let last = i + 1 == parts.len();
+            let mut input = *part;
+            loop {
+                if out.capacity() - out.len() < 64 {
+                    out.reserve(out.capacity().max(4096));
+                }
+                let before = c.total_in();
+                let flush = if last {
+                    FlushCompress::Finish
+                } else {
+                    FlushCompress::None
+                };
+                let status = c
+                    .compress_vec(input, &mut out, flush)
+                    .map_err(std::io::Error::other)?;
+                input = &input[(c.total_in() - before) as usize..];
+                match status {
+                    Status::StreamEnd => break,
+                    _ if !last && input.is_empty() => break,
+                    _ => {}
+                }
+            }
+        }
+        Ok(out)
+    })
 }
 
 fn object_path(objects: &Path, id: Oid) -> PathBuf {
@@ -199,6 +248,17 @@ mod tests {
         {
             assert!(out.status.success());
             assert_eq!(out.stdout, content.as_bytes());
+        }
+    }
+
+    #[test]
+    fn one_compressor_serves_objects_of_every_size_in_turn() {
+        let (_d, r) = repo();
+        let big: Vec<u8> = (0..400_000u32).map(|i| (i * 31 % 253) as u8).collect();
+        for content in [&b""[..], b"tiny\n", &big, b"after a big one\n", &big[..70_000]] {
+            let id = blob_id(content);
+            write_blob(&r, id, content).unwrap();
+            assert_eq!(r.find_blob(id).unwrap().content(), content);
         }
     }
 
