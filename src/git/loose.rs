@@ -255,7 +255,13 @@ mod tests {
     fn one_compressor_serves_objects_of_every_size_in_turn() {
         let (_d, r) = repo();
         let big: Vec<u8> = (0..400_000u32).map(|i| (i * 31 % 253) as u8).collect();
-        for content in [&b""[..], b"tiny\n", &big, b"after a big one\n", &big[..70_000]] {
+        for content in [
+            &b""[..],
+            b"tiny\n",
+            &big,
+            b"after a big one\n",
+            &big[..70_000],
+        ] {
             let id = blob_id(content);
             write_blob(&r, id, content).unwrap();
             assert_eq!(r.find_blob(id).unwrap().content(), content);

@@ -457,9 +457,10 @@ mod tests {
                 continue;
             }
             let s = e.status();
+            // A file removed from the index but kept on disk is both a
+            // staged deletion and untracked, as `git status` lists it.
             if s.is_wt_new() {
-                ws.untracked.push(p);
-                continue;
+                ws.untracked.push(p.clone());
             }
             if s.is_index_new()
                 || s.is_index_modified()
@@ -594,6 +595,14 @@ mod tests {
         idx.write().unwrap();
         let ws = fast_matches(&repo);
         assert_eq!(ws.untracked, ["a/sub/"]);
+        // A committed file removed from the index, still on disk: a staged
+        // deletion and untracked.
+        let mut idx = repo.index().unwrap();
+        idx.remove_path(Path::new("b/three.txt")).unwrap();
+        idx.write().unwrap();
+        let ws = fast_matches(&repo);
+        assert!(ws.untracked.contains(&"b/three.txt".to_string()), "{ws:?}");
+        assert!(ws.staged.contains(&"b/three.txt".to_string()), "{ws:?}");
         // Removed from the index, still on disk: untracked again, although
         // the cached listing never named it.
         let mut idx = repo.index().unwrap();
