@@ -546,17 +546,7 @@ mod tests {
         ] {
             write(root, f, f);
         }
-        let mut idx = repo.index().unwrap();
-        idx.add_all(["*"].iter(), git2::IndexAddOption::DEFAULT, None)
-            .unwrap();
-        idx.write().unwrap();
-        commit_index(
-            &repo,
-            &mut idx,
-            &git2::Signature::now("t", "t@e").unwrap(),
-            "c",
-        )
-        .unwrap();
+        commit_work_tree(&repo, ("t", "t@e"), "c").unwrap();
         write(root, "a/loose.txt", "untracked");
         write(root, "b/staged.txt", "staged, not committed");
         let mut idx = repo.index().unwrap();
