@@ -208,9 +208,18 @@ impl Document {
         if (prev - head.len()) as u64 != run.len {
             return None;
         }
-        let read = (0..known.len())
+        // Small sections (Blockers, Next Steps) are read now, so reading
+        // them later cannot fail; only the long ones stay in the file.
+        let read: Vec<std::sync::OnceLock<String>> = (0..known.len())
             .map(|_| std::sync::OnceLock::new())
             .collect();
+        for (i, s) in known.iter().enumerate().skip(split) {
+            if s.content.len() <= SMALL_SECTION {
+                let at = (s.content.start - head.len()) as u64;
+                let text = String::from_utf8(run.read(at, s.content.len()).ok()?).ok()?;
+                let _ = read[i].set(text);
+            }
+        }
         Some(Document {
             text: head,
             tail: Some(std::sync::Arc::new(Tail { run, read })),
@@ -676,6 +685,10 @@ fn heading_at(t: &str) -> bool {
     });
     atx || setext
 }
+
+/// Tail sections up to this size are read when a document is loaded
+/// head-first.
+const SMALL_SECTION: usize = 64 * 1024;
 
 /// The part of a head-first document left in its file.
 #[derive(Debug)]

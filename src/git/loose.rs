@@ -17,7 +17,9 @@ use anyhow::{Context, Result};
 use git2::{Oid, Repository};
 use sha1::{Digest, Sha1};
 
-/// The id git gives a blob with this content.
+/// The id git gives a blob with this content. Plain SHA-1: git's
+/// collision-detecting variant gives the same id for everything except
+/// content crafted as a SHA-1 collision, which a session document is not.
 pub fn blob_id(content: &[u8]) -> Oid {
     let mut h = Sha1::new();
     h.update(format!("blob {}\0", content.len()).as_bytes());

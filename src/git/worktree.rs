@@ -361,6 +361,24 @@ struct Listed {
     untracked: Vec<String>,
 }
 
+/// Local file systems whose folders' times change with every name
+/// created, removed or renamed in them, on this machine's clock. Network
+/// and FUSE file systems cache attributes or keep another machine's time,
+/// so their folders are always listed.
+#[cfg(target_os = "linux")]
+fn mtimes_trusted(root: &rustix::fd::OwnedFd) -> bool {
+    const LOCAL: [u64; 7] = [
+        0xEF53,      // ext2, ext3, ext4
+        0x5846_5342, // xfs
+        0x9123_683E, // btrfs
+        0x0102_1994, // tmpfs
+        0x2FC1_2FC1, // zfs
+        0xF2F5_2010, // f2fs
+        0x794C_7630, // overlayfs
+    ];
+    rustix::fs::fstatfs(root).is_ok_and(|s| LOCAL.contains(&(s.f_type as u64)))
+}
+
 /// Changed at least two seconds before `now`.
 fn settled(stamp: &[i64; 6], now: i64) -> bool {
     stamp[2] + 2 <= now && stamp[4] + 2 <= now
@@ -472,7 +490,12 @@ fn walk(
     .map_err(|_| Decline("the working tree could not be opened"))?;
     let units: Vec<(&[u8], Vec<usize>)> = units.into_iter().collect();
     let cache_path = repo.path().join(FOLDER_CACHE);
-    let folders = read_folder_cache(&cache_path);
+    let trusted = mtimes_trusted(&root);
+    let folders = if trusted {
+        read_folder_cache(&cache_path)
+    } else {
+        HashMap::new()
+    };
     let ctx = Walk {
         root: &root,
         workdir,
@@ -526,7 +549,7 @@ fn walk(
         found.hashed |= f.hashed;
     }
     let listed: HashMap<String, Listed> = std::mem::take(&mut found.listed).into_iter().collect();
-    if listed != folders {
+    if trusted && listed != folders {
         write_folder_cache(&cache_path, &listed);
     }
     // An untracked `.gitattributes` applies too.

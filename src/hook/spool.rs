@@ -31,13 +31,23 @@ pub fn put(store: &Store, raw: &[u8], at: DateTime<Utc>) -> Result<()> {
         clock::file_stamp_micros(at),
         &id[id.len() - 8..]
     );
-    fsutil::create_new_private(&d.join(name), raw)?;
+    // Written under a name the drain does not list, then renamed: a drain
+    // running meanwhile must never read (and drop) a half-written event.
+    let tmp = d.join(format!(".tmp-{name}.partial"));
+    fsutil::create_new_private(&tmp, raw)?;
+    if let Err(e) = fs::rename(&tmp, d.join(&name)) {
+        let _ = fs::remove_file(&tmp);
+        return Err(e.into());
+    }
     Ok(())
 }
 
 /// Apply spooled events (the caller holds the store lock). Failures are
 /// logged and the event dropped, so one bad payload cannot wedge the queue.
 pub fn drain(store: &Store) {
+    // Spoolers do not hold the lock: only a temp file old enough to be
+    // abandoned is theirs to clear.
+    fsutil::sweep_temp_files(&dir(store), std::time::Duration::from_secs(60));
     let files = fsutil::files_with_ext(&dir(store), "json");
     for f in files.into_iter().take(MAX_PER_DRAIN) {
         let at = f
@@ -57,5 +67,33 @@ pub fn drain(store: &Store) {
         };
         super::log_line(store, "spooled", started.elapsed(), status, &note);
         let _ = fs::remove_file(&f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A spooled event appears whole or not at all: it is written under a
+    /// temp name the drain skips, and a drain leaves a fresh temp file be.
+    #[test]
+    fn a_drain_never_takes_a_half_written_event() {
+        let d = tempfile::tempdir().unwrap();
+        let store = Store::at(d.path());
+        store.create_layout().unwrap();
+        put(&store, b"{\"hook_event_name\":\"Stop\"}", clock::now()).unwrap();
+        let names: Vec<String> = fs::read_dir(dir(&store))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+        assert!(names[0].ends_with(".json"), "{names:?}");
+        // A writer that has created its file but not yet filled it.
+        let writing = dir(&store).join(".tmp-20260101T000000.000000Z-abcdef12.json.partial");
+        fs::write(&writing, b"").unwrap();
+        drain(&store);
+        assert!(writing.exists(), "a live writer's file is left alone");
+        assert!(fsutil::files_with_ext(&dir(&store), "json").is_empty());
     }
 }
