@@ -581,8 +581,11 @@ pub fn read_front(path: &Path) -> Result<Frontmatter, DocError> {
     // only read further for an unusually long one.
     let mut head = fsutil::read_head(path, 4096).map_err(|e| err(1, e.to_string()))?;
     let fence_in = |h: &[u8]| h.windows(5).any(|w| w == b"\n---\n" || w == b"\n...\n");
-    if head.len() == 4096 && !fence_in(&head) {
-        head = fsutil::read_head(path, 64 * 1024).map_err(|e| err(1, e.to_string()))?;
+    for more in [16 * 1024, 64 * 1024] {
+        if head.len() < more / 4 || fence_in(&head) {
+            break;
+        }
+        head = fsutil::read_head(path, more).map_err(|e| err(1, e.to_string()))?;
     }
     let text = match std::str::from_utf8(&head) {
         Ok(s) => s.to_string(),

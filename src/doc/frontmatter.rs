@@ -335,14 +335,19 @@ pub fn scalar(s: &str) -> String {
 
 /// Plain scalars that YAML would read as something other than a string.
 fn looks_typed(s: &str) -> bool {
-    let l = s.to_ascii_lowercase();
-    matches!(
-        l.as_str(),
-        "null" | "~" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n"
-    ) || s.parse::<f64>().is_ok()
+    const WORDS: [&str; 10] = [
+        "null", "~", "true", "false", "yes", "no", "on", "off", "y", "n",
+    ];
+    WORDS.iter().any(|w| s.eq_ignore_ascii_case(w))
         || s.starts_with("0x")
         || s.starts_with("0o")
         || s.bytes().all(|b| b.is_ascii_digit() || b == b'_')
+        // Only text that starts like a number can read as one ("inf" and
+        // "nan" included); this runs for every line of long session lists.
+        || (matches!(
+            s.as_bytes().first(),
+            Some(b'0'..=b'9' | b'+' | b'-' | b'.' | b'i' | b'I' | b'n' | b'N')
+        ) && s.parse::<f64>().is_ok())
 }
 
 /// Byte span of a top-level key's entry (its line and any continuation
@@ -403,6 +408,53 @@ pub fn set_key(yaml: &str, key: &str, v: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_typed_scalar_check_matches_its_plain_definition() {
+        let plain = |s: &str| {
+            let l = s.to_ascii_lowercase();
+            matches!(
+                l.as_str(),
+                "null" | "~" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n"
+            ) || s.parse::<f64>().is_ok()
+                || s.starts_with("0x")
+                || s.starts_with("0o")
+                || s.bytes().all(|b| b.is_ascii_digit() || b == b'_')
+        };
+        for s in [
+            "",
+            "inf",
+            "-inf",
+            "+inf",
+            "Infinity",
+            "NaN",
+            "nan",
+            "N",
+            "No",
+            "nope",
+            "+1",
+            "-2.5",
+            ".5",
+            "1e3",
+            "e5",
+            "-",
+            "+",
+            ".",
+            "0x1f",
+            "0o7",
+            "1_000",
+            "bench-1",
+            "TRUE",
+            "~",
+            "2026-01-15T10:00:00Z",
+            "12abc",
+            "i",
+            "y",
+            "Yes",
+        ] {
+            assert_eq!(looks_typed(s), plain(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn set_key_keeps_everything_else() {
