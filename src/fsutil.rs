@@ -233,11 +233,7 @@ fn replace(path: &Path, contents: &Contents, spare_dir: Option<&Path>) -> io::Re
     {
         return Ok(());
     }
-    let tmp = tempfile::Builder::new()
-        .prefix(".tmp-")
-        .suffix(".partial")
-        .permissions(fs::Permissions::from_mode(0o600))
-        .tempfile_in(dir)?;
+    let tmp = temp_in(dir)?;
     contents.write_to(tmp.as_file())?;
     tmp.as_file()
         .set_permissions(fs::Permissions::from_mode(0o600))?;
@@ -258,6 +254,30 @@ fn replace(path: &Path, contents: &Contents, spare_dir: Option<&Path>) -> io::Re
         }
         return Ok(());
     }
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// A private temp file in `dir`, named as [`sweep_temp_files`] expects.
+fn temp_in(dir: &Path) -> io::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new()
+        .prefix(".tmp-")
+        .suffix(".partial")
+        .permissions(fs::Permissions::from_mode(0o600))
+        .tempfile_in(dir)
+}
+
+/// Put `contents` at `path` whole or not at all, without an fsync: a temp
+/// file in the same folder, then a rename. For files that may be lost to a
+/// power cut but must never be seen half-written: caches, and hook events
+/// spooled for the next writer.
+pub fn write_unsynced(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = temp_in(dir)?;
+    tmp.write_all(contents)?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

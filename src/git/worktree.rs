@@ -391,19 +391,11 @@ fn read_folder_cache(path: &Path) -> HashMap<String, Listed> {
         .unwrap_or_default()
 }
 
-/// Best effort, atomic by rename (a cache, so no fsync); a stale or lost
-/// file only costs a listing.
+/// Best effort (a cache, so no fsync); a stale or lost file only costs a
+/// listing.
 fn write_folder_cache(path: &Path, folders: &HashMap<String, Listed>) {
-    let Some(dir) = path.parent() else { return };
-    let Ok(bytes) = serde_json::to_vec(folders) else {
-        return;
-    };
-    if let Ok(mut tmp) = tempfile::Builder::new()
-        .prefix("session-hook-folders")
-        .tempfile_in(dir)
-        && std::io::Write::write_all(&mut tmp, &bytes).is_ok()
-    {
-        let _ = tmp.persist(path);
+    if let Ok(bytes) = serde_json::to_vec(folders) {
+        let _ = crate::fsutil::write_unsynced(path, &bytes);
     }
 }
 

@@ -31,14 +31,10 @@ pub fn put(store: &Store, raw: &[u8], at: DateTime<Utc>) -> Result<()> {
         clock::file_stamp_micros(at),
         &id[id.len() - 8..]
     );
-    // Written under a name the drain does not list, then renamed: a drain
-    // running meanwhile must never read (and drop) a half-written event.
-    let tmp = d.join(format!(".tmp-{name}.partial"));
-    fsutil::create_new_private(&tmp, raw)?;
-    if let Err(e) = fs::rename(&tmp, d.join(&name)) {
-        let _ = fs::remove_file(&tmp);
-        return Err(e.into());
-    }
+    // Written under a temp name the drain does not list, then renamed: a
+    // drain running meanwhile must never read (and drop) a half-written
+    // event.
+    fsutil::write_unsynced(&d.join(name), raw)?;
     Ok(())
 }
 
