@@ -319,10 +319,7 @@ impl Store {
         let (text, meta) = fsutil::read_text_meta(path)
             .with_context(|| format!("cannot read {}", path.display()))?;
         let key = self.index_path(path, &meta);
-        let known = key
-            .as_ref()
-            .and_then(|k| fs::read(k).ok())
-            .and_then(|b| serde_json::from_slice::<Vec<crate::doc::Section>>(&b).ok());
+        let known = key.as_deref().and_then(read_structure);
         let hit = known.is_some();
         let doc = Document::parse_with(path, text, known)?;
         if !hit && let Some(k) = key {
@@ -362,9 +359,7 @@ impl Store {
             if !meta.is_file() || meta.len() < MIN || meta.len() > fsutil::MAX_READ {
                 return None;
             }
-            let key = self.index_path(path, &meta)?;
-            let known: Vec<crate::doc::Section> =
-                serde_json::from_slice(&fs::read(key).ok()?).ok()?;
+            let known = read_structure(&self.index_path(path, &meta)?)?;
             let p = known
                 .iter()
                 .position(|s| s.kind == Some(crate::doc::Sec::Progress))?;
@@ -394,8 +389,7 @@ impl Store {
         guard_inside(&self.dir, path).ok()?;
         let mut f = File::open(path).ok()?;
         let meta = f.metadata().ok()?;
-        let key = self.index_path(path, &meta)?;
-        let known: Vec<crate::doc::Section> = serde_json::from_slice(&fs::read(key).ok()?).ok()?;
+        let known = read_structure(&self.index_path(path, &meta)?)?;
         let s = known.iter().find(|s| s.kind == Some(kind))?;
         let len = s.content.end.checked_sub(s.content.start)?;
         if s.content.end as u64 > meta.len() || len > 4 * 1024 * 1024 {
@@ -571,6 +565,12 @@ fn guard_inside(store: &Path, path: &Path) -> Result<()> {
 
 /// The frontmatter of a session file, reading only the head when it holds
 /// the closing fence.
+/// A structure cache entry (see `Store::index_path`); `None` when missing
+/// or unreadable, which is only a miss.
+fn read_structure(key: &Path) -> Option<Vec<crate::doc::Section>> {
+    serde_json::from_slice(&fs::read(key).ok()?).ok()
+}
+
 pub fn read_front(path: &Path) -> Result<Frontmatter, DocError> {
     let err = |line, msg: String| DocError::Parse {
         path: path.to_path_buf(),

@@ -188,11 +188,7 @@ impl Document {
         // The tail's sections must follow on and end at the file's end.
         let mut prev = head.len();
         for s in &known[split..] {
-            let ok = s.range.start == prev
-                && s.range.start <= s.content.start
-                && s.content.start <= s.content.end
-                && s.content.end == s.range.end;
-            if !ok {
+            if s.range.start != prev || !well_formed(s) {
                 return None;
             }
             let at = (s.range.start - head.len()) as u64;
@@ -268,13 +264,7 @@ impl Document {
     /// UTF-8): nothing has been written at that point.
     pub fn materialize(&mut self) {
         let Some(t) = self.tail.take() else { return };
-        let bytes = t
-            .run
-            .read(0, t.run.len as usize)
-            .unwrap_or_else(|e| panic!("reading the rest of the session file: {e}"));
-        let rest = String::from_utf8(bytes)
-            .unwrap_or_else(|_| panic!("the rest of the session file is not UTF-8"));
-        self.text.push_str(&rest);
+        self.text.push_str(&t.text(0, t.run.len as usize));
     }
 
     pub fn front(&self) -> &Frontmatter {
@@ -316,19 +306,20 @@ impl Document {
         }
         let t = self.tail.as_ref()?;
         let at = (s.content.start - self.text.len()) as u64;
-        Some(t.read[i].get_or_init(|| {
-            let b = t
-                .run
-                .read(at, s.content.len())
-                .unwrap_or_else(|e| panic!("reading the session file: {e}"));
-            String::from_utf8(b).unwrap_or_else(|_| panic!("the session file is not UTF-8"))
-        }))
+        Some(t.read[i].get_or_init(|| t.text(at, s.content.len())))
     }
 
     /// Make sure `range` (and so the section it lies in) is in memory.
     fn load_range(&mut self, range: &Range<usize>) {
         if range.end > self.text.len() {
             self.materialize();
+        }
+    }
+
+    /// Make sure a canonical section, if there is one, is in memory.
+    fn load_section(&mut self, kind: Sec) {
+        if let Some(r) = self.section(kind).map(|s| s.content.clone()) {
+            self.load_range(&r);
         }
     }
 
@@ -482,10 +473,7 @@ impl Document {
     pub fn set(&mut self, kind: Sec, content: &str) {
         let mut content = content.trim_end_matches('\n').to_string();
         content.push('\n');
-        if let Some(s) = self.section(kind) {
-            let r = s.content.clone();
-            self.load_range(&r);
-        }
+        self.load_section(kind);
         match self.section(kind) {
             Some(s) => {
                 let r = s.content.clone();
@@ -524,10 +512,7 @@ impl Document {
     pub fn append(&mut self, kind: Sec, block: &str) {
         let mut block = block.trim_end_matches('\n').to_string();
         block.push('\n');
-        if let Some(s) = self.section(kind) {
-            let r = s.content.clone();
-            self.load_range(&r);
-        }
+        self.load_section(kind);
         match self.section(kind) {
             Some(s) => {
                 let content = &self.text[s.content.clone()];
@@ -654,9 +639,7 @@ fn structure_plausible(text: &str, body_start: usize, known: &[Section]) -> bool
     for s in known {
         let bounds_ok = s.range.start >= body_start
             && prev.is_none_or(|p| p == s.range.start)
-            && s.range.start <= s.content.start
-            && s.content.start <= s.content.end
-            && s.content.end == s.range.end
+            && well_formed(s)
             && s.range.end <= text.len()
             && text.is_char_boundary(s.range.start)
             && text.is_char_boundary(s.content.start)
@@ -670,6 +653,13 @@ fn structure_plausible(text: &str, body_start: usize, known: &[Section]) -> bool
         prev = Some(s.range.end);
     }
     known.last().is_none_or(|s| s.range.end == text.len())
+}
+
+/// A section's ranges in order: heading, then content running to its end.
+fn well_formed(s: &Section) -> bool {
+    s.range.start <= s.content.start
+        && s.content.start <= s.content.end
+        && s.content.end == s.range.end
 }
 
 /// Does `t` start with a heading line (ATX `#`, or a line underlined with
@@ -696,6 +686,19 @@ struct Tail {
     run: crate::fsutil::FileRun,
     /// Tail sections read so far, by section index.
     read: Vec<std::sync::OnceLock<String>>,
+}
+
+impl Tail {
+    /// `len` bytes at `at` within the tail, as text. Panics if the file can
+    /// no longer be read as it was (changed on disk, or not UTF-8): the
+    /// edit stops before anything is written.
+    fn text(&self, at: u64, len: usize) -> String {
+        let b = self
+            .run
+            .read(at, len)
+            .unwrap_or_else(|e| panic!("reading the session file: {e}"));
+        String::from_utf8(b).unwrap_or_else(|_| panic!("the session file is not UTF-8"))
+    }
 }
 
 /// The frontmatter of a document: where the YAML is, where the body

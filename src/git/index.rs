@@ -223,15 +223,19 @@ impl<'a> Reader<'a> {
         let s = self.take(2, what)?;
         Ok(u16::from_be_bytes([s[0], s[1]]))
     }
+    /// How many bytes come before the next NUL.
+    fn len_to_nul(&self, what: &'static str) -> Result<usize, Error> {
+        let rest = self.b.get(self.at..).ok_or(Error::Malformed(what))?;
+        rest.iter()
+            .position(|&c| c == 0)
+            .ok_or(Error::Malformed(what))
+    }
     /// Bytes up to (not including) the next NUL, which is consumed.
     fn until_nul(&mut self, what: &'static str) -> Result<&'a [u8], Error> {
-        let rest = self.b.get(self.at..).ok_or(Error::Malformed(what))?;
-        let n = rest
-            .iter()
-            .position(|&c| c == 0)
-            .ok_or(Error::Malformed(what))?;
-        self.at += n + 1;
-        Ok(&rest[..n])
+        let n = self.len_to_nul(what)?;
+        let s = self.take(n, what)?;
+        self.at += 1;
+        Ok(s)
     }
 }
 
@@ -319,21 +323,16 @@ pub fn parse(b: &[u8]) -> Result<IndexFile, Error> {
                 .ok_or(Error::Malformed("path prefix"))?;
             let suffix = r.until_nul("path")?;
             [&prev[..keep], suffix].concat()
-        } else if named < usize::from(NAME_MASK) {
-            // The length is in the flags: no scan for the NUL.
-            let path = r.take(named, "path")?.to_vec();
-            let len = r.at - start;
-            // NUL padding to a multiple of eight, at least one byte.
-            let pad = 8 - len % 8;
-            if r.take(pad, "entry padding")?.iter().any(|&c| c != 0) {
-                return Err(Error::Malformed("entry padding"));
-            }
-            path
         } else {
-            let path = r.until_nul("path")?.to_vec();
-            // NUL padding to a multiple of eight, at least one byte (read).
-            let len = r.at - start;
-            let pad = (8 - len % 8) % 8;
+            // The length is in the flags, unless it is too long for them.
+            let n = if named < usize::from(NAME_MASK) {
+                named
+            } else {
+                r.len_to_nul("path")?
+            };
+            let path = r.take(n, "path")?.to_vec();
+            // NUL padding to a multiple of eight, at least one byte.
+            let pad = 8 - (r.at - start) % 8;
             if r.take(pad, "entry padding")?.iter().any(|&c| c != 0) {
                 return Err(Error::Malformed("entry padding"));
             }
@@ -481,10 +480,7 @@ pub fn trees<E>(prefix: &[u8], entries: &[Entry], each: &mut EachTree<E>) -> Res
             }
         }
     }
-    let mut h = Sha1::new();
-    h.update(format!("tree {}\0", body.len()).as_bytes());
-    h.update(&body);
-    let id: RawOid = h.finalize().into();
+    let id = super::loose::object_id("tree", &body);
     each(prefix.strip_suffix(b"/").unwrap_or(prefix), id, &body)?;
     Ok(id)
 }

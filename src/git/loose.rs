@@ -21,10 +21,16 @@ use sha1::{Digest, Sha1};
 /// collision-detecting variant gives the same id for everything except
 /// content crafted as a SHA-1 collision, which a session document is not.
 pub fn blob_id(content: &[u8]) -> Oid {
+    Oid::from_bytes(&object_id("blob", content)).expect("a SHA-1 digest is 20 bytes")
+}
+
+/// The id of a git object of `kind` ("blob", "tree") with this body: the
+/// SHA-1 of `<kind> <len>\0` and the body.
+pub fn object_id(kind: &str, body: &[u8]) -> super::index::RawOid {
     let mut h = Sha1::new();
-    h.update(format!("blob {}\0", content.len()).as_bytes());
-    h.update(content);
-    Oid::from_bytes(&h.finalize()).expect("a SHA-1 digest is 20 bytes")
+    h.update(format!("{kind} {}\0", body.len()).as_bytes());
+    h.update(body);
+    h.finalize().into()
 }
 
 /// The blob id of a file's content, read in pieces (a tracked file can be
