@@ -401,14 +401,16 @@ impl Store {
         String::from_utf8(buf).ok()
     }
 
-    /// `.local/index/<file stem>.<size>.<mtime ns>.<inode>.json`: the name
-    /// is the file's identity, so a cache entry is never rewritten, only
-    /// created (no fsync needed: a lost or torn entry is just a miss).
+    /// `.local/index/<file stem>.<size>.<mtime ns>.<inode>.s<version>.json`:
+    /// the name is the file's identity, so a cache entry is never
+    /// rewritten, only created (no fsync needed: a lost or torn entry is
+    /// just a miss). The version is [`STRUCTURE_VERSION`], so entries made
+    /// under another meaning of "section" are never read.
     fn index_path(&self, path: &Path, meta: &fs::Metadata) -> Option<PathBuf> {
         use std::os::unix::fs::MetadataExt;
         let stem = path.file_stem()?.to_str()?;
         let name = format!(
-            "{stem}.{}.{}.{}.{}.json",
+            "{stem}.{}.{}.{}.{}.s{STRUCTURE_VERSION}.json",
             meta.len(),
             meta.mtime(),
             meta.mtime_nsec(),
@@ -565,6 +567,12 @@ fn guard_inside(store: &Path, path: &Path) -> Result<()> {
 
 /// The frontmatter of a session file, reading only the head when it holds
 /// the closing fence.
+/// What a structure cache entry means. Bumped whenever the sections a
+/// document is split into change for the same text: 2 = only top-level
+/// headings are section boundaries (1 counted headings nested in
+/// blockquotes and list items too).
+const STRUCTURE_VERSION: u32 = 2;
+
 /// A structure cache entry (see `Store::index_path`); `None` when missing
 /// or unreadable, which is only a miss.
 fn read_structure(key: &Path) -> Option<Vec<crate::doc::Section>> {

@@ -573,3 +573,58 @@ fn log_on_a_large_document_writes_what_a_full_load_writes() {
         "the resolved blocker reached the TL;DR"
     );
 }
+
+/// Insert `extra` right after the first line that starts with `after`.
+fn insert_after(text: &str, after: &str, extra: &str) -> String {
+    let at = text.find(after).unwrap();
+    let at = at + text[at..].find('\n').unwrap() + 1;
+    format!("{}{extra}{}", &text[..at], &text[at..])
+}
+
+/// Headings inside a blockquote or a list item are text of the section
+/// they stand in, not sections of their own.
+#[test]
+fn nested_headings_are_not_sections() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "nest"]);
+    let f = p.active_file();
+    let nested = "\n> ## Decisions\n> quoted\n\n- an item\n\n  ## Blockers\n  more of the item\n";
+    let t = insert_after(&fs::read_to_string(&f).unwrap(), "**Objective**", nested);
+    fs::write(&f, &t).unwrap();
+    let context =
+        |t: &str| t[t.find("## Context\n").unwrap()..t.find("## Progress\n").unwrap()].to_string();
+    let before = context(&t);
+    p.ok(&["log", "--decision", "D"]);
+    p.ok(&["log", "--blocker", "B"]);
+    let after = p.active_text();
+    assert_eq!(context(&after), before, "{after}");
+    assert_eq!(before.matches("- (none yet)").count(), 2);
+    let dec = &after[after.find("\n## Decisions\n").unwrap()..];
+    assert!(dec.starts_with("\n## Decisions\n\n### 1. D ("), "{after}");
+    assert!(after.contains("## Blockers\n1. **B** — open ("), "{after}");
+    let json: serde_json::Value = serde_json::from_str(&p.ok(&["view", "--json"])).unwrap();
+    assert_eq!(json["blockers"].as_array().unwrap().len(), 1, "{json}");
+}
+
+/// A file whose last line is a heading without a newline gets the new
+/// content on a line of its own, and a later load finds it there.
+#[test]
+fn heading_without_final_newline_takes_content_below_it() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "eol"]);
+    let f = p.active_file();
+    let t = fs::read_to_string(&f).unwrap();
+    assert!(t.ends_with("## Next Steps\n"));
+    fs::write(&f, t.trim_end_matches('\n')).unwrap();
+    p.ok(&["log", "--next", "N"]);
+    let after = p.active_text();
+    assert!(after.ends_with("## Next Steps\n1. N\n"), "{after}");
+    // The same with the structure cache gone: the file itself is right.
+    fs::remove_dir_all(p.path().join(".sessions/.local/index")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&p.ok(&["view", "--json"])).unwrap();
+    assert_eq!(json["next_steps"], serde_json::json!(["N"]), "{json}");
+    p.ok(&["log", "--next", "Z"]);
+    let after = p.active_text();
+    assert_eq!(after.matches("## Next Steps").count(), 1, "{after}");
+    assert!(after.ends_with("## Next Steps\n1. N\n2. Z\n"), "{after}");
+}

@@ -199,6 +199,12 @@ impl Document {
             if !heading_at(&probe) {
                 return None;
             }
+            // The head ends right before an ATX heading at column 0: edits
+            // at the end of the head rely on it to close any list or
+            // blockquote they add (see `try_shift_edit`).
+            if s.range.start == head.len() && !probe.starts_with('#') {
+                return None;
+            }
             prev = s.range.end;
         }
         if (prev - head.len()) as u64 != run.len {
@@ -407,6 +413,16 @@ impl Document {
         if a < self.body_start || !inert(&self.text[a..b]) || !inert(with) {
             return false;
         }
+        // An edit starting inside a line must start by ending that line and
+        // keep it ended: text put after a line with no newline (a heading
+        // on the file's last line, say) would join it.
+        let ends_line = |t: &str| t.starts_with('\n') || t.starts_with("\r\n");
+        if a > 0
+            && self.text.as_bytes()[a - 1] != b'\n'
+            && !(ends_line(&self.text[a..b]) && ends_line(with))
+        {
+            return false;
+        }
         // The edit must not touch a heading line (setext titles included).
         let touches_heading = self.sections.iter().any(|s| {
             let (h, c) = (s.range.start, s.content.start);
@@ -434,6 +450,20 @@ impl Document {
             .lines()
             .any(|l| l.trim_start_matches(' ').starts_with('<'))
         {
+            return false;
+        }
+        // Whether a heading is top-level depends on the blocks before it:
+        // a list item added above an indented `  ## Next` takes it in as a
+        // continuation, and removing one lets a nested heading out. So the
+        // rest of the section must be blank (nothing nested can follow the
+        // edit) and the next heading must be an ATX heading at column 0,
+        // which closes every open list and blockquote whatever precedes it.
+        if b > to || !self.text[b..to].trim().is_empty() {
+            return false;
+        }
+        // At the end of a head-first document's head, `parse_head` checked
+        // the tail's first heading the same way.
+        if to < self.text.len() && !self.text[to..].starts_with('#') {
             return false;
         }
         let delta = with.len() as isize - (b - a) as isize;
@@ -490,15 +520,19 @@ impl Document {
                 } else {
                     String::new()
                 };
-                let new = format!(
-                    "{}{}",
-                    if content.trim().is_empty() {
-                        ""
-                    } else {
-                        &content
-                    },
-                    body_trail
-                );
+                let body = if content.trim().is_empty() {
+                    ""
+                } else {
+                    &content
+                };
+                // A heading on the file's last line may have no newline;
+                // the content must start on a line of its own.
+                let lead = if !body.is_empty() && self.joins_line(r.start) {
+                    "\n"
+                } else {
+                    ""
+                };
+                let new = format!("{lead}{body}{body_trail}");
                 if new != old {
                     self.replace_range(r, &new);
                 }
@@ -524,7 +558,11 @@ impl Document {
                 let underline = !first.is_empty()
                     && (first.chars().all(|c| c == '-' || c == ' ')
                         || first.chars().all(|c| c == '='));
+                // The block starts on a line of its own: after the last
+                // text, or after a heading line that has no newline (the
+                // file's last line).
                 let prefix = match (keep == 0, underline) {
+                    (true, _) if self.joins_line(at) => "\n",
                     (true, _) => "",
                     (false, true) => "\n\n",
                     (false, false) => "\n",
@@ -546,6 +584,12 @@ impl Document {
             }
             None => self.insert_section(kind, &block),
         }
+    }
+
+    /// Would text inserted at `at` continue the line before it (that line
+    /// has no newline yet)?
+    fn joins_line(&self, at: usize) -> bool {
+        at > 0 && self.text.as_bytes()[at - 1] != b'\n'
     }
 
     fn insert_section(&mut self, kind: Sec, content: &str) {
@@ -757,18 +801,30 @@ pub fn parse_front(
 }
 
 /// Level-1 and level-2 headings of the body, found by pulldown-cmark.
+/// Only top-level headings count: a `## Decisions` inside a blockquote or
+/// a list item is part of that container's text, not a section boundary
+/// (editing "its" section would write into the middle of someone's list).
 fn scan_sections(text: &str, body_start: usize) -> Vec<Section> {
     let body = &text[body_start..];
     let mut heads: Vec<(u8, Range<usize>, String)> = Vec::new();
     let mut current: Option<(u8, Range<usize>, String)> = None;
+    // How many blocks are open around the next event: a heading starting
+    // at depth 0 is a top-level block.
+    let mut depth = 0usize;
     for (ev, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
         match ev {
-            Event::Start(Tag::Heading { level, .. }) if level <= HeadingLevel::H2 => {
+            Event::Start(Tag::Heading { level, .. }) if level <= HeadingLevel::H2 && depth == 0 => {
+                depth += 1;
                 let l = if level == HeadingLevel::H1 { 1 } else { 2 };
                 current = Some((l, range, String::new()));
             }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some(h) = current.take() {
+            Event::Start(_) => depth += 1,
+            Event::End(end) => {
+                depth = depth.saturating_sub(1);
+                if matches!(end, TagEnd::Heading(_))
+                    && depth == 0
+                    && let Some(h) = current.take()
+                {
                     heads.push(h);
                 }
             }

@@ -262,3 +262,98 @@ fn dup_heading_append_debug() {
         "---\nid: abc\nshortname: x\n---\n## Decisions\n- a\n\n## Decisions\n"
     );
 }
+
+/// A `## Decisions` in a blockquote and a `## Blockers` continuing a list
+/// item belong to the Context section's text; the real sections are the
+/// top-level ones further down.
+const NESTED: &str = "---\nid: abc\nshortname: x\n---\n## Context\n**Key Files**:\n- (none yet)\n\n**Key Context** (survives compaction):\n- (none yet)\n\n> ## Decisions\n> quoted\n\n- an item\n\n  ## Blockers\n  still the item\n\n## Decisions\n\n## Blockers\n- None currently\n";
+
+#[test]
+fn nested_headings_are_not_sections() {
+    let d = parse(NESTED);
+    let titles: Vec<_> = d
+        .sections()
+        .iter()
+        .map(|s| (s.title.as_str(), s.kind))
+        .collect();
+    assert_eq!(
+        titles,
+        vec![
+            ("Context", Some(Sec::Context)),
+            ("Decisions", Some(Sec::Decisions)),
+            ("Blockers", Some(Sec::Blockers)),
+        ]
+    );
+    assert!(d.get(Sec::Context).unwrap().contains("  ## Blockers\n"));
+    let context =
+        &NESTED[NESTED.find("## Context").unwrap()..NESTED.rfind("## Decisions").unwrap()];
+
+    let mut d = parse(NESTED);
+    d.append(Sec::Decisions, "\n### 1. D (T)\n**Choice**: D\n");
+    d.set(Sec::Blockers, "1. **B** — open (T)\n");
+    let t = d.text();
+    assert!(t.contains(context), "{t}");
+    assert!(
+        t.ends_with(
+            "## Decisions\n\n### 1. D (T)\n**Choice**: D\n\n## Blockers\n1. **B** — open (T)\n"
+        ),
+        "{t}"
+    );
+    assert_eq!(d.sections(), scan_sections(t, d.body_start).as_slice());
+}
+
+/// An edit that would pull an indented heading into a list item above it
+/// (or let one out) is seen by the structure, not shifted past.
+#[test]
+fn list_items_above_an_indented_heading_keep_the_structure_true() {
+    let t =
+        "---\nid: abc\nshortname: x\n---\n## Decisions\ntext\n\n  ## Blockers\n- None currently\n";
+    let mut d = parse(t);
+    assert_eq!(d.sections().len(), 2);
+    d.append(Sec::Decisions, "- a list item");
+    assert_eq!(
+        d.sections(),
+        scan_sections(d.text(), d.body_start).as_slice()
+    );
+}
+
+#[test]
+fn heading_on_the_last_line_without_newline() {
+    let t = "---\nid: abc\nshortname: x\n---\n## Blockers\n- None currently\n\n## Next Steps";
+    let mut d = parse(t);
+    d.set(Sec::NextSteps, "1. N\n");
+    assert!(
+        d.text().ends_with("\n## Next Steps\n1. N\n"),
+        "{}",
+        d.text()
+    );
+    assert_eq!(
+        d.sections(),
+        scan_sections(d.text(), d.body_start).as_slice()
+    );
+    assert_eq!(d.get(Sec::NextSteps), Some("1. N\n"));
+
+    let mut d = parse(t);
+    d.append(Sec::NextSteps, "1. N");
+    assert!(
+        d.text().ends_with("\n## Next Steps\n1. N\n"),
+        "{}",
+        d.text()
+    );
+    assert_eq!(
+        d.sections(),
+        scan_sections(d.text(), d.body_start).as_slice()
+    );
+
+    // A section whose last line has no newline.
+    let mut d = parse("---\nid: abc\nshortname: x\n---\n## Next Steps\n1. A");
+    d.append(Sec::NextSteps, "2. B");
+    assert_eq!(d.get(Sec::NextSteps), Some("1. A\n2. B\n"));
+    d.append(Sec::Blockers, "- b");
+    assert!(
+        d.text()
+            .ends_with("---\n## Blockers\n- b\n\n## Next Steps\n1. A\n2. B\n"),
+        "{}",
+        d.text()
+    );
+}
