@@ -169,10 +169,19 @@ pub fn log_progress_note(doc: &mut Document, text: &str, now: DateTime<Utc>) {
     // Progress notes go under their own sub-heading so they never count as
     // steps.
     let mut p = doc.get(Sec::Progress).unwrap_or("").to_string();
+    if !p.is_empty() && !p.ends_with('\n') {
+        p.push('\n');
+    }
     let line = format!("- ({}) {}", clock::short(now), s::one_line(text));
-    if let Some(i) = p.find("### Notes\n") {
-        let after = i + "### Notes\n".len();
-        let end = p[after..].find("\n### ").map_or(p.len(), |e| after + e + 1);
+    // The `### Notes` line itself: not `#### Notes`, not words in a line.
+    let mut pos = 0;
+    let notes = p.split_inclusive('\n').find_map(|l| {
+        pos += l.len();
+        (l.trim_end() == "### Notes").then_some(pos)
+    });
+    if let Some(after) = notes {
+        // Up to the next sub-heading, which may follow right away.
+        let end = p[after - 1..].find("\n### ").map_or(p.len(), |e| after + e);
         let mut block = p[after..end].trim_end().to_string();
         if !block.is_empty() {
             block.push('\n');

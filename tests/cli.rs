@@ -628,3 +628,26 @@ fn heading_without_final_newline_takes_content_below_it() {
     assert_eq!(after.matches("## Next Steps").count(), 1, "{after}");
     assert!(after.ends_with("## Next Steps\n1. N\n2. Z\n"), "{after}");
 }
+
+/// Progress notes have their own sub-section; a step logged after them
+/// goes under Remaining, not among the notes.
+#[test]
+fn next_after_progress_note_goes_under_remaining() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "notes"]);
+    p.ok(&["log", "--progress", "first note"]);
+    p.ok(&["log", "--next", "Later step"]);
+    p.ok(&["log", "--progress", "second note"]);
+    let t = p.active_text();
+    let progress = &t[t.find("## Progress\n").unwrap()..t.find("## Decisions\n").unwrap()];
+    let remaining = &progress[progress.find("### Remaining\n").unwrap()..];
+    assert!(
+        remaining.starts_with("### Remaining\n- [ ] Later step\n\n### Notes\n- ("),
+        "{progress}"
+    );
+    let notes = &progress[progress.find("### Notes\n").unwrap()..];
+    assert_eq!(notes.matches("- (").count(), 2, "{progress}");
+    assert!(!notes.contains("Later step"), "{progress}");
+    assert!(t.contains("**Progress**: 0/1 steps complete"), "{t}");
+    assert!(t.contains("**Current**: Later step"), "{t}");
+}
