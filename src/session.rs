@@ -120,8 +120,9 @@ pub fn refresh_tldr(doc: &mut Document) {
     }
 }
 
-pub fn touch(doc: &mut Document, now: DateTime<Utc>) {
-    doc.set_front(&[("updated_at", Value::Str(clock::iso(now)))]);
+pub fn touch(doc: &mut Document, now: DateTime<Utc>) -> Result<()> {
+    doc.set_front(&[("updated_at", Value::Str(clock::iso(now)))])?;
+    Ok(())
 }
 
 /// `(stamp, short hash)` note for a completed step.
@@ -267,24 +268,25 @@ pub fn add_file_modified(doc: &mut Document, rel: &str) -> bool {
 }
 
 /// Add a Claude session id to `claude_sessions` (once).
-pub fn add_claude_session(doc: &mut Document, claude: &str) -> bool {
+pub fn add_claude_session(doc: &mut Document, claude: &str) -> Result<bool> {
     let mut list = doc.front().claude_sessions.clone();
     if list.iter().any(|c| c == claude) {
-        return false;
+        return Ok(false);
     }
     list.push(claude.to_string());
-    doc.set_front(&[("claude_sessions", Value::List(list))]);
-    true
+    doc.set_front(&[("claude_sessions", Value::List(list))])?;
+    Ok(true)
 }
 
 /// Refresh the git fields of the frontmatter.
-pub fn set_git_fields(doc: &mut Document, head: Option<&crate::git::Head>) {
+pub fn set_git_fields(doc: &mut Document, head: Option<&crate::git::Head>) -> Result<()> {
     if let Some(h) = head {
         doc.set_front(&[
             ("git_branch", Value::opt(h.branch.as_deref())),
             ("git_last_commit", Value::opt(h.short().as_deref())),
-        ]);
+        ])?;
     }
+    Ok(())
 }
 
 /// The quick-context file `journal/<id>/progress.md`.
@@ -377,10 +379,10 @@ impl Open {
         }
         let pending = store.unlisted(self.doc.id());
         for (c, _) in &pending {
-            add_claude_session(&mut self.doc, c);
+            add_claude_session(&mut self.doc, c)?;
         }
         refresh_tldr(&mut self.doc);
-        touch(&mut self.doc, now);
+        touch(&mut self.doc, now)?;
         store.save(&self.meta.path, &self.doc)?;
         for (_, marker) in pending {
             let _ = std::fs::remove_file(marker);

@@ -651,3 +651,41 @@ fn next_after_progress_note_goes_under_remaining() {
     assert!(t.contains("**Progress**: 0/1 steps complete"), "{t}");
     assert!(t.contains("**Current**: Later step"), "{t}");
 }
+
+/// A hand-quoted frontmatter key is updated in place; YAML the line
+/// editor cannot extend is refused with an error, and the file is kept.
+#[test]
+fn quoted_frontmatter_keys_and_unextendable_yaml() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "quoted"]);
+    let f = p.active_file();
+    let t = fs::read_to_string(&f).unwrap();
+    let t = t.replacen("\nupdated_at:", "\n\"updated_at\":", 1);
+    fs::write(&f, &t).unwrap();
+    p.ok(&["log", "--progress", "x"]);
+    let after = p.active_text();
+    assert_eq!(after.matches("updated_at").count(), 1, "{after}");
+    assert!(
+        after.contains("\n\"updated_at\": 2026-01-15T10:00:00Z\n"),
+        "{after}"
+    );
+
+    // The same document with its YAML as one flow mapping.
+    let yaml_end = after.find("\n---\n").unwrap();
+    let id = after
+        .lines()
+        .find_map(|l| l.strip_prefix("id: "))
+        .unwrap()
+        .to_string();
+    let flow = format!(
+        "---\n{{id: {id}, shortname: quoted, status: active}}{}",
+        &after[yaml_end..]
+    );
+    fs::write(&f, &flow).unwrap();
+    let o = p.run(&["log", "--progress", "y"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.starts_with("session-hook: error: "), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(fs::read_to_string(&f).unwrap(), flow);
+}

@@ -424,7 +424,8 @@ mod tests {
         std::fs::write(&path, &text).unwrap();
         let mut doc = st.load(&path).unwrap();
         crate::session::log_current(&mut doc, "Take the lock");
-        doc.set_front(&[("compaction_count", crate::doc::Value::Int(3))]);
+        doc.set_front(&[("compaction_count", crate::doc::Value::Int(3))])
+            .unwrap();
         std::fs::write(&path, doc.text()).unwrap();
         let quick = quick_view(doc.text()).expect("our own shape");
         let p = crate::session::progress(&doc);

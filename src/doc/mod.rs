@@ -109,6 +109,15 @@ pub struct Document {
     revision: u64,
 }
 
+/// An edit of ours whose result would not parse: said as such, since the
+/// line numbers are of the edited text, not of the file.
+fn edit_refused(e: DocError) -> DocError {
+    match e {
+        DocError::Parse { msg, .. } => DocError::Edit { msg },
+        e => e,
+    }
+}
+
 fn parse_err(path: &Path, line: usize, msg: impl Into<String>) -> DocError {
     DocError::Parse {
         path: path.to_path_buf(),
@@ -337,19 +346,22 @@ impl Document {
         self.revision
     }
 
-    fn replace_range(&mut self, range: Range<usize>, with: &str) {
+    /// Replace a byte range and re-derive the structure. An edit whose
+    /// result no longer parses is refused with an error and the document
+    /// is left as it was, so it is never written.
+    fn replace_range(&mut self, range: Range<usize>, with: &str) -> Result<(), DocError> {
         self.load_range(&range);
         if self.text[range.clone()] == *with {
-            return;
+            return Ok(());
         }
         let revision = self.revision + 1;
         if self.try_shift_edit(range.clone(), with) {
             self.revision = revision;
-            return;
+            return Ok(());
         }
-        if self.try_frontmatter_edit(range.clone(), with) {
+        if self.try_frontmatter_edit(range.clone(), with)? {
             self.revision = revision;
-            return;
+            return Ok(());
         }
         // A full parse needs every byte.
         self.materialize();
@@ -357,20 +369,29 @@ impl Document {
         text.push_str(&self.text[..range.start]);
         text.push_str(with);
         text.push_str(&self.text[range.end..]);
-        let parsed = Document::parse(Path::new("<edit>"), text)
-            .expect("an edit produced a document that does not parse");
+        let parsed = Document::parse(Path::new("<edit>"), text).map_err(edit_refused)?;
         *self = parsed;
         self.revision = revision;
+        Ok(())
+    }
+
+    /// [`Document::replace_range`] for a range in the body. The YAML and
+    /// its fences are before the body and unchanged, and only they can make
+    /// a document fail to parse, so this cannot fail.
+    fn replace_body(&mut self, range: Range<usize>, with: &str) {
+        debug_assert!(range.start >= self.body_start);
+        self.replace_range(range, with)
+            .expect("a body edit leaves the frontmatter as it parsed");
     }
 
     /// Fast path for edits inside the YAML: the body is untouched, so its
     /// sections only move by the change in length; only the YAML is parsed
     /// again (and must still be valid).
-    fn try_frontmatter_edit(&mut self, range: Range<usize>, with: &str) -> bool {
+    fn try_frontmatter_edit(&mut self, range: Range<usize>, with: &str) -> Result<bool, DocError> {
         let inside = range.start >= self.yaml.start && range.end <= self.yaml.end;
         let fence = with.lines().any(|l| matches!(l.trim_end(), "---" | "..."));
         if !inside || fence || !(with.is_empty() || with.ends_with('\n')) {
-            return false;
+            return Ok(false);
         }
         let delta = with.len() as isize - range.len() as isize;
         let shift = |x: usize| (x as isize + delta) as usize;
@@ -386,22 +407,27 @@ impl Document {
             })
             .collect();
         let mut text = std::mem::take(&mut self.text);
-        text.replace_range(range, with);
-        match parse_front(Path::new("<edit>"), &text) {
-            Ok((yaml, body_start, front)) => {
+        let old = text[range.clone()].to_string();
+        text.replace_range(range.clone(), with);
+        let (yaml, body_start, front) = match parse_front(Path::new("<edit>"), &text) {
+            Ok(v) => v,
+            Err(e) => {
+                // Put the old bytes back: the document stays as it was.
+                text.replace_range(range.start..range.start + with.len(), &old);
                 self.text = text;
-                self.yaml = yaml;
-                self.body_start = body_start;
-                self.front = front;
-                self.sections = known;
-                debug_assert!(
-                    self.tail.is_some() || self.sections == scan_sections(&self.text, body_start),
-                    "frontmatter edit moved the body"
-                );
-                true
+                return Err(edit_refused(e));
             }
-            Err(e) => panic!("a frontmatter edit produced a document that does not parse: {e}"),
-        }
+        };
+        self.text = text;
+        self.yaml = yaml;
+        self.body_start = body_start;
+        self.front = front;
+        self.sections = known;
+        debug_assert!(
+            self.tail.is_some() || self.sections == scan_sections(&self.text, body_start),
+            "frontmatter edit moved the body"
+        );
+        Ok(true)
     }
 
     /// Fast path for edits inside the body that cannot change the block
@@ -488,13 +514,15 @@ impl Document {
         true
     }
 
-    /// Set frontmatter keys, keeping every other byte of the YAML.
-    pub fn set_front(&mut self, pairs: &[(&str, Value)]) {
+    /// Set frontmatter keys, keeping every other byte of the YAML. Fails,
+    /// leaving the document as it was, when the YAML would no longer parse
+    /// (hand-written YAML the line editor does not model).
+    pub fn set_front(&mut self, pairs: &[(&str, Value)]) -> Result<(), DocError> {
         let mut yaml = self.yaml().to_string();
         for (k, v) in pairs {
             yaml = frontmatter::set_key(&yaml, k, v);
         }
-        self.replace_range(self.yaml.clone(), &yaml);
+        self.replace_range(self.yaml.clone(), &yaml)
     }
 
     /// Replace a section's content (the text after its heading line). A
@@ -534,7 +562,7 @@ impl Document {
                 };
                 let new = format!("{lead}{body}{body_trail}");
                 if new != old {
-                    self.replace_range(r, &new);
+                    self.replace_body(r, &new);
                 }
             }
             None => self.insert_section(kind, &content),
@@ -580,7 +608,7 @@ impl Document {
                     sep
                 };
                 let with = format!("{prefix}{block}{sep}");
-                self.replace_range(at..s.content.end, &with);
+                self.replace_body(at..s.content.end, &with);
             }
             None => self.insert_section(kind, &block),
         }
@@ -623,13 +651,13 @@ impl Document {
         // makes the heading a heading again).
         for close in ["", "```\n", "~~~\n", "````\n", "~~~~\n", "`````\n"] {
             let mut trial = self.clone();
-            trial.replace_range(at..at, &format!("{close}{with}"));
+            trial.replace_body(at..at, &format!("{close}{with}"));
             if trial.section(kind).is_some() {
                 *self = trial;
                 return;
             }
         }
-        self.replace_range(at..at, &with);
+        self.replace_body(at..at, &with);
     }
 }
 

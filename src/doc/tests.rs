@@ -59,7 +59,8 @@ fn frontmatter_edit_keeps_unknowns_and_comments() {
     d.set_front(&[
         ("compaction_count", Value::Int(3)),
         ("updated_at", Value::Str("2026-01-01T00:00:00Z".into())),
-    ]);
+    ])
+    .unwrap();
     let t = d.text();
     assert!(t.contains("# a comment people wrote\n"));
     assert!(t.contains("custom_key: {nested: [1, 2]}\n"));
@@ -162,7 +163,9 @@ mod prop {
         match op {
             Op::Append(k, b) => d.append(Sec::ALL[*k], b),
             Op::Set(k, b) => d.set(Sec::ALL[*k], b),
-            Op::Front(v) => d.set_front(&[("updated_at", Value::Str(v.clone()))]),
+            Op::Front(v) => d
+                .set_front(&[("updated_at", Value::Str(v.clone()))])
+                .unwrap(),
             Op::Get(k) => return d.get(Sec::ALL[*k]).map(str::to_string),
         }
         None
@@ -355,5 +358,32 @@ fn heading_on_the_last_line_without_newline() {
             .ends_with("---\n## Blockers\n- b\n\n## Next Steps\n1. A\n2. B\n"),
         "{}",
         d.text()
+    );
+}
+
+/// A frontmatter edit whose result would not parse (here YAML written as
+/// one flow mapping, which the line editor cannot add a key to) is
+/// refused with an error, and the document is left as it was.
+#[test]
+fn frontmatter_edit_that_breaks_the_yaml_is_refused() {
+    let t = "---\n{id: abc, shortname: x}\n---\n## Next Steps\n1. A\n";
+    let mut d = parse(t);
+    let e = d
+        .set_front(&[("updated_at", Value::Str("2026-01-01T00:00:00Z".into()))])
+        .unwrap_err();
+    assert!(e.to_string().contains("frontmatter"), "{e}");
+    assert_eq!(d.text(), t);
+    assert_eq!(d.revision(), 0);
+    d.append(Sec::NextSteps, "2. B");
+    assert_eq!(d.get(Sec::NextSteps), Some("1. A\n2. B\n"));
+
+    // A quoted key is found, not added again.
+    let t = "---\nid: abc\nshortname: x\n\"updated_at\": 2025-01-01T00:00:00Z\n---\n";
+    let mut d = parse(t);
+    d.set_front(&[("updated_at", Value::Str("2026-01-01T00:00:00Z".into()))])
+        .unwrap();
+    assert_eq!(
+        d.yaml(),
+        "id: abc\nshortname: x\n\"updated_at\": 2026-01-01T00:00:00Z\n"
     );
 }
