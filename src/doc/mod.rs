@@ -638,8 +638,13 @@ impl Document {
         };
         let mut with = String::new();
         let pre = &self.text[..at];
+        // End the line before first (a closing fence `---` or any last line
+        // with no newline), so the heading, or a fence closed for it below,
+        // starts a line of its own.
+        let lead = if self.joins_line(at) { "\n" } else { "" };
+        // Then a blank line between sections.
         if at > self.body_start && !pre.ends_with("\n\n") {
-            with.push_str(if pre.ends_with('\n') { "\n" } else { "\n\n" });
+            with.push('\n');
         }
         with.push_str(&heading);
         with.push_str(content);
@@ -651,13 +656,13 @@ impl Document {
         // makes the heading a heading again).
         for close in ["", "```\n", "~~~\n", "````\n", "~~~~\n", "`````\n"] {
             let mut trial = self.clone();
-            trial.replace_body(at..at, &format!("{close}{with}"));
+            trial.replace_body(at..at, &format!("{lead}{close}{with}"));
             if trial.section(kind).is_some() {
                 *self = trial;
                 return;
             }
         }
-        self.replace_body(at..at, &with);
+        self.replace_body(at..at, &format!("{lead}{with}"));
     }
 }
 
