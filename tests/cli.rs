@@ -395,9 +395,86 @@ fn non_utf8_session_file_is_refused() {
     assert_eq!(fs::read(&f).unwrap(), bytes);
 }
 
-/// A document a person wrote by hand, with odd spacing, comments, unknown
-/// sections and fenced code, goes through 100 tool edits; every byte
-/// outside the edited sections stays as it was.
+/// The parts of a session file, split without the tool's own parser: the
+/// YAML, the text before the first heading, and each top-level `#` / `##`
+/// section (heading line through the line before the next such heading).
+/// Fenced code is skipped; the test documents put no heading lines inside
+/// HTML blocks, and nested headings are never at column 0.
+fn split_doc(text: &str) -> (String, String, Vec<(String, String)>) {
+    let rest = text.strip_prefix("---\n").expect("frontmatter");
+    let close = rest.find("\n---\n").expect("closed frontmatter") + 1;
+    let yaml = rest[..close].to_string();
+    let body = &rest[close + "---\n".len()..];
+    let mut preamble = String::new();
+    let mut sections: Vec<(String, String)> = Vec::new();
+    let mut fence: Option<(char, usize)> = None;
+    for line in body.split_inclusive('\n') {
+        let t = line.trim_start_matches(' ');
+        let indent = line.len() - t.len();
+        let run = |c: char| t.chars().take_while(|&x| x == c).count();
+        if indent < 4 {
+            match fence {
+                None => {
+                    for c in ['`', '~'] {
+                        if run(c) >= 3 {
+                            fence = Some((c, run(c)));
+                        }
+                    }
+                }
+                Some((c, n)) if run(c) >= n && t[run(c)..].trim().is_empty() => fence = None,
+                Some(_) => {}
+            }
+        }
+        let heading = fence.is_none() && (line.starts_with("# ") || line.starts_with("## "));
+        if heading {
+            sections.push((line.trim_end().to_string(), String::new()));
+        }
+        match sections.last_mut() {
+            Some((_, s)) => s.push_str(line),
+            None => preamble.push_str(line),
+        }
+    }
+    (yaml, preamble, sections)
+}
+
+/// The YAML without the entries of the keys this tool writes (a key line
+/// and its indented or `- ` continuation lines).
+fn yaml_without_tool_keys(yaml: &str) -> String {
+    const TOOL: [&str; 11] = [
+        "updated_at",
+        "created_at",
+        "status",
+        "compaction_count",
+        "git_branch",
+        "git_last_commit",
+        "paused_at",
+        "closed_at",
+        "close_reason",
+        "claude_sessions",
+        "schema_version",
+    ];
+    let mut out = String::new();
+    let mut skipping = false;
+    for line in yaml.split_inclusive('\n') {
+        let continues = line.starts_with(' ') || line.starts_with('\t') || line.starts_with("- ");
+        if !continues {
+            skipping = TOOL
+                .iter()
+                .any(|k| line.strip_prefix(k).is_some_and(|r| r.starts_with(':')));
+        }
+        if !skipping {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// A document a person wrote by hand (comments in the YAML and the body,
+/// odd spacing, unknown sections, fenced code with `#` lines, headings
+/// nested in a blockquote) goes through 100 tool edits of every kind.
+/// Every byte outside the sections those edits are about stays exactly as
+/// it was: the text before the first heading, each untouched section, and
+/// the YAML apart from the tool's own keys.
 #[test]
 fn hundred_edits_keep_hand_written_bytes() {
     let p = Project::git();
@@ -410,41 +487,86 @@ fn hundred_edits_keep_hand_written_bytes() {
         .unwrap()
         .to_string();
     let hand = format!(
-        "---\nid: {id}\nshortname: hand\n# keep this comment\nowner:   someone   # spaced\nstatus: active\nextra_list:\n- a\n- b\n---\n\n# Session: Hand written\n\n<!-- a note for people -->\n\n## TL;DR (Read This First)\nA paragraph   with  odd spacing.\n\n**Progress**: 0/0 steps complete\n\n## Context\n**Objective**: keep bytes\n\n```md\n## Decisions\n# not a heading\n```\n\n**Key Context** (survives compaction):\n-   spaced   bullet\n\n## Team Notes\n\n* custom list\n  * nested\n\n\n## Progress\n\n## Decisions\n\n## Appendix\nTrailing words.\n"
+        "---\nid: {id}\nshortname: hand\n# keep this comment\nowner:   someone   # spaced\nstatus: active\nextra_list:\n- a\n- b\nnested:\n  deep: [1, 2]   # trailing\n---\n\n<!-- before any heading -->\nWords   before the title.\n\n# Session: Hand written\n\n<!-- a note\n     for people -->\n\n## TL;DR (Read This First)\nA paragraph   with  odd spacing.\n\n**Progress**: 0/0 steps complete\n\n## Context\n**Objective**: keep bytes\n\n```md\n## Decisions\n# not a heading\n```\n\n> ## Blockers\n> quoted, not a section\n\n- a list item\n\n  ## Next Steps\n  still the list item\n\n**Key Files**:\n- (none yet)\n\n**Key Context** (survives compaction):\n-   spaced   bullet\n- (none yet)\n\n## Team Notes   \n\n* custom list\n  * nested\n\n~~~~\n# tilde fence\n## Progress\n~~~~\n\n\n## Progress\n\n## Decisions\n\n## Appendix\nTrailing words.\twith a tab\n   \n"
     );
     fs::write(&f, &hand).unwrap();
-    let keep = [
-        "# keep this comment\nowner:   someone   # spaced\n",
-        "extra_list:\n- a\n- b\n",
-        "\n# Session: Hand written\n\n<!-- a note for people -->\n\n## TL;DR (Read This First)\nA paragraph   with  odd spacing.\n",
-        "## Context\n**Objective**: keep bytes\n\n```md\n## Decisions\n# not a heading\n```\n\n**Key Context** (survives compaction):\n-   spaced   bullet\n\n## Team Notes\n\n* custom list\n  * nested\n\n\n## Progress\n",
-        "## Appendix\nTrailing words.\n",
-    ];
+    let (yaml0, pre0, secs0) = split_doc(&hand);
+    let edited = |h: &str| {
+        [
+            "## TL;DR",
+            "## Progress",
+            "## Decisions",
+            "## Discoveries",
+            "## Blockers",
+            "## Next Steps",
+        ]
+        .iter()
+        .any(|e| h.starts_with(e))
+    };
+    let kept0: Vec<&(String, String)> = secs0.iter().filter(|(h, _)| !edited(h)).collect();
+    assert_eq!(kept0.len(), 4, "{kept0:?}");
+
     for i in 0..100 {
-        let args: Vec<String> = match i % 5 {
-            0 => vec!["--decision".into(), format!("decision {i}")],
-            1 => vec!["--discovery".into(), format!("discovery {i}")],
-            2 => vec!["--next".into(), format!("step {i}")],
-            3 => vec!["--done".into(), format!("step {}", i - 1)],
-            _ => vec!["--blocker".into(), format!("blocker {i}")],
+        let args: Vec<String> = match i % 10 {
+            0 => vec!["log".into(), "--decision".into(), format!("decision {i}")],
+            1 => vec!["log".into(), "--discovery".into(), format!("discovery {i}")],
+            2 => vec!["log".into(), "--next".into(), format!("step {i}")],
+            3 => vec!["log".into(), "--progress".into(), format!("note {i}")],
+            4 => vec!["log".into(), "--done".into(), format!("step {}", i - 2)],
+            5 => vec!["log".into(), "--blocker".into(), format!("blocker {i}")],
+            6 => vec!["log".into(), "--current".into(), format!("working on {i}")],
+            7 => vec!["checkpoint".into(), "--note".into(), format!("cp {i}")],
+            8 => vec![
+                "log".into(),
+                "--done".into(),
+                format!("working on {}", i - 2),
+            ],
+            _ => vec!["checkpoint".into()],
         };
-        let mut a = vec!["log".to_string()];
-        a.extend(args);
-        let refs: Vec<&str> = a.iter().map(String::as_str).collect();
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
         p.ok(&refs);
+
+        let now = fs::read_to_string(&f).unwrap();
+        let (yaml, pre, secs) = split_doc(&now);
+        assert_eq!(pre, pre0, "after edit {i}: text before the first heading");
+        assert_eq!(
+            yaml_without_tool_keys(&yaml),
+            yaml_without_tool_keys(&yaml0),
+            "after edit {i}: frontmatter"
+        );
+        let kept: Vec<&(String, String)> = secs.iter().filter(|(h, _)| !edited(h)).collect();
+        assert_eq!(kept, kept0, "after edit {i}: untouched sections\n{now}");
     }
     let after = fs::read_to_string(&f).unwrap();
-    for k in keep {
-        assert!(after.contains(k), "lost bytes:\n{k}\n--- in ---\n{after}");
-    }
-    assert!(after.matches("\n### ").count() >= 20, "twenty decisions");
+    let (_, _, secs) = split_doc(&after);
+    let order: Vec<&str> = secs.iter().map(|(h, _)| h.as_str()).collect();
+    assert_eq!(
+        order,
+        [
+            "# Session: Hand written",
+            "## TL;DR (Read This First)",
+            "## Context",
+            "## Team Notes",
+            "## Progress",
+            "## Decisions",
+            "## Discoveries",
+            "## Blockers",
+            "## Next Steps",
+            "## Appendix",
+        ]
+    );
+    assert_eq!(
+        after.matches("\n### ").count() - 4,
+        10,
+        "ten decisions + 4 sub-headings\n{after}"
+    );
     assert!(
         after.contains("**Progress**: 20/20 steps complete"),
         "{after}"
     );
-    assert!(after.find("## Team Notes").unwrap() < after.find("## Progress").unwrap());
-    assert!(after.find("## Decisions").unwrap() < after.find("## Discoveries").unwrap());
-    assert!(after.find("## Discoveries").unwrap() < after.find("## Appendix").unwrap());
+    let progress = &secs[4].1;
+    assert_eq!(progress.matches("- (").count(), 10, "{progress}");
+    assert_eq!(secs[7].1.matches(" — open (").count(), 10);
 }
 
 #[test]
