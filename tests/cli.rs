@@ -811,3 +811,44 @@ fn quoted_frontmatter_keys_and_unextendable_yaml() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(fs::read_to_string(&f).unwrap(), flow);
 }
+
+/// A document saved with CRLF line endings keeps them in every line the
+/// tool writes, through every kind of edit.
+#[test]
+fn crlf_document_keeps_its_line_endings() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "crlf"]);
+    let f = p.active_file();
+    let crlf = fs::read_to_string(&f).unwrap().replace('\n', "\r\n");
+    fs::write(&f, &crlf).unwrap();
+    for args in [
+        &["log", "--progress", "a note"][..],
+        &["log", "--decision", "D"],
+        &["log", "--discovery", "X"],
+        &["log", "--next", "Step one"],
+        &["log", "--next", "Step two"],
+        &["log", "--current", "Step one"],
+        &["log", "--done", "Step one"],
+        &["log", "--blocker", "B"],
+        &["log", "--resolve", "1"],
+        &["checkpoint", "--tldr", "New paragraph."],
+    ] {
+        p.ok(args);
+        let t = fs::read_to_string(&f).unwrap();
+        assert!(
+            !t.replace("\r\n", "").contains('\n'),
+            "after {args:?}: a bare LF\n{t:?}"
+        );
+    }
+    let t = fs::read_to_string(&f).unwrap();
+    assert!(
+        t.contains("\r\n**Progress**: 1/2 steps complete\r\n"),
+        "{t:?}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&p.ok(&["view", "--json"])).unwrap();
+    assert_eq!(
+        json["next_steps"],
+        serde_json::json!(["Step two"]),
+        "{json}"
+    );
+}

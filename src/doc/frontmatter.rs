@@ -404,9 +404,15 @@ fn key_span<'a>(yaml: &'a str, key: &str) -> Option<(usize, usize, &'a str)> {
 /// key's own spelling), or appended at the end if the key is missing.
 /// Every other byte is kept.
 pub fn set_key(yaml: &str, key: &str, v: &Value) -> String {
+    // Written lines end the way the YAML's first line does.
+    let crlf = yaml
+        .split_inclusive('\n')
+        .next()
+        .is_some_and(|l| l.ends_with("\r\n"));
+    let eol = |t: String| if crlf { t.replace('\n', "\r\n") } else { t };
     match key_span(yaml, key) {
         Some((s, e, spelled)) => {
-            let entry = render_entry(spelled, v);
+            let entry = eol(render_entry(spelled, v));
             // An entry that already renders the same is left untouched, so
             // hand-written spellings of equal values survive.
             let mut out = String::with_capacity(yaml.len() + entry.len());
@@ -418,9 +424,9 @@ pub fn set_key(yaml: &str, key: &str, v: &Value) -> String {
         None => {
             let mut out = yaml.to_string();
             if !out.is_empty() && !out.ends_with('\n') {
-                out.push('\n');
+                out.push_str(if crlf { "\r\n" } else { "\n" });
             }
-            out.push_str(&render_entry(key, v));
+            out.push_str(&eol(render_entry(key, v)));
             out
         }
     }

@@ -529,6 +529,7 @@ impl Document {
     /// missing section is created in its canonical place. Only that range
     /// of bytes changes.
     pub fn set(&mut self, kind: Sec, content: &str) {
+        let content = self.lf(content);
         let mut content = content.trim_end_matches('\n').to_string();
         content.push('\n');
         self.load_section(kind);
@@ -540,10 +541,10 @@ impl Document {
                 // next heading, so spacing elsewhere is unchanged.
                 let old_trail = &old[old.trim_end_matches(['\n', '\r']).len()..];
                 let body_trail = if r.end < self.len() {
-                    if old_trail.len() >= 2 {
-                        old_trail[1..].to_string()
-                    } else {
-                        "\n".to_string()
+                    // What follows the old content's own line end.
+                    match old_trail.find('\n').map(|i| &old_trail[i + 1..]) {
+                        Some(t) if !t.is_empty() => t.to_string(),
+                        _ => "\n".to_string(),
                     }
                 } else {
                     String::new()
@@ -560,7 +561,7 @@ impl Document {
                 } else {
                     ""
                 };
-                let new = format!("{lead}{body}{body_trail}");
+                let new = self.eol(&format!("{lead}{body}{body_trail}"));
                 if new != old {
                     self.replace_body(r, &new);
                 }
@@ -572,6 +573,7 @@ impl Document {
     /// Append a block at the end of a section's content (before its trailing
     /// blank lines). Nothing else in the section moves.
     pub fn append(&mut self, kind: Sec, block: &str) {
+        let block = self.lf(block);
         let mut block = block.trim_end_matches('\n').to_string();
         block.push('\n');
         self.load_section(kind);
@@ -607,10 +609,36 @@ impl Document {
                 } else {
                     sep
                 };
-                let with = format!("{prefix}{block}{sep}");
+                let with = self.eol(&format!("{prefix}{block}{sep}"));
                 self.replace_body(at..s.content.end, &with);
             }
             None => self.insert_section(kind, &block),
+        }
+    }
+
+    /// Does the document end its lines with CRLF? Judged by its first line
+    /// (the opening frontmatter fence), which every document has.
+    fn crlf(&self) -> bool {
+        self.text.starts_with("---\r\n")
+    }
+
+    /// Text the tool is about to write, with the document's line endings:
+    /// the section editors work in `\n`, and a CRLF document keeps CRLF in
+    /// the lines they write.
+    fn eol(&self, t: &str) -> String {
+        if self.crlf() {
+            t.replace("\r\n", "\n").replace('\n', "\r\n")
+        } else {
+            t.to_string()
+        }
+    }
+
+    /// Text given to an editor, in `\n` line endings (as `eol` expects).
+    fn lf<'a>(&self, t: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.crlf() && t.contains('\r') {
+            t.replace("\r\n", "\n").into()
+        } else {
+            t.into()
         }
     }
 
@@ -643,7 +671,8 @@ impl Document {
         // starts a line of its own.
         let lead = if self.joins_line(at) { "\n" } else { "" };
         // Then a blank line between sections.
-        if at > self.body_start && !pre.ends_with("\n\n") {
+        let blank_before = pre.ends_with("\n\n") || pre.ends_with("\n\r\n");
+        if at > self.body_start && !blank_before {
             with.push('\n');
         }
         with.push_str(&heading);
@@ -656,13 +685,13 @@ impl Document {
         // makes the heading a heading again).
         for close in ["", "```\n", "~~~\n", "````\n", "~~~~\n", "`````\n"] {
             let mut trial = self.clone();
-            trial.replace_body(at..at, &format!("{lead}{close}{with}"));
+            trial.replace_body(at..at, &self.eol(&format!("{lead}{close}{with}")));
             if trial.section(kind).is_some() {
                 *self = trial;
                 return;
             }
         }
-        self.replace_body(at..at, &format!("{lead}{with}"));
+        self.replace_body(at..at, &self.eol(&format!("{lead}{with}")));
     }
 }
 

@@ -492,3 +492,44 @@ fn section_inserted_after_a_last_line_without_newline() {
             .starts_with("---\nid: abc\nshortname: x\n---\n## Context\n```\n")
     );
 }
+
+/// Every line the tool writes into a CRLF document ends in CRLF.
+#[test]
+fn crlf_documents_keep_crlf() {
+    let lf = "---\nid: abc\nshortname: x\n---\n## TL;DR (Read This First)\nWords.\n\n**Progress**: 0/0 steps complete\n\n## Decisions\n\n## Next Steps\n1. A\n";
+    let crlf = lf.replace('\n', "\r\n");
+    let bare_lf = |t: &str| t.replace("\r\n", "").contains('\n');
+    let mut d = parse(&crlf);
+    let tldr = crate::doc::sections::tldr_set_status(
+        d.get(Sec::Tldr).unwrap(),
+        ["1/1 steps complete", "x", "None"],
+    );
+    d.set(Sec::Tldr, &tldr);
+    d.append(Sec::Decisions, "\n### 1. D (T)\n**Choice**: D\n");
+    d.append(Sec::NextSteps, "2. B");
+    d.set(Sec::Blockers, "1. **B** — open (T)\n");
+    d.set_front(&[
+        ("updated_at", Value::Str("2026-01-01T00:00:00Z".into())),
+        ("shortname", Value::Str("z".into())),
+    ])
+    .unwrap();
+    let t = d.text();
+    assert!(!bare_lf(t), "{t:?}");
+    assert!(t.contains("**Progress**: 1/1 steps complete\r\n**Current**: x\r\n**Blocker**: None\r\n\r\n## Decisions\r\n"), "{t:?}");
+    assert!(
+        t.contains("shortname: z\r\nupdated_at: 2026-01-01T00:00:00Z\r\n---\r\n"),
+        "{t:?}"
+    );
+    assert!(t.ends_with("## Next Steps\r\n1. A\r\n2. B\r\n"), "{t:?}");
+    assert_eq!(d.sections(), scan_sections(t, d.body_start).as_slice());
+    // The same edits on the LF document write LF only.
+    let mut d = parse(lf);
+    d.set(Sec::Tldr, &tldr.replace("\r\n", "\n"));
+    d.append(Sec::NextSteps, "2. B");
+    assert!(!d.text().contains('\r'));
+    // An unchanged section set again is not an edit.
+    let mut d = parse(&crlf);
+    let same = d.get(Sec::NextSteps).unwrap().replace("\r\n", "\n");
+    d.set(Sec::NextSteps, &same);
+    assert_eq!(d.revision(), 0);
+}
