@@ -338,9 +338,6 @@ impl Document {
         }
     }
 
-    /// Replace the whole text and re-derive the structure. The new text must
-    /// still parse: an edit that would break the document is a bug, and is
-    /// refused rather than written.
     /// How many text-changing edits this document has seen since loading.
     pub fn revision(&self) -> u64 {
         self.revision
