@@ -34,6 +34,10 @@ pub enum DocError {
         line: usize,
         msg: String,
     },
+    /// An edit this tool was about to make would leave a document that
+    /// does not parse; it is refused and nothing is written.
+    #[error("refusing an edit that would break the frontmatter: {msg}")]
+    Edit { msg: String },
 }
 
 /// Find a hint anywhere in an error chain.

@@ -405,9 +405,9 @@ fn archive(store: &Store, meta: &Meta, idle_days: i64, now: DateTime<Utc>) -> Re
         ("status", Value::Str("abandoned".into())),
         ("closed_at", Value::Str(clock::iso(now))),
         ("close_reason", Value::Str(reason.clone())),
-    ]);
+    ])?;
     session::refresh_tldr(&mut open.doc);
-    session::touch(&mut open.doc, now);
+    session::touch(&mut open.doc, now)?;
     let archive = store.archive_dir();
     fsutil::ensure_private_dir(&archive)?;
     let target = crate::cmd::close::archive_path(&archive, &meta.path, open.doc.id());

@@ -120,8 +120,9 @@ pub fn refresh_tldr(doc: &mut Document) {
     }
 }
 
-pub fn touch(doc: &mut Document, now: DateTime<Utc>) {
-    doc.set_front(&[("updated_at", Value::Str(clock::iso(now)))]);
+pub fn touch(doc: &mut Document, now: DateTime<Utc>) -> Result<()> {
+    doc.set_front(&[("updated_at", Value::Str(clock::iso(now)))])?;
+    Ok(())
 }
 
 /// `(stamp, short hash)` note for a completed step.
@@ -169,10 +170,19 @@ pub fn log_progress_note(doc: &mut Document, text: &str, now: DateTime<Utc>) {
     // Progress notes go under their own sub-heading so they never count as
     // steps.
     let mut p = doc.get(Sec::Progress).unwrap_or("").to_string();
+    if !p.is_empty() && !p.ends_with('\n') {
+        p.push('\n');
+    }
     let line = format!("- ({}) {}", clock::short(now), s::one_line(text));
-    if let Some(i) = p.find("### Notes\n") {
-        let after = i + "### Notes\n".len();
-        let end = p[after..].find("\n### ").map_or(p.len(), |e| after + e + 1);
+    // The `### Notes` line itself: not `#### Notes`, not words in a line.
+    let mut pos = 0;
+    let notes = p.split_inclusive('\n').find_map(|l| {
+        pos += l.len();
+        (l.trim_end() == "### Notes").then_some(pos)
+    });
+    if let Some(after) = notes {
+        // Up to the next sub-heading, which may follow right away.
+        let end = p[after - 1..].find("\n### ").map_or(p.len(), |e| after + e);
         let mut block = p[after..end].trim_end().to_string();
         if !block.is_empty() {
             block.push('\n');
@@ -258,24 +268,25 @@ pub fn add_file_modified(doc: &mut Document, rel: &str) -> bool {
 }
 
 /// Add a Claude session id to `claude_sessions` (once).
-pub fn add_claude_session(doc: &mut Document, claude: &str) -> bool {
+pub fn add_claude_session(doc: &mut Document, claude: &str) -> Result<bool> {
     let mut list = doc.front().claude_sessions.clone();
     if list.iter().any(|c| c == claude) {
-        return false;
+        return Ok(false);
     }
     list.push(claude.to_string());
-    doc.set_front(&[("claude_sessions", Value::List(list))]);
-    true
+    doc.set_front(&[("claude_sessions", Value::List(list))])?;
+    Ok(true)
 }
 
 /// Refresh the git fields of the frontmatter.
-pub fn set_git_fields(doc: &mut Document, head: Option<&crate::git::Head>) {
+pub fn set_git_fields(doc: &mut Document, head: Option<&crate::git::Head>) -> Result<()> {
     if let Some(h) = head {
         doc.set_front(&[
             ("git_branch", Value::opt(h.branch.as_deref())),
             ("git_last_commit", Value::opt(h.short().as_deref())),
-        ]);
+        ])?;
     }
+    Ok(())
 }
 
 /// The quick-context file `journal/<id>/progress.md`.
@@ -368,10 +379,10 @@ impl Open {
         }
         let pending = store.unlisted(self.doc.id());
         for (c, _) in &pending {
-            add_claude_session(&mut self.doc, c);
+            add_claude_session(&mut self.doc, c)?;
         }
         refresh_tldr(&mut self.doc);
-        touch(&mut self.doc, now);
+        touch(&mut self.doc, now)?;
         store.save(&self.meta.path, &self.doc)?;
         for (_, marker) in pending {
             let _ = std::fs::remove_file(marker);

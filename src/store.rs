@@ -401,14 +401,16 @@ impl Store {
         String::from_utf8(buf).ok()
     }
 
-    /// `.local/index/<file stem>.<size>.<mtime ns>.<inode>.json`: the name
-    /// is the file's identity, so a cache entry is never rewritten, only
-    /// created (no fsync needed: a lost or torn entry is just a miss).
+    /// `.local/index/<file stem>.<size>.<mtime ns>.<inode>.s<version>.json`:
+    /// the name is the file's identity, so a cache entry is never
+    /// rewritten, only created (no fsync needed: a lost or torn entry is
+    /// just a miss). The version is [`STRUCTURE_VERSION`], so entries made
+    /// under another meaning of "section" are never read.
     fn index_path(&self, path: &Path, meta: &fs::Metadata) -> Option<PathBuf> {
         use std::os::unix::fs::MetadataExt;
         let stem = path.file_stem()?.to_str()?;
         let name = format!(
-            "{stem}.{}.{}.{}.{}.json",
+            "{stem}.{}.{}.{}.{}.s{STRUCTURE_VERSION}.json",
             meta.len(),
             meta.mtime(),
             meta.mtime_nsec(),
@@ -565,6 +567,12 @@ fn guard_inside(store: &Path, path: &Path) -> Result<()> {
 
 /// The frontmatter of a session file, reading only the head when it holds
 /// the closing fence.
+/// What a structure cache entry means. Bumped whenever the sections a
+/// document is split into change for the same text: 2 = only top-level
+/// headings are section boundaries (1 counted headings nested in
+/// blockquotes and list items too).
+const STRUCTURE_VERSION: u32 = 2;
+
 /// A structure cache entry (see `Store::index_path`); `None` when missing
 /// or unreadable, which is only a miss.
 fn read_structure(key: &Path) -> Option<Vec<crate::doc::Section>> {
@@ -626,4 +634,93 @@ fn front_only(path: &Path, text: &str) -> Result<Frontmatter, DocError> {
     };
     // The same rules and messages as a full parse, without the body.
     crate::doc::parse_front(path, cut).map(|(_, _, f)| f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A progress note on a large document loaded head-first is made
+    /// without reading the sections left in the file, and the save writes
+    /// them back unchanged.
+    #[test]
+    fn progress_note_on_a_large_document_stays_head_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        store.create_layout().unwrap();
+        let mut t = "---\nid: 019abc12-3456-7def-8901-234567890abc\nshortname: big\n---\n## TL;DR (Read This First)\nx\n\n**Progress**: 0/1 steps complete\n\n## Progress\n### Completed\n\n### In Progress\n\n### Remaining\n- [ ] a\n\n## Decisions\n".to_string();
+        for i in 1..20_000 {
+            t.push_str(&format!("\n### {i}. decision number {i}\n**Choice**: x\n"));
+        }
+        t.push_str("\n## Blockers\n- None currently\n\n## Next Steps\n1. a\n");
+        let path = store.active_dir().join("big-019abc.md");
+        fsutil::atomic_write(&path, t.as_bytes()).unwrap();
+        // The first load writes the structure cache head-first loads use.
+        store.load(&path).unwrap();
+        let mut doc = store.load_head_first(&path).unwrap();
+        assert!(doc.contents().tail.is_some(), "not loaded head-first");
+        let now = chrono::Utc::now();
+        crate::session::log_progress_note(&mut doc, "note", now);
+        crate::session::refresh_tldr(&mut doc);
+        crate::session::touch(&mut doc, now).unwrap();
+        assert!(
+            doc.contents().tail.is_some(),
+            "the edit read the whole file"
+        );
+        store.save(&path, &doc).unwrap();
+        let saved = fs::read_to_string(&path).unwrap();
+        assert!(saved.ends_with(&t[t.find("## Decisions").unwrap()..]));
+        assert!(
+            saved.contains("### Remaining\n- [ ] a\n\n### Notes\n- ("),
+            "{}",
+            &saved[..400]
+        );
+    }
+
+    /// A structure cache entry from before sections were top-level only
+    /// (named without a version) is never read: its sections could start at
+    /// a heading nested in a list item.
+    #[test]
+    fn unversioned_structure_cache_entries_are_ignored() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        store.create_layout().unwrap();
+        let t = "---\nid: 019abc12-3456-7def-8901-234567890abc\nshortname: old\n---\n## Context\n- item\n\n  ## Blockers\n  text\n";
+        let path = store.active_dir().join("old-019abc.md");
+        fsutil::atomic_write(&path, t.as_bytes()).unwrap();
+        let meta = fs::metadata(&path).unwrap();
+        // What the old scan found: the nested heading as a section.
+        let body = t.find("## Context").unwrap();
+        let nested = t.find("  ## Blockers").unwrap();
+        let old = vec![
+            crate::doc::Section {
+                level: 2,
+                title: "Context".into(),
+                kind: Some(crate::doc::Sec::Context),
+                range: body..nested,
+                content: body + "## Context\n".len()..nested,
+            },
+            crate::doc::Section {
+                level: 2,
+                title: "Blockers".into(),
+                kind: Some(crate::doc::Sec::Blockers),
+                range: nested..t.len(),
+                content: nested + "  ## Blockers\n".len()..t.len(),
+            },
+        ];
+        let index = store.local_dir().join("index");
+        fsutil::ensure_private_dir(&index).unwrap();
+        let name = format!(
+            "old-019abc.{}.{}.{}.{}.json",
+            meta.len(),
+            meta.mtime(),
+            meta.mtime_nsec(),
+            meta.ino()
+        );
+        fs::write(index.join(name), serde_json::to_vec(&old).unwrap()).unwrap();
+        let doc = store.load(&path).unwrap();
+        assert_eq!(doc.sections().len(), 1, "{:?}", doc.sections());
+        assert!(doc.get(crate::doc::Sec::Blockers).is_none());
+    }
 }

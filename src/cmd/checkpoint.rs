@@ -31,10 +31,10 @@ pub fn run(g: &Global, a: CheckpointArgs) -> Result<()> {
             doc.set(Sec::Tldr, &new);
         }
         let repo = git::open(&ctx.store.project);
-        session::set_git_fields(doc, repo.as_ref().map(git::head).as_ref());
+        session::set_git_fields(doc, repo.as_ref().map(git::head).as_ref())?;
         session::refresh_tldr(doc);
         // A checkpoint always stamps the time, even with nothing else new.
-        session::touch(doc, ctx.now);
+        session::touch(doc, ctx.now)?;
         // Record the git state (with the uncommitted files) so the next
         // resume can verify it.
         let mut fields = match &repo {

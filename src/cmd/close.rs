@@ -49,9 +49,9 @@ pub fn run(g: &Global, a: CloseArgs) -> Result<()> {
         ("status", Value::Str(status.into())),
         ("closed_at", Value::Str(now)),
         ("close_reason", Value::opt(reason.as_deref())),
-    ]);
+    ])?;
     session::refresh_tldr(&mut open.doc);
-    session::touch(&mut open.doc, ctx.now);
+    session::touch(&mut open.doc, ctx.now)?;
     let target = archive_path(&ctx.store.archive_dir(), &open.meta.path, open.doc.id());
     fsutil::ensure_private_dir(&ctx.store.archive_dir())?;
     // Write the closed document to its new place first, then remove the old

@@ -90,8 +90,8 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
     doc.set_front(&[
         ("status", Value::Str("paused".into())),
         ("paused_at", Value::Str(clock::iso(now))),
-    ]);
-    session::set_git_fields(doc, head.as_ref());
+    ])?;
+    session::set_git_fields(doc, head.as_ref())?;
     let summary = summary.unwrap_or_else(|| default_summary(doc));
 
     let mut snap = Snapshot {
@@ -114,7 +114,7 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
         .display()
         .to_string();
     session::refresh_tldr(&mut open.doc);
-    session::touch(&mut open.doc, now);
+    session::touch(&mut open.doc, now)?;
 
     let doc = &open.doc;
     let id = doc.id().to_string();

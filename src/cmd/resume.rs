@@ -93,7 +93,7 @@ pub fn run(g: &Global, a: ResumeArgs) -> Result<()> {
 
     if was != Status::Active {
         open.doc
-            .set_front(&[("status", Value::Str("active".into()))]);
+            .set_front(&[("status", Value::Str("active".into()))])?;
     }
     let claude = ctx
         .g
@@ -101,12 +101,12 @@ pub fn run(g: &Global, a: ResumeArgs) -> Result<()> {
         .as_deref()
         .and_then(names::safe_external_id);
     if let Some(c) = &claude {
-        session::add_claude_session(&mut open.doc, c);
+        session::add_claude_session(&mut open.doc, c)?;
     }
     // Resuming is an event worth its time stamp even when nothing else in
     // the document changes.
     session::refresh_tldr(&mut open.doc);
-    session::touch(&mut open.doc, ctx.now);
+    session::touch(&mut open.doc, ctx.now)?;
 
     // The change report is the slow part; the document and the binding do
     // not depend on it, so they are written meanwhile.

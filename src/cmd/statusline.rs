@@ -176,8 +176,10 @@ fn quick_scalar(yaml: &str, key: &str) -> Option<Option<String>> {
 }
 
 /// The body's Progress section, found line by line (skipping fenced code),
-/// as the full parser would find it.
-fn progress_section(body: &str) -> &str {
+/// as the full parser would find it; `None` when a line could be a heading
+/// or not depending on the blocks around it (an indented `  ## …` may
+/// continue a list item), which the full parser decides.
+fn progress_section(body: &str) -> Option<&str> {
     let mut fence: Option<&str> = None;
     let mut start = None;
     let mut pos = 0;
@@ -200,8 +202,11 @@ fn progress_section(body: &str) -> &str {
             .or_else(|| t.strip_prefix("# "))
             .filter(|_| line.len() - t.len() <= 3);
         if let Some(title) = heading {
+            if line.len() != t.len() {
+                return None;
+            }
             if let Some(s) = start {
-                return &body[s..here];
+                return Some(&body[s..here]);
             }
             if crate::doc::Sec::from_title(title.trim_end()) == Some(crate::doc::Sec::Progress)
                 && t.starts_with("## ")
@@ -210,7 +215,7 @@ fn progress_section(body: &str) -> &str {
             }
         }
     }
-    start.map_or("", |s| &body[s..])
+    Some(start.map_or("", |s| &body[s..]))
 }
 
 /// Read a session file's view without the YAML and markdown parsers when
@@ -235,6 +240,11 @@ fn quick_view(text: &str) -> Option<View> {
     let rest = text.strip_prefix("---\n")?;
     let end = rest.find("\n---\n")?;
     let (yaml, body) = (&rest[..end + 1], &rest[end + 5..]);
+    // A quoted key (`"status": paused`) is the same key to YAML, but not
+    // to `quick_scalar`, which would read it as missing.
+    if yaml.lines().any(|l| l.starts_with(['"', '\''])) {
+        return None;
+    }
     let id = quick_scalar(yaml, "id")??;
     let shortname = quick_scalar(yaml, "shortname")??;
     let status = quick_scalar(yaml, "status")?.unwrap_or_else(|| "active".into());
@@ -242,7 +252,7 @@ fn quick_view(text: &str) -> Option<View> {
         Some(n) => n.parse().ok()?,
         None => 0,
     };
-    let p = crate::doc::progress::Progress::parse(progress_section(body));
+    let p = crate::doc::progress::Progress::parse(progress_section(body)?);
     Some(View {
         id,
         shortname,
@@ -424,7 +434,8 @@ mod tests {
         std::fs::write(&path, &text).unwrap();
         let mut doc = st.load(&path).unwrap();
         crate::session::log_current(&mut doc, "Take the lock");
-        doc.set_front(&[("compaction_count", crate::doc::Value::Int(3))]);
+        doc.set_front(&[("compaction_count", crate::doc::Value::Int(3))])
+            .unwrap();
         std::fs::write(&path, doc.text()).unwrap();
         let quick = quick_view(doc.text()).expect("our own shape");
         let p = crate::session::progress(&doc);
@@ -441,6 +452,25 @@ mod tests {
             .replace("shortname: sweeper-race", "shortname: >-\n  sweeper-race");
         assert_eq!(quick_view(&fancy), None);
         std::fs::write(&path, &fancy).unwrap();
+        assert_eq!(view_of(&st, &path), Some(quick.clone()));
+
+        // A quoted key is the same key: left to the full parse, which
+        // reads it.
+        let quoted = doc
+            .text()
+            .replace("\nstatus: active\n", "\n\"status\": paused\n");
+        assert_eq!(quick_view(&quoted), None);
+        std::fs::write(&path, &quoted).unwrap();
+        assert_eq!(view_of(&st, &path).unwrap().status, "paused");
+
+        // An indented heading line that continues a list item inside
+        // Progress does not end it for the quick reader either.
+        let nested = doc.text().replace(
+            "### Remaining\n",
+            "- a note\n\n  ## Decisions\n  more of the note\n\n### Remaining\n",
+        );
+        assert_eq!(quick_view(&nested), None);
+        std::fs::write(&path, &nested).unwrap();
         assert_eq!(view_of(&st, &path), Some(quick));
     }
 

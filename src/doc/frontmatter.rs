@@ -350,42 +350,69 @@ fn looks_typed(s: &str) -> bool {
         ) && s.parse::<f64>().is_ok())
 }
 
+/// The key as a top-level entry line spells it (`key`, `"key"` or
+/// `'key'`) when `line` is that key's entry.
+fn key_spelling<'a>(line: &'a str, key: &str) -> Option<&'a str> {
+    let quoted = |q: char| {
+        line.strip_prefix(q)?
+            .strip_prefix(key)?
+            .strip_prefix(q)
+            .map(|_| key.len() + 2)
+    };
+    let len = if line.starts_with(key) {
+        key.len()
+    } else {
+        quoted('"').or_else(|| quoted('\''))?
+    };
+    line[len..]
+        .trim_start_matches(' ')
+        .starts_with(':')
+        .then(|| &line[..len])
+}
+
 /// Byte span of a top-level key's entry (its line and any continuation
-/// lines: indented lines and `- ` list items) inside the YAML text.
-fn key_span(yaml: &str, key: &str) -> Option<(usize, usize)> {
+/// lines: indented lines and `- ` list items) inside the YAML text, and the
+/// key as it is spelled there. Quoted keys are the same key to YAML: not
+/// finding them would add a duplicate, which does not parse.
+fn key_span<'a>(yaml: &'a str, key: &str) -> Option<(usize, usize, &'a str)> {
     let mut pos = 0;
     let mut start = None;
     for line in yaml.split_inclusive('\n') {
         let end = pos + line.len();
         match start {
             None => {
-                if let Some(rest) = line.strip_prefix(key)
-                    && rest.trim_start_matches(' ').starts_with(':')
-                {
-                    start = Some(pos);
+                if let Some(k) = key_spelling(line, key) {
+                    start = Some((pos, k));
                 }
             }
-            Some(s) => {
+            Some((s, k)) => {
                 let continues = line.starts_with(' ')
                     || line.starts_with('\t')
                     || line.starts_with("- ")
                     || line.trim_end() == "-";
                 if !continues {
-                    return Some((s, pos));
+                    return Some((s, pos, k));
                 }
             }
         }
         pos = end;
     }
-    start.map(|s| (s, yaml.len()))
+    start.map(|(s, k)| (s, yaml.len(), k))
 }
 
-/// Set `key` in the YAML text: its entry is replaced in place, or appended
-/// at the end if the key is missing. Every other byte is kept.
+/// Set `key` in the YAML text: its entry is replaced in place (keeping the
+/// key's own spelling), or appended at the end if the key is missing.
+/// Every other byte is kept.
 pub fn set_key(yaml: &str, key: &str, v: &Value) -> String {
-    let entry = render_entry(key, v);
+    // Written lines end the way the YAML's first line does.
+    let crlf = yaml
+        .split_inclusive('\n')
+        .next()
+        .is_some_and(|l| l.ends_with("\r\n"));
+    let eol = |t: String| if crlf { t.replace('\n', "\r\n") } else { t };
     match key_span(yaml, key) {
-        Some((s, e)) => {
+        Some((s, e, spelled)) => {
+            let entry = eol(render_entry(spelled, v));
             // An entry that already renders the same is left untouched, so
             // hand-written spellings of equal values survive.
             let mut out = String::with_capacity(yaml.len() + entry.len());
@@ -397,9 +424,9 @@ pub fn set_key(yaml: &str, key: &str, v: &Value) -> String {
         None => {
             let mut out = yaml.to_string();
             if !out.is_empty() && !out.ends_with('\n') {
-                out.push('\n');
+                out.push_str(if crlf { "\r\n" } else { "\n" });
             }
-            out.push_str(&entry);
+            out.push_str(&eol(render_entry(key, v)));
             out
         }
     }
@@ -466,6 +493,26 @@ mod tests {
         );
         let out = set_key(&out, "new_key", &Value::Int(3));
         assert!(out.ends_with("zzz: keep\nnew_key: 3\n"));
+    }
+
+    /// A hand-quoted key is the same key: it is replaced where it is, in
+    /// its own spelling, never added a second time.
+    #[test]
+    fn set_key_finds_quoted_keys() {
+        let y = "id: x\n\"updated_at\": 2026-01-01T00:00:00Z\n'status' : active\nupdated_at_note: keep\n";
+        let out = set_key(y, "updated_at", &Value::Str("2026-02-02T00:00:00Z".into()));
+        assert_eq!(
+            out,
+            "id: x\n\"updated_at\": 2026-02-02T00:00:00Z\n'status' : active\nupdated_at_note: keep\n"
+        );
+        let out = set_key(&out, "status", &Value::Str("paused".into()));
+        assert!(out.contains("\n'status': paused\n"), "{out}");
+        let f: Frontmatter = serde_saphyr::from_str(&out).unwrap();
+        assert_eq!(f.status, Status::Paused);
+        assert_eq!(f.updated_at.as_deref(), Some("2026-02-02T00:00:00Z"));
+        // Not a prefix match on a longer quoted key.
+        let out = set_key("\"updated_at_x\": 1\n", "updated_at", &Value::Int(2));
+        assert_eq!(out, "\"updated_at_x\": 1\nupdated_at: 2\n");
     }
 
     #[test]

@@ -109,6 +109,15 @@ pub struct Document {
     revision: u64,
 }
 
+/// An edit of ours whose result would not parse: said as such, since the
+/// line numbers are of the edited text, not of the file.
+fn edit_refused(e: DocError) -> DocError {
+    match e {
+        DocError::Parse { msg, .. } => DocError::Edit { msg },
+        e => e,
+    }
+}
+
 fn parse_err(path: &Path, line: usize, msg: impl Into<String>) -> DocError {
     DocError::Parse {
         path: path.to_path_buf(),
@@ -197,6 +206,12 @@ impl Document {
                 .ok()
                 .map(|b| String::from_utf8_lossy(&b).into_owned())?;
             if !heading_at(&probe) {
+                return None;
+            }
+            // The head ends right before an ATX heading at column 0: edits
+            // at the end of the head rely on it to close any list or
+            // blockquote they add (see `try_shift_edit`).
+            if s.range.start == head.len() && !probe.starts_with('#') {
                 return None;
             }
             prev = s.range.end;
@@ -323,27 +338,27 @@ impl Document {
         }
     }
 
-    /// Replace the whole text and re-derive the structure. The new text must
-    /// still parse: an edit that would break the document is a bug, and is
-    /// refused rather than written.
     /// How many text-changing edits this document has seen since loading.
     pub fn revision(&self) -> u64 {
         self.revision
     }
 
-    fn replace_range(&mut self, range: Range<usize>, with: &str) {
+    /// Replace a byte range and re-derive the structure. An edit whose
+    /// result no longer parses is refused with an error and the document
+    /// is left as it was, so it is never written.
+    fn replace_range(&mut self, range: Range<usize>, with: &str) -> Result<(), DocError> {
         self.load_range(&range);
         if self.text[range.clone()] == *with {
-            return;
+            return Ok(());
         }
         let revision = self.revision + 1;
         if self.try_shift_edit(range.clone(), with) {
             self.revision = revision;
-            return;
+            return Ok(());
         }
-        if self.try_frontmatter_edit(range.clone(), with) {
+        if self.try_frontmatter_edit(range.clone(), with)? {
             self.revision = revision;
-            return;
+            return Ok(());
         }
         // A full parse needs every byte.
         self.materialize();
@@ -351,20 +366,29 @@ impl Document {
         text.push_str(&self.text[..range.start]);
         text.push_str(with);
         text.push_str(&self.text[range.end..]);
-        let parsed = Document::parse(Path::new("<edit>"), text)
-            .expect("an edit produced a document that does not parse");
+        let parsed = Document::parse(Path::new("<edit>"), text).map_err(edit_refused)?;
         *self = parsed;
         self.revision = revision;
+        Ok(())
+    }
+
+    /// [`Document::replace_range`] for a range in the body. The YAML and
+    /// its fences are before the body and unchanged, and only they can make
+    /// a document fail to parse, so this cannot fail.
+    fn replace_body(&mut self, range: Range<usize>, with: &str) {
+        debug_assert!(range.start >= self.body_start);
+        self.replace_range(range, with)
+            .expect("a body edit leaves the frontmatter as it parsed");
     }
 
     /// Fast path for edits inside the YAML: the body is untouched, so its
     /// sections only move by the change in length; only the YAML is parsed
     /// again (and must still be valid).
-    fn try_frontmatter_edit(&mut self, range: Range<usize>, with: &str) -> bool {
+    fn try_frontmatter_edit(&mut self, range: Range<usize>, with: &str) -> Result<bool, DocError> {
         let inside = range.start >= self.yaml.start && range.end <= self.yaml.end;
         let fence = with.lines().any(|l| matches!(l.trim_end(), "---" | "..."));
         if !inside || fence || !(with.is_empty() || with.ends_with('\n')) {
-            return false;
+            return Ok(false);
         }
         let delta = with.len() as isize - range.len() as isize;
         let shift = |x: usize| (x as isize + delta) as usize;
@@ -380,22 +404,27 @@ impl Document {
             })
             .collect();
         let mut text = std::mem::take(&mut self.text);
-        text.replace_range(range, with);
-        match parse_front(Path::new("<edit>"), &text) {
-            Ok((yaml, body_start, front)) => {
+        let old = text[range.clone()].to_string();
+        text.replace_range(range.clone(), with);
+        let (yaml, body_start, front) = match parse_front(Path::new("<edit>"), &text) {
+            Ok(v) => v,
+            Err(e) => {
+                // Put the old bytes back: the document stays as it was.
+                text.replace_range(range.start..range.start + with.len(), &old);
                 self.text = text;
-                self.yaml = yaml;
-                self.body_start = body_start;
-                self.front = front;
-                self.sections = known;
-                debug_assert!(
-                    self.tail.is_some() || self.sections == scan_sections(&self.text, body_start),
-                    "frontmatter edit moved the body"
-                );
-                true
+                return Err(edit_refused(e));
             }
-            Err(e) => panic!("a frontmatter edit produced a document that does not parse: {e}"),
-        }
+        };
+        self.text = text;
+        self.yaml = yaml;
+        self.body_start = body_start;
+        self.front = front;
+        self.sections = known;
+        debug_assert!(
+            self.tail.is_some() || self.sections == scan_sections(&self.text, body_start),
+            "frontmatter edit moved the body"
+        );
+        Ok(true)
     }
 
     /// Fast path for edits inside the body that cannot change the block
@@ -405,6 +434,16 @@ impl Document {
     fn try_shift_edit(&mut self, range: Range<usize>, with: &str) -> bool {
         let (a, b) = (range.start, range.end);
         if a < self.body_start || !inert(&self.text[a..b]) || !inert(with) {
+            return false;
+        }
+        // An edit starting inside a line must start by ending that line and
+        // keep it ended: text put after a line with no newline (a heading
+        // on the file's last line, say) would join it.
+        let ends_line = |t: &str| t.starts_with('\n') || t.starts_with("\r\n");
+        if a > 0
+            && self.text.as_bytes()[a - 1] != b'\n'
+            && !(ends_line(&self.text[a..b]) && ends_line(with))
+        {
             return false;
         }
         // The edit must not touch a heading line (setext titles included).
@@ -436,6 +475,20 @@ impl Document {
         {
             return false;
         }
+        // Whether a heading is top-level depends on the blocks before it:
+        // a list item added above an indented `  ## Next` takes it in as a
+        // continuation, and removing one lets a nested heading out. So the
+        // rest of the section must be blank (nothing nested can follow the
+        // edit) and the next heading must be an ATX heading at column 0,
+        // which closes every open list and blockquote whatever precedes it.
+        if b > to || !self.text[b..to].trim().is_empty() {
+            return false;
+        }
+        // At the end of a head-first document's head, `parse_head` checked
+        // the tail's first heading the same way.
+        if to < self.text.len() && !self.text[to..].starts_with('#') {
+            return false;
+        }
         let delta = with.len() as isize - (b - a) as isize;
         let shift = |x: usize| (x as isize + delta) as usize;
         self.text.replace_range(a..b, with);
@@ -458,19 +511,22 @@ impl Document {
         true
     }
 
-    /// Set frontmatter keys, keeping every other byte of the YAML.
-    pub fn set_front(&mut self, pairs: &[(&str, Value)]) {
+    /// Set frontmatter keys, keeping every other byte of the YAML. Fails,
+    /// leaving the document as it was, when the YAML would no longer parse
+    /// (hand-written YAML the line editor does not model).
+    pub fn set_front(&mut self, pairs: &[(&str, Value)]) -> Result<(), DocError> {
         let mut yaml = self.yaml().to_string();
         for (k, v) in pairs {
             yaml = frontmatter::set_key(&yaml, k, v);
         }
-        self.replace_range(self.yaml.clone(), &yaml);
+        self.replace_range(self.yaml.clone(), &yaml)
     }
 
     /// Replace a section's content (the text after its heading line). A
     /// missing section is created in its canonical place. Only that range
     /// of bytes changes.
     pub fn set(&mut self, kind: Sec, content: &str) {
+        let content = self.lf(content);
         let mut content = content.trim_end_matches('\n').to_string();
         content.push('\n');
         self.load_section(kind);
@@ -482,25 +538,29 @@ impl Document {
                 // next heading, so spacing elsewhere is unchanged.
                 let old_trail = &old[old.trim_end_matches(['\n', '\r']).len()..];
                 let body_trail = if r.end < self.len() {
-                    if old_trail.len() >= 2 {
-                        old_trail[1..].to_string()
-                    } else {
-                        "\n".to_string()
+                    // What follows the old content's own line end.
+                    match old_trail.find('\n').map(|i| &old_trail[i + 1..]) {
+                        Some(t) if !t.is_empty() => t.to_string(),
+                        _ => "\n".to_string(),
                     }
                 } else {
                     String::new()
                 };
-                let new = format!(
-                    "{}{}",
-                    if content.trim().is_empty() {
-                        ""
-                    } else {
-                        &content
-                    },
-                    body_trail
-                );
+                let body = if content.trim().is_empty() {
+                    ""
+                } else {
+                    &content
+                };
+                // A heading on the file's last line may have no newline;
+                // the content must start on a line of its own.
+                let lead = if !body.is_empty() && self.joins_line(r.start) {
+                    "\n"
+                } else {
+                    ""
+                };
+                let new = self.eol(&format!("{lead}{body}{body_trail}"));
                 if new != old {
-                    self.replace_range(r, &new);
+                    self.replace_body(r, &new);
                 }
             }
             None => self.insert_section(kind, &content),
@@ -510,6 +570,7 @@ impl Document {
     /// Append a block at the end of a section's content (before its trailing
     /// blank lines). Nothing else in the section moves.
     pub fn append(&mut self, kind: Sec, block: &str) {
+        let block = self.lf(block);
         let mut block = block.trim_end_matches('\n').to_string();
         block.push('\n');
         self.load_section(kind);
@@ -524,7 +585,11 @@ impl Document {
                 let underline = !first.is_empty()
                     && (first.chars().all(|c| c == '-' || c == ' ')
                         || first.chars().all(|c| c == '='));
+                // The block starts on a line of its own: after the last
+                // text, or after a heading line that has no newline (the
+                // file's last line).
                 let prefix = match (keep == 0, underline) {
+                    (true, _) if self.joins_line(at) => "\n",
                     (true, _) => "",
                     (false, true) => "\n\n",
                     (false, false) => "\n",
@@ -541,11 +606,43 @@ impl Document {
                 } else {
                     sep
                 };
-                let with = format!("{prefix}{block}{sep}");
-                self.replace_range(at..s.content.end, &with);
+                let with = self.eol(&format!("{prefix}{block}{sep}"));
+                self.replace_body(at..s.content.end, &with);
             }
             None => self.insert_section(kind, &block),
         }
+    }
+
+    /// Does the document end its lines with CRLF? Judged by its first line
+    /// (the opening frontmatter fence), which every document has.
+    fn crlf(&self) -> bool {
+        self.text.starts_with("---\r\n")
+    }
+
+    /// Text the tool is about to write, with the document's line endings:
+    /// the section editors work in `\n`, and a CRLF document keeps CRLF in
+    /// the lines they write.
+    fn eol(&self, t: &str) -> String {
+        if self.crlf() {
+            t.replace("\r\n", "\n").replace('\n', "\r\n")
+        } else {
+            t.to_string()
+        }
+    }
+
+    /// Text given to an editor, in `\n` line endings (as `eol` expects).
+    fn lf<'a>(&self, t: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.crlf() && t.contains('\r') {
+            t.replace("\r\n", "\n").into()
+        } else {
+            t.into()
+        }
+    }
+
+    /// Would text inserted at `at` continue the line before it (that line
+    /// has no newline yet)?
+    fn joins_line(&self, at: usize) -> bool {
+        at > 0 && self.text.as_bytes()[at - 1] != b'\n'
     }
 
     fn insert_section(&mut self, kind: Sec, content: &str) {
@@ -566,8 +663,14 @@ impl Document {
         };
         let mut with = String::new();
         let pre = &self.text[..at];
-        if at > self.body_start && !pre.ends_with("\n\n") {
-            with.push_str(if pre.ends_with('\n') { "\n" } else { "\n\n" });
+        // End the line before first (a closing fence `---` or any last line
+        // with no newline), so the heading, or a fence closed for it below,
+        // starts a line of its own.
+        let lead = if self.joins_line(at) { "\n" } else { "" };
+        // Then a blank line between sections.
+        let blank_before = pre.ends_with("\n\n") || pre.ends_with("\n\r\n");
+        if at > self.body_start && !blank_before {
+            with.push('\n');
         }
         with.push_str(&heading);
         with.push_str(content);
@@ -579,13 +682,13 @@ impl Document {
         // makes the heading a heading again).
         for close in ["", "```\n", "~~~\n", "````\n", "~~~~\n", "`````\n"] {
             let mut trial = self.clone();
-            trial.replace_range(at..at, &format!("{close}{with}"));
+            trial.replace_body(at..at, &self.eol(&format!("{lead}{close}{with}")));
             if trial.section(kind).is_some() {
                 *self = trial;
                 return;
             }
         }
-        self.replace_range(at..at, &with);
+        self.replace_body(at..at, &self.eol(&format!("{lead}{with}")));
     }
 }
 
@@ -757,18 +860,30 @@ pub fn parse_front(
 }
 
 /// Level-1 and level-2 headings of the body, found by pulldown-cmark.
+/// Only top-level headings count: a `## Decisions` inside a blockquote or
+/// a list item is part of that container's text, not a section boundary
+/// (editing "its" section would write into the middle of someone's list).
 fn scan_sections(text: &str, body_start: usize) -> Vec<Section> {
     let body = &text[body_start..];
     let mut heads: Vec<(u8, Range<usize>, String)> = Vec::new();
     let mut current: Option<(u8, Range<usize>, String)> = None;
+    // How many blocks are open around the next event: a heading starting
+    // at depth 0 is a top-level block.
+    let mut depth = 0usize;
     for (ev, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
         match ev {
-            Event::Start(Tag::Heading { level, .. }) if level <= HeadingLevel::H2 => {
+            Event::Start(Tag::Heading { level, .. }) if level <= HeadingLevel::H2 && depth == 0 => {
+                depth += 1;
                 let l = if level == HeadingLevel::H1 { 1 } else { 2 };
                 current = Some((l, range, String::new()));
             }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some(h) = current.take() {
+            Event::Start(_) => depth += 1,
+            Event::End(end) => {
+                depth = depth.saturating_sub(1);
+                if matches!(end, TagEnd::Heading(_))
+                    && depth == 0
+                    && let Some(h) = current.take()
+                {
                     heads.push(h);
                 }
             }

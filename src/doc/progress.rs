@@ -117,8 +117,11 @@ enum Line {
 
 #[derive(Debug, Clone)]
 struct Part {
-    /// `None` for the text before the first known sub-heading.
+    /// `None` for the text before the first sub-heading, and for a
+    /// sub-section we do not know (`### Notes`, say): its lines are kept
+    /// as they are and none of them is a step.
     kind: Option<Sub>,
+    /// The `### ` line; empty for the text before the first one.
     heading: String,
     lines: Vec<Line>,
 }
@@ -144,16 +147,20 @@ impl Progress {
             lines: Vec::new(),
         }];
         for line in content.lines() {
-            if let Some(t) = line.strip_prefix("### ")
-                && let Some(k) = Sub::from_title(t)
-                && !parts.iter().any(|p| p.kind == Some(k))
-            {
-                parts.push(Part {
-                    kind: Some(k),
-                    heading: line.to_string(),
-                    lines: Vec::new(),
-                });
-                continue;
+            if let Some(t) = line.strip_prefix("### ") {
+                let kind = Sub::from_title(t);
+                // A second `### Remaining` stays a line of the part it is in.
+                if kind.is_none_or(|k| !parts.iter().any(|p| p.kind == Some(k))) {
+                    // An unknown sub-heading ends the part before it, so
+                    // what follows (notes) is not taken for steps, and new
+                    // steps are not put under it.
+                    parts.push(Part {
+                        kind,
+                        heading: line.to_string(),
+                        lines: Vec::new(),
+                    });
+                    continue;
+                }
             }
             let last = parts.last_mut().expect("never empty");
             // Items count only inside a known sub-heading.
@@ -172,7 +179,8 @@ impl Progress {
     pub fn render(&self) -> String {
         let mut out = String::new();
         for (i, p) in self.parts.iter().enumerate() {
-            if p.kind.is_some() {
+            let headed = !p.heading.is_empty();
+            if headed {
                 out.push_str(&p.heading);
                 out.push('\n');
             }
@@ -192,7 +200,7 @@ impl Progress {
                 out.push_str(l);
                 out.push('\n');
             }
-            if i + 1 < self.parts.len() && (p.kind.is_some() || !lines.is_empty()) {
+            if i + 1 < self.parts.len() && (headed || !lines.is_empty()) {
                 out.push('\n');
             }
         }
@@ -544,6 +552,28 @@ mod tests {
         assert!(r.starts_with("Intro text.\n"));
         assert!(r.contains("#### Phase 1: Setup (Small)\n"));
         assert!(r.contains("  - nested note\n"));
+    }
+
+    /// A sub-section Progress does not know (`### Notes`) is kept as it
+    /// is, its lines are not steps, and new steps go under Remaining.
+    #[test]
+    fn unknown_subsections_stay_out_of_the_checklist() {
+        let src = "### Completed\n\n### In Progress\n\n### Remaining\n\n### Notes\n- (10:00) a note\n- [ ] not a step, a quoted checkbox\n";
+        let mut p = Progress::parse(src);
+        assert_eq!(p.counts(), (0, 0));
+        assert!(p.add_remaining("Later step"));
+        assert_eq!(
+            p.render(),
+            "### Completed\n\n### In Progress\n\n### Remaining\n- [ ] Later step\n\n### Notes\n- (10:00) a note\n- [ ] not a step, a quoted checkbox\n"
+        );
+        assert_eq!(p.counts(), (0, 1));
+        // A missing known sub-section goes before the unknown one.
+        let mut p = Progress::parse("### Completed\n\n### Notes\n- n\n");
+        p.add_remaining("S");
+        assert_eq!(
+            p.render(),
+            "### Completed\n\n### In Progress\n\n### Remaining\n- [ ] S\n\n### Notes\n- n\n"
+        );
     }
 
     #[test]

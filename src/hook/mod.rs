@@ -169,7 +169,7 @@ impl Ctx<'_> {
         if self.write && self.store.bound(&c).as_deref() != Some(open.doc.id()) {
             self.store.bind(&c, open.doc.id())?;
         }
-        Ok(session::add_claude_session(&mut open.doc, &c))
+        session::add_claude_session(&mut open.doc, &c)
     }
 
     /// Bind without rewriting the document: the frontmatter listing follows
@@ -386,7 +386,7 @@ fn after_compact(ctx: &mut Ctx<'_>, t: &mut Timings) -> Result<Outcome> {
     t.lap("load");
     let n = open.doc.front().compaction_count + 1;
     if guard.is_some() {
-        open.doc.set_front(&[("compaction_count", Value::Int(n))]);
+        open.doc.set_front(&[("compaction_count", Value::Int(n))])?;
         ctx.bind(&mut open)?;
         ctx.save(&mut open)?;
         ctx.journal(
@@ -787,7 +787,7 @@ fn session_end(ctx: &mut Ctx<'_>, reason: &str, t: &mut Timings) -> Result<Outco
     session::set_git_fields(
         &mut open.doc,
         crate::git::head_of(&ctx.store.project).as_ref(),
-    );
+    )?;
     t.lap("git");
     ctx.save(&mut open)?;
     if ctx.write {
