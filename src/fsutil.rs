@@ -38,7 +38,37 @@ pub fn ensure_private_dir(dir: &Path) -> io::Result<()> {
 /// The target's mode is always 0600. If `path` is a symlink we refuse, so a
 /// planted link can never make us write outside the store.
 pub fn atomic_write(path: &Path, contents: &[u8]) -> io::Result<()> {
-    replace(path, &Contents::bytes(contents), None)
+    replace(path, &Contents::bytes(contents), None, How::Replace(0o600))
+}
+
+/// [`atomic_write`] for a file that is not ours (a task file in the
+/// project): the same temp-fsync-rename, but the file keeps the mode it
+/// had, so a 0644 file people share stays readable to them. A missing
+/// file is created 0600.
+pub fn atomic_write_keep_mode(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let mode = match fs::symlink_metadata(path) {
+        Ok(m) if m.is_file() => m.permissions().mode() & 0o7777,
+        _ => 0o600,
+    };
+    replace(path, &Contents::bytes(contents), None, How::Replace(mode))
+}
+
+/// Put `contents` at `path` atomically, but only if nothing is there yet:
+/// the same temp file and fsync as [`atomic_write`], then a rename that
+/// refuses to replace an existing file (`ErrorKind::AlreadyExists`). A new
+/// session file is created this way, so a file that happens to have the
+/// same name (one we could not even read, say) is never lost.
+pub fn atomic_create(path: &Path, contents: &Contents) -> io::Result<()> {
+    replace(path, contents, None, How::Create)
+}
+
+/// Whether [`replace`] may take the place of an existing file.
+#[derive(Clone, Copy)]
+enum How {
+    /// Replace (or create) the target, leaving it with this mode.
+    Replace(u32),
+    /// Create the target 0600; an existing one is an error.
+    Create,
 }
 
 /// What an atomic write puts in the new file: bytes, then optionally a run
@@ -211,10 +241,11 @@ pub fn atomic_write_recycling(
         path,
         contents,
         (contents.len() >= RECYCLE_MIN as u64).then_some(spare_dir),
+        How::Replace(0o600),
     )
 }
 
-fn replace(path: &Path, contents: &Contents, spare_dir: Option<&Path>) -> io::Result<()> {
+fn replace(path: &Path, contents: &Contents, spare_dir: Option<&Path>, how: How) -> io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -235,9 +266,19 @@ fn replace(path: &Path, contents: &Contents, spare_dir: Option<&Path>) -> io::Re
     }
     let tmp = temp_in(dir)?;
     contents.write_to(tmp.as_file())?;
+    let mode = match how {
+        How::Replace(m) => m,
+        How::Create => 0o600,
+    };
     tmp.as_file()
-        .set_permissions(fs::Permissions::from_mode(0o600))?;
+        .set_permissions(fs::Permissions::from_mode(mode))?;
     tmp.as_file().sync_all()?;
+    if let How::Create = how {
+        // renameat2(RENAME_NOREPLACE), or link + unlink where that is not
+        // supported: either way an existing file is never replaced.
+        tmp.persist_noclobber(path).map_err(|e| e.error)?;
+        return Ok(());
+    }
     // The rename is atomic: a crash leaves the old file or the new one.
     // The folder itself is not fsynced; after a power cut the rename may
     // be lost (the old file remains), which is the same promise, and it
@@ -568,7 +609,7 @@ mod tests {
             tail: Some(&run),
         };
         atomic_write(&dst, b"old").unwrap();
-        replace(&dst, &c, None).unwrap();
+        replace(&dst, &c, None, How::Replace(0o600)).unwrap();
         let mut want = b"new head\n".to_vec();
         want.extend_from_slice(&body[1000..]);
         assert_eq!(fs::read(&dst).unwrap(), want);
@@ -576,7 +617,7 @@ mod tests {
         // Written to since: refused, and the target keeps what it had.
         let mut w = OpenOptions::new().append(true).open(&src).unwrap();
         w.write_all(b"more").unwrap();
-        let err = replace(&dst, &c, None).unwrap_err();
+        let err = replace(&dst, &c, None, How::Replace(0o600)).unwrap_err();
         assert!(err.to_string().contains("changed on disk"), "{err}");
         assert!(run.read(0, 5).is_err());
         assert_eq!(fs::read(&dst).unwrap(), want);
@@ -603,6 +644,36 @@ mod tests {
         reuse_as(Some(&old), &d.path().join("doc.3.json"), b"[3]").unwrap();
         assert_eq!(fs::read_to_string(&target).unwrap(), "keep");
         assert_eq!(fs::read(d.path().join("doc.3.json")).unwrap(), b"[3]");
+    }
+
+    #[test]
+    fn atomic_create_never_replaces() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("a.md");
+        atomic_create(&p, &Contents::bytes(b"first")).unwrap();
+        assert_eq!(
+            fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        let e = atomic_create(&p, &Contents::bytes(b"second")).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read_to_string(&p).unwrap(), "first");
+        let names: Vec<_> = fs::read_dir(d.path()).unwrap().flatten().collect();
+        assert_eq!(names.len(), 1, "no temp file left behind");
+    }
+
+    #[test]
+    fn keep_mode_write_keeps_the_mode() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("t.md");
+        fs::write(&p, "old").unwrap();
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o644)).unwrap();
+        atomic_write_keep_mode(&p, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "new");
+        assert_eq!(
+            fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o644
+        );
     }
 
     #[test]
