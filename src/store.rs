@@ -252,13 +252,62 @@ impl Store {
     }
 
     pub fn metas(&self, include_archive: bool) -> Vec<Meta> {
-        self.list(include_archive)
-            .into_iter()
-            .filter_map(|l| match l {
-                Listed::Ok(m) => Some(*m),
-                Listed::Bad(..) => None,
+        self.list_split(include_archive).0
+    }
+
+    /// [`Store::list`], split into the readable sessions and the active
+    /// files that cannot be read (path and error, with its line).
+    pub fn list_split(&self, include_archive: bool) -> (Vec<Meta>, Vec<(PathBuf, String)>) {
+        let active = self.active_dir();
+        let mut ok = Vec::new();
+        let mut bad = Vec::new();
+        for l in self.list(include_archive) {
+            match l {
+                Listed::Ok(m) => ok.push(*m),
+                Listed::Bad(p, e) if p.parent() == Some(active.as_path()) => bad.push((p, e)),
+                Listed::Bad(..) => {}
+            }
+        }
+        (ok, bad)
+    }
+
+    /// When no name is given, an active file we cannot read may well be
+    /// the session meant: it is newer (by mtime) than `chosen`, or nothing
+    /// readable was found at all. Acting on another session then would
+    /// write to the wrong one, so this returns the newest such file for
+    /// the caller to refuse with (see [`unreadable_error`]).
+    pub fn shadowing_unreadable<'a>(
+        bad: &'a [(PathBuf, String)],
+        chosen: Option<&Meta>,
+    ) -> Option<&'a (PathBuf, String)> {
+        let mtime = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
+        let floor = chosen.map(|m| mtime(&m.path));
+        bad.iter()
+            .map(|b| (mtime(&b.0), b))
+            .filter(|(t, _)| match &floor {
+                None => true,
+                // A chosen file whose mtime is unknown is no evidence.
+                Some(f) => t > f,
             })
-            .collect()
+            .max_by(|a, b| a.0.cmp(&b.0))
+            .map(|(_, b)| b)
+    }
+
+    /// Create a new session file; `Ok(false)` when the name is taken (the
+    /// file there, readable or not, is left alone).
+    pub fn create(&self, path: &Path, doc: &Document) -> Result<bool> {
+        guard_inside(&self.dir, path)?;
+        match fsutil::atomic_create(path, &doc.contents()) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Ok(false),
+            Err(e) => return Err(e).with_context(|| format!("cannot write {}", path.display())),
+        }
+        if let Ok(meta) = fs::metadata(path)
+            && let Some(k) = self.index_path(path, &meta)
+        {
+            self.write_index(&k, doc);
+        }
+        Ok(true)
     }
 
     /// Find a session by id, id prefix, shortname or file stem. With no

@@ -1,0 +1,101 @@
+//! The store itself: where it is found, the modes of what it creates
+//! whatever the umask, its lock, and session files it cannot read, which
+//! must never be replaced or silently passed over.
+
+mod common;
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::Output;
+use std::time::SystemTime;
+
+use common::Project;
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn front(text: &str, key: &str) -> String {
+    text.lines()
+        .find_map(|l| l.strip_prefix(&format!("{key}: ")))
+        .unwrap_or_else(|| panic!("no {key} in\n{text}"))
+        .trim_matches('"')
+        .to_string()
+}
+
+fn active_files(p: &Project) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = fs::read_dir(p.path().join(".sessions/active"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    v.sort();
+    v
+}
+
+fn file_of(p: &Project, shortname: &str) -> PathBuf {
+    active_files(p)
+        .into_iter()
+        .find(|f| front(&fs::read_to_string(f).unwrap(), "shortname") == shortname)
+        .unwrap_or_else(|| panic!("no active session {shortname}"))
+}
+
+/// YAML that does not parse, with the error on line 4.
+const BROKEN: &str = "---\nid: x\nshortname: bad\ntitle: [unclosed\n---\nbody\n";
+
+#[test]
+fn init_never_replaces_an_unreadable_session_of_the_same_name() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "bad"]);
+    let f = p.active_file();
+    fs::write(&f, BROKEN).unwrap();
+    let o = p.run(&["init", "--name", "bad"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(
+        e.starts_with("session-hook: error: an open session is already named \"bad\"")
+            && e.contains("cannot be read")
+            && e.contains(&format!("{}:4:", f.display()))
+            && e.contains("hint: fix that file by hand"),
+        "{e}"
+    );
+    assert_eq!(fs::read_to_string(&f).unwrap(), BROKEN);
+    assert_eq!(active_files(&p), vec![f]);
+}
+
+/// The first six hex digits of a UUIDv7 made now: its timestamp's top bits.
+fn id6_now() -> Vec<String> {
+    let ms = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64;
+    // The next value too, in case the test runs across a rollover.
+    vec![
+        format!("{:06x}", ms >> 24),
+        format!("{:06x}", (ms >> 24) + 1),
+    ]
+}
+
+#[test]
+fn init_never_replaces_a_file_that_has_its_file_name() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "other"]);
+    // Files named like the next `x` session would be, holding another
+    // (readable) session: no shortname clash, but the name is taken.
+    let mut planted = Vec::new();
+    for id6 in id6_now() {
+        let f = p.path().join(format!(".sessions/active/x-{id6}.md"));
+        let text = fs::read_to_string(file_of(&p, "other"))
+            .unwrap()
+            .replace("shortname: other", "shortname: renamed");
+        fs::write(&f, &text).unwrap();
+        planted.push((f, text));
+    }
+    let o = p.run(&["init", "--name", "x"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(e.contains("already exists") && e.contains("hint:"), "{e}");
+    for (f, text) in planted {
+        assert_eq!(fs::read_to_string(&f).unwrap(), text);
+    }
+}
