@@ -99,3 +99,42 @@ fn init_never_replaces_a_file_that_has_its_file_name() {
         assert_eq!(fs::read_to_string(&f).unwrap(), text);
     }
 }
+
+#[test]
+fn close_never_replaces_an_archived_file() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "c"]);
+    let f = p.active_file();
+    let id = front(&p.active_text(), "id");
+    let archive = p.path().join(".sessions/archive");
+    fs::create_dir_all(&archive).unwrap();
+    let stem = f.file_stem().unwrap().to_string_lossy().to_string();
+    let taken = [
+        archive.join(f.file_name().unwrap()),
+        archive.join(format!("{stem}-{}.md", id.replace('-', ""))),
+    ];
+    for (i, t) in taken.iter().enumerate() {
+        fs::write(t, format!("older copy {i}\n")).unwrap();
+    }
+    let out = p.ok(&["close", "--complete"]);
+    for (i, t) in taken.iter().enumerate() {
+        assert_eq!(fs::read_to_string(t).unwrap(), format!("older copy {i}\n"));
+    }
+    let names: Vec<String> = fs::read_dir(&archive)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+    let new = names
+        .iter()
+        .find(|n| {
+            !taken
+                .iter()
+                .any(|t| t.file_name().unwrap().to_string_lossy() == **n)
+        })
+        .unwrap();
+    assert!(out.contains(new.as_str()), "{out}");
+    let t = fs::read_to_string(archive.join(new)).unwrap();
+    assert!(t.contains("status: complete\n"), "{t}");
+}

@@ -10,6 +10,7 @@ use crate::cli::Global;
 use crate::cmd::{Ctx, opt_text};
 use crate::doc::{Document, Value};
 use crate::error::UserError;
+use crate::store::Store;
 use crate::{clock, fsutil, journal, session};
 
 #[derive(Debug, Args)]
@@ -52,11 +53,9 @@ pub fn run(g: &Global, a: CloseArgs) -> Result<()> {
     ]);
     session::refresh_tldr(&mut open.doc);
     session::touch(&mut open.doc, ctx.now);
-    let target = archive_path(&ctx.store.archive_dir(), &open.meta.path, open.doc.id());
-    fsutil::ensure_private_dir(&ctx.store.archive_dir())?;
     // Write the closed document to its new place first, then remove the old
     // one: a crash in between leaves a duplicate, never a loss.
-    ctx.store.save(&target, &open.doc)?;
+    let target = save_archived(&ctx.store, &open.meta.path, &open.doc)?;
     fs::remove_file(&open.meta.path)
         .with_context(|| format!("cannot remove {}", open.meta.path.display()))?;
     let id = open.doc.id().to_string();
@@ -96,22 +95,35 @@ pub fn run(g: &Global, a: CloseArgs) -> Result<()> {
     Ok(())
 }
 
-/// A free name in the archive: the same file name, or one with more of the
-/// id when an older session already took it.
-pub(crate) fn archive_path(archive: &Path, from: &Path, id: &str) -> PathBuf {
-    let name = from
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    let p = archive.join(&name);
-    if !p.exists() {
-        return p;
-    }
+/// Write a closed document into the archive under a free name: the same
+/// file name, else one with the whole id, else that with a number, when
+/// older sessions already took them. Each name is created exclusively, so
+/// an archived file is never replaced, even by a racing writer. Returns
+/// the path written.
+pub(crate) fn save_archived(store: &Store, from: &Path, doc: &Document) -> Result<PathBuf> {
+    let archive = store.archive_dir();
+    fsutil::ensure_private_dir(&archive)
+        .with_context(|| format!("cannot create {}", archive.display()))?;
     let stem = from
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    archive.join(format!("{stem}-{}.md", id.replace('-', "")))
+    let long = format!("{stem}-{}", doc.id().replace('-', ""));
+    let names = [format!("{stem}.md"), format!("{long}.md")]
+        .into_iter()
+        .chain((2..100).map(|i| format!("{long}-{i}.md")));
+    for name in names {
+        let target = archive.join(name);
+        if store.create(&target, doc)? {
+            return Ok(target);
+        }
+    }
+    Err(UserError::new(format!(
+        "no free file name for {stem} in {}",
+        archive.display()
+    ))
+    .hint("move old copies of this session out of the archive folder")
+    .into())
 }
 
 /// Mark each linked task `status: completed` in `.tasks/<id>.md`, keeping
