@@ -314,7 +314,7 @@ impl Store {
     /// name: the session bound to `claude` (if any), else the most recently
     /// updated active one.
     pub fn resolve(&self, name: Option<&str>, claude: Option<&str>) -> Result<Meta> {
-        let all = self.metas(true);
+        let (all, bad) = self.list_split(true);
         match name {
             Some(n) => {
                 crate::names::validate("session name", n)?;
@@ -327,7 +327,11 @@ impl Store {
                 {
                     return Ok(m.clone());
                 }
-                latest(&all, |s| *s == Status::Active).cloned().ok_or_else(|| {
+                let chosen = latest(&all, |s| *s == Status::Active);
+                if let Some(b) = Self::shadowing_unreadable(&bad, chosen) {
+                    return Err(unreadable_error(b, chosen.is_some()));
+                }
+                chosen.cloned().ok_or_else(|| {
                     let paused = all.iter().any(|m| m.front.status == Status::Paused);
                     let hint = if paused {
                         "only paused sessions exist: `session-hook resume --list`, or name one with --session"
@@ -552,6 +556,22 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// The refusal for [`Store::shadowing_unreadable`]: the file, its error
+/// and line, and what to do.
+pub fn unreadable_error(bad: &(PathBuf, String), other_exists: bool) -> anyhow::Error {
+    let msg = if other_exists {
+        format!(
+            "the most recently changed active session file cannot be read: {}",
+            bad.1
+        )
+    } else {
+        format!("no readable active session: {}", bad.1)
+    };
+    anyhow::Error::new(UserError::new(msg).hint(
+        "fix that file by hand (it was not changed), or pass --session NAME to pick another session",
+    ))
 }
 
 /// Pick the most recently updated session whose status passes `want`.

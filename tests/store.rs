@@ -5,9 +5,9 @@
 mod common;
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Output;
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use common::Project;
 
@@ -38,6 +38,15 @@ fn file_of(p: &Project, shortname: &str) -> PathBuf {
         .into_iter()
         .find(|f| front(&fs::read_to_string(f).unwrap(), "shortname") == shortname)
         .unwrap_or_else(|| panic!("no active session {shortname}"))
+}
+
+fn set_mtime(p: &Path, t: SystemTime) {
+    fs::File::options()
+        .write(true)
+        .open(p)
+        .unwrap()
+        .set_modified(t)
+        .unwrap();
 }
 
 /// YAML that does not parse, with the error on line 4.
@@ -137,4 +146,92 @@ fn close_never_replaces_an_archived_file() {
     assert!(out.contains(new.as_str()), "{out}");
     let t = fs::read_to_string(archive.join(new)).unwrap();
     assert!(t.contains("status: complete\n"), "{t}");
+}
+
+#[test]
+fn without_a_name_an_unreadable_only_session_is_reported() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "bad"]);
+    let f = p.active_file();
+    fs::write(&f, BROKEN).unwrap();
+    for args in [
+        &["log", "--progress", "x"][..],
+        &["view"],
+        &["checkpoint"],
+        &["close", "--complete"],
+    ] {
+        let o = p.run(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let e = stderr(&o);
+        assert!(
+            e.starts_with("session-hook: error: no readable active session: ")
+                && e.contains(&format!("{}:4:", f.display()))
+                && e.contains("hint: fix that file by hand")
+                && e.contains("--session NAME")
+                && !e.contains("session-hook init"),
+            "{args:?}: {e}"
+        );
+    }
+    assert_eq!(fs::read_to_string(&f).unwrap(), BROKEN);
+}
+
+/// An older readable session and a newer one that has been broken by hand.
+fn old_and_broken_new() -> (Project, PathBuf, PathBuf) {
+    let p = Project::git();
+    p.ok(&["init", "--name", "old"]);
+    p.ok(&["init", "--name", "new"]);
+    let (old, new) = (file_of(&p, "old"), file_of(&p, "new"));
+    fs::write(&new, BROKEN.replace("shortname: bad", "shortname: new")).unwrap();
+    let now = SystemTime::now();
+    set_mtime(&old, now - Duration::from_secs(600));
+    set_mtime(&new, now);
+    (p, old, new)
+}
+
+#[test]
+fn without_a_name_a_newer_unreadable_file_is_not_passed_over() {
+    let (p, old, new) = old_and_broken_new();
+    let before = fs::read_to_string(&old).unwrap();
+    let o = p.run(&["log", "--progress", "meant for the newer session"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(
+        e.contains("the most recently changed active session file cannot be read")
+            && e.contains(&format!("{}:4:", new.display()))
+            && e.contains("hint: fix that file by hand"),
+        "{e}"
+    );
+    assert_eq!(fs::read_to_string(&old).unwrap(), before);
+    // Naming the older session still works.
+    p.ok(&["log", "--session", "old", "--progress", "meant for old"]);
+    assert!(fs::read_to_string(&old).unwrap().contains("meant for old"));
+    // Once the older one is the newest file, it is the default again.
+    set_mtime(&new, SystemTime::now() - Duration::from_secs(3600));
+    p.ok(&["log", "--progress", "default again"]);
+    assert!(fs::read_to_string(&old).unwrap().contains("default again"));
+}
+
+#[test]
+fn a_hook_skips_quietly_when_a_newer_file_is_unreadable() {
+    let (p, old, new) = old_and_broken_new();
+    let before = fs::read_to_string(&old).unwrap();
+    p.write("notes.txt", "hi\n");
+    let payload = common::payload(
+        p.path(),
+        "PostToolUse",
+        serde_json::json!({
+            "tool_name": "Edit",
+            "tool_input": {"file_path": p.path().join("notes.txt").display().to_string()},
+            "tool_response": {},
+        }),
+    );
+    let (code, out) = p.hook(&payload);
+    assert_eq!((code, out.as_str()), (0, ""));
+    assert_eq!(fs::read_to_string(&old).unwrap(), before);
+    let log = p.read(".sessions/.local/hook.log");
+    let last = log.lines().last().unwrap();
+    assert!(
+        last.contains("PostToolUse") && last.contains(&format!("{}:4:", new.display())),
+        "{log}"
+    );
 }
