@@ -3,7 +3,7 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io;
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -186,13 +186,28 @@ impl Store {
         if !local.is_dir() {
             fsutil::ensure_private_dir(&local).map_err(|e| LockError::Io(path.clone(), e))?;
         }
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .mode(0o600)
-            .open(&path)
+        let open = || {
+            OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .mode(0o600)
+                .open(&path)
+        };
+        let file = match open() {
+            // A lock file made under a restrictive umask by an older
+            // version is read-only to its owner: give it its mode back.
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied && path.is_file() => {
+                fs::set_permissions(&path, fs::Permissions::from_mode(0o600))
+                    .and_then(|()| open())
+                    .map_err(|_| LockError::Io(path.clone(), e))?
+            }
+            r => r.map_err(|e| LockError::Io(path.clone(), e))?,
+        };
+        // `mode` above is filtered by the umask (0400 under `umask 277`,
+        // which the next writer could not open): set it explicitly.
+        file.set_permissions(fs::Permissions::from_mode(0o600))
             .map_err(|e| LockError::Io(path.clone(), e))?;
         let start = Instant::now();
         loop {
@@ -222,10 +237,19 @@ impl Store {
     /// Lock for an interactive command, with a helpful error.
     pub fn lock_for_command(&self) -> Result<Lock> {
         self.lock(COMMAND_LOCK_WAIT).map_err(|e| {
-            anyhow::Error::new(
-                UserError::new(e.to_string())
-                    .hint("another session-hook command is running; try again"),
-            )
+            // Only real contention is worth a retry; a lock file we cannot
+            // open stays that way until someone fixes it.
+            let hint = match &e {
+                LockError::Busy(_) => {
+                    "another session-hook command is running; try again".to_string()
+                }
+                LockError::Io(p, _) => format!(
+                    "check that {} and its folder belong to you and are writable \
+                     (the folder 0700, the file 0600)",
+                    p.display()
+                ),
+            };
+            anyhow::Error::new(UserError::new(e.to_string()).hint(hint))
         })
     }
 

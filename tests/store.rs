@@ -5,11 +5,16 @@
 mod common;
 
 use std::fs;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::time::{Duration, SystemTime};
 
 use common::Project;
+
+fn mode(p: &Path) -> u32 {
+    fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
@@ -234,4 +239,72 @@ fn a_hook_skips_quietly_when_a_newer_file_is_unreadable() {
         last.contains("PostToolUse") && last.contains(&format!("{}:4:", new.display())),
         "{log}"
     );
+}
+
+/// Run the binary with `umask` set in the child.
+fn under_umask(p: &Project, umask: &str, args: &[&str]) -> Output {
+    let mut c = std::process::Command::new("sh");
+    c.arg("-c")
+        .arg(format!("umask {umask}; exec \"$0\" \"$@\""))
+        .arg(common::bin())
+        .args(args)
+        .current_dir(p.path())
+        .env_remove("CLAUDE_PROJECT_DIR")
+        .env_remove("CLAUDE_CODE_SESSION_ID")
+        .env("SESSION_HOOK_NOW", "2026-01-15T10:00:00Z");
+    c.output().unwrap()
+}
+
+fn walk(d: &Path, out: &mut Vec<PathBuf>) {
+    for e in fs::read_dir(d).unwrap().flatten() {
+        out.push(e.path());
+        if e.file_type().unwrap().is_dir() {
+            walk(&e.path(), out);
+        }
+    }
+}
+
+#[test]
+fn modes_do_not_depend_on_the_umask() {
+    for umask in ["277", "077", "000"] {
+        let p = Project::git();
+        for args in [
+            &["init", "--name", "u", "--goal", "Strict umask"][..],
+            &["log", "--progress", "first"],
+            &["log", "--next", "a step"],
+            &["checkpoint", "--note", "n"],
+        ] {
+            let o = under_umask(&p, umask, args);
+            assert!(o.status.success(), "umask {umask} {args:?}: {}", stderr(&o));
+        }
+        let store = p.path().join(".sessions");
+        let mut all = vec![store.clone()];
+        walk(&store, &mut all);
+        assert!(all.iter().any(|f| f.ends_with(".local/lock")));
+        for f in all {
+            let want = if f.is_dir() { 0o700 } else { 0o600 };
+            assert_eq!(mode(&f), want, "umask {umask}: {}", f.display());
+        }
+    }
+}
+
+#[test]
+fn a_read_only_lock_file_is_repaired_and_lock_errors_say_what_is_wrong() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "l"]);
+    let lock = p.path().join(".sessions/.local/lock");
+    fs::set_permissions(&lock, fs::Permissions::from_mode(0o400)).unwrap();
+    p.ok(&["log", "--progress", "after a read-only lock"]);
+    assert_eq!(mode(&lock), 0o600);
+    // A lock that cannot be opened at all is not "busy".
+    fs::remove_file(&lock).unwrap();
+    fs::create_dir(&lock).unwrap();
+    let o = p.run(&["log", "--progress", "x"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(
+        e.contains("cannot open the lock file") && e.contains("hint: check that"),
+        "{e}"
+    );
+    assert!(!e.contains("try again"), "{e}");
 }

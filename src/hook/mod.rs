@@ -869,13 +869,20 @@ pub fn log_line(store: &Store, event: &str, elapsed: Duration, status: &str, not
         clock::iso(clock::now()),
         elapsed.as_secs_f64() * 1000.0
     );
-    use std::os::unix::fs::OpenOptionsExt;
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
     if let Ok(mut f) = std::fs::OpenOptions::new()
         .append(true)
         .create(true)
         .mode(0o600)
         .open(&path)
     {
+        // `mode` is filtered by the umask; a new log made 0400 under a
+        // strict one could never be appended to again.
+        if f.metadata()
+            .is_ok_and(|m| m.permissions().mode() & 0o777 != 0o600)
+        {
+            let _ = f.set_permissions(std::fs::Permissions::from_mode(0o600));
+        }
         let _ = f.write_all(line.as_bytes());
     }
 }
