@@ -548,6 +548,10 @@ pub fn read_head(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
     Ok(buf)
 }
 
+/// How old a temp file must be before it is taken for the leftover of a
+/// killed writer, where a live writer might still own a younger one.
+pub const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// Remove stale temp files left by a writer that was killed mid-write.
 /// Only files older than `min_age` are touched, so a live writer is safe.
 pub fn sweep_temp_files(dir: &Path, min_age: std::time::Duration) {

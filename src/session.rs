@@ -324,6 +324,9 @@ pub fn progress_md(doc: &Document, now: DateTime<Utc>) -> String {
 pub fn write_progress_md(store: &Store, doc: &Document, now: DateTime<Utc>) -> Result<PathBuf> {
     let dir = store.journal_dir(doc.id());
     crate::fsutil::ensure_private_dir(&dir)?;
+    // A writer killed mid-write leaves its temp file here, and this folder
+    // is committed: clear out old ones (one small folder, so cheap).
+    crate::fsutil::sweep_temp_files(&dir, crate::fsutil::STALE_TEMP_AGE);
     let p = dir.join("progress.md");
     crate::fsutil::atomic_write(&p, progress_md(doc, now).as_bytes())?;
     Ok(p)

@@ -308,3 +308,19 @@ fn a_read_only_lock_file_is_repaired_and_lock_errors_say_what_is_wrong() {
     );
     assert!(!e.contains("try again"), "{e}");
 }
+
+#[test]
+fn checkpoint_sweeps_old_temp_files_from_the_journal_folder() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "t"]);
+    let id = front(&p.active_text(), "id");
+    let dir = p.path().join(format!(".sessions/journal/{id}"));
+    let (stale, fresh) = (dir.join(".tmp-dead.partial"), dir.join(".tmp-live.partial"));
+    fs::write(&stale, "half").unwrap();
+    fs::write(&fresh, "half").unwrap();
+    set_mtime(&stale, SystemTime::now() - Duration::from_secs(3600));
+    p.ok(&["checkpoint"]);
+    assert!(!stale.exists(), "a killed writer's temp file is swept");
+    assert!(fresh.exists(), "a young one may belong to a live writer");
+    assert!(dir.join("progress.md").is_file());
+}
