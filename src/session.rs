@@ -155,14 +155,20 @@ pub fn log_current(doc: &mut Document, text: &str) -> Found {
     f
 }
 
-pub fn log_next(doc: &mut Document, text: &str) {
+/// Add a next step (and a Remaining step). Returns false when both were
+/// already listed, so nothing changed.
+pub fn log_next(doc: &mut Document, text: &str) -> bool {
+    let mut changed = false;
     if let Some(new) = s::add_next_step(doc.get(Sec::NextSteps).unwrap_or(""), text) {
         doc.set(Sec::NextSteps, &new);
+        changed = true;
     }
     let mut p = progress(doc);
     if p.add_remaining(&s::one_line(text)) {
         doc.set(Sec::Progress, &p.render());
+        changed = true;
     }
+    changed
 }
 
 pub fn log_progress_note(doc: &mut Document, text: &str, now: DateTime<Utc>) {

@@ -573,3 +573,33 @@ fn log_on_a_large_document_writes_what_a_full_load_writes() {
         "the resolved blocker reached the TL;DR"
     );
 }
+fn front(text: &str, key: &str) -> String {
+    text.lines()
+        .find_map(|l| l.strip_prefix(&format!("{key}: ")))
+        .unwrap_or_else(|| panic!("no {key} in\n{text}"))
+        .trim_matches('"')
+        .to_string()
+}
+
+#[test]
+fn a_log_that_changes_nothing_says_so_and_still_stamps_the_time() {
+    let p = Project::git();
+    p.ok_at(Some("2026-01-15T10:00:00Z"), &["init", "--name", "dup"]);
+    let out = p.ok_at(Some("2026-01-15T10:00:00Z"), &["log", "--next", "A"]);
+    assert!(out.starts_with("Next step added"), "{out}");
+    let out = p.ok_at(Some("2026-01-15T11:00:00Z"), &["log", "--next", "A"]);
+    assert!(out.starts_with("Next step already listed"), "{out}");
+    let t = p.active_text();
+    assert_eq!(front(&t, "updated_at"), "2026-01-15T11:00:00Z");
+    assert_eq!(t.matches(". A\n").count(), 1, "{t}");
+    let out = p.ok_at(Some("2026-01-15T12:00:00Z"), &["log", "--current", "A"]);
+    assert!(out.starts_with("Current step: A"), "{out}");
+    let out = p.ok_at(Some("2026-01-15T13:00:00Z"), &["log", "--current", "A"]);
+    assert!(out.starts_with("Current step unchanged: A"), "{out}");
+    assert_eq!(
+        front(&p.active_text(), "updated_at"),
+        "2026-01-15T13:00:00Z"
+    );
+    // Each of them is in the journal.
+    assert_eq!(p.journal_entries().len(), 5);
+}
