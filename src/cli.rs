@@ -138,10 +138,14 @@ pub fn run() -> i32 {
     }
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
+        // --help and --version: printed to stdout as clap does.
+        Err(e) if !e.use_stderr() => {
             let _ = e.print();
-            return code;
+            return 0;
+        }
+        Err(e) => {
+            eprint!("{}", usage_error(&e));
+            return 2;
         }
     };
     let g = Global {
@@ -203,6 +207,17 @@ fn fast_path() -> Option<i32> {
         "hook" => Some(cmd::hook::run(&g, cmd::hook::HookArgs { event: None })),
         "statusline" => Some(cmd::statusline::run(&g, cmd::statusline::StatuslineArgs {})),
         _ => None,
+    }
+}
+
+/// A clap usage error with our prefix, like every other error: clap's own
+/// text (message, usage line, pointer to --help) follows it unchanged.
+fn usage_error(e: &clap::Error) -> String {
+    let text = e.render().to_string();
+    match text.strip_prefix("error: ") {
+        Some(rest) => format!("session-hook: error: {rest}"),
+        // Help shown for a missing subcommand is not an error message.
+        None => text,
     }
 }
 

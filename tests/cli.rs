@@ -573,6 +573,11 @@ fn log_on_a_large_document_writes_what_a_full_load_writes() {
         "the resolved blocker reached the TL;DR"
     );
 }
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
 fn front(text: &str, key: &str) -> String {
     text.lines()
         .find_map(|l| l.strip_prefix(&format!("{key}: ")))
@@ -602,4 +607,79 @@ fn a_log_that_changes_nothing_says_so_and_still_stamps_the_time() {
     );
     // Each of them is in the journal.
     assert_eq!(p.journal_entries().len(), 5);
+}
+
+#[test]
+fn errors_carry_a_hint() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "h"]);
+    let cases: &[(&[&str], &str)] = &[
+        (&["log", "--progress", "  "], "--progress is empty"),
+        (&["log", "--decision", ""], "--decision is empty"),
+        (&["checkpoint", "--note", " "], "--note is empty"),
+        (&["init", "--goal", ""], "--goal is empty"),
+        (&["init", "--name", &"n".repeat(50)], "is longer than"),
+    ];
+    for (args, msg) in cases {
+        let o = p.run(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let e = stderr(&o);
+        assert!(
+            e.starts_with("session-hook: error: ") && e.contains(msg) && e.contains("\n  hint: "),
+            "{args:?}: {e}"
+        );
+    }
+    // A file where a folder must go.
+    let id = front(&p.active_text(), "id");
+    let j = p.path().join(format!(".sessions/journal/{id}"));
+    fs::remove_dir_all(&j).unwrap();
+    fs::write(&j, "in the way").unwrap();
+    let o = p.run(&["log", "--discovery", "d"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(
+        e.contains("cannot create") && e.contains("hint: a file is in the way"),
+        "{e}"
+    );
+}
+
+#[test]
+fn closing_a_closed_session_is_refused_with_a_hint() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "once"]);
+    p.ok(&["close", "--complete"]);
+    let o = p.run(&["close", "once", "--complete"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(
+        e.starts_with("session-hook: error: once is already closed (complete)")
+            && e.contains("hint: "),
+        "{e}"
+    );
+}
+
+#[test]
+fn usage_errors_have_the_prefix_and_help_is_plain() {
+    let p = Project::git();
+    let o = p.run(&["log", "--bogus"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(
+        e.starts_with("session-hook: error: unexpected argument '--bogus'")
+            && e.contains("Usage: session-hook log"),
+        "{e}"
+    );
+    let o = p.run(&["close"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("session-hook: error: "));
+    for args in [&["--help"][..], &["log", "--help"], &["--version"]] {
+        let o = p.run(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        assert!(o.stderr.is_empty(), "{args:?}");
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            out.contains("Usage:") || out.starts_with("session-hook "),
+            "{out}"
+        );
+    }
 }

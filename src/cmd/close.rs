@@ -41,6 +41,7 @@ pub fn run(g: &Global, a: CloseArgs) -> Result<()> {
             meta.shortname(),
             meta.front.status.as_str()
         ))
+        .hint("it is in the archive already; see `session-hook list --all`")
         .into());
     }
     let mut open = session::Open::load(&ctx.store, meta)?;

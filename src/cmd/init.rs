@@ -257,6 +257,10 @@ pub fn create(ctx: &Ctx, spec: Spec, edit: impl FnOnce(&mut Document)) -> Result
             spec.shortname,
             names::MAX_NAME
         ))
+        .hint(format!(
+            "pass a shorter --name (at most {} characters of a-z, 0-9 and -)",
+            names::MAX_NAME
+        ))
         .into());
     }
     let claude = ctx
