@@ -148,6 +148,10 @@ pub fn run() -> i32 {
             return 2;
         }
     };
+    if let Some(e) = missing_dir(&cli) {
+        report(&e);
+        return 1;
+    }
     let g = Global {
         dir: cli.dir,
         session: cli.session,
@@ -219,6 +223,27 @@ fn usage_error(e: &clap::Error) -> String {
         // Help shown for a missing subcommand is not an error message.
         None => text,
     }
+}
+
+/// `--dir` names the project folder; one that does not exist is a typo
+/// far more often than a wish for a new folder (`init` would otherwise
+/// create it, and the store in it, silently). The hook and the status line
+/// never fail their host, so they are left to their own silence.
+fn missing_dir(cli: &Cli) -> Option<anyhow::Error> {
+    let d = cli.dir.as_deref()?;
+    if matches!(cli.command, Command::Hook(_) | Command::Statusline(_)) || d.is_dir() {
+        return None;
+    }
+    let what = if d.exists() {
+        "is not a folder"
+    } else {
+        "does not exist"
+    };
+    Some(
+        crate::error::UserError::new(format!("--dir {} {what}", d.display()))
+            .hint("pass the project folder (the one that holds or will hold .sessions/), or create it first")
+            .into(),
+    )
 }
 
 /// `session-hook: error: ...` with the cause chain and a hint.

@@ -324,3 +324,37 @@ fn checkpoint_sweeps_old_temp_files_from_the_journal_folder() {
     assert!(fresh.exists(), "a young one may belong to a live writer");
     assert!(dir.join("progress.md").is_file());
 }
+
+#[test]
+fn a_missing_dir_is_an_error_for_every_command() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "here"]);
+    let missing = p.path().join("no/such/folder");
+    let m = missing.to_str().unwrap();
+    for args in [
+        &["init", "--name", "x", "--dir", m][..],
+        &["log", "--progress", "x", "--dir", m],
+        &["list", "--dir", m],
+        &["view", "--dir", m],
+        &["doctor", "--dir", m],
+    ] {
+        let o = p.run(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let e = stderr(&o);
+        assert!(
+            e.starts_with(&format!("session-hook: error: --dir {m} does not exist"))
+                && e.contains("hint:"),
+            "{args:?}: {e}"
+        );
+        assert!(!p.path().join("no").exists(), "{args:?} created it");
+    }
+    // The hook never fails its host.
+    let o = p
+        .cmd()
+        .args(["hook", "--dir", m])
+        .write_stdin(common::payload(p.path(), "Stop", serde_json::json!({})))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert!(o.stdout.is_empty() && !p.path().join("no").exists());
+}
