@@ -683,3 +683,26 @@ fn usage_errors_have_the_prefix_and_help_is_plain() {
         );
     }
 }
+
+#[test]
+fn list_ids_are_unique_prefixes_that_select_their_session() {
+    let p = Project::git();
+    for n in ["one", "two", "three"] {
+        p.ok(&["init", "--name", n]);
+    }
+    let listed = p.ok(&["list"]);
+    let rows: Vec<(String, String)> = listed
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            (f[1].to_string(), f[2].to_string())
+        })
+        .collect();
+    assert_eq!(rows.len(), 3, "{listed}");
+    for (name, id) in &rows {
+        assert!(id.len() >= 8, "{listed}");
+        let j: serde_json::Value = serde_json::from_str(&p.ok(&["view", id, "--json"])).unwrap();
+        assert_eq!(j["shortname"], name.as_str(), "{id} picks {name}");
+    }
+}
