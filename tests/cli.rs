@@ -706,3 +706,21 @@ fn list_ids_are_unique_prefixes_that_select_their_session() {
         assert_eq!(j["shortname"], name.as_str(), "{id} picks {name}");
     }
 }
+
+#[test]
+fn close_keeps_a_task_files_mode_and_comments() {
+    let p = Project::git();
+    let task =
+        "---\ntitle: Do it\nstatus: open  # moved by the planner\npriority: P1\n---\nBody.\n";
+    p.write(".tasks/t-1.md", task);
+    let tf = p.path().join(".tasks/t-1.md");
+    fs::set_permissions(&tf, fs::Permissions::from_mode(0o644)).unwrap();
+    p.ok(&["init", "--name", "c", "--task", "t-1"]);
+    let out = p.ok(&["close", "--complete"]);
+    assert!(out.contains("task t-1: completed"), "{out}");
+    assert_eq!(
+        p.read(".tasks/t-1.md"),
+        task.replace("status: open ", "status: completed ")
+    );
+    assert_eq!(mode(&tf), 0o644);
+}

@@ -144,7 +144,9 @@ fn complete_tasks(project: &Path, doc: &Document) -> Result<Vec<String>> {
         let text = fsutil::read_text(&p)?;
         match set_task_status(&text) {
             Some(new) => {
-                fsutil::atomic_write(&p, new.as_bytes())
+                // The task file belongs to the project, not to the store:
+                // it keeps its mode (0644 stays readable to the team).
+                fsutil::atomic_write_keep_mode(&p, new.as_bytes())
                     .with_context(|| format!("cannot write {}", p.display()))?;
                 out.push(format!("task {t}: completed"));
             }
@@ -160,9 +162,28 @@ fn set_task_status(text: &str) -> Option<String> {
     let rest = text.strip_prefix("---\n")?;
     let end = rest.find("\n---")?;
     let yaml = &rest[..end + 1];
-    let new_yaml =
-        crate::doc::frontmatter::set_key(yaml, "status", &Value::Str("completed".into()));
+    let new_yaml = set_status_line(yaml).unwrap_or_else(|| {
+        crate::doc::frontmatter::set_key(yaml, "status", &Value::Str("completed".into()))
+    });
     Some(format!("---\n{new_yaml}{}", &rest[end + 1..]))
+}
+
+/// Replace only the value on a one-line top-level `status:` entry, so its
+/// spacing and an inline `# comment` after it stay as they were. `None`
+/// when there is no such line (missing, or a block value), and the caller
+/// falls back to the general key setter.
+fn set_status_line(yaml: &str) -> Option<String> {
+    let re = regex::Regex::new(
+        r#"(?m)^(status:[ \t]*)("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^ \t\n#][^\n]*?)([ \t]+#[^\n]*|[ \t]*)$"#,
+    )
+    .expect("a valid pattern");
+    let c = re.captures(yaml)?;
+    let value = c.get(2)?;
+    let mut out = String::with_capacity(yaml.len() + 8);
+    out.push_str(&yaml[..value.start()]);
+    out.push_str("completed");
+    out.push_str(&yaml[value.end()..]);
+    Some(out)
 }
 
 #[cfg(test)]
@@ -173,6 +194,26 @@ mod tests {
         assert_eq!(
             super::set_task_status(t).unwrap(),
             "---\ntitle: X\nstatus: completed\nprio: 1\n---\nbody\n"
+        );
+    }
+
+    #[test]
+    fn task_status_keeps_an_inline_comment_and_spacing() {
+        let t = "---\nstatus:   open   # set by the planner\nsubstatus: x\n---\n";
+        assert_eq!(
+            super::set_task_status(t).unwrap(),
+            "---\nstatus:   completed   # set by the planner\nsubstatus: x\n---\n"
+        );
+        let t = "---\nstatus: \"in # progress\" # quoted\n---\n";
+        assert_eq!(
+            super::set_task_status(t).unwrap(),
+            "---\nstatus: completed # quoted\n---\n"
+        );
+        // No status yet: added at the end of the frontmatter.
+        let t = "---\ntitle: X\n---\n";
+        assert_eq!(
+            super::set_task_status(t).unwrap(),
+            "---\ntitle: X\nstatus: completed\n---\n"
         );
     }
 }
