@@ -708,6 +708,131 @@ fn list_ids_are_unique_prefixes_that_select_their_session() {
 }
 
 #[test]
+fn an_ambiguous_id_prefix_is_refused() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "one"]);
+    p.ok(&["init", "--name", "two"]);
+    let list: serde_json::Value = serde_json::from_str(&p.ok(&["list", "--json"])).unwrap();
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    // Two UUIDv7s made a moment apart share their timestamp's first digits.
+    let prefix = &ids[0][..8];
+    assert!(ids[1].starts_with(prefix), "{ids:?}");
+    let o = p.run(&["log", "--session", prefix, "--progress", "x"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(
+        e.contains(&format!("\"{prefix}\" matches 2 sessions")) && e.contains("hint: "),
+        "{e}"
+    );
+}
+
+#[test]
+fn init_title_is_kept_apart_from_the_goal() {
+    let p = Project::git();
+    p.ok(&[
+        "init",
+        "--name",
+        "titled",
+        "--goal",
+        "Make login reliable",
+        "--title",
+        "Login race",
+    ]);
+    let t = p.active_text();
+    assert_eq!(front(&t, "title"), "Login race");
+    assert!(t.contains("\n# Session: Login race\n"), "{t}");
+    assert!(t.contains("**Objective**: Make login reliable\n"), "{t}");
+}
+
+#[test]
+fn done_matches_by_substring_or_adds_the_step() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "steps"]);
+    p.ok(&["log", "--next", "Write the parser"]);
+    p.ok(&["log", "--next", "Add tests"]);
+    // Neither exact nor a prefix: only a substring of the first step.
+    let out = p.ok(&["log", "--done", "PARSER"]);
+    assert!(
+        out.starts_with("Step matched and marked done: Write the parser"),
+        "{out}"
+    );
+    let out = p.ok(&["log", "--done", "Deploy to staging"]);
+    assert!(
+        out.starts_with("Step not found among open steps; added as done: Deploy to staging"),
+        "{out}"
+    );
+    let t = p.active_text();
+    assert!(t.contains("- [x] Write the parser ("), "{t}");
+    assert!(t.contains("- [x] Deploy to staging ("), "{t}");
+    assert!(t.contains("- [ ] Add tests"), "{t}");
+    assert!(t.contains("**Progress**: 2/3 steps complete"), "{t}");
+}
+
+#[test]
+fn list_all_json_shows_every_session_and_unreadable_files() {
+    let p = Project::git();
+    p.ok_at(
+        Some("2026-01-15T10:00:00Z"),
+        &["init", "--name", "open", "--goal", "Open one"],
+    );
+    p.ok_at(Some("2026-01-15T10:01:00Z"), &["log", "--next", "A"]);
+    p.ok_at(Some("2026-01-15T10:02:00Z"), &["log", "--done", "A"]);
+    p.ok_at(Some("2026-01-15T10:03:00Z"), &["log", "--next", "B"]);
+    p.ok_at(Some("2026-01-15T09:00:00Z"), &["init", "--name", "shut"]);
+    p.ok_at(
+        Some("2026-01-15T09:30:00Z"),
+        &["close", "shut", "--complete"],
+    );
+    p.write(".sessions/active/broken-000000.md", "---\nid: [\n---\n");
+    let v: serde_json::Value = serde_json::from_str(&p.ok(&["list", "--all", "--json"])).unwrap();
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len(), 3, "{v:#}");
+    let open = &rows[0];
+    assert_eq!(open["shortname"], "open");
+    assert_eq!(open["title"], "Open one");
+    assert_eq!(open["status"], "active");
+    assert_eq!(open["updated_at"], "2026-01-15T10:03:00Z");
+    assert_eq!(
+        (open["done"].as_u64(), open["total"].as_u64()),
+        (Some(1), Some(2))
+    );
+    assert!(
+        open["path"]
+            .as_str()
+            .unwrap()
+            .starts_with(".sessions/active/open-")
+    );
+    assert!(open["error"].is_null());
+    assert_eq!(open["id"].as_str().unwrap().len(), 36);
+    let shut = &rows[1];
+    assert_eq!(shut["shortname"], "shut");
+    assert_eq!(shut["status"], "complete");
+    assert_eq!(shut["updated_at"], "2026-01-15T09:30:00Z");
+    assert!(
+        shut["path"]
+            .as_str()
+            .unwrap()
+            .starts_with(".sessions/archive/shut-")
+    );
+    let bad = &rows[2];
+    assert_eq!(bad["status"], "unreadable");
+    assert_eq!(bad["path"], ".sessions/active/broken-000000.md");
+    assert!(
+        bad["error"]
+            .as_str()
+            .unwrap()
+            .contains("broken-000000.md:2:"),
+        "{bad}"
+    );
+    assert_eq!(bad["id"], "");
+}
+
+#[test]
 fn close_keeps_a_task_files_mode_and_comments() {
     let p = Project::git();
     let task =

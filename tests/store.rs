@@ -310,6 +310,27 @@ fn a_read_only_lock_file_is_repaired_and_lock_errors_say_what_is_wrong() {
 }
 
 #[test]
+fn a_held_lock_is_reported_as_busy() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "busy"]);
+    let before = p.active_text();
+    let lock = fs::File::open(p.path().join(".sessions/.local/lock")).unwrap();
+    lock.lock().unwrap();
+    let start = std::time::Instant::now();
+    let o = p.run(&["log", "--progress", "x"]);
+    assert!(start.elapsed() >= Duration::from_secs(9), "it waited");
+    drop(lock);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(
+        e.contains("locked by another session-hook process")
+            && e.contains("hint: another session-hook command is running; try again"),
+        "{e}"
+    );
+    assert_eq!(p.active_text(), before);
+}
+
+#[test]
 fn checkpoint_sweeps_old_temp_files_from_the_journal_folder() {
     let p = Project::git();
     p.ok(&["init", "--name", "t"]);
@@ -323,6 +344,56 @@ fn checkpoint_sweeps_old_temp_files_from_the_journal_folder() {
     assert!(!stale.exists(), "a killed writer's temp file is swept");
     assert!(fresh.exists(), "a young one may belong to a live writer");
     assert!(dir.join("progress.md").is_file());
+}
+
+#[test]
+fn the_store_is_found_by_dir_then_env_then_git_then_cwd() {
+    let p = Project::git();
+    let sub = p.path().join("deep/sub");
+    fs::create_dir_all(&sub).unwrap();
+    let env = tempfile::tempdir().unwrap();
+    let flag = tempfile::tempdir().unwrap();
+    let init = |name: &str, envdir: Option<&Path>, dir: Option<&Path>| {
+        let mut c = p.cmd();
+        c.current_dir(&sub).args(["init", "--name", name]);
+        if let Some(e) = envdir {
+            c.env("CLAUDE_PROJECT_DIR", e);
+        }
+        if let Some(d) = dir {
+            c.arg("--dir").arg(d);
+        }
+        let o = c.output().unwrap();
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+    };
+    let has = |root: &Path, name: &str| {
+        fs::read_dir(root.join(".sessions/active"))
+            .map(|rd| {
+                rd.flatten().any(|e| {
+                    e.file_name()
+                        .to_string_lossy()
+                        .starts_with(&format!("{name}-"))
+                })
+            })
+            .unwrap_or(false)
+    };
+    init("by-dir", Some(env.path()), Some(flag.path()));
+    init("by-env", Some(env.path()), None);
+    init("by-git", None, None);
+    assert!(has(flag.path(), "by-dir") && !has(env.path(), "by-dir"));
+    assert!(has(env.path(), "by-env") && !has(p.path(), "by-env"));
+    assert!(has(p.path(), "by-git") && !sub.join(".sessions").exists());
+    // Outside git: the current folder.
+    let plain = Project::plain();
+    let inner = plain.path().join("inner");
+    fs::create_dir(&inner).unwrap();
+    let o = plain
+        .cmd()
+        .current_dir(&inner)
+        .args(["init", "--name", "by-cwd"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(has(&inner, "by-cwd") && !plain.path().join(".sessions").exists());
 }
 
 #[test]
