@@ -62,6 +62,22 @@ pub fn atomic_create(path: &Path, contents: &Contents) -> io::Result<()> {
     replace(path, contents, None, How::Create)
 }
 
+/// [`atomic_create`] through a parked previous version, as
+/// [`atomic_write_recycling`] does: a document moved to a new name (closed
+/// into the archive) takes its spare along instead of leaving it behind.
+pub fn atomic_create_recycling(
+    path: &Path,
+    contents: &Contents,
+    spare_dir: &Path,
+) -> io::Result<()> {
+    replace(
+        path,
+        contents,
+        (contents.len() >= RECYCLE_MIN as u64).then_some(spare_dir),
+        How::Create,
+    )
+}
+
 /// Whether [`replace`] may take the place of an existing file.
 #[derive(Clone, Copy)]
 enum How {
@@ -260,7 +276,7 @@ fn replace(path: &Path, contents: &Contents, spare_dir: Option<&Path>, how: How)
     }
     let spare = spare_dir.and_then(|d| Some(d.join(path.file_name()?)));
     if let Some(spare) = &spare
-        && recycle::overwrite_spare(spare, path, contents)?
+        && recycle::overwrite_spare(spare, path, contents, matches!(how, How::Create))?
     {
         return Ok(());
     }
@@ -363,14 +379,37 @@ mod recycle {
         }
     }
 
-    /// Write `contents` into the spare and swap it with `target`. `Ok(false)`
-    /// means the spare could not be used (missing, busy, not supported) and
-    /// the caller should take the plain path; an I/O error while writing is
-    /// returned as it would be for a temp file.
+    /// Move `a` to `b` only if `b` does not exist.
+    fn rename_noreplace(a: &Path, b: &Path) -> io::Result<()> {
+        let a = CString::new(a.as_os_str().as_bytes())?;
+        let b = CString::new(b.as_os_str().as_bytes())?;
+        // SAFETY: both are valid NUL-terminated paths for the call's duration.
+        let r = unsafe {
+            libc::renameat2(
+                libc::AT_FDCWD,
+                a.as_ptr(),
+                libc::AT_FDCWD,
+                b.as_ptr(),
+                libc::RENAME_NOREPLACE,
+            )
+        };
+        if r == 0 {
+            Ok(())
+        } else {
+            Err(io::Error::last_os_error())
+        }
+    }
+
+    /// Write `contents` into the spare and swap it with `target` (or, with
+    /// `create`, move it to `target` only if nothing is there). `Ok(false)`
+    /// means the spare could not be used (missing, busy, not supported, the
+    /// name taken) and the caller should take the plain path; an I/O error
+    /// while writing is returned as it would be for a temp file.
     pub fn overwrite_spare(
         spare: &Path,
         target: &Path,
         contents: &super::Contents,
+        create: bool,
     ) -> io::Result<bool> {
         let Ok(f) = OpenOptions::new()
             .read(true)
@@ -407,6 +446,10 @@ mod recycle {
         if (now.dev(), now.ino()) != (before.dev(), before.ino()) {
             return Ok(false);
         }
+        if create {
+            // The plain path then meets the same taken name and says so.
+            return Ok(rename_noreplace(spare, target).is_ok());
+        }
         match exchange(spare, target) {
             Ok(()) => Ok(true),
             Err(e) if e.kind() == io::ErrorKind::NotFound && !target.exists() => {
@@ -438,7 +481,7 @@ mod recycle {
         Err(io::Error::from(io::ErrorKind::Unsupported))
     }
 
-    pub fn overwrite_spare(_: &Path, _: &Path, _: &super::Contents) -> io::Result<bool> {
+    pub fn overwrite_spare(_: &Path, _: &Path, _: &super::Contents, _: bool) -> io::Result<bool> {
         Ok(false)
     }
 }
@@ -756,6 +799,29 @@ mod tests {
         reader.read_to_end(&mut seen).unwrap();
         assert_eq!(seen, big(1), "the open version never changed");
         assert_eq!(fs::read(&p).unwrap(), big(4));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_create_through_a_spare_never_replaces() {
+        let d = tempfile::tempdir().unwrap();
+        let (live, moved) = (d.path().join("doc.md"), d.path().join("moved"));
+        fs::create_dir(&moved).unwrap();
+        let spares = d.path().join("spare");
+        atomic_write_recycling(&live, &Contents::bytes(&big(0)), &spares).unwrap();
+        atomic_write_recycling(&live, &Contents::bytes(&big(1)), &spares).unwrap();
+        assert!(spares.join("doc.md").exists());
+        let taken = moved.join("doc.md");
+        fs::write(&taken, "older copy").unwrap();
+        let e = atomic_create_recycling(&taken, &Contents::bytes(&big(2)), &spares).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read_to_string(&taken).unwrap(), "older copy");
+        let free = moved.join("free.md");
+        fs::rename(&taken, &free).unwrap();
+        atomic_create_recycling(&taken, &Contents::bytes(&big(2)), &spares).unwrap();
+        assert_eq!(fs::read(&taken).unwrap(), big(2));
+        assert!(!spares.join("doc.md").exists(), "the spare moved along");
+        assert_eq!(fs::read_to_string(&free).unwrap(), "older copy");
     }
 
     #[test]

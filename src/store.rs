@@ -321,7 +321,7 @@ impl Store {
     /// file there, readable or not, is left alone).
     pub fn create(&self, path: &Path, doc: &Document) -> Result<bool> {
         guard_inside(&self.dir, path)?;
-        match fsutil::atomic_create(path, &doc.contents()) {
+        match fsutil::atomic_create_recycling(path, &doc.contents(), &self.spare_dir()) {
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Ok(false),
             Err(e) => return Err(e).with_context(|| format!("cannot write {}", path.display())),
