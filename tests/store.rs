@@ -429,3 +429,29 @@ fn a_missing_dir_is_an_error_for_every_command() {
     assert_eq!(o.status.code(), Some(0));
     assert!(o.stdout.is_empty() && !p.path().join("no").exists());
 }
+
+#[test]
+fn the_status_line_shows_no_session_rather_than_an_older_one() {
+    let (p, _old, new) = old_and_broken_new();
+    let input = serde_json::json!({
+        "session_id": "11111111-2222-3333-4444-555555555555",
+        "cwd": p.path().display().to_string(),
+        "workspace": {"project_dir": p.path().display().to_string()},
+    })
+    .to_string();
+    let line = || {
+        let o = p
+            .cmd()
+            .arg("statusline")
+            .write_stdin(input.clone())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let shown = line();
+    assert!(!shown.contains("old"), "{shown}");
+    set_mtime(&new, SystemTime::now() - Duration::from_secs(3600));
+    let shown = line();
+    assert!(shown.contains("old"), "{shown}");
+}
