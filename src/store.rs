@@ -304,13 +304,19 @@ impl Store {
         bad: &'a [(PathBuf, String)],
         chosen: Option<&Meta>,
     ) -> Option<&'a (PathBuf, String)> {
+        // The usual case costs nothing more: no stat without a bad file.
+        if bad.is_empty() {
+            return None;
+        }
         let mtime = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
         let floor = chosen.map(|m| mtime(&m.path));
         bad.iter()
             .map(|b| (mtime(&b.0), b))
             .filter(|(t, _)| match &floor {
                 None => true,
-                // A chosen file whose mtime is unknown is no evidence.
+                // An unknown mtime sorts first: when the chosen file's
+                // cannot be read (it just went away), any unreadable file
+                // counts as newer, and the command refuses.
                 Some(f) => t > f,
             })
             .max_by(|a, b| a.0.cmp(&b.0))
