@@ -138,12 +138,20 @@ pub fn run() -> i32 {
     }
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
+        // --help and --version: printed to stdout as clap does.
+        Err(e) if !e.use_stderr() => {
             let _ = e.print();
-            return code;
+            return 0;
+        }
+        Err(e) => {
+            eprint!("{}", usage_error(&e));
+            return 2;
         }
     };
+    if let Some(e) = missing_dir(&cli) {
+        report(&e);
+        return 1;
+    }
     let g = Global {
         dir: cli.dir,
         session: cli.session,
@@ -204,6 +212,38 @@ fn fast_path() -> Option<i32> {
         "statusline" => Some(cmd::statusline::run(&g, cmd::statusline::StatuslineArgs {})),
         _ => None,
     }
+}
+
+/// A clap usage error with our prefix, like every other error: clap's own
+/// text (message, usage line, pointer to --help) follows it unchanged.
+fn usage_error(e: &clap::Error) -> String {
+    let text = e.render().to_string();
+    match text.strip_prefix("error: ") {
+        Some(rest) => format!("session-hook: error: {rest}"),
+        // Help shown for a missing subcommand is not an error message.
+        None => text,
+    }
+}
+
+/// `--dir` names the project folder; one that does not exist is a typo
+/// far more often than a wish for a new folder (`init` would otherwise
+/// create it, and the store in it, silently). The hook and the status line
+/// never fail their host, so they are left to their own silence.
+fn missing_dir(cli: &Cli) -> Option<anyhow::Error> {
+    let d = cli.dir.as_deref()?;
+    if matches!(cli.command, Command::Hook(_) | Command::Statusline(_)) || d.is_dir() {
+        return None;
+    }
+    let what = if d.exists() {
+        "is not a folder"
+    } else {
+        "does not exist"
+    };
+    Some(
+        crate::error::UserError::new(format!("--dir {} {what}", d.display()))
+            .hint("pass the project folder (the one that holds or will hold .sessions/), or create it first")
+            .into(),
+    )
 }
 
 /// `session-hook: error: ...` with the cause chain and a hint.

@@ -54,5 +54,32 @@ pub fn hint_of(err: &anyhow::Error) -> Option<String> {
             );
         }
     }
-    None
+    err.chain()
+        .find_map(|c| c.downcast_ref::<std::io::Error>())
+        .and_then(io_hint)
+        .map(String::from)
+}
+
+/// What to do about a failed file operation, by its kind. The message
+/// above it names the path.
+fn io_hint(e: &std::io::Error) -> Option<&'static str> {
+    use std::io::ErrorKind as K;
+    Some(match e.kind() {
+        K::NotADirectory => {
+            "a file is in the way where a folder is expected; move that file aside, then run the command again"
+        }
+        K::IsADirectory => {
+            "a folder is in the way where a file is expected; move it aside, then run the command again"
+        }
+        K::PermissionDenied => {
+            "check that the files under .sessions/ belong to you and are writable (folders 0700, files 0600)"
+        }
+        K::ReadOnlyFilesystem => {
+            "the project is on a read-only file system; run from a writable copy"
+        }
+        K::StorageFull | K::QuotaExceeded => "free some disk space, then run the command again",
+        K::NotFound => "a file or folder went missing meanwhile; run the command again",
+        K::AlreadyExists => "something else created that file meanwhile; run the command again",
+        _ => return None,
+    })
 }

@@ -38,7 +38,53 @@ pub fn ensure_private_dir(dir: &Path) -> io::Result<()> {
 /// The target's mode is always 0600. If `path` is a symlink we refuse, so a
 /// planted link can never make us write outside the store.
 pub fn atomic_write(path: &Path, contents: &[u8]) -> io::Result<()> {
-    replace(path, &Contents::bytes(contents), None)
+    replace(path, &Contents::bytes(contents), None, How::Replace(0o600))
+}
+
+/// [`atomic_write`] for a file that is not ours (a task file in the
+/// project): the same temp-fsync-rename, but the file keeps the mode it
+/// had, so a 0644 file people share stays readable to them. A missing
+/// file is created 0600.
+pub fn atomic_write_keep_mode(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let mode = match fs::symlink_metadata(path) {
+        Ok(m) if m.is_file() => m.permissions().mode() & 0o7777,
+        _ => 0o600,
+    };
+    replace(path, &Contents::bytes(contents), None, How::Replace(mode))
+}
+
+/// Put `contents` at `path` atomically, but only if nothing is there yet:
+/// the same temp file and fsync as [`atomic_write`], then a rename that
+/// refuses to replace an existing file (`ErrorKind::AlreadyExists`). A new
+/// session file is created this way, so a file that happens to have the
+/// same name (one we could not even read, say) is never lost.
+pub fn atomic_create(path: &Path, contents: &Contents) -> io::Result<()> {
+    replace(path, contents, None, How::Create)
+}
+
+/// [`atomic_create`] through a parked previous version, as
+/// [`atomic_write_recycling`] does: a document moved to a new name (closed
+/// into the archive) takes its spare along instead of leaving it behind.
+pub fn atomic_create_recycling(
+    path: &Path,
+    contents: &Contents,
+    spare_dir: &Path,
+) -> io::Result<()> {
+    replace(
+        path,
+        contents,
+        (contents.len() >= RECYCLE_MIN as u64).then_some(spare_dir),
+        How::Create,
+    )
+}
+
+/// Whether [`replace`] may take the place of an existing file.
+#[derive(Clone, Copy)]
+enum How {
+    /// Replace (or create) the target, leaving it with this mode.
+    Replace(u32),
+    /// Create the target 0600; an existing one is an error.
+    Create,
 }
 
 /// What an atomic write puts in the new file: bytes, then optionally a run
@@ -211,10 +257,11 @@ pub fn atomic_write_recycling(
         path,
         contents,
         (contents.len() >= RECYCLE_MIN as u64).then_some(spare_dir),
+        How::Replace(0o600),
     )
 }
 
-fn replace(path: &Path, contents: &Contents, spare_dir: Option<&Path>) -> io::Result<()> {
+fn replace(path: &Path, contents: &Contents, spare_dir: Option<&Path>, how: How) -> io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -229,15 +276,25 @@ fn replace(path: &Path, contents: &Contents, spare_dir: Option<&Path>) -> io::Re
     }
     let spare = spare_dir.and_then(|d| Some(d.join(path.file_name()?)));
     if let Some(spare) = &spare
-        && recycle::overwrite_spare(spare, path, contents)?
+        && recycle::overwrite_spare(spare, path, contents, matches!(how, How::Create))?
     {
         return Ok(());
     }
     let tmp = temp_in(dir)?;
     contents.write_to(tmp.as_file())?;
+    let mode = match how {
+        How::Replace(m) => m,
+        How::Create => 0o600,
+    };
     tmp.as_file()
-        .set_permissions(fs::Permissions::from_mode(0o600))?;
+        .set_permissions(fs::Permissions::from_mode(mode))?;
     tmp.as_file().sync_all()?;
+    if let How::Create = how {
+        // renameat2(RENAME_NOREPLACE), or link + unlink where that is not
+        // supported: either way an existing file is never replaced.
+        tmp.persist_noclobber(path).map_err(|e| e.error)?;
+        return Ok(());
+    }
     // The rename is atomic: a crash leaves the old file or the new one.
     // The folder itself is not fsynced; after a power cut the rename may
     // be lost (the old file remains), which is the same promise, and it
@@ -322,14 +379,37 @@ mod recycle {
         }
     }
 
-    /// Write `contents` into the spare and swap it with `target`. `Ok(false)`
-    /// means the spare could not be used (missing, busy, not supported) and
-    /// the caller should take the plain path; an I/O error while writing is
-    /// returned as it would be for a temp file.
+    /// Move `a` to `b` only if `b` does not exist.
+    fn rename_noreplace(a: &Path, b: &Path) -> io::Result<()> {
+        let a = CString::new(a.as_os_str().as_bytes())?;
+        let b = CString::new(b.as_os_str().as_bytes())?;
+        // SAFETY: both are valid NUL-terminated paths for the call's duration.
+        let r = unsafe {
+            libc::renameat2(
+                libc::AT_FDCWD,
+                a.as_ptr(),
+                libc::AT_FDCWD,
+                b.as_ptr(),
+                libc::RENAME_NOREPLACE,
+            )
+        };
+        if r == 0 {
+            Ok(())
+        } else {
+            Err(io::Error::last_os_error())
+        }
+    }
+
+    /// Write `contents` into the spare and swap it with `target` (or, with
+    /// `create`, move it to `target` only if nothing is there). `Ok(false)`
+    /// means the spare could not be used (missing, busy, not supported, the
+    /// name taken) and the caller should take the plain path; an I/O error
+    /// while writing is returned as it would be for a temp file.
     pub fn overwrite_spare(
         spare: &Path,
         target: &Path,
         contents: &super::Contents,
+        create: bool,
     ) -> io::Result<bool> {
         let Ok(f) = OpenOptions::new()
             .read(true)
@@ -366,6 +446,10 @@ mod recycle {
         if (now.dev(), now.ino()) != (before.dev(), before.ino()) {
             return Ok(false);
         }
+        if create {
+            // The plain path then meets the same taken name and says so.
+            return Ok(rename_noreplace(spare, target).is_ok());
+        }
         match exchange(spare, target) {
             Ok(()) => Ok(true),
             Err(e) if e.kind() == io::ErrorKind::NotFound && !target.exists() => {
@@ -397,7 +481,7 @@ mod recycle {
         Err(io::Error::from(io::ErrorKind::Unsupported))
     }
 
-    pub fn overwrite_spare(_: &Path, _: &Path, _: &super::Contents) -> io::Result<bool> {
+    pub fn overwrite_spare(_: &Path, _: &Path, _: &super::Contents, _: bool) -> io::Result<bool> {
         Ok(false)
     }
 }
@@ -507,6 +591,10 @@ pub fn read_head(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
     Ok(buf)
 }
 
+/// How old a temp file must be before it is taken for the leftover of a
+/// killed writer, where a live writer might still own a younger one.
+pub const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// Remove stale temp files left by a writer that was killed mid-write.
 /// Only files older than `min_age` are touched, so a live writer is safe.
 pub fn sweep_temp_files(dir: &Path, min_age: std::time::Duration) {
@@ -568,7 +656,7 @@ mod tests {
             tail: Some(&run),
         };
         atomic_write(&dst, b"old").unwrap();
-        replace(&dst, &c, None).unwrap();
+        replace(&dst, &c, None, How::Replace(0o600)).unwrap();
         let mut want = b"new head\n".to_vec();
         want.extend_from_slice(&body[1000..]);
         assert_eq!(fs::read(&dst).unwrap(), want);
@@ -576,7 +664,7 @@ mod tests {
         // Written to since: refused, and the target keeps what it had.
         let mut w = OpenOptions::new().append(true).open(&src).unwrap();
         w.write_all(b"more").unwrap();
-        let err = replace(&dst, &c, None).unwrap_err();
+        let err = replace(&dst, &c, None, How::Replace(0o600)).unwrap_err();
         assert!(err.to_string().contains("changed on disk"), "{err}");
         assert!(run.read(0, 5).is_err());
         assert_eq!(fs::read(&dst).unwrap(), want);
@@ -603,6 +691,36 @@ mod tests {
         reuse_as(Some(&old), &d.path().join("doc.3.json"), b"[3]").unwrap();
         assert_eq!(fs::read_to_string(&target).unwrap(), "keep");
         assert_eq!(fs::read(d.path().join("doc.3.json")).unwrap(), b"[3]");
+    }
+
+    #[test]
+    fn atomic_create_never_replaces() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("a.md");
+        atomic_create(&p, &Contents::bytes(b"first")).unwrap();
+        assert_eq!(
+            fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        let e = atomic_create(&p, &Contents::bytes(b"second")).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read_to_string(&p).unwrap(), "first");
+        let names: Vec<_> = fs::read_dir(d.path()).unwrap().flatten().collect();
+        assert_eq!(names.len(), 1, "no temp file left behind");
+    }
+
+    #[test]
+    fn keep_mode_write_keeps_the_mode() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("t.md");
+        fs::write(&p, "old").unwrap();
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o644)).unwrap();
+        atomic_write_keep_mode(&p, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "new");
+        assert_eq!(
+            fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o644
+        );
     }
 
     #[test]
@@ -681,6 +799,29 @@ mod tests {
         reader.read_to_end(&mut seen).unwrap();
         assert_eq!(seen, big(1), "the open version never changed");
         assert_eq!(fs::read(&p).unwrap(), big(4));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_create_through_a_spare_never_replaces() {
+        let d = tempfile::tempdir().unwrap();
+        let (live, moved) = (d.path().join("doc.md"), d.path().join("moved"));
+        fs::create_dir(&moved).unwrap();
+        let spares = d.path().join("spare");
+        atomic_write_recycling(&live, &Contents::bytes(&big(0)), &spares).unwrap();
+        atomic_write_recycling(&live, &Contents::bytes(&big(1)), &spares).unwrap();
+        assert!(spares.join("doc.md").exists());
+        let taken = moved.join("doc.md");
+        fs::write(&taken, "older copy").unwrap();
+        let e = atomic_create_recycling(&taken, &Contents::bytes(&big(2)), &spares).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read_to_string(&taken).unwrap(), "older copy");
+        let free = moved.join("free.md");
+        fs::rename(&taken, &free).unwrap();
+        atomic_create_recycling(&taken, &Contents::bytes(&big(2)), &spares).unwrap();
+        assert_eq!(fs::read(&taken).unwrap(), big(2));
+        assert!(!spares.join("doc.md").exists(), "the spare moved along");
+        assert_eq!(fs::read_to_string(&free).unwrap(), "older copy");
     }
 
     #[test]

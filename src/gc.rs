@@ -408,11 +408,8 @@ fn archive(store: &Store, meta: &Meta, idle_days: i64, now: DateTime<Utc>) -> Re
     ])?;
     session::refresh_tldr(&mut open.doc);
     session::touch(&mut open.doc, now)?;
-    let archive = store.archive_dir();
-    fsutil::ensure_private_dir(&archive)?;
-    let target = crate::cmd::close::archive_path(&archive, &meta.path, open.doc.id());
     // New place first, then remove the old: a crash leaves a duplicate.
-    store.save(&target, &open.doc)?;
+    crate::cmd::close::save_archived(store, &meta.path, &open.doc)?;
     fs::remove_file(&meta.path)
         .with_context(|| format!("cannot remove {}", meta.path.display()))?;
     journal::write(

@@ -156,14 +156,20 @@ pub fn log_current(doc: &mut Document, text: &str) -> Found {
     f
 }
 
-pub fn log_next(doc: &mut Document, text: &str) {
+/// Add a next step (and a Remaining step). Returns false when both were
+/// already listed, so nothing changed.
+pub fn log_next(doc: &mut Document, text: &str) -> bool {
+    let mut changed = false;
     if let Some(new) = s::add_next_step(doc.get(Sec::NextSteps).unwrap_or(""), text) {
         doc.set(Sec::NextSteps, &new);
+        changed = true;
     }
     let mut p = progress(doc);
     if p.add_remaining(&s::one_line(text)) {
         doc.set(Sec::Progress, &p.render());
+        changed = true;
     }
+    changed
 }
 
 pub fn log_progress_note(doc: &mut Document, text: &str, now: DateTime<Utc>) {
@@ -332,19 +338,32 @@ pub fn progress_md(doc: &Document, now: DateTime<Utc>) -> String {
     out
 }
 
+/// Where a session's quick-context file lives.
+pub fn progress_md_path(store: &Store, id: &str) -> PathBuf {
+    store.journal_dir(id).join("progress.md")
+}
+
 pub fn write_progress_md(store: &Store, doc: &Document, now: DateTime<Utc>) -> Result<PathBuf> {
-    let dir = store.journal_dir(doc.id());
-    crate::fsutil::ensure_private_dir(&dir)?;
-    let p = dir.join("progress.md");
+    let p = progress_md_path(store, doc.id());
+    let dir = p.parent().expect("a file in the journal folder");
+    crate::fsutil::ensure_private_dir(dir)?;
+    // A writer killed mid-write leaves its temp file here, and this folder
+    // is committed: clear out old ones (one small folder, so cheap).
+    crate::fsutil::sweep_temp_files(dir, crate::fsutil::STALE_TEMP_AGE);
     crate::fsutil::atomic_write(&p, progress_md(doc, now).as_bytes())?;
     Ok(p)
 }
+
+/// A write that describes the document (a journal entry, the quick-context
+/// file) and so must not happen unless the document itself was saved.
+type AfterSave = Box<dyn FnOnce(&Store, &Document) -> Result<()>>;
 
 /// A loaded session ready for editing.
 pub struct Open {
     pub meta: Meta,
     pub doc: Document,
     saved_revision: u64,
+    after_save: Vec<AfterSave>,
 }
 
 impl Open {
@@ -364,7 +383,37 @@ impl Open {
             meta,
             doc,
             saved_revision,
+            after_save: Vec::new(),
         })
+    }
+
+    /// Run `f` once the document is saved (or found unchanged), still under
+    /// the caller's lock. A refused or failed save runs none of them, so
+    /// the journal never records an edit the document does not have.
+    pub fn after_save(&mut self, f: impl FnOnce(&Store, &Document) -> Result<()> + 'static) {
+        self.after_save.push(Box::new(f));
+    }
+
+    /// Queue one journal entry about this session (see [`Open::after_save`]).
+    pub fn journal(
+        &mut self,
+        kind: &'static str,
+        at: DateTime<Utc>,
+        fields: &[(&str, &str)],
+        text: &str,
+    ) {
+        let fields: Vec<(String, String)> = fields
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let text = text.to_string();
+        self.after_save(move |store, doc| {
+            let fields: Vec<(&str, &str)> = fields
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            crate::journal::write(store, doc.id(), kind, at, &fields, &text).map(drop)
+        });
     }
 
     pub fn changed(&self) -> bool {
@@ -374,6 +423,14 @@ impl Open {
     /// Save if anything changed: TL;DR status lines and `updated_at` are
     /// refreshed first. Returns whether a write happened.
     pub fn save(&mut self, store: &Store, now: DateTime<Utc>) -> Result<bool> {
+        let saved = self.save_document(store, now)?;
+        for f in std::mem::take(&mut self.after_save) {
+            f(store, &self.doc)?;
+        }
+        Ok(saved)
+    }
+
+    fn save_document(&mut self, store: &Store, now: DateTime<Utc>) -> Result<bool> {
         if !self.changed() {
             return Ok(false);
         }

@@ -196,6 +196,9 @@ pub fn new_path(store: &Store, id: &str, stamp: &str) -> Result<PathBuf> {
     // A folder made by hand or by an older tool may be wider.
     fs::set_permissions(&dir, fs::Permissions::from_mode(0o700))
         .with_context(|| format!("cannot set permissions on {}", dir.display()))?;
+    // This folder is committed too: a pause killed mid-write left its temp
+    // file here.
+    fsutil::sweep_temp_files(&dir, fsutil::STALE_TEMP_AGE);
     let mut path = dir.join(format!("{stamp}.json"));
     let mut n = 2;
     while path.exists() {

@@ -3,7 +3,7 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io;
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -186,13 +186,28 @@ impl Store {
         if !local.is_dir() {
             fsutil::ensure_private_dir(&local).map_err(|e| LockError::Io(path.clone(), e))?;
         }
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .mode(0o600)
-            .open(&path)
+        let open = || {
+            OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .mode(0o600)
+                .open(&path)
+        };
+        let file = match open() {
+            // A lock file made under a restrictive umask by an older
+            // version is read-only to its owner: give it its mode back.
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied && path.is_file() => {
+                fs::set_permissions(&path, fs::Permissions::from_mode(0o600))
+                    .and_then(|()| open())
+                    .map_err(|_| LockError::Io(path.clone(), e))?
+            }
+            r => r.map_err(|e| LockError::Io(path.clone(), e))?,
+        };
+        // `mode` above is filtered by the umask (0400 under `umask 277`,
+        // which the next writer could not open): set it explicitly.
+        file.set_permissions(fs::Permissions::from_mode(0o600))
             .map_err(|e| LockError::Io(path.clone(), e))?;
         let start = Instant::now();
         loop {
@@ -222,10 +237,19 @@ impl Store {
     /// Lock for an interactive command, with a helpful error.
     pub fn lock_for_command(&self) -> Result<Lock> {
         self.lock(COMMAND_LOCK_WAIT).map_err(|e| {
-            anyhow::Error::new(
-                UserError::new(e.to_string())
-                    .hint("another session-hook command is running; try again"),
-            )
+            // Only real contention is worth a retry; a lock file we cannot
+            // open stays that way until someone fixes it.
+            let hint = match &e {
+                LockError::Busy(_) => {
+                    "another session-hook command is running; try again".to_string()
+                }
+                LockError::Io(p, _) => format!(
+                    "check that {} and its folder belong to you and are writable \
+                     (the folder 0700, the file 0600)",
+                    p.display()
+                ),
+            };
+            anyhow::Error::new(UserError::new(e.to_string()).hint(hint))
         })
     }
 
@@ -252,20 +276,75 @@ impl Store {
     }
 
     pub fn metas(&self, include_archive: bool) -> Vec<Meta> {
-        self.list(include_archive)
-            .into_iter()
-            .filter_map(|l| match l {
-                Listed::Ok(m) => Some(*m),
-                Listed::Bad(..) => None,
+        self.list_split(include_archive).0
+    }
+
+    /// [`Store::list`], split into the readable sessions and the active
+    /// files that cannot be read (path and error, with its line).
+    pub fn list_split(&self, include_archive: bool) -> (Vec<Meta>, Vec<(PathBuf, String)>) {
+        let active = self.active_dir();
+        let mut ok = Vec::new();
+        let mut bad = Vec::new();
+        for l in self.list(include_archive) {
+            match l {
+                Listed::Ok(m) => ok.push(*m),
+                Listed::Bad(p, e) if p.parent() == Some(active.as_path()) => bad.push((p, e)),
+                Listed::Bad(..) => {}
+            }
+        }
+        (ok, bad)
+    }
+
+    /// When no name is given, an active file we cannot read may well be
+    /// the session meant: it is newer (by mtime) than `chosen`, or nothing
+    /// readable was found at all. Acting on another session then would
+    /// write to the wrong one, so this returns the newest such file for
+    /// the caller to refuse with (see [`unreadable_error`]).
+    pub fn shadowing_unreadable<'a>(
+        bad: &'a [(PathBuf, String)],
+        chosen: Option<&Meta>,
+    ) -> Option<&'a (PathBuf, String)> {
+        // The usual case costs nothing more: no stat without a bad file.
+        if bad.is_empty() {
+            return None;
+        }
+        let mtime = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
+        let floor = chosen.map(|m| mtime(&m.path));
+        bad.iter()
+            .map(|b| (mtime(&b.0), b))
+            .filter(|(t, _)| match &floor {
+                None => true,
+                // An unknown mtime sorts first: when the chosen file's
+                // cannot be read (it just went away), any unreadable file
+                // counts as newer, and the command refuses.
+                Some(f) => t > f,
             })
-            .collect()
+            .max_by(|a, b| a.0.cmp(&b.0))
+            .map(|(_, b)| b)
+    }
+
+    /// Create a new session file; `Ok(false)` when the name is taken (the
+    /// file there, readable or not, is left alone).
+    pub fn create(&self, path: &Path, doc: &Document) -> Result<bool> {
+        guard_inside(&self.dir, path)?;
+        match fsutil::atomic_create_recycling(path, &doc.contents(), &self.spare_dir()) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Ok(false),
+            Err(e) => return Err(e).with_context(|| format!("cannot write {}", path.display())),
+        }
+        if let Ok(meta) = fs::metadata(path)
+            && let Some(k) = self.index_path(path, &meta)
+        {
+            self.write_index(&k, doc);
+        }
+        Ok(true)
     }
 
     /// Find a session by id, id prefix, shortname or file stem. With no
     /// name: the session bound to `claude` (if any), else the most recently
     /// updated active one.
     pub fn resolve(&self, name: Option<&str>, claude: Option<&str>) -> Result<Meta> {
-        let all = self.metas(true);
+        let (all, bad) = self.list_split(true);
         match name {
             Some(n) => {
                 crate::names::validate("session name", n)?;
@@ -278,7 +357,11 @@ impl Store {
                 {
                     return Ok(m.clone());
                 }
-                latest(&all, |s| *s == Status::Active).cloned().ok_or_else(|| {
+                let chosen = latest(&all, |s| *s == Status::Active);
+                if let Some(b) = Self::shadowing_unreadable(&bad, chosen) {
+                    return Err(unreadable_error(b, chosen.is_some()));
+                }
+                chosen.cloned().ok_or_else(|| {
                     let paused = all.iter().any(|m| m.front.status == Status::Paused);
                     let hint = if paused {
                         "only paused sessions exist: `session-hook resume --list`, or name one with --session"
@@ -505,6 +588,22 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// The refusal for [`Store::shadowing_unreadable`]: the file, its error
+/// and line, and what to do.
+pub fn unreadable_error(bad: &(PathBuf, String), other_exists: bool) -> anyhow::Error {
+    let msg = if other_exists {
+        format!(
+            "the most recently changed active session file cannot be read: {}",
+            bad.1
+        )
+    } else {
+        format!("no readable active session: {}", bad.1)
+    };
+    anyhow::Error::new(UserError::new(msg).hint(
+        "fix that file by hand (it was not changed), or pass --session NAME to pick another session",
+    ))
 }
 
 /// Pick the most recently updated session whose status passes `want`.

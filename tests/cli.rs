@@ -804,12 +804,28 @@ fn quoted_frontmatter_keys_and_unextendable_yaml() {
         &after[yaml_end..]
     );
     fs::write(&f, &flow).unwrap();
-    let o = p.run(&["log", "--progress", "y"]);
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(1), "{err}");
-    assert!(err.starts_with("session-hook: error: "), "{err}");
-    assert!(!err.contains("panicked"), "{err}");
-    assert_eq!(fs::read_to_string(&f).unwrap(), flow);
+    let count = || p.journal_entries().len();
+    let (before, progress_md) = (count(), journal_progress_md(&p, &id));
+    for args in [
+        &["log", "--progress", "y"][..],
+        &["log", "--decision", "z"],
+        &["checkpoint", "--note", "n"],
+    ] {
+        let o = p.run(args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.starts_with("session-hook: error: "), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert_eq!(fs::read_to_string(&f).unwrap(), flow);
+        // The journal and the quick-context file never record an edit
+        // that the document refused.
+        assert_eq!(count(), before, "{args:?} left a journal entry");
+        assert_eq!(journal_progress_md(&p, &id), progress_md);
+    }
+}
+
+fn journal_progress_md(p: &Project, id: &str) -> String {
+    p.read(&format!(".sessions/journal/{id}/progress.md"))
 }
 
 /// A document saved with CRLF line endings keeps them in every line the
@@ -851,4 +867,280 @@ fn crlf_document_keeps_its_line_endings() {
         serde_json::json!(["Step two"]),
         "{json}"
     );
+}
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn front(text: &str, key: &str) -> String {
+    text.lines()
+        .find_map(|l| l.strip_prefix(&format!("{key}: ")))
+        .unwrap_or_else(|| panic!("no {key} in\n{text}"))
+        .trim_matches('"')
+        .to_string()
+}
+
+#[test]
+fn a_log_that_changes_nothing_says_so_and_still_stamps_the_time() {
+    let p = Project::git();
+    p.ok_at(Some("2026-01-15T10:00:00Z"), &["init", "--name", "dup"]);
+    let out = p.ok_at(Some("2026-01-15T10:00:00Z"), &["log", "--next", "A"]);
+    assert!(out.starts_with("Next step added"), "{out}");
+    let out = p.ok_at(Some("2026-01-15T11:00:00Z"), &["log", "--next", "A"]);
+    assert!(out.starts_with("Next step already listed"), "{out}");
+    let t = p.active_text();
+    assert_eq!(front(&t, "updated_at"), "2026-01-15T11:00:00Z");
+    assert_eq!(t.matches(". A\n").count(), 1, "{t}");
+    let out = p.ok_at(Some("2026-01-15T12:00:00Z"), &["log", "--current", "A"]);
+    assert!(out.starts_with("Current step: A"), "{out}");
+    let out = p.ok_at(Some("2026-01-15T13:00:00Z"), &["log", "--current", "A"]);
+    assert!(out.starts_with("Current step unchanged: A"), "{out}");
+    assert_eq!(
+        front(&p.active_text(), "updated_at"),
+        "2026-01-15T13:00:00Z"
+    );
+    // Each of them is in the journal.
+    assert_eq!(p.journal_entries().len(), 5);
+}
+
+#[test]
+fn errors_carry_a_hint() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "h"]);
+    let cases: &[(&[&str], &str)] = &[
+        (&["log", "--progress", "  "], "--progress is empty"),
+        (&["log", "--decision", ""], "--decision is empty"),
+        (&["checkpoint", "--note", " "], "--note is empty"),
+        (&["init", "--goal", ""], "--goal is empty"),
+        (&["init", "--name", &"n".repeat(50)], "is longer than"),
+    ];
+    for (args, msg) in cases {
+        let o = p.run(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let e = stderr(&o);
+        assert!(
+            e.starts_with("session-hook: error: ") && e.contains(msg) && e.contains("\n  hint: "),
+            "{args:?}: {e}"
+        );
+    }
+    // A file where a folder must go.
+    let id = front(&p.active_text(), "id");
+    let j = p.path().join(format!(".sessions/journal/{id}"));
+    fs::remove_dir_all(&j).unwrap();
+    fs::write(&j, "in the way").unwrap();
+    let o = p.run(&["log", "--discovery", "d"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(
+        e.contains("cannot create") && e.contains("hint: a file is in the way"),
+        "{e}"
+    );
+}
+
+#[test]
+fn closing_a_closed_session_is_refused_with_a_hint() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "once"]);
+    p.ok(&["close", "--complete"]);
+    let o = p.run(&["close", "once", "--complete"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(
+        e.starts_with("session-hook: error: once is already closed (complete)")
+            && e.contains("hint: "),
+        "{e}"
+    );
+}
+
+#[test]
+fn usage_errors_have_the_prefix_and_help_is_plain() {
+    let p = Project::git();
+    let o = p.run(&["log", "--bogus"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(
+        e.starts_with("session-hook: error: unexpected argument '--bogus'")
+            && e.contains("Usage: session-hook log"),
+        "{e}"
+    );
+    let o = p.run(&["close"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("session-hook: error: "));
+    for args in [&["--help"][..], &["log", "--help"], &["--version"]] {
+        let o = p.run(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        assert!(o.stderr.is_empty(), "{args:?}");
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            out.contains("Usage:") || out.starts_with("session-hook "),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn list_ids_are_unique_prefixes_that_select_their_session() {
+    let p = Project::git();
+    for n in ["one", "two", "three"] {
+        p.ok(&["init", "--name", n]);
+    }
+    let listed = p.ok(&["list"]);
+    let rows: Vec<(String, String)> = listed
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            (f[1].to_string(), f[2].to_string())
+        })
+        .collect();
+    assert_eq!(rows.len(), 3, "{listed}");
+    for (name, id) in &rows {
+        assert!(id.len() >= 8, "{listed}");
+        let j: serde_json::Value = serde_json::from_str(&p.ok(&["view", id, "--json"])).unwrap();
+        assert_eq!(j["shortname"], name.as_str(), "{id} picks {name}");
+    }
+}
+
+#[test]
+fn an_ambiguous_id_prefix_is_refused() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "one"]);
+    p.ok(&["init", "--name", "two"]);
+    let list: serde_json::Value = serde_json::from_str(&p.ok(&["list", "--json"])).unwrap();
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    // Two UUIDv7s made a moment apart share their timestamp's first digits.
+    let prefix = &ids[0][..8];
+    assert!(ids[1].starts_with(prefix), "{ids:?}");
+    let o = p.run(&["log", "--session", prefix, "--progress", "x"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(
+        e.contains(&format!("\"{prefix}\" matches 2 sessions")) && e.contains("hint: "),
+        "{e}"
+    );
+}
+
+#[test]
+fn init_title_is_kept_apart_from_the_goal() {
+    let p = Project::git();
+    p.ok(&[
+        "init",
+        "--name",
+        "titled",
+        "--goal",
+        "Make login reliable",
+        "--title",
+        "Login race",
+    ]);
+    let t = p.active_text();
+    assert_eq!(front(&t, "title"), "Login race");
+    assert!(t.contains("\n# Session: Login race\n"), "{t}");
+    assert!(t.contains("**Objective**: Make login reliable\n"), "{t}");
+}
+
+#[test]
+fn done_matches_by_substring_or_adds_the_step() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "steps"]);
+    p.ok(&["log", "--next", "Write the parser"]);
+    p.ok(&["log", "--next", "Add tests"]);
+    // Neither exact nor a prefix: only a substring of the first step.
+    let out = p.ok(&["log", "--done", "PARSER"]);
+    assert!(
+        out.starts_with("Step matched and marked done: Write the parser"),
+        "{out}"
+    );
+    let out = p.ok(&["log", "--done", "Deploy to staging"]);
+    assert!(
+        out.starts_with("Step not found among open steps; added as done: Deploy to staging"),
+        "{out}"
+    );
+    let t = p.active_text();
+    assert!(t.contains("- [x] Write the parser ("), "{t}");
+    assert!(t.contains("- [x] Deploy to staging ("), "{t}");
+    assert!(t.contains("- [ ] Add tests"), "{t}");
+    assert!(t.contains("**Progress**: 2/3 steps complete"), "{t}");
+}
+
+#[test]
+fn list_all_json_shows_every_session_and_unreadable_files() {
+    let p = Project::git();
+    p.ok_at(
+        Some("2026-01-15T10:00:00Z"),
+        &["init", "--name", "open", "--goal", "Open one"],
+    );
+    p.ok_at(Some("2026-01-15T10:01:00Z"), &["log", "--next", "A"]);
+    p.ok_at(Some("2026-01-15T10:02:00Z"), &["log", "--done", "A"]);
+    p.ok_at(Some("2026-01-15T10:03:00Z"), &["log", "--next", "B"]);
+    p.ok_at(Some("2026-01-15T09:00:00Z"), &["init", "--name", "shut"]);
+    p.ok_at(
+        Some("2026-01-15T09:30:00Z"),
+        &["close", "shut", "--complete"],
+    );
+    p.write(".sessions/active/broken-000000.md", "---\nid: [\n---\n");
+    let v: serde_json::Value = serde_json::from_str(&p.ok(&["list", "--all", "--json"])).unwrap();
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len(), 3, "{v:#}");
+    let open = &rows[0];
+    assert_eq!(open["shortname"], "open");
+    assert_eq!(open["title"], "Open one");
+    assert_eq!(open["status"], "active");
+    assert_eq!(open["updated_at"], "2026-01-15T10:03:00Z");
+    assert_eq!(
+        (open["done"].as_u64(), open["total"].as_u64()),
+        (Some(1), Some(2))
+    );
+    assert!(
+        open["path"]
+            .as_str()
+            .unwrap()
+            .starts_with(".sessions/active/open-")
+    );
+    assert!(open["error"].is_null());
+    assert_eq!(open["id"].as_str().unwrap().len(), 36);
+    let shut = &rows[1];
+    assert_eq!(shut["shortname"], "shut");
+    assert_eq!(shut["status"], "complete");
+    assert_eq!(shut["updated_at"], "2026-01-15T09:30:00Z");
+    assert!(
+        shut["path"]
+            .as_str()
+            .unwrap()
+            .starts_with(".sessions/archive/shut-")
+    );
+    let bad = &rows[2];
+    assert_eq!(bad["status"], "unreadable");
+    assert_eq!(bad["path"], ".sessions/active/broken-000000.md");
+    assert!(
+        bad["error"]
+            .as_str()
+            .unwrap()
+            .contains("broken-000000.md:2:"),
+        "{bad}"
+    );
+    assert_eq!(bad["id"], "");
+}
+
+#[test]
+fn close_keeps_a_task_files_mode_and_comments() {
+    let p = Project::git();
+    let task =
+        "---\ntitle: Do it\nstatus: open  # moved by the planner\npriority: P1\n---\nBody.\n";
+    p.write(".tasks/t-1.md", task);
+    let tf = p.path().join(".tasks/t-1.md");
+    fs::set_permissions(&tf, fs::Permissions::from_mode(0o644)).unwrap();
+    p.ok(&["init", "--name", "c", "--task", "t-1"]);
+    let out = p.ok(&["close", "--complete"]);
+    assert!(out.contains("task t-1: completed"), "{out}");
+    assert_eq!(
+        p.read(".tasks/t-1.md"),
+        task.replace("status: open ", "status: completed ")
+    );
+    assert_eq!(mode(&tf), 0o644);
 }

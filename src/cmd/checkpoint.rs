@@ -8,7 +8,7 @@ use crate::cli::Global;
 use crate::cmd::{Ctx, opt_text};
 use crate::doc::Sec;
 use crate::doc::sections as s;
-use crate::{fsutil, git, journal, session, verify};
+use crate::{fsutil, git, session, verify};
 
 #[derive(Debug, Args)]
 pub struct CheckpointArgs {
@@ -47,16 +47,20 @@ pub fn run(g: &Global, a: CheckpointArgs) -> Result<()> {
             fields.push(("tldr", "replaced".into()));
         }
         let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        journal::write(
-            &ctx.store,
-            doc.id(),
+        let now = ctx.now;
+        open.journal(
             "checkpoint",
-            ctx.now,
+            now,
             &fields,
             note.as_deref().unwrap_or("Checkpoint"),
-        )?;
-        let p = session::write_progress_md(&ctx.store, doc, ctx.now)?;
-        Ok((doc.shortname().to_string(), p))
+        );
+        // The quick-context file describes the saved document, so it is
+        // written only once that document is on disk.
+        open.after_save(move |store, doc| session::write_progress_md(store, doc, now).map(drop));
+        Ok((
+            open.doc.shortname().to_string(),
+            session::progress_md_path(&ctx.store, open.doc.id()),
+        ))
     })?;
     println!("Checkpoint saved for {short}");
     println!(

@@ -10,6 +10,7 @@ use crate::cli::Global;
 use crate::cmd::{Ctx, opt_text};
 use crate::doc::{Document, Value};
 use crate::error::UserError;
+use crate::store::Store;
 use crate::{clock, fsutil, journal, session};
 
 #[derive(Debug, Args)]
@@ -40,6 +41,7 @@ pub fn run(g: &Global, a: CloseArgs) -> Result<()> {
             meta.shortname(),
             meta.front.status.as_str()
         ))
+        .hint("it is in the archive already; see `session-hook list --all`")
         .into());
     }
     let mut open = session::Open::load(&ctx.store, meta)?;
@@ -52,11 +54,9 @@ pub fn run(g: &Global, a: CloseArgs) -> Result<()> {
     ])?;
     session::refresh_tldr(&mut open.doc);
     session::touch(&mut open.doc, ctx.now)?;
-    let target = archive_path(&ctx.store.archive_dir(), &open.meta.path, open.doc.id());
-    fsutil::ensure_private_dir(&ctx.store.archive_dir())?;
     // Write the closed document to its new place first, then remove the old
     // one: a crash in between leaves a duplicate, never a loss.
-    ctx.store.save(&target, &open.doc)?;
+    let target = save_archived(&ctx.store, &open.meta.path, &open.doc)?;
     fs::remove_file(&open.meta.path)
         .with_context(|| format!("cannot remove {}", open.meta.path.display()))?;
     let id = open.doc.id().to_string();
@@ -96,22 +96,35 @@ pub fn run(g: &Global, a: CloseArgs) -> Result<()> {
     Ok(())
 }
 
-/// A free name in the archive: the same file name, or one with more of the
-/// id when an older session already took it.
-pub(crate) fn archive_path(archive: &Path, from: &Path, id: &str) -> PathBuf {
-    let name = from
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    let p = archive.join(&name);
-    if !p.exists() {
-        return p;
-    }
+/// Write a closed document into the archive under a free name: the same
+/// file name, else one with the whole id, else that with a number, when
+/// older sessions already took them. Each name is created exclusively, so
+/// an archived file is never replaced, even by a racing writer. Returns
+/// the path written.
+pub(crate) fn save_archived(store: &Store, from: &Path, doc: &Document) -> Result<PathBuf> {
+    let archive = store.archive_dir();
+    fsutil::ensure_private_dir(&archive)
+        .with_context(|| format!("cannot create {}", archive.display()))?;
     let stem = from
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    archive.join(format!("{stem}-{}.md", id.replace('-', "")))
+    let long = format!("{stem}-{}", doc.id().replace('-', ""));
+    let names = [format!("{stem}.md"), format!("{long}.md")]
+        .into_iter()
+        .chain((2..100).map(|i| format!("{long}-{i}.md")));
+    for name in names {
+        let target = archive.join(name);
+        if store.create(&target, doc)? {
+            return Ok(target);
+        }
+    }
+    Err(UserError::new(format!(
+        "no free file name for {stem} in {}",
+        archive.display()
+    ))
+    .hint("move old copies of this session out of the archive folder")
+    .into())
 }
 
 /// Mark each linked task `status: completed` in `.tasks/<id>.md`, keeping
@@ -131,7 +144,9 @@ fn complete_tasks(project: &Path, doc: &Document) -> Result<Vec<String>> {
         let text = fsutil::read_text(&p)?;
         match set_task_status(&text) {
             Some(new) => {
-                fsutil::atomic_write(&p, new.as_bytes())
+                // The task file belongs to the project, not to the store:
+                // it keeps its mode (0644 stays readable to the team).
+                fsutil::atomic_write_keep_mode(&p, new.as_bytes())
                     .with_context(|| format!("cannot write {}", p.display()))?;
                 out.push(format!("task {t}: completed"));
             }
@@ -147,9 +162,28 @@ fn set_task_status(text: &str) -> Option<String> {
     let rest = text.strip_prefix("---\n")?;
     let end = rest.find("\n---")?;
     let yaml = &rest[..end + 1];
-    let new_yaml =
-        crate::doc::frontmatter::set_key(yaml, "status", &Value::Str("completed".into()));
+    let new_yaml = set_status_line(yaml).unwrap_or_else(|| {
+        crate::doc::frontmatter::set_key(yaml, "status", &Value::Str("completed".into()))
+    });
     Some(format!("---\n{new_yaml}{}", &rest[end + 1..]))
+}
+
+/// Replace only the value on a one-line top-level `status:` entry, so its
+/// spacing and an inline `# comment` after it stay as they were. `None`
+/// when there is no such line (missing, or a block value), and the caller
+/// falls back to the general key setter.
+fn set_status_line(yaml: &str) -> Option<String> {
+    let re = regex::Regex::new(
+        r#"(?m)^(status:[ \t]*)("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^ \t\n#][^\n]*?)([ \t]+#[^\n]*|[ \t]*)$"#,
+    )
+    .expect("a valid pattern");
+    let c = re.captures(yaml)?;
+    let value = c.get(2)?;
+    let mut out = String::with_capacity(yaml.len() + 8);
+    out.push_str(&yaml[..value.start()]);
+    out.push_str("completed");
+    out.push_str(&yaml[value.end()..]);
+    Some(out)
 }
 
 #[cfg(test)]
@@ -160,6 +194,26 @@ mod tests {
         assert_eq!(
             super::set_task_status(t).unwrap(),
             "---\ntitle: X\nstatus: completed\nprio: 1\n---\nbody\n"
+        );
+    }
+
+    #[test]
+    fn task_status_keeps_an_inline_comment_and_spacing() {
+        let t = "---\nstatus:   open   # set by the planner\nsubstatus: x\n---\n";
+        assert_eq!(
+            super::set_task_status(t).unwrap(),
+            "---\nstatus:   completed   # set by the planner\nsubstatus: x\n---\n"
+        );
+        let t = "---\nstatus: \"in # progress\" # quoted\n---\n";
+        assert_eq!(
+            super::set_task_status(t).unwrap(),
+            "---\nstatus: completed # quoted\n---\n"
+        );
+        // No status yet: added at the end of the frontmatter.
+        let t = "---\ntitle: X\n---\n";
+        assert_eq!(
+            super::set_task_status(t).unwrap(),
+            "---\ntitle: X\nstatus: completed\n---\n"
         );
     }
 }

@@ -85,6 +85,7 @@ fn import_handoff(g: &Global, a: ImportHandoffArgs) -> Result<()> {
             journal_kind: "import",
             journal_fields: fields,
             journal_text: format!("Imported from hand-off {}", a.file.display()),
+            journal_files: Vec::new(),
         },
         |doc| handoff::apply(doc, &brief),
     )?;

@@ -77,6 +77,12 @@ pub fn run(g: &Global, a: InitArgs) -> Result<()> {
         fields.push(("phases_file", p.display().to_string()));
     }
     let title = title.unwrap_or_else(|| shortname.clone());
+    let mut journal_files = Vec::new();
+    if !phases.is_empty() {
+        let map = phases::PhaseMap::of(&phases);
+        let json = serde_json::to_string_pretty(&map).expect("plain data serialises");
+        journal_files.push((phases::MAP_FILE, format!("{json}\n").into_bytes()));
+    }
     let created = create(
         &ctx,
         Spec {
@@ -90,6 +96,7 @@ pub fn run(g: &Global, a: InitArgs) -> Result<()> {
             journal_kind: "init",
             journal_fields: fields,
             journal_text: format!("Session started: {title}"),
+            journal_files,
         },
         |doc| {
             // Deliverables already checked in the phases file start out
@@ -109,19 +116,6 @@ pub fn run(g: &Global, a: InitArgs) -> Result<()> {
             }
         },
     )?;
-    if !phases.is_empty() {
-        let map = phases::PhaseMap::of(&phases);
-        let path = ctx.store.journal_dir(&created.id).join(phases::MAP_FILE);
-        fsutil::atomic_write(
-            &path,
-            format!(
-                "{}\n",
-                serde_json::to_string_pretty(&map).expect("plain data serialises")
-            )
-            .as_bytes(),
-        )
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    }
     let rel = fsutil::relative_to(&created.path, &ctx.store.project);
     println!("Session started: {}", created.shortname);
     println!("  id:     {}", created.id);
@@ -204,6 +198,43 @@ pub struct Spec {
     pub journal_kind: &'static str,
     pub journal_fields: Vec<(&'static str, String)>,
     pub journal_text: String,
+    /// Extra files for `journal/<id>/`, written with the session (under
+    /// the same lock).
+    pub journal_files: Vec<(&'static str, Vec<u8>)>,
+}
+
+/// Who holds a shortname.
+enum Taken {
+    Open(PathBuf),
+    Unreadable(PathBuf, String),
+}
+
+fn clash_error(ctx: &Ctx, shortname: &str, t: &Taken) -> anyhow::Error {
+    let rel = |p: &Path| {
+        fsutil::relative_to(p, &ctx.store.project)
+            .display()
+            .to_string()
+    };
+    match t {
+        Taken::Open(p) => UserError::new(format!(
+            "an open session is already named {shortname:?} ({})",
+            rel(p)
+        ))
+        .hint("pick another --name, or close that session first"),
+        Taken::Unreadable(p, e) => UserError::new(format!(
+            "an open session is already named {shortname:?} ({}), and it cannot be read: {e}",
+            rel(p)
+        ))
+        .hint("fix that file by hand (it was not changed), or pick another --name"),
+    }
+    .into()
+}
+
+/// The shortname a session file's name carries: `<shortname>-<id6>.md`.
+fn stem_shortname(p: &Path) -> Option<String> {
+    let stem = p.file_stem()?.to_str()?;
+    let (name, id6) = stem.rsplit_once('-')?;
+    (id6.len() == 6 && id6.bytes().all(|b| b.is_ascii_hexdigit())).then(|| name.to_string())
 }
 
 pub struct Created {
@@ -226,6 +257,10 @@ pub fn create(ctx: &Ctx, spec: Spec, edit: impl FnOnce(&mut Document)) -> Result
             spec.shortname,
             names::MAX_NAME
         ))
+        .hint(format!(
+            "pass a shorter --name (at most {} characters of a-z, 0-9 and -)",
+            names::MAX_NAME
+        ))
         .into());
     }
     let claude = ctx
@@ -236,19 +271,22 @@ pub fn create(ctx: &Ctx, spec: Spec, edit: impl FnOnce(&mut Document)) -> Result
 
     ctx.store.create_layout()?;
     let _lock = ctx.store.lock_for_command()?;
-    let open = ctx.store.metas(false);
-    let taken = |n: &str| open.iter().find(|m| m.shortname() == n);
+    let (open, unreadable) = ctx.store.list_split(false);
+    // A file we cannot read still holds its session's name: its file name
+    // says which (`<shortname>-<id6>.md`).
+    let taken = |n: &str| -> Option<Taken> {
+        if let Some(m) = open.iter().find(|m| m.shortname() == n) {
+            return Some(Taken::Open(m.path.clone()));
+        }
+        unreadable
+            .iter()
+            .find(|(p, _)| stem_shortname(p).as_deref() == Some(n))
+            .map(|(p, e)| Taken::Unreadable(p.clone(), e.clone()))
+    };
     let mut shortname = spec.shortname.clone();
-    if let Some(m) = taken(&shortname) {
+    if let Some(t) = taken(&shortname) {
         match spec.on_clash {
-            Clash::Refuse => {
-                return Err(UserError::new(format!(
-                    "an open session is already named {shortname:?} ({})",
-                    fsutil::relative_to(&m.path, &ctx.store.project).display()
-                ))
-                .hint("pick another --name, or close that session first")
-                .into());
-            }
+            Clash::Refuse => return Err(clash_error(ctx, &shortname, &t)),
             Clash::Suffix => {
                 let base: String = spec.shortname.chars().take(names::MAX_NAME - 4).collect();
                 shortname = (2..1000)
@@ -280,8 +318,22 @@ pub fn create(ctx: &Ctx, spec: Spec, edit: impl FnOnce(&mut Document)) -> Result
     let mut doc = Document::parse(&path, text)?;
     edit(&mut doc);
     session::refresh_tldr(&mut doc);
-    ctx.store.save(&path, &doc)?;
+    // Created, never replaced: the six hex digits of the id are its
+    // timestamp, so two sessions started close together share them.
+    if !ctx.store.create(&path, &doc)? {
+        return Err(UserError::new(format!(
+            "{} already exists",
+            fsutil::relative_to(&path, &ctx.store.project).display()
+        ))
+        .hint("pick another --name (the file there was left alone)")
+        .into());
+    }
     session::write_progress_md(&ctx.store, &doc, ctx.now)?;
+    for (name, bytes) in &spec.journal_files {
+        let p = ctx.store.journal_dir(&id).join(name);
+        fsutil::atomic_write(p.as_path(), bytes)
+            .with_context(|| format!("cannot write {}", p.display()))?;
+    }
     let mut fields: Vec<(&str, String)> = vec![("shortname", shortname.clone())];
     fields.extend(spec.journal_fields);
     if let Some(r) = &repo {

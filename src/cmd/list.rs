@@ -91,23 +91,76 @@ pub fn run(g: &Global, a: ListArgs) -> Result<()> {
         );
         return Ok(());
     }
+    let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    let short = short_ids(&ids);
+    let w = short.iter().map(String::len).max().unwrap_or(0).max(8) + 1;
     println!(
-        "{:<10} {:<28} {:<9} {:<7} UPDATED",
+        "{:<10} {:<28} {:<w$} {:<7} UPDATED",
         "STATUS", "NAME", "ID", "STEPS"
     );
-    for r in &rows {
+    for (r, id) in rows.iter().zip(&short) {
         if let Some(e) = &r.error {
             println!("{:<10} {}  ({e})", r.status, r.path);
             continue;
         }
         println!(
-            "{:<10} {:<28} {:<9} {:<7} {}",
+            "{:<10} {:<28} {:<w$} {:<7} {}",
             r.status,
             r.shortname,
-            &r.id[..r.id.len().min(8)],
+            id,
             format!("{}/{}", r.done, r.total),
             r.updated_at
         );
     }
     Ok(())
+}
+
+/// The shortest prefix of each id, at least 8 characters, that no other
+/// listed id shares, so it works as `--session PREFIX`. The first 8
+/// characters of a UUIDv7 are its timestamp, the same for sessions started
+/// within a minute or so of each other. A prefix never ends on a `-`.
+fn short_ids(ids: &[&str]) -> Vec<String> {
+    ids.iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let common = ids
+                .iter()
+                .enumerate()
+                .filter(|(j, o)| *j != i && **o != *id)
+                .map(|(_, o)| {
+                    id.bytes()
+                        .zip(o.bytes())
+                        .take_while(|(a, b)| a == b)
+                        .count()
+                })
+                .max()
+                .unwrap_or(0);
+            let mut n = (common + 1).max(8).min(id.len());
+            while n < id.len() && id.as_bytes()[n - 1] == b'-' {
+                n += 1;
+            }
+            id[..n].to_string()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn short_ids_are_unique_prefixes_of_at_least_eight() {
+        let ids = [
+            "0194a1b2-c3d4-7000-8000-000000000001",
+            "0194a1b2-c3d5-7000-8000-000000000002",
+            "0194ffff-0000-7000-8000-000000000003",
+            "",
+        ];
+        assert_eq!(
+            super::short_ids(&ids),
+            ["0194a1b2-c3d4", "0194a1b2-c3d5", "0194ffff", ""]
+        );
+        assert_eq!(super::short_ids(&["0194a1b2-c"]), ["0194a1b2"]);
+        // Sharing "0194a1b2-": the prefix runs one past the difference.
+        let ids = ["0194a1b2-1", "0194a1b2-2"];
+        assert_eq!(super::short_ids(&ids), ["0194a1b2-1", "0194a1b2-2"]);
+    }
 }

@@ -5,9 +5,10 @@ use clap::{ArgGroup, Args};
 
 use crate::cli::Global;
 use crate::cmd::{Ctx, opt_text, text_arg};
+use crate::doc::Sec;
 use crate::doc::progress::Found;
+use crate::git;
 use crate::session;
-use crate::{git, journal};
 
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("entry").required(true).args(["progress", "decision", "discovery", "blocker", "resolve", "next", "done", "current"])))]
@@ -63,7 +64,6 @@ pub fn run(g: &Global, a: LogArgs) -> Result<()> {
     let msg = ctx.edit_maybe_head_first(head_first, |open, ctx| {
         let doc = &mut open.doc;
         let now = ctx.now;
-        let id = doc.id().to_string();
         let (kind, fields, text, msg): (&str, Vec<(&str, String)>, String, String) =
             if let Some(t) = &a.progress {
                 let t = text_arg("--progress", t)?;
@@ -114,8 +114,12 @@ pub fn run(g: &Global, a: LogArgs) -> Result<()> {
                 )
             } else if let Some(t) = &a.next {
                 let t = text_arg("--next", t)?;
-                session::log_next(doc, &t);
-                ("next", vec![], t, "Next step added".into())
+                let msg = if session::log_next(doc, &t) {
+                    "Next step added"
+                } else {
+                    "Next step already listed"
+                };
+                ("next", vec![], t, msg.into())
             } else if let Some(t) = &a.done {
                 let t = text_arg("--done", t)?;
                 let head = git::head_of(&ctx.store.project);
@@ -134,22 +138,28 @@ pub fn run(g: &Global, a: LogArgs) -> Result<()> {
                 ("done", f, title.clone(), format!("Step {how}: {title}"))
             } else if let Some(t) = &a.current {
                 let t = text_arg("--current", t)?;
+                let before = doc.get(Sec::Progress).map(str::to_owned);
                 let found = session::log_current(doc, &t);
                 let title = match &found {
                     Found::Exact(t) | Found::Fuzzy(t) | Found::Added(t) => t.clone(),
                 };
-                (
-                    "current",
-                    vec![],
-                    title.clone(),
-                    format!("Current step: {title}"),
-                )
+                let msg = if doc.get(Sec::Progress).map(str::to_owned) == before {
+                    format!("Current step unchanged: {title}")
+                } else {
+                    format!("Current step: {title}")
+                };
+                ("current", vec![], title.clone(), msg)
             } else {
                 unreachable!("clap requires one entry flag")
             };
+        // Every entry in the journal is activity on the session, even one
+        // that changed nothing else (a step already listed), so the
+        // document says when it was last worked on.
+        session::touch(doc, now)?;
+        let done = format!("{msg} in {}", doc.shortname());
         let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        journal::write(&ctx.store, &id, kind, now, &fields, &text)?;
-        Ok(format!("{msg} in {}", doc.shortname()))
+        open.journal(kind, now, &fields, &text);
+        Ok(done)
     })?;
     println!("{msg}");
     Ok(())

@@ -136,7 +136,11 @@ pub fn text_arg(flag: &str, s: &str) -> Result<String> {
         .into());
     }
     if s.trim().is_empty() {
-        return Err(UserError::new(format!("{flag} is empty")).into());
+        return Err(UserError::new(format!("{flag} is empty"))
+            .hint(format!(
+                "give {flag} some text, e.g. {flag} \"what happened\""
+            ))
+            .into());
     }
     Ok(crate::redact::redact(s).into_owned())
 }

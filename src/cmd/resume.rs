@@ -178,21 +178,24 @@ fn choose(ctx: &Ctx, name: Option<&str>) -> Result<Meta> {
     if ctx.g.session.is_some() {
         return ctx.resolve(None);
     }
-    let all = ctx.store.metas(false);
+    let (all, bad) = ctx.store.list_split(false);
     if let Some(c) = ctx.g.claude_session.as_deref()
         && let Some(id) = ctx.store.bound(c)
         && let Some(m) = all.iter().find(|m| m.id() == id)
     {
         return Ok(m.clone());
     }
-    crate::store::latest(&all, |s| *s == Status::Paused)
-        .or_else(|| crate::store::latest(&all, |s| *s == Status::Active))
-        .cloned()
-        .ok_or_else(|| {
-            UserError::new("no paused or active session to resume")
-                .hint("start one with `session-hook init --goal \"...\"`")
-                .into()
-        })
+    let chosen = crate::store::latest(&all, |s| *s == Status::Paused)
+        .or_else(|| crate::store::latest(&all, |s| *s == Status::Active));
+    // An unreadable file newer than the pick may be the session meant.
+    if let Some(b) = crate::store::Store::shadowing_unreadable(&bad, chosen) {
+        return Err(crate::store::unreadable_error(b, chosen.is_some()));
+    }
+    chosen.cloned().ok_or_else(|| {
+        UserError::new("no paused or active session to resume")
+            .hint("start one with `session-hook init --goal \"...\"`")
+            .into()
+    })
 }
 
 fn render_list(rows: &[Row], now: DateTime<Utc>) -> String {

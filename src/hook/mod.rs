@@ -81,6 +81,9 @@ pub struct Ctx<'a> {
     inherited: bool,
     /// Set once the payload has been spooled.
     spooled: std::cell::Cell<bool>,
+    /// Why [`Ctx::pick`] chose no session although one may be meant (an
+    /// unreadable file newer than the rest); it becomes the log note.
+    refused: std::cell::RefCell<Option<String>>,
 }
 
 /// Permission to write: our own hold on the store lock, or the caller's.
@@ -129,15 +132,28 @@ impl Ctx<'_> {
 
     /// The session this Claude session works on: its binding, else the most
     /// recently updated active session.
+    ///
+    /// When an active file that cannot be read is newer than that one (or
+    /// the only one), it may be the session being worked on: nothing is
+    /// picked, so nothing lands in the wrong document, and the reason is
+    /// kept for the hook log.
     pub fn pick(&self) -> Option<Meta> {
-        let metas = self.store.metas(false);
+        let (metas, bad) = self.store.list_split(false);
         if let Some(c) = self.claude()
             && let Some(id) = self.store.bound(c)
             && let Some(m) = metas.iter().find(|m| m.id() == id)
         {
             return Some(m.clone());
         }
-        store::latest(&metas, |s| *s == crate::doc::Status::Active).cloned()
+        let chosen = store::latest(&metas, |s| *s == crate::doc::Status::Active);
+        if let Some(b) = Store::shadowing_unreadable(&bad, chosen) {
+            *self.refused.borrow_mut() = Some(format!(
+                "skipped: {}",
+                store::unreadable_error(b, chosen.is_some())
+            ));
+            return None;
+        }
+        chosen.cloned()
     }
 
     fn rel(&self, p: &Path) -> String {
@@ -238,6 +254,7 @@ pub fn handle(
         raw: input,
         inherited: false,
         spooled: false.into(),
+        refused: None.into(),
     };
     if ctx.store.dir.join("config.yaml").exists() {
         // Loads redaction patterns before any text is written.
@@ -245,6 +262,13 @@ pub fn handle(
     }
     let mut out = dispatch(&mut ctx, event, t)
         .map_err(|e| Skip::Failed(Some(ctx.store.clone()), format!("{e:#}")))?;
+    if let Some(why) = ctx.refused.take() {
+        // Whatever the handler said assumed there was no session.
+        out = Outcome {
+            stdout: String::new(),
+            note: why,
+        };
+    }
     if ctx.spooled.get() {
         out.note = format!("store busy; spooled for the next writer ({})", out.note);
     }
@@ -263,6 +287,7 @@ pub fn replay(store: &Store, input: &[u8], at: DateTime<Utc>) -> Result<()> {
         raw: &[],
         inherited: true,
         spooled: false.into(),
+        refused: None.into(),
     };
     dispatch(&mut ctx, event, &mut Timings::default()).map(|_| ())
 }
@@ -844,13 +869,20 @@ pub fn log_line(store: &Store, event: &str, elapsed: Duration, status: &str, not
         clock::iso(clock::now()),
         elapsed.as_secs_f64() * 1000.0
     );
-    use std::os::unix::fs::OpenOptionsExt;
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
     if let Ok(mut f) = std::fs::OpenOptions::new()
         .append(true)
         .create(true)
         .mode(0o600)
         .open(&path)
     {
+        // `mode` is filtered by the umask; a new log made 0400 under a
+        // strict one could never be appended to again.
+        if f.metadata()
+            .is_ok_and(|m| m.permissions().mode() & 0o777 != 0o600)
+        {
+            let _ = f.set_permissions(std::fs::Permissions::from_mode(0o600));
+        }
         let _ = f.write_all(line.as_bytes());
     }
 }

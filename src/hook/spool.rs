@@ -43,7 +43,7 @@ pub fn put(store: &Store, raw: &[u8], at: DateTime<Utc>) -> Result<()> {
 pub fn drain(store: &Store) {
     // Spoolers do not hold the lock: only a temp file old enough to be
     // abandoned is theirs to clear.
-    fsutil::sweep_temp_files(&dir(store), std::time::Duration::from_secs(60));
+    fsutil::sweep_temp_files(&dir(store), fsutil::STALE_TEMP_AGE);
     let files = fsutil::files_with_ext(&dir(store), "json");
     for f in files.into_iter().take(MAX_PER_DRAIN) {
         let at = f
