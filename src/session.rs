@@ -137,9 +137,7 @@ pub fn log_done(doc: &mut Document, text: &str, note: &str) -> Found {
     let mut p = progress(doc);
     let found = p.done(text, note);
     doc.set(Sec::Progress, &p.render());
-    let title = match &found {
-        Found::Exact(t) | Found::Fuzzy(t) | Found::Added(t) => t.clone(),
-    };
+    let title = found.title().to_string();
     if let Some(new) = doc
         .get(Sec::NextSteps)
         .and_then(|c| s::remove_next_step(c, &title))

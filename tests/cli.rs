@@ -1066,6 +1066,15 @@ fn done_matches_by_substring_or_adds_the_step() {
     assert!(t.contains("- [x] Deploy to staging ("), "{t}");
     assert!(t.contains("- [ ] Add tests"), "{t}");
     assert!(t.contains("**Progress**: 2/3 steps complete"), "{t}");
+    // Done again: said so, and still one completed copy.
+    let out = p.ok(&["log", "--done", "write the parser"]);
+    assert!(
+        out.starts_with("Step already done: Write the parser"),
+        "{out}"
+    );
+    let t = p.active_text();
+    assert_eq!(t.matches("Write the parser").count(), 1, "{t}");
+    assert!(t.contains("**Progress**: 2/3 steps complete"), "{t}");
 }
 
 #[test]

@@ -126,10 +126,12 @@ pub fn run(g: &Global, a: LogArgs) -> Result<()> {
                 let short = head.as_ref().and_then(|h| h.short());
                 let note = session::done_note(now, short.as_deref());
                 let found = session::log_done(doc, &t, &note);
-                let (title, how) = match &found {
-                    Found::Exact(t) => (t.clone(), "marked done"),
-                    Found::Fuzzy(t) => (t.clone(), "matched and marked done"),
-                    Found::Added(t) => (t.clone(), "not found among open steps; added as done"),
+                let title = found.title().to_string();
+                let how = match &found {
+                    Found::Exact(_) => "marked done",
+                    Found::Fuzzy(_) => "matched and marked done",
+                    Found::Added(_) => "not found among open steps; added as done",
+                    Found::AlreadyDone(_) => "already done",
                 };
                 let mut f = vec![("step", title.clone())];
                 if let Some(s) = short {
@@ -140,9 +142,7 @@ pub fn run(g: &Global, a: LogArgs) -> Result<()> {
                 let t = text_arg("--current", t)?;
                 let before = doc.get(Sec::Progress).map(str::to_owned);
                 let found = session::log_current(doc, &t);
-                let title = match &found {
-                    Found::Exact(t) | Found::Fuzzy(t) | Found::Added(t) => t.clone(),
-                };
+                let title = found.title().to_string();
                 let msg = if doc.get(Sec::Progress).map(str::to_owned) == before {
                     format!("Current step unchanged: {title}")
                 } else {

@@ -137,6 +137,18 @@ pub enum Found {
     Exact(String),
     Fuzzy(String),
     Added(String),
+    /// `--done` named a step that is already completed: left as it was,
+    /// rather than completed a second time.
+    AlreadyDone(String),
+}
+
+impl Found {
+    /// The step's title as it stands in the checklist.
+    pub fn title(&self) -> &str {
+        match self {
+            Found::Exact(t) | Found::Fuzzy(t) | Found::Added(t) | Found::AlreadyDone(t) => t,
+        }
+    }
 }
 
 impl Progress {
@@ -311,6 +323,21 @@ impl Progress {
         None
     }
 
+    /// A completed step whose title is `query`, ignoring case.
+    fn find_completed(&self, query: &str) -> Option<String> {
+        let ql = query.trim().to_lowercase();
+        self.parts
+            .iter()
+            .filter(|p| p.kind == Some(Sub::Completed))
+            .flat_map(|p| &p.lines)
+            .find_map(|l| match l {
+                Line::Item(it) if it.done && it.title.to_lowercase() == ql => {
+                    Some(it.title.clone())
+                }
+                _ => None,
+            })
+    }
+
     fn take(&mut self, loc: usize) -> Item {
         let (pi, li) = (loc / 1_000_000, loc % 1_000_000);
         match self.parts[pi].lines.remove(li) {
@@ -373,7 +400,12 @@ impl Progress {
                     },
                 )
             }
-            None => (Item::new(query), Found::Added(query.trim().to_string())),
+            None => {
+                if let Some(t) = self.find_completed(query) {
+                    return Found::AlreadyDone(t);
+                }
+                (Item::new(query), Found::Added(query.trim().to_string()))
+            }
         };
         item.done = true;
         item.current = false;
@@ -535,6 +567,20 @@ mod tests {
         );
         assert!(r.contains("- [x] Reproduce bug in test (2025-01-15T10:30)\n"));
         assert_eq!(p.counts(), (2, 4));
+    }
+
+    /// Marking a completed step done again changes nothing; a new step of
+    /// a similar name is still added.
+    #[test]
+    fn done_twice_is_done_once() {
+        let src = "### Completed\n- [x] Write the parser\n\n### In Progress\n\n### Remaining\n- [ ] Test it\n";
+        let mut p = Progress::parse(src);
+        assert_eq!(
+            p.done("write the parser", "n"),
+            Found::AlreadyDone("Write the parser".into())
+        );
+        assert_eq!(p.render(), Progress::parse(src).render());
+        assert_eq!(p.done("Write", "n"), Found::Added("Write".into()));
     }
 
     #[test]
