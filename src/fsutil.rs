@@ -360,27 +360,15 @@ mod recycle {
 
     /// Swap two names atomically; both must exist.
     pub fn exchange(a: &Path, b: &Path) -> io::Result<()> {
-        let a = CString::new(a.as_os_str().as_bytes())?;
-        let b = CString::new(b.as_os_str().as_bytes())?;
-        // SAFETY: both are valid NUL-terminated paths for the call's duration.
-        let r = unsafe {
-            libc::renameat2(
-                libc::AT_FDCWD,
-                a.as_ptr(),
-                libc::AT_FDCWD,
-                b.as_ptr(),
-                libc::RENAME_EXCHANGE,
-            )
-        };
-        if r == 0 {
-            Ok(())
-        } else {
-            Err(io::Error::last_os_error())
-        }
+        renameat2(a, b, libc::RENAME_EXCHANGE)
     }
 
     /// Move `a` to `b` only if `b` does not exist.
     fn rename_noreplace(a: &Path, b: &Path) -> io::Result<()> {
+        renameat2(a, b, libc::RENAME_NOREPLACE)
+    }
+
+    fn renameat2(a: &Path, b: &Path, flags: libc::c_uint) -> io::Result<()> {
         let a = CString::new(a.as_os_str().as_bytes())?;
         let b = CString::new(b.as_os_str().as_bytes())?;
         // SAFETY: both are valid NUL-terminated paths for the call's duration.
@@ -390,7 +378,7 @@ mod recycle {
                 a.as_ptr(),
                 libc::AT_FDCWD,
                 b.as_ptr(),
-                libc::RENAME_NOREPLACE,
+                flags,
             )
         };
         if r == 0 {
