@@ -48,7 +48,9 @@ impl Item {
     pub fn new(title: &str) -> Item {
         Item {
             done: false,
-            title: title.trim().to_string(),
+            // A step is one line of the checklist: a newline in it would
+            // start a line of its own (even a `## ` heading) in the document.
+            title: crate::doc::sections::one_line(title),
             note: None,
             current: false,
             raw: None,
@@ -386,7 +388,16 @@ impl Progress {
 
     /// Mark a step done with `note` (time and commit), moving the marker on.
     pub fn done(&mut self, query: &str, note: &str) -> Found {
+        let query = &crate::doc::sections::one_line(query);
         let found = self.find_open(query);
+        // The exact title of a completed step beats a looser match among
+        // the open ones: "Write parser" twice must not complete
+        // "Write parser tests".
+        if !matches!(found, Some((_, _, true)))
+            && let Some(t) = self.find_completed(query)
+        {
+            return Found::AlreadyDone(t);
+        }
         let (mut item, how) = match found {
             Some((_, loc, exact)) => {
                 let it = self.take(loc);
@@ -400,12 +411,7 @@ impl Progress {
                     },
                 )
             }
-            None => {
-                if let Some(t) = self.find_completed(query) {
-                    return Found::AlreadyDone(t);
-                }
-                (Item::new(query), Found::Added(query.trim().to_string()))
-            }
+            None => (Item::new(query), Found::Added(query.clone())),
         };
         item.done = true;
         item.current = false;
@@ -418,6 +424,7 @@ impl Progress {
 
     /// Make a step the current one, adding it to In Progress if it is new.
     pub fn set_current(&mut self, query: &str) -> Found {
+        let query = &crate::doc::sections::one_line(query);
         let found = self.find_open(query);
         self.clear_current();
         let (mut item, how) = match found {
@@ -433,7 +440,7 @@ impl Progress {
                     },
                 )
             }
-            None => (Item::new(query), Found::Added(query.trim().to_string())),
+            None => (Item::new(query), Found::Added(query.clone())),
         };
         item.current = true;
         item.touched();
@@ -581,6 +588,26 @@ mod tests {
         );
         assert_eq!(p.render(), Progress::parse(src).render());
         assert_eq!(p.done("Write", "n"), Found::Added("Write".into()));
+        // Exact among the completed beats a prefix among the open.
+        let mut p = Progress::parse(
+            "### Completed\n- [x] Write parser\n\n### Remaining\n- [ ] Write parser tests\n",
+        );
+        assert_eq!(
+            p.done("Write parser", "n"),
+            Found::AlreadyDone("Write parser".into())
+        );
+    }
+
+    /// A step given with newlines stays one line of the checklist.
+    #[test]
+    fn multi_line_steps_become_one_line() {
+        let mut p = Progress::parse("### Completed\n\n### In Progress\n\n### Remaining\n");
+        p.set_current("foo\n## Blockers\nhello");
+        p.done("alpha\n## Decisions\nx", "n");
+        let r = p.render();
+        assert!(!r.lines().any(|l| l.starts_with("## ")), "{r}");
+        assert!(r.contains("foo ## Blockers hello"), "{r}");
+        assert!(r.contains("alpha ## Decisions x"), "{r}");
     }
 
     #[test]

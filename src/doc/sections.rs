@@ -80,7 +80,9 @@ pub fn tldr_set_status(content: &str, values: [&str; 3]) -> String {
 /// Replace the paragraph, keeping the status lines.
 pub fn tldr_set_paragraph(content: &str, para: &str) -> String {
     let status: Vec<&str> = content.lines().filter(|l| is_status_line(l)).collect();
-    let mut out = para.trim().to_string();
+    // One paragraph: a line break in it could start a heading or a list
+    // that takes over the rest of the section.
+    let mut out = one_line(para);
     out.push_str("\n\n");
     for s in status {
         out.push_str(s);
@@ -471,7 +473,7 @@ pub fn files(content: &str) -> Vec<String> {
 }
 
 pub fn add_file_line(path: &str) -> String {
-    format!("- `{}`", path.replace('`', "'"))
+    format!("- `{}`", path.replace('`', "'").replace(['\n', '\r'], " "))
 }
 
 /// Collapse text to one line: entries are line-oriented.
