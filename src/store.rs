@@ -610,7 +610,15 @@ pub fn unreadable_error(bad: &(PathBuf, String), other_exists: bool) -> anyhow::
 pub fn latest(all: &[Meta], want: impl Fn(&Status) -> bool) -> Option<&Meta> {
     all.iter()
         .filter(|m| !m.archived && want(&m.front.status))
-        .max_by(|a, b| a.updated().cmp(b.updated()))
+        .max_by(|a, b| {
+            a.updated().cmp(b.updated()).then_with(|| {
+                // `updated_at` has whole seconds: within one, the file
+                // written last is the session worked on last. Only a tie
+                // pays for the stat.
+                let mtime = |m: &Meta| fs::metadata(&m.path).and_then(|x| x.modified()).ok();
+                mtime(a).cmp(&mtime(b)).then_with(|| a.id().cmp(b.id()))
+            })
+        })
 }
 
 fn find_by_name(all: &[Meta], n: &str) -> Result<Meta> {
