@@ -92,7 +92,19 @@ pub fn run(g: &Global, a: ListArgs) -> Result<()> {
         return Ok(());
     }
     let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
-    let short = short_ids(&ids);
+    // `--session PREFIX` also matches archived sessions, so a shown prefix
+    // must be unique among those too, listed or not.
+    let archived = if a.all {
+        Vec::new()
+    } else {
+        ctx.store.metas(true)
+    };
+    let among: Vec<&str> = ids
+        .iter()
+        .copied()
+        .chain(archived.iter().map(|m| m.id()))
+        .collect();
+    let short = short_ids(&ids, &among);
     let w = short.iter().map(String::len).max().unwrap_or(0).max(8) + 1;
     println!(
         "{:<10} {:<28} {:<w$} {:<7} UPDATED",
@@ -119,15 +131,13 @@ pub fn run(g: &Global, a: ListArgs) -> Result<()> {
 /// listed id shares, so it works as `--session PREFIX`. The first 8
 /// characters of a UUIDv7 are its timestamp, the same for sessions started
 /// within a minute or so of each other. A prefix never ends on a `-`.
-fn short_ids(ids: &[&str]) -> Vec<String> {
+fn short_ids(ids: &[&str], among: &[&str]) -> Vec<String> {
     ids.iter()
-        .enumerate()
-        .map(|(i, id)| {
-            let common = ids
+        .map(|id| {
+            let common = among
                 .iter()
-                .enumerate()
-                .filter(|(j, o)| *j != i && **o != *id)
-                .map(|(_, o)| {
+                .filter(|o| **o != *id)
+                .map(|o| {
                     id.bytes()
                         .zip(o.bytes())
                         .take_while(|(a, b)| a == b)
@@ -155,12 +165,20 @@ mod tests {
             "",
         ];
         assert_eq!(
-            super::short_ids(&ids),
+            super::short_ids(&ids, &ids),
             ["0194a1b2-c3d4", "0194a1b2-c3d5", "0194ffff", ""]
         );
-        assert_eq!(super::short_ids(&["0194a1b2-c"]), ["0194a1b2"]);
+        assert_eq!(
+            super::short_ids(&["0194a1b2-c"], &["0194a1b2-c"]),
+            ["0194a1b2"]
+        );
         // Sharing "0194a1b2-": the prefix runs one past the difference.
         let ids = ["0194a1b2-1", "0194a1b2-2"];
-        assert_eq!(super::short_ids(&ids), ["0194a1b2-1", "0194a1b2-2"]);
+        assert_eq!(super::short_ids(&ids, &ids), ["0194a1b2-1", "0194a1b2-2"]);
+        // An id not shown (archived) still counts against a shown one.
+        assert_eq!(
+            super::short_ids(&["0194a1b2-1"], &["0194a1b2-1", "0194a1b2-2"]),
+            ["0194a1b2-1"]
+        );
     }
 }
