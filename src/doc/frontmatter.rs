@@ -230,6 +230,11 @@ pub fn quick_parse(yaml: &str) -> Option<Frontmatter> {
             return None;
         }
         seen.push(key);
+        // `key:value` is not a mapping entry in YAML but one plain scalar,
+        // which the full parser refuses: leave such lines to it.
+        if !value.is_empty() && !value.starts_with(' ') {
+            return None;
+        }
         let value = value.strip_prefix(' ').unwrap_or(value);
         if value.trim().is_empty() {
             // `key:` then list items (or nothing: null).
@@ -601,6 +606,9 @@ mod tests {
             }
         }
         assert!(quick_parse("id: x\n# comment\n").is_none());
+        // Not a key: the full parser must see (and refuse) it.
+        assert!(quick_parse("id: x\nreviewer:alice\n").is_none());
+        assert!(serde_saphyr::from_str::<Frontmatter>("id: x\nreviewer:alice\n").is_err());
         assert!(quick_parse("id: x\ntitle: |\n  block\n").is_none());
     }
 
