@@ -24,6 +24,14 @@ pub fn ensure_private_dir(dir: &Path) -> io::Result<()> {
     match fs::DirBuilder::new().mode(0o700).create(dir) {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => return Ok(()),
+        // Something that is not a folder holds the name: say so, as
+        // creating it again can never help.
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            return Err(io::Error::new(
+                io::ErrorKind::NotADirectory,
+                format!("{} exists and is not a folder", dir.display()),
+            ));
+        }
         Err(e) => return Err(e),
     }
     // The umask may have removed bits we asked for, or a racing creator may

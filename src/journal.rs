@@ -34,6 +34,14 @@ fn entries_dir(store: &Store, id: &str) -> PathBuf {
     store.journal_dir(id).join("entries")
 }
 
+/// Make sure a session's entries can be written, before the edit they
+/// describe is saved: a folder that cannot be made fails the command while
+/// the document is still as it was, so running it again logs nothing twice.
+pub fn prepare(store: &Store, id: &str) -> Result<()> {
+    let dir = entries_dir(store, id);
+    fsutil::ensure_private_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))
+}
+
 /// Write one entry. `kind` is a fixed word of ours (`decision`, `file`,
 /// ...); `fields` are short single-line values; `text` is free text (already
 /// redacted by the caller).

@@ -421,6 +421,9 @@ impl Open {
     /// Save if anything changed: TL;DR status lines and `updated_at` are
     /// refreshed first. Returns whether a write happened.
     pub fn save(&mut self, store: &Store, now: DateTime<Utc>) -> Result<bool> {
+        if !self.after_save.is_empty() {
+            crate::journal::prepare(store, self.doc.id())?;
+        }
         let saved = self.save_document(store, now)?;
         for f in std::mem::take(&mut self.after_save) {
             f(store, &self.doc)?;

@@ -1153,3 +1153,49 @@ fn close_keeps_a_task_files_mode_and_comments() {
     );
     assert_eq!(mode(&tf), 0o644);
 }
+
+/// A journal folder that cannot be made fails the command before the
+/// document changes, with a hint that does not suggest retrying.
+#[test]
+fn a_journal_folder_that_cannot_be_made_fails_before_the_edit() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "j"]);
+    let before = p.active_text();
+    let id = before
+        .lines()
+        .find_map(|l| l.strip_prefix("id: "))
+        .unwrap()
+        .to_string();
+    let entries = p.path().join(format!(".sessions/journal/{id}/entries"));
+    fs::remove_dir_all(&entries).unwrap();
+    fs::write(&entries, "").unwrap();
+    let o = p.run(&["log", "--progress", "x"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("is not a folder"), "{err}");
+    assert!(err.contains("move that file aside"), "{err}");
+    assert!(!err.contains("something else created"), "{err}");
+    assert_eq!(p.active_text(), before);
+}
+
+/// Text given with newlines stays on its line: it never becomes a heading
+/// that takes over a section.
+#[test]
+fn multi_line_text_never_becomes_a_heading() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "ml"]);
+    p.ok(&["log", "--next", "step one"]);
+    p.ok(&["log", "--current", "foo\n## Blockers\nhello"]);
+    p.ok(&["log", "--done", "alpha\n## Decisions\nx"]);
+    p.ok(&[
+        "checkpoint",
+        "--tldr",
+        "para\n\n## Blockers\n- fake blocker",
+    ]);
+    let t = p.active_text();
+    assert_eq!(t.matches("\n## Blockers\n").count(), 1, "{t}");
+    assert_eq!(t.matches("\n## Decisions\n").count(), 1, "{t}");
+    let json: serde_json::Value = serde_json::from_str(&p.ok(&["view", "--json"])).unwrap();
+    assert_eq!(json["blockers"], serde_json::json!([]), "{json}");
+    assert!(t.contains("**Blocker**: None"), "{t}");
+}
