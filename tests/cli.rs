@@ -1199,3 +1199,50 @@ fn multi_line_text_never_becomes_a_heading() {
     assert_eq!(json["blockers"], serde_json::json!([]), "{json}");
     assert!(t.contains("**Blocker**: None"), "{t}");
 }
+
+/// Two sessions stamped in the same second: the one written last is the
+/// one a bare command picks.
+#[test]
+fn a_tie_in_updated_at_goes_to_the_file_written_last() {
+    let p = Project::git();
+    let at = Some("2026-01-15T10:00:00Z");
+    p.ok_at(at, &["init", "--name", "zeta"]);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    p.ok_at(at, &["init", "--name", "alpha"]);
+    let out = p.ok_at(at, &["log", "--progress", "which"]);
+    assert!(out.contains("in alpha"), "{out}");
+}
+
+/// One task file that cannot be read does not keep the others from being
+/// marked; the command then fails loudly, naming it, with the session
+/// already archived.
+#[test]
+fn a_bad_task_file_is_reported_and_the_others_are_marked() {
+    let p = Project::git();
+    fs::create_dir_all(p.path().join(".tasks")).unwrap();
+    fs::write(
+        p.path().join(".tasks/t1.md"),
+        b"---\nstatus: open\ntitle: caf\xe9\n---\n",
+    )
+    .unwrap();
+    p.write(".tasks/t2.md", "---\r\nstatus: open\r\n---\r\nBody\r\n");
+    p.ok(&["init", "--name", "tk", "--tasks", "t1,t2"]);
+    let o = p.run(&["close", "--complete"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("task t1"), "{err}");
+    assert!(err.contains("hint:"), "{err}");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("task t2: completed"), "{out}");
+    assert_eq!(
+        p.read(".tasks/t2.md"),
+        "---\r\nstatus: completed\r\n---\r\nBody\r\n"
+    );
+    assert_eq!(
+        fs::read_dir(p.path().join(".sessions/active"))
+            .unwrap()
+            .count(),
+        0,
+        "the session is archived"
+    );
+}

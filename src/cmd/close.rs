@@ -89,8 +89,25 @@ pub fn run(g: &Global, a: CloseArgs) -> Result<()> {
         fsutil::relative_to(&target, &ctx.store.project).display()
     );
     if a.complete {
-        for line in complete_tasks(&ctx.store.project, doc)? {
+        let (lines, failed) = complete_tasks(&ctx.store.project, doc);
+        for line in lines {
             println!("  {line}");
+        }
+        // The session is closed either way; a task that could not be
+        // marked is said loudly, after every other task had its turn.
+        if !failed.is_empty() {
+            return Err(UserError::new(format!(
+                "{} was closed, but {} could not be marked completed:\n  {}",
+                doc.shortname(),
+                if failed.len() == 1 {
+                    "one task"
+                } else {
+                    "some tasks"
+                },
+                failed.join("\n  ")
+            ))
+            .hint("fix or mark those task files by hand; the session itself is archived")
+            .into());
         }
     }
     Ok(())
@@ -128,9 +145,12 @@ pub(crate) fn save_archived(store: &Store, from: &Path, doc: &Document) -> Resul
 }
 
 /// Mark each linked task `status: completed` in `.tasks/<id>.md`, keeping
-/// the rest of its file. Returns one line per task.
-fn complete_tasks(project: &Path, doc: &Document) -> Result<Vec<String>> {
+/// the rest of its file. Returns one line per task, and the tasks that
+/// could not be marked, each with its reason: one bad file never keeps the
+/// others from being marked.
+fn complete_tasks(project: &Path, doc: &Document) -> (Vec<String>, Vec<String>) {
     let mut out = Vec::new();
+    let mut failed = Vec::new();
     for t in &doc.front().task_ids {
         if crate::names::validate("task id", t).is_err() {
             out.push(format!("task {t}: skipped (invalid id)"));
@@ -141,31 +161,46 @@ fn complete_tasks(project: &Path, doc: &Document) -> Result<Vec<String>> {
             out.push(format!("task {t}: no .tasks/{t}.md, nothing to mark"));
             continue;
         }
-        let text = fsutil::read_text(&p)?;
-        match set_task_status(&text) {
-            Some(new) => {
-                // The task file belongs to the project, not to the store:
-                // it keeps its mode (0644 stays readable to the team).
-                fsutil::atomic_write_keep_mode(&p, new.as_bytes())
-                    .with_context(|| format!("cannot write {}", p.display()))?;
-                out.push(format!("task {t}: completed"));
-            }
-            None => out.push(format!(
+        let marked = fsutil::read_text(&p)
+            .with_context(|| format!("cannot read {}", p.display()))
+            .and_then(|text| match set_task_status(&text) {
+                Some(new) => {
+                    // The task file belongs to the project, not to the
+                    // store: it keeps its mode (0644 stays readable).
+                    fsutil::atomic_write_keep_mode(&p, new.as_bytes())
+                        .with_context(|| format!("cannot write {}", p.display()))?;
+                    Ok(true)
+                }
+                None => Ok(false),
+            });
+        match marked {
+            Ok(true) => out.push(format!("task {t}: completed")),
+            Ok(false) => out.push(format!(
                 "task {t}: .tasks/{t}.md has no frontmatter; left alone"
             )),
+            Err(e) => {
+                out.push(format!("task {t}: not marked"));
+                failed.push(format!("task {t}: {e:#}"));
+            }
         }
     }
-    Ok(out)
+    (out, failed)
 }
 
 fn set_task_status(text: &str) -> Option<String> {
-    let rest = text.strip_prefix("---\n")?;
+    // A task file saved with CRLF endings is edited the same way.
+    let fence = if text.starts_with("---\r\n") {
+        "---\r\n"
+    } else {
+        "---\n"
+    };
+    let rest = text.strip_prefix(fence)?;
     let end = rest.find("\n---")?;
     let yaml = &rest[..end + 1];
     let new_yaml = set_status_line(yaml).unwrap_or_else(|| {
         crate::doc::frontmatter::set_key(yaml, "status", &Value::Str("completed".into()))
     });
-    Some(format!("---\n{new_yaml}{}", &rest[end + 1..]))
+    Some(format!("{fence}{new_yaml}{}", &rest[end + 1..]))
 }
 
 /// Replace only the value on a one-line top-level `status:` entry, so its
@@ -174,7 +209,7 @@ fn set_task_status(text: &str) -> Option<String> {
 /// falls back to the general key setter.
 fn set_status_line(yaml: &str) -> Option<String> {
     let re = regex::Regex::new(
-        r#"(?m)^(status:[ \t]*)("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^ \t\n#][^\n]*?)([ \t]+#[^\n]*|[ \t]*)$"#,
+        r#"(?m)^(status:[ \t]*)("(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*'|[^ \t\r\n#][^\r\n]*?)([ \t]+#[^\r\n]*|[ \t]*)\r?$"#,
     )
     .expect("a valid pattern");
     let c = re.captures(yaml)?;
@@ -188,6 +223,20 @@ fn set_status_line(yaml: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn crlf_task_files_are_marked_and_keep_crlf() {
+        let t = "---\r\ntitle: X\r\nstatus: open # by hand\r\nprio: 1\r\n---\r\nbody\r\n";
+        assert_eq!(
+            super::set_task_status(t).unwrap(),
+            "---\r\ntitle: X\r\nstatus: completed # by hand\r\nprio: 1\r\n---\r\nbody\r\n"
+        );
+        let t = "---\r\nstatus: open\r\n---\r\n";
+        assert_eq!(
+            super::set_task_status(t).unwrap(),
+            "---\r\nstatus: completed\r\n---\r\n"
+        );
+    }
+
     #[test]
     fn task_status_keeps_other_keys() {
         let t = "---\ntitle: X\nstatus: open\nprio: 1\n---\nbody\n";
