@@ -374,11 +374,19 @@ pub fn resolve_blocker(content: &str, n: usize, stamp: &str) -> Result<(String, 
         .lines()
         .map(|l| {
             if found.is_none() && l.starts_with(&prefix) {
-                if let Some((a, b)) = l.rsplit_once(" — ")
-                    && b.starts_with("open")
-                {
-                    found = Some(Ok(a[prefix.len()..].trim_matches('*').to_string()));
-                    return format!("{a} — resolved ({stamp})");
+                match l.rsplit_once(" — ") {
+                    Some((a, b)) if b.starts_with("open") => {
+                        found = Some(Ok(a[prefix.len()..].trim_matches('*').to_string()));
+                        return format!("{a} — resolved ({stamp})");
+                    }
+                    // A hand-written blocker with no status is open, as
+                    // `blockers` reads it.
+                    None => {
+                        let l = l.trim_end();
+                        found = Some(Ok(l[prefix.len()..].trim_matches('*').to_string()));
+                        return format!("{l} — resolved ({stamp})");
+                    }
+                    Some(_) => {}
                 }
                 found = Some(Err(format!("blocker {n} is already resolved")));
             }
@@ -484,6 +492,21 @@ pub fn one_line(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `blockers` shows as open, `resolve_blocker` resolves.
+    #[test]
+    fn a_hand_written_blocker_without_status_resolves() {
+        let c = "1. Waiting on API keys\n2. **Flaky CI** — open (10:00)\n";
+        assert!(blockers(c).iter().all(|b| b.open));
+        let (out, text) = resolve_blocker(c, 1, "11:00").unwrap();
+        assert_eq!(text, "Waiting on API keys");
+        assert!(
+            out.starts_with("1. Waiting on API keys — resolved (11:00)\n"),
+            "{out}"
+        );
+        assert!(!blockers(&out)[0].open);
+        assert!(resolve_blocker(&out, 1, "12:00").is_err());
+    }
 
     #[test]
     fn tldr_status_lines() {
