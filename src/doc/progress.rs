@@ -160,7 +160,12 @@ impl Progress {
             heading: String::new(),
             lines: Vec::new(),
         }];
-        for line in content.lines() {
+        for (fenced, line) in crate::doc::sections::lines_with_fences(content) {
+            if fenced {
+                let last = parts.last_mut().expect("never empty");
+                last.lines.push(Line::Other(line.to_string()));
+                continue;
+            }
             if let Some(t) = line.strip_prefix("### ") {
                 let kind = Sub::from_title(t);
                 // A second `### Remaining` stays a line of the part it is in.
@@ -596,6 +601,17 @@ mod tests {
             p.done("Write parser", "n"),
             Found::AlreadyDone("Write parser".into())
         );
+    }
+
+    /// A checkbox in fenced code is an example, not a step.
+    #[test]
+    fn fenced_checkboxes_are_not_steps() {
+        let src = "### Completed\n\n### In Progress\n\n### Remaining\n```\n- [ ] not a step\n```\n- [ ] Real step\n";
+        let mut p = Progress::parse(src);
+        assert_eq!(p.counts(), (0, 1));
+        assert_eq!(p.done("not a step", "n"), Found::Added("not a step".into()));
+        let r = p.render();
+        assert!(r.contains("```\n- [ ] not a step\n```\n"), "{r}");
     }
 
     /// A step given with newlines stays one line of the checklist.

@@ -150,13 +150,45 @@ pub fn key_files(content: &str) -> Vec<String> {
         .collect()
 }
 
+// ---------- fenced code ----------
+
+/// Each line of `content`, and whether it belongs to a fenced code block
+/// (fence lines included). A hand-written example in a fence is text: never
+/// a step, a blocker or a decision, and never edited by the tool.
+pub fn lines_with_fences(content: &str) -> impl Iterator<Item = (bool, &str)> {
+    let mut open: Option<(u8, usize)> = None;
+    content.lines().map(move |l| {
+        let t = l.trim_start_matches(' ');
+        let indented = l.len() - t.len() > 3;
+        let run = |c: u8| t.bytes().take_while(|&b| b == c).count();
+        if let Some((c, n)) = open {
+            let k = run(c);
+            if !indented && k >= n && t[k..].trim().is_empty() {
+                open = None;
+            }
+            return (true, l);
+        }
+        if !indented {
+            for c in [b'`', b'~'] {
+                let k = run(c);
+                // A backtick fence's info string has no backtick.
+                if k >= 3 && !(c == b'`' && t[k..].contains('`')) {
+                    open = Some((c, k));
+                    return (true, l);
+                }
+            }
+        }
+        (false, l)
+    })
+}
+
 // ---------- numbered lists ----------
 
 /// Items of a numbered list (`1. text`), with their numbers.
 pub fn numbered(content: &str) -> Vec<(usize, String)> {
-    content
-        .lines()
-        .filter_map(|l| {
+    lines_with_fences(content)
+        .filter(|(fenced, _)| !fenced)
+        .filter_map(|(_, l)| {
             let (n, rest) = l.split_once(". ")?;
             let n: usize = n.trim().parse().ok()?;
             (!l.starts_with(' ')).then(|| (n, rest.trim().to_string()))
@@ -179,8 +211,9 @@ pub struct Decision {
 
 pub fn decisions(content: &str) -> Vec<Decision> {
     let mut out: Vec<Decision> = Vec::new();
-    for l in content.lines() {
-        if let Some(h) = l.strip_prefix("### ")
+    for (fenced, l) in lines_with_fences(content) {
+        if !fenced
+            && let Some(h) = l.strip_prefix("### ")
             && let Some((n, t)) = h.split_once(". ")
             && let Ok(n) = n.trim().parse()
         {
@@ -274,7 +307,10 @@ pub struct Blocker {
 /// and plain bullets written by hand (open unless they say resolved).
 pub fn blockers(content: &str) -> Vec<Blocker> {
     let mut out: Vec<Blocker> = Vec::new();
-    for l in content.lines() {
+    for (fenced, l) in lines_with_fences(content) {
+        if fenced {
+            continue;
+        }
         let t = l.trim();
         if l.starts_with(' ') || l.starts_with('\t') {
             if let Some(b) = out.last_mut() {
@@ -370,10 +406,9 @@ pub fn add_blocker(
 pub fn resolve_blocker(content: &str, n: usize, stamp: &str) -> Result<(String, String), String> {
     let prefix = format!("{n}. ");
     let mut found = None;
-    let lines: Vec<String> = content
-        .lines()
-        .map(|l| {
-            if found.is_none() && l.starts_with(&prefix) {
+    let lines: Vec<String> = lines_with_fences(content)
+        .map(|(fenced, l)| {
+            if found.is_none() && !fenced && l.starts_with(&prefix) {
                 match l.rsplit_once(" — ") {
                     Some((a, b)) if b.starts_with("open") => {
                         found = Some(Ok(a[prefix.len()..].trim_matches('*').to_string()));
@@ -492,6 +527,31 @@ pub fn one_line(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Examples in fenced code are text: not blockers, not decisions, not
+    /// numbered items, and never rewritten.
+    #[test]
+    fn fenced_examples_are_not_entries() {
+        let b = "```\n1. **Example blocker** — open (10:00)\n```\n2. **Real** — open (10:01)\n";
+        assert_eq!(blockers(b).len(), 1);
+        assert_eq!(numbered(b), [(2, "**Real** — open (10:01)".to_string())]);
+        assert!(resolve_blocker(b, 1, "x").is_err());
+        let (out, _) = resolve_blocker(b, 2, "11:00").unwrap();
+        assert!(
+            out.starts_with("```\n1. **Example blocker** — open (10:00)\n```\n"),
+            "{out}"
+        );
+        let d = "~~~md\n### 7. Template (10:00)\n~~~\n\n### 1. Real (10:01)\n";
+        let ds = decisions(d);
+        assert_eq!(ds.len(), 1);
+        assert_eq!(ds[0].n, 1);
+        assert_eq!(decision_block(d, "Next", "t", None, None, None).0, 2);
+        // A backtick fence is closed only by as many backticks or more.
+        let lines: Vec<bool> = lines_with_fences("````\n```\n````\nafter\n")
+            .map(|(f, _)| f)
+            .collect();
+        assert_eq!(lines, [true, true, true, false]);
+    }
 
     /// What `blockers` shows as open, `resolve_blocker` resolves.
     #[test]
