@@ -229,9 +229,18 @@ fn usage_error(e: &clap::Error) -> String {
 /// far more often than a wish for a new folder (`init` would otherwise
 /// create it, and the store in it, silently). The hook and the status line
 /// never fail their host, so they are left to their own silence.
+/// `$CLAUDE_PROJECT_DIR` is held to the same rule when it decides.
 fn missing_dir(cli: &Cli) -> Option<anyhow::Error> {
-    let d = cli.dir.as_deref()?;
-    if matches!(cli.command, Command::Hook(_) | Command::Statusline(_)) || d.is_dir() {
+    if matches!(cli.command, Command::Hook(_) | Command::Statusline(_)) {
+        return None;
+    }
+    let env = std::env::var_os("CLAUDE_PROJECT_DIR").filter(|p| !p.is_empty());
+    let (d, name) = match (cli.dir.as_deref(), &env) {
+        (Some(d), _) => (d, "--dir"),
+        (None, Some(e)) => (std::path::Path::new(e), "$CLAUDE_PROJECT_DIR"),
+        (None, None) => return None,
+    };
+    if d.is_dir() {
         return None;
     }
     let what = if d.exists() {
@@ -240,7 +249,7 @@ fn missing_dir(cli: &Cli) -> Option<anyhow::Error> {
         "does not exist"
     };
     Some(
-        crate::error::UserError::new(format!("--dir {} {what}", d.display()))
+        crate::error::UserError::new(format!("{name} {} {what}", d.display()))
             .hint("pass the project folder (the one that holds or will hold .sessions/), or create it first")
             .into(),
     )

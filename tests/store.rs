@@ -428,6 +428,22 @@ fn a_missing_dir_is_an_error_for_every_command() {
         .unwrap();
     assert_eq!(o.status.code(), Some(0));
     assert!(o.stdout.is_empty() && !p.path().join("no").exists());
+    // The same for $CLAUDE_PROJECT_DIR when it decides the folder.
+    let o = p
+        .cmd()
+        .env("CLAUDE_PROJECT_DIR", m)
+        .args(["init", "--name", "y"])
+        .output()
+        .unwrap();
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(
+        e.starts_with(&format!(
+            "session-hook: error: $CLAUDE_PROJECT_DIR {m} does not exist"
+        )),
+        "{e}"
+    );
+    assert!(!p.path().join("no").exists());
 }
 
 #[test]
