@@ -813,6 +813,15 @@ pub fn parse_front(
 ) -> Result<(Range<usize>, usize, Frontmatter), DocError> {
     let (yaml, body_start) = match split_frontmatter(text) {
         Ok(Some(v)) => v,
+        // Some editors save a byte-order mark first: say so, since the
+        // `---` line is there and the file looks right in an editor.
+        Ok(None) if text.starts_with('\u{feff}') => {
+            return Err(parse_err(
+                path,
+                1,
+                "the file starts with a byte-order mark (U+FEFF) before its '---' line; save it as UTF-8 without a BOM",
+            ));
+        }
         Ok(None) => {
             return Err(parse_err(
                 path,

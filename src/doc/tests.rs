@@ -93,6 +93,12 @@ fn refuses_bad_files_with_line() {
 }
 
 #[test]
+fn a_byte_order_mark_is_named_in_the_refusal() {
+    let e = Document::parse(Path::new("x.md"), "\u{feff}---\nid: a\n---\n".into()).unwrap_err();
+    assert!(e.to_string().contains("byte-order mark"), "{e}");
+}
+
+#[test]
 fn set_section_replaces_range_only() {
     let mut d = parse(HAND);
     d.set(Sec::NextSteps, "1. A\n2. B\n");
