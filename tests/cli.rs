@@ -1246,3 +1246,30 @@ fn a_bad_task_file_is_reported_and_the_others_are_marked() {
         "the session is archived"
     );
 }
+
+/// A closed session is kept as it was: log and checkpoint refuse it.
+#[test]
+fn a_closed_session_is_not_edited() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "arch"]);
+    p.ok(&["close", "--complete"]);
+    let archived = p.path().join(".sessions/archive");
+    let file = fs::read_dir(&archived)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let before = fs::read_to_string(&file).unwrap();
+    for args in [
+        &["--session", "arch", "log", "--progress", "late"][..],
+        &["--session", "arch", "checkpoint"],
+    ] {
+        let o = p.run(args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("arch is closed (complete)"), "{err}");
+        assert!(err.contains("hint:"), "{err}");
+    }
+    assert_eq!(fs::read_to_string(&file).unwrap(), before);
+}

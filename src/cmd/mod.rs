@@ -117,6 +117,17 @@ impl Ctx {
         self.store.require()?;
         let _lock = self.store.lock_for_command()?;
         let meta = self.resolve(positional)?;
+        // A closed session is a record: logging into it would change
+        // history behind the archive's back.
+        if meta.archived {
+            return Err(UserError::new(format!(
+                "{} is closed ({}); it is kept in the archive as it was",
+                meta.shortname(),
+                meta.front.status.as_str()
+            ))
+            .hint("start a new session with `session-hook init`, or name an active one with --session")
+            .into());
+        }
         let mut open = load(&self.store, meta)?;
         let r = f(&mut open, self)?;
         open.save(&self.store, self.now)?;
