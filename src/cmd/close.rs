@@ -35,15 +35,12 @@ pub fn run(g: &Global, a: CloseArgs) -> Result<()> {
     ctx.store.require()?;
     let _lock = ctx.store.lock_for_command()?;
     let meta = ctx.resolve(a.name.as_deref())?;
-    if meta.archived {
-        return Err(UserError::new(format!(
-            "{} is already closed ({})",
-            meta.shortname(),
-            meta.front.status.as_str()
-        ))
-        .hint("it is in the archive already; see `session-hook list --all`")
-        .into());
-    }
+    crate::cmd::refuse_closed(
+        &meta,
+        "already closed",
+        "",
+        "it is in the archive already; see `session-hook list --all`",
+    )?;
     let mut open = session::Open::load(&ctx.store, meta)?;
     let status = if a.complete { "complete" } else { "abandoned" };
     let now = clock::iso(ctx.now);

@@ -119,20 +119,32 @@ impl Ctx {
         let meta = self.resolve(positional)?;
         // A closed session is a record: logging into it would change
         // history behind the archive's back.
-        if meta.archived {
-            return Err(UserError::new(format!(
-                "{} is closed ({}); it is kept in the archive as it was",
-                meta.shortname(),
-                meta.front.status.as_str()
-            ))
-            .hint("start a new session with `session-hook init`, or name an active one with --session")
-            .into());
-        }
+        refuse_closed(
+            &meta,
+            "closed",
+            "; it is kept in the archive as it was",
+            "start a new session with `session-hook init`, or name an active one with --session",
+        )?;
         let mut open = load(&self.store, meta)?;
         let r = f(&mut open, self)?;
         open.save(&self.store, self.now)?;
         Ok(r)
     }
+}
+
+/// Refuse a command that would change a closed (archived) session:
+/// "NAME is LEAD (STATUS)TAIL", with `hint`.
+pub fn refuse_closed(meta: &store::Meta, lead: &str, tail: &str, hint: &str) -> Result<()> {
+    if !meta.archived {
+        return Ok(());
+    }
+    Err(UserError::new(format!(
+        "{} is {lead} ({}){tail}",
+        meta.shortname(),
+        meta.front.status.as_str()
+    ))
+    .hint(hint)
+    .into())
 }
 
 /// Check and clean one free-text argument: size limit, then redaction.

@@ -74,15 +74,12 @@ pub fn run(g: &Global, a: ResumeArgs) -> Result<()> {
     }
     let _lock = ctx.store.lock_for_command()?;
     let meta = choose(&ctx, a.name.as_deref().or(a.session_id.as_deref()))?;
-    if meta.archived {
-        return Err(UserError::new(format!(
-            "{} is closed ({}); it cannot be resumed",
-            meta.shortname(),
-            meta.front.status.as_str()
-        ))
-        .hint("start a new session with `session-hook init`")
-        .into());
-    }
+    crate::cmd::refuse_closed(
+        &meta,
+        "closed",
+        "; it cannot be resumed",
+        "start a new session with `session-hook init`",
+    )?;
     let mut open = session::Open::load(&ctx.store, meta)?;
     let was = open.doc.front().status.clone();
     let picked = changes::pick(&ctx.store, &open.doc);
