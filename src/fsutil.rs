@@ -10,6 +10,18 @@ use std::path::{Path, PathBuf};
 /// written by people and tools; anything larger than this is not ours.
 pub const MAX_READ: u64 = 64 * 1024 * 1024;
 
+/// Give an open file we created `mode` (its permission bits), which
+/// `OpenOptions::mode` only asks for: the umask filters it, and a file made
+/// 0400 under `umask 277` could never be opened for writing again. A file
+/// that already has it is left alone, so the common case changes nothing
+/// (no inode write on every lock or log line).
+pub fn ensure_mode(f: &File, mode: u32) -> io::Result<()> {
+    if f.metadata()?.permissions().mode() & 0o7777 != mode {
+        f.set_permissions(fs::Permissions::from_mode(mode))?;
+    }
+    Ok(())
+}
+
 /// Create `dir` and its missing parents with mode 0700, whatever the umask.
 pub fn ensure_private_dir(dir: &Path) -> io::Result<()> {
     if dir.is_dir() {
@@ -78,12 +90,7 @@ pub fn atomic_create_recycling(
     contents: &Contents,
     spare_dir: &Path,
 ) -> io::Result<()> {
-    replace(
-        path,
-        contents,
-        (contents.len() >= RECYCLE_MIN as u64).then_some(spare_dir),
-        How::Create,
-    )
+    replace(path, contents, spare_for(contents, spare_dir), How::Create)
 }
 
 /// Whether [`replace`] may take the place of an existing file.
@@ -264,9 +271,14 @@ pub fn atomic_write_recycling(
     replace(
         path,
         contents,
-        (contents.len() >= RECYCLE_MIN as u64).then_some(spare_dir),
+        spare_for(contents, spare_dir),
         How::Replace(0o600),
     )
+}
+
+/// Only a document large enough for the spare to pay goes through one.
+fn spare_for<'a>(contents: &Contents, spare_dir: &'a Path) -> Option<&'a Path> {
+    (contents.len() >= RECYCLE_MIN as u64).then_some(spare_dir)
 }
 
 fn replace(path: &Path, contents: &Contents, spare_dir: Option<&Path>, how: How) -> io::Result<()> {

@@ -205,10 +205,7 @@ impl Store {
             }
             r => r.map_err(|e| LockError::Io(path.clone(), e))?,
         };
-        // `mode` above is filtered by the umask (0400 under `umask 277`,
-        // which the next writer could not open): set it explicitly.
-        file.set_permissions(fs::Permissions::from_mode(0o600))
-            .map_err(|e| LockError::Io(path.clone(), e))?;
+        fsutil::ensure_mode(&file, 0o600).map_err(|e| LockError::Io(path.clone(), e))?;
         let start = Instant::now();
         loop {
             match file.try_lock() {
@@ -300,7 +297,7 @@ impl Store {
     /// readable was found at all. Acting on another session then would
     /// write to the wrong one, so this returns the newest such file for
     /// the caller to refuse with (see [`unreadable_error`]).
-    pub fn shadowing_unreadable<'a>(
+    fn shadowing_unreadable<'a>(
         bad: &'a [(PathBuf, String)],
         chosen: Option<&Meta>,
     ) -> Option<&'a (PathBuf, String)> {
@@ -308,7 +305,6 @@ impl Store {
         if bad.is_empty() {
             return None;
         }
-        let mtime = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
         let floor = chosen.map(|m| mtime(&m.path));
         bad.iter()
             .map(|b| (mtime(&b.0), b))
@@ -321,6 +317,19 @@ impl Store {
             })
             .max_by(|a, b| a.0.cmp(&b.0))
             .map(|(_, b)| b)
+    }
+
+    /// `chosen`, the session a command would take by default, unless an
+    /// unreadable active file may be the one meant (see
+    /// [`Store::shadowing_unreadable`]): then the refusal that names it.
+    pub fn unshadowed<'a>(
+        bad: &[(PathBuf, String)],
+        chosen: Option<&'a Meta>,
+    ) -> Result<Option<&'a Meta>> {
+        match Self::shadowing_unreadable(bad, chosen) {
+            Some(b) => Err(unreadable_error(b, chosen.is_some())),
+            None => Ok(chosen),
+        }
     }
 
     /// Create a new session file; `Ok(false)` when the name is taken (the
@@ -357,11 +366,9 @@ impl Store {
                 {
                     return Ok(m.clone());
                 }
-                let chosen = latest(&all, |s| *s == Status::Active);
-                if let Some(b) = Self::shadowing_unreadable(&bad, chosen) {
-                    return Err(unreadable_error(b, chosen.is_some()));
-                }
-                chosen.cloned().ok_or_else(|| {
+                Self::unshadowed(&bad, latest(&all, |s| *s == Status::Active))?
+                    .cloned()
+                    .ok_or_else(|| {
                     let paused = all.iter().any(|m| m.front.status == Status::Paused);
                     let hint = if paused {
                         "only paused sessions exist: `session-hook resume --list`, or name one with --session"
@@ -590,9 +597,9 @@ impl Store {
     }
 }
 
-/// The refusal for [`Store::shadowing_unreadable`]: the file, its error
+/// The refusal for [`Store::unshadowed`]: the file, its error
 /// and line, and what to do.
-pub fn unreadable_error(bad: &(PathBuf, String), other_exists: bool) -> anyhow::Error {
+fn unreadable_error(bad: &(PathBuf, String), other_exists: bool) -> anyhow::Error {
     let msg = if other_exists {
         format!(
             "the most recently changed active session file cannot be read: {}",
@@ -606,6 +613,11 @@ pub fn unreadable_error(bad: &(PathBuf, String), other_exists: bool) -> anyhow::
     ))
 }
 
+/// A file's modification time; `None` (sorting first) when it cannot be read.
+fn mtime(p: &Path) -> Option<std::time::SystemTime> {
+    fs::metadata(p).and_then(|m| m.modified()).ok()
+}
+
 /// Pick the most recently updated session whose status passes `want`.
 pub fn latest(all: &[Meta], want: impl Fn(&Status) -> bool) -> Option<&Meta> {
     all.iter()
@@ -615,8 +627,9 @@ pub fn latest(all: &[Meta], want: impl Fn(&Status) -> bool) -> Option<&Meta> {
                 // `updated_at` has whole seconds: within one, the file
                 // written last is the session worked on last. Only a tie
                 // pays for the stat.
-                let mtime = |m: &Meta| fs::metadata(&m.path).and_then(|x| x.modified()).ok();
-                mtime(a).cmp(&mtime(b)).then_with(|| a.id().cmp(b.id()))
+                mtime(&a.path)
+                    .cmp(&mtime(&b.path))
+                    .then_with(|| a.id().cmp(b.id()))
             })
         })
 }
@@ -672,8 +685,6 @@ fn guard_inside(store: &Path, path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The frontmatter of a session file, reading only the head when it holds
-/// the closing fence.
 /// What a structure cache entry means. Bumped whenever the sections a
 /// document is split into change for the same text: 2 = only top-level
 /// headings are section boundaries (1 counted headings nested in
@@ -686,6 +697,8 @@ fn read_structure(key: &Path) -> Option<Vec<crate::doc::Section>> {
     serde_json::from_slice(&fs::read(key).ok()?).ok()
 }
 
+/// The frontmatter of a session file, reading only the head when it holds
+/// the closing fence.
 pub fn read_front(path: &Path) -> Result<Frontmatter, DocError> {
     let err = |line, msg: String| DocError::Parse {
         path: path.to_path_buf(),

@@ -185,14 +185,13 @@ fn choose(ctx: &Ctx, name: Option<&str>) -> Result<Meta> {
     let chosen = crate::store::latest(&all, |s| *s == Status::Paused)
         .or_else(|| crate::store::latest(&all, |s| *s == Status::Active));
     // An unreadable file newer than the pick may be the session meant.
-    if let Some(b) = crate::store::Store::shadowing_unreadable(&bad, chosen) {
-        return Err(crate::store::unreadable_error(b, chosen.is_some()));
-    }
-    chosen.cloned().ok_or_else(|| {
-        UserError::new("no paused or active session to resume")
-            .hint("start one with `session-hook init --goal \"...\"`")
-            .into()
-    })
+    crate::store::Store::unshadowed(&bad, chosen)?
+        .cloned()
+        .ok_or_else(|| {
+            UserError::new("no paused or active session to resume")
+                .hint("start one with `session-hook init --goal \"...\"`")
+                .into()
+        })
 }
 
 fn render_list(rows: &[Row], now: DateTime<Utc>) -> String {

@@ -282,13 +282,10 @@ fn session(st: &Store, claude: Option<&str>) -> Option<View> {
         }
     }
     let (metas, bad) = st.list_split(false);
-    let m = store::latest(&metas, |s| *s == Status::Active);
     // A newer file that cannot be read may be the session being worked
     // on: show none rather than another one.
-    if Store::shadowing_unreadable(&bad, m).is_some() {
-        return None;
-    }
-    view_of(st, &m?.path)
+    let m = Store::unshadowed(&bad, store::latest(&metas, |s| *s == Status::Active)).ok()??;
+    view_of(st, &m.path)
 }
 
 /// Remember the window size and model for hooks; write only on change,

@@ -146,14 +146,13 @@ impl Ctx<'_> {
             return Some(m.clone());
         }
         let chosen = store::latest(&metas, |s| *s == crate::doc::Status::Active);
-        if let Some(b) = Store::shadowing_unreadable(&bad, chosen) {
-            *self.refused.borrow_mut() = Some(format!(
-                "skipped: {}",
-                store::unreadable_error(b, chosen.is_some())
-            ));
-            return None;
+        match Store::unshadowed(&bad, chosen) {
+            Ok(m) => m.cloned(),
+            Err(e) => {
+                *self.refused.borrow_mut() = Some(format!("skipped: {e}"));
+                None
+            }
         }
-        chosen.cloned()
     }
 
     fn rel(&self, p: &Path) -> String {
@@ -869,20 +868,14 @@ pub fn log_line(store: &Store, event: &str, elapsed: Duration, status: &str, not
         clock::iso(clock::now()),
         elapsed.as_secs_f64() * 1000.0
     );
-    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    use std::os::unix::fs::OpenOptionsExt;
     if let Ok(mut f) = std::fs::OpenOptions::new()
         .append(true)
         .create(true)
         .mode(0o600)
         .open(&path)
     {
-        // `mode` is filtered by the umask; a new log made 0400 under a
-        // strict one could never be appended to again.
-        if f.metadata()
-            .is_ok_and(|m| m.permissions().mode() & 0o777 != 0o600)
-        {
-            let _ = f.set_permissions(std::fs::Permissions::from_mode(0o600));
-        }
+        let _ = crate::fsutil::ensure_mode(&f, 0o600);
         let _ = f.write_all(line.as_bytes());
     }
 }
