@@ -194,28 +194,10 @@ fn set_task_status(text: &str) -> Option<String> {
     let rest = text.strip_prefix(fence)?;
     let end = rest.find("\n---")?;
     let yaml = &rest[..end + 1];
-    let new_yaml = set_status_line(yaml).unwrap_or_else(|| {
-        crate::doc::frontmatter::set_key(yaml, "status", &Value::Str("completed".into()))
-    });
+    // Only the value changes: spacing and an inline comment stay.
+    let new_yaml =
+        crate::doc::frontmatter::set_key(yaml, "status", &Value::Str("completed".into()));
     Some(format!("{fence}{new_yaml}{}", &rest[end + 1..]))
-}
-
-/// Replace only the value on a one-line top-level `status:` entry, so its
-/// spacing and an inline `# comment` after it stay as they were. `None`
-/// when there is no such line (missing, or a block value), and the caller
-/// falls back to the general key setter.
-fn set_status_line(yaml: &str) -> Option<String> {
-    let re = regex::Regex::new(
-        r#"(?m)^(status:[ \t]*)("(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*'|[^ \t\r\n#][^\r\n]*?)([ \t]+#[^\r\n]*|[ \t]*)\r?$"#,
-    )
-    .expect("a valid pattern");
-    let c = re.captures(yaml)?;
-    let value = c.get(2)?;
-    let mut out = String::with_capacity(yaml.len() + 8);
-    out.push_str(&yaml[..value.start()]);
-    out.push_str("completed");
-    out.push_str(&yaml[value.end()..]);
-    Some(out)
 }
 
 #[cfg(test)]

@@ -408,6 +408,66 @@ fn key_span<'a>(yaml: &'a str, key: &str) -> Option<(usize, usize, &'a str)> {
 /// Set `key` in the YAML text: its entry is replaced in place (keeping the
 /// key's own spelling), or appended at the end if the key is missing.
 /// Every other byte is kept.
+/// A value as it is written on its key's line, when it is one scalar.
+fn one_line_scalar(v: &Value) -> Option<String> {
+    match v {
+        Value::Null => Some("null".into()),
+        Value::Int(n) => Some(n.to_string()),
+        Value::Str(s) => Some(scalar(s)),
+        Value::List(_) => None,
+    }
+}
+
+/// Byte span of the scalar value in a one-line entry (`key:  value  # c`),
+/// whose key is `key_len` bytes long; `None` for anything else (no value,
+/// continuation lines, flow collections, block scalars, anchors, tags).
+fn scalar_value_span(entry: &str, key_len: usize) -> Option<(usize, usize)> {
+    let line = entry.trim_end_matches(['\n', '\r']);
+    if line.len() + 2 < entry.len() || line.contains('\n') {
+        return None;
+    }
+    // `key :` (space before the colon) is rewritten whole, as before.
+    if !line[key_len..].starts_with(':') {
+        return None;
+    }
+    let colon = key_len;
+    let after = &line[colon + 1..];
+    let a = colon + 1 + (after.len() - after.trim_start_matches([' ', '\t']).len());
+    let rest = &line[a..];
+    let len = match rest.as_bytes().first()? {
+        b'"' => {
+            let mut esc = false;
+            1 + rest[1..].char_indices().find_map(|(i, c)| match c {
+                _ if esc => {
+                    esc = false;
+                    None
+                }
+                '\\' => {
+                    esc = true;
+                    None
+                }
+                '"' => Some(i + 1),
+                _ => None,
+            })?
+        }
+        b'\'' => 1 + rest[1..].find('\'')? + 1,
+        b'[' | b'{' | b'|' | b'>' | b'&' | b'*' | b'!' | b'#' => return None,
+        _ => {
+            // A plain scalar runs to an inline comment (` #`) or the end.
+            let end = rest
+                .char_indices()
+                .find(|&(i, c)| c == '#' && rest[..i].ends_with([' ', '\t']))
+                .map_or(rest.len(), |(i, _)| i);
+            rest[..end].trim_end_matches([' ', '\t']).len()
+        }
+    };
+    // After a quoted value only spacing and a comment may follow.
+    let tail = rest[len..].trim_start_matches([' ', '\t']);
+    (tail.is_empty()
+        || (tail.starts_with('#') && len < rest.len() && rest[len..].starts_with([' ', '\t'])))
+    .then_some((a, a + len))
+}
+
 pub fn set_key(yaml: &str, key: &str, v: &Value) -> String {
     // Written lines end the way the YAML's first line does.
     let crlf = yaml
@@ -417,9 +477,18 @@ pub fn set_key(yaml: &str, key: &str, v: &Value) -> String {
     let eol = |t: String| if crlf { t.replace('\n', "\r\n") } else { t };
     match key_span(yaml, key) {
         Some((s, e, spelled)) => {
+            // A one-line scalar entry has only its value replaced: the
+            // spacing around it and an inline `# comment` stay.
+            if let Some((a, b)) = scalar_value_span(&yaml[s..e], spelled.len())
+                && let Some(new) = one_line_scalar(v)
+            {
+                let mut out = String::with_capacity(yaml.len() + new.len());
+                out.push_str(&yaml[..s + a]);
+                out.push_str(&new);
+                out.push_str(&yaml[s + b..]);
+                return out;
+            }
             let entry = eol(render_entry(spelled, v));
-            // An entry that already renders the same is left untouched, so
-            // hand-written spellings of equal values survive.
             let mut out = String::with_capacity(yaml.len() + entry.len());
             out.push_str(&yaml[..s]);
             out.push_str(&entry);
@@ -498,6 +567,30 @@ mod tests {
         );
         let out = set_key(&out, "new_key", &Value::Int(3));
         assert!(out.ends_with("zzz: keep\nnew_key: 3\n"));
+    }
+
+    /// A one-line value is replaced in place: the spacing around it and
+    /// an inline comment stay; anything else is rewritten whole.
+    #[test]
+    fn set_key_keeps_spacing_and_inline_comments() {
+        let v = Value::Str("completed".into());
+        for (before, after) in [
+            (
+                "status:   open   # planner\n",
+                "status:   completed   # planner\n",
+            ),
+            ("status: \"in # progress\" # q\n", "status: completed # q\n"),
+            ("status: 'a#b'\n", "status: completed\n"),
+            ("status: a#b\n", "status: completed\n"),
+            ("status: open\r\n", "status: completed\r\n"),
+            ("status:\n  - a\n", "status: completed\n"),
+            ("status: [a, b] # flow\n", "status: completed\n"),
+            ("status: &s open\n", "status: completed\n"),
+        ] {
+            assert_eq!(set_key(before, "status", &v), after, "{before:?}");
+        }
+        let out = set_key("n: 1 # count\n", "n", &Value::List(vec!["x".into()]));
+        assert_eq!(out, "n:\n  - x\n");
     }
 
     /// A hand-quoted key is the same key: it is replaced where it is, in
