@@ -106,32 +106,6 @@ pub struct NameArg {
 }
 
 /// Parse arguments and run. Returns the process exit code.
-/// What std's start-up would do before `main`: give standard input,
-/// output and error a valid descriptor (a closed one would otherwise be
-/// taken by the next file we open, and output would land in it), and
-/// ignore SIGPIPE so a closed pipe is an error we handle, not a kill.
-pub fn start() {
-    for fd in 0..3 {
-        // SAFETY: plain descriptor queries and opens; no memory is shared.
-        unsafe {
-            if libc::fcntl(fd, libc::F_GETFD) == -1
-                && std::io::Error::last_os_error().raw_os_error() == Some(libc::EBADF)
-            {
-                let flags = if fd == 0 {
-                    libc::O_RDONLY
-                } else {
-                    libc::O_WRONLY
-                };
-                libc::open(c"/dev/null".as_ptr(), flags);
-            }
-        }
-    }
-    // SAFETY: installing SIG_IGN has no handler code to get wrong.
-    unsafe {
-        libc::signal(libc::SIGPIPE, libc::SIG_IGN);
-    }
-}
-
 pub fn run() -> i32 {
     if let Some(code) = fast_path() {
         return code;

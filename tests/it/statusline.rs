@@ -1,7 +1,7 @@
 //! `statusline`: the line Claude Code shows, from its statusLine JSON, and
 //! the context-window cache it leaves for the hooks.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

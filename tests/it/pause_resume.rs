@@ -1,7 +1,7 @@
 //! Pause snapshots, the pause commit, resume and the change report, on real
 //! repositories built with git2.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::fs;

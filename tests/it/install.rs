@@ -2,7 +2,7 @@
 //! idempotency, backups, refusal of broken JSON, dry runs, the slash
 //! command files, and the example settings kept in step with install.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

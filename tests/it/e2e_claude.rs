@@ -7,9 +7,8 @@
 //! is installed with npm into `target/e2e-cache/`. Only a missing npm skips
 //! the test, with a message saying so.
 
-mod common;
-#[path = "support/mock_api.rs"]
-mod mock_api;
+use crate::common;
+use crate::mock_api;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -2,7 +2,7 @@
 //! whatever the umask, its lock, and session files it cannot read, which
 //! must never be replaced or silently passed over.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;

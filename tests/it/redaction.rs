@@ -2,7 +2,7 @@
 //! hook payload or a log argument is written, and ordinary source code is
 //! left alone.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! The hook entry with real payloads recorded from Claude Code 2.1.328, and
 //! the "host never breaks" matrix.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

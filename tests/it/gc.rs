@@ -2,7 +2,7 @@
 //! pruned to the retention, old journal entries rolled up, active sessions
 //! untouched, and `--dry-run` changing nothing.
 
-mod fixture;
+use crate::fixture;
 
 use std::path::Path;
 

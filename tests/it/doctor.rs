@@ -2,7 +2,7 @@
 //! latencies. Every run gets its own HOME and PATH so the machine's own
 //! Claude Code settings never leak in.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

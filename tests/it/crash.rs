@@ -1,7 +1,7 @@
 //! `kill -9` at random moments while commands and hooks write: the document
 //! always parses, no lock is left behind, and the next write succeeds.
 
-mod common;
+use crate::common;
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};

@@ -2,7 +2,7 @@
 //! session, `bundle load`, and the SessionStart offer when no session is
 //! active.
 
-mod fixture;
+use crate::fixture;
 
 use std::fmt::Write as _;
 

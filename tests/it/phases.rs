@@ -1,7 +1,7 @@
 //! `init --from-phases`: the IMPLEMENTATION_PHASES.md reader on the shapes
 //! people and planning tools really write, and the session it creates.
 
-mod fixture;
+use crate::fixture;
 
 use fixture::Fx;
 use session_hook::phases;

@@ -1,7 +1,7 @@
 //! `export session-md`, checkpoint verification, `export handoff` and
 //! `import handoff`.
 
-mod fixture;
+use crate::fixture;
 
 use fixture::{Fx, worked_session};
 

@@ -1,6 +1,6 @@
 //! The everyday commands, their errors, and the lossless-edit promise.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;

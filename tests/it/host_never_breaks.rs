@@ -3,7 +3,7 @@
 //! Claude Code accepts (empty, plain text where allowed, or a JSON object
 //! whose hookEventName matches the event).
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

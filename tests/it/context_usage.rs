@@ -1,7 +1,7 @@
 //! Context usage end to end: the `context` command on the transcript
 //! fixtures, and the threshold warnings the hooks give.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

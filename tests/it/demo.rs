@@ -1,7 +1,7 @@
 //! `demo` plays the whole story to the end, and what it shows is what the
 //! real hooks print.
 
-mod common;
+use crate::common;
 
 use common::Project;
 

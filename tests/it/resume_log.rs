@@ -1,7 +1,7 @@
 //! Resume logs: the whole document for a realistic session, pinned in time
 //! and compared with a reviewed snapshot.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -1,0 +1,27 @@
+//! The integration tests: one binary, one module per area, shared helpers
+//! in `common` (throw-away projects), `fixture` (fixed histories for
+//! snapshots) and `mock_api` (a loopback Messages API).
+
+mod common;
+mod fixture;
+mod mock_api;
+
+mod bundle;
+mod cli;
+mod context_usage;
+mod crash;
+mod demo;
+mod doctor;
+mod e2e_claude;
+mod export;
+mod gc;
+mod hooks;
+mod host_never_breaks;
+mod install;
+mod invariants;
+mod pause_resume;
+mod phases;
+mod redaction;
+mod resume_log;
+mod statusline;
+mod store;
