@@ -5,6 +5,7 @@
 //! back to the model at start-up, after every compaction, and when the user
 //! says "continue".
 
+pub mod binding;
 pub mod bundle;
 pub mod changes;
 pub mod cli;
@@ -29,6 +30,7 @@ pub mod session;
 pub mod sessionmd;
 pub mod snapshot;
 pub mod store;
+pub mod style;
 pub mod transcript;
 pub mod usage;
 pub mod verify;

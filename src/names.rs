@@ -88,3 +88,90 @@ mod tests {
         assert!(safe_external_id("../x").is_none());
     }
 }
+
+/// Edit distance between two short strings (names, not documents).
+pub fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(row[j]).min(row[j + 1])
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// The candidate closest to a mistyped `name`, when one is close enough to
+/// be what was meant: within a third of its length (at least 2 edits), or
+/// one that starts or ends with it.
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (name.chars().count() / 3).max(2);
+    candidates
+        .into_iter()
+        .filter(|c| !c.is_empty() && *c != name)
+        .map(|c| {
+            let d = if name.len() >= 3 && (c.starts_with(name) || c.ends_with(name)) {
+                1
+            } else {
+                distance(name, c)
+            };
+            (d, c)
+        })
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, c)| (*d, c.len()))
+        .map(|(_, c)| c)
+}
+
+/// "no session named X" with a "did you mean" hint when a session's
+/// shortname is close to X. Any other error passes through.
+pub fn with_suggestion(
+    e: anyhow::Error,
+    name: Option<&str>,
+    store: &crate::store::Store,
+) -> anyhow::Error {
+    let Some(n) = name else { return e };
+    let missing = e
+        .downcast_ref::<UserError>()
+        .is_some_and(|u| u.msg.starts_with("no session named"));
+    if !missing {
+        return e;
+    }
+    let metas = store.metas(true);
+    let open: Vec<&str> = metas
+        .iter()
+        .filter(|m| !m.archived)
+        .map(|m| m.shortname())
+        .collect();
+    let all: Vec<&str> = metas.iter().map(|m| m.shortname()).collect();
+    match closest(n, open.iter().copied()).or_else(|| closest(n, all.iter().copied())) {
+        Some(c) => UserError::new(format!("no session named {n:?}; did you mean {c:?}?"))
+            .hint(format!(
+                "run it again with {c}, or list sessions with `session-hook list --all`"
+            ))
+            .into(),
+        None => e,
+    }
+}
+
+#[cfg(test)]
+mod suggestion_tests {
+    use super::*;
+
+    #[test]
+    fn close_names_are_suggested_and_far_ones_are_not() {
+        let names = ["csv-export", "fix-login", "billing-v2"];
+        assert_eq!(closest("csv-exprot", names), Some("csv-export"));
+        assert_eq!(closest("fix-logn", names), Some("fix-login"));
+        assert_eq!(closest("billing", names), Some("billing-v2"));
+        assert_eq!(closest("zzz", names), None);
+        assert_eq!(distance("kitten", "sitting"), 3);
+    }
+}

@@ -15,7 +15,13 @@ use crate::session::{self, NewSession};
 use crate::{fsutil, git, journal, names, verify};
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "The goal can be given as plain words: `session-hook init Build the CSV exporter`."
+)]
 pub struct InitArgs {
+    /// What this piece of work is for, in plain words (or use --goal).
+    #[arg(value_name = "GOAL", conflicts_with = "goal")]
+    pub words: Vec<String>,
     /// Shortname (default: a slug of the goal).
     #[arg(long)]
     pub name: Option<String>,
@@ -39,12 +45,28 @@ pub struct InitArgs {
 
 pub fn run(g: &Global, a: InitArgs) -> Result<()> {
     let ctx = Ctx::new(g)?;
-    let goal = opt_text("--goal", a.goal.as_ref())?;
+    let words = (!a.words.is_empty()).then(|| a.words.join(" "));
+    let goal = opt_text("--goal", a.goal.as_ref().or(words.as_ref()))?;
     let title = opt_text("--title", a.title.as_ref())?;
     let plan = match &a.from_phases {
         Some(p) => Some(read_phases(p)?),
         None => None,
     };
+    // A plan's own title says what the work is for better than the
+    // folder's name does.
+    let goal = goal.or_else(|| {
+        plan.as_ref()
+            .and_then(|f| f.title.as_deref())
+            .map(|t| phases::session_title(Some(t), &ctx.store.project))
+            .filter(|t| !t.is_empty())
+    });
+    let others: Vec<String> = ctx
+        .store
+        .metas(false)
+        .into_iter()
+        .filter(|m| m.front.status == crate::doc::Status::Active)
+        .map(|m| m.shortname().to_string())
+        .collect();
     let title = title.or_else(|| goal.clone()).or_else(|| {
         plan.as_ref()
             .map(|f| phases::session_title(f.title.as_deref(), &ctx.store.project))
@@ -55,7 +77,7 @@ pub fn run(g: &Global, a: InitArgs) -> Result<()> {
     };
     if shortname.is_empty() {
         return Err(UserError::new("a session needs a name")
-            .hint("pass --name fix-login, or --goal \"Fix the login race\"")
+            .hint("give the goal in words (`session-hook init Fix the login race`), or pass --name fix-login")
             .into());
     }
     let mut task_ids: Vec<String> = Vec::new();
@@ -132,6 +154,18 @@ pub fn run(g: &Global, a: InitArgs) -> Result<()> {
     }
     if let Some(c) = &created.claude {
         println!("  bound to Claude session {c}");
+    }
+    if !others.is_empty() {
+        let (n, s) = if others.len() == 1 {
+            ("Another session is", "")
+        } else {
+            ("Other sessions are", "s")
+        };
+        println!(
+            "  note:   {n} active too: {}. Commands run in a terminal without a name now act on {} (the newest); name another one with --session or as the first word{s}.",
+            others.join(", "),
+            created.shortname
+        );
     }
     if !phases.is_empty() {
         let steps: usize = phases.iter().map(|p| p.steps.len()).sum();
@@ -349,7 +383,7 @@ pub fn create(ctx: &Ctx, spec: Spec, edit: impl FnOnce(&mut Document)) -> Result
         &spec.journal_text,
     )?;
     if let Some(c) = &claude {
-        ctx.store.bind(c, &id)?;
+        crate::binding::move_to(&ctx.store, c, &id)?;
     }
     Ok(Created {
         id,

@@ -21,6 +21,7 @@ pub mod preview;
 pub mod report;
 pub mod resume;
 pub mod resume_log;
+pub mod slash;
 pub mod statusline;
 pub mod timings;
 pub mod uninstall;
@@ -81,7 +82,21 @@ impl Ctx {
     pub fn resolve(&self, positional: Option<&str>) -> Result<crate::store::Meta> {
         self.store.require()?;
         let name = positional.or(self.g.session.as_deref());
-        self.store.resolve(name, self.g.claude_session.as_deref())
+        if name.is_none()
+            && let Some(c) = self.g.claude_session.as_deref()
+        {
+            // Inside a Claude conversation the binding rule decides, as in
+            // the hooks: never the newest of several sessions.
+            let metas = self.store.metas(false);
+            if let crate::binding::Pick::Several(v) =
+                crate::binding::pick(&self.store, &metas, Some(c))
+            {
+                return Err(crate::binding::unbound_error(&v));
+            }
+        }
+        self.store
+            .resolve(name, self.g.claude_session.as_deref())
+            .map_err(|e| crate::names::with_suggestion(e, name, &self.store))
     }
 
     /// Lock the store, load the session, run `f`, save if it changed.
@@ -98,13 +113,14 @@ impl Ctx {
     /// sections only (`log --progress`).
     pub fn edit_maybe_head_first<R>(
         &self,
+        positional: Option<&str>,
         head_first: bool,
         f: impl FnOnce(&mut Open, &Ctx) -> Result<R>,
     ) -> Result<R> {
         if head_first {
-            self.edit_with(None, Open::load_head_first, f)
+            self.edit_with(positional, Open::load_head_first, f)
         } else {
-            self.edit_with(None, Open::load, f)
+            self.edit_with(positional, Open::load, f)
         }
     }
 
@@ -129,6 +145,27 @@ impl Ctx {
         let r = f(&mut open, self)?;
         open.save(&self.store, self.now)?;
         Ok(r)
+    }
+}
+
+/// Plain words after a command: `[NAME] TEXT...`. The first word is a
+/// session name only when it names an open session exactly (shortname or
+/// id) and text follows it; otherwise every word is text. Words may come
+/// one per argument or as one argument as typed (the slash commands).
+pub fn name_and_text(store: &Store, words: &[String]) -> (Option<String>, String) {
+    let text = words.join(" ");
+    let text = text.trim();
+    let Some((first, rest)) = text.split_once(char::is_whitespace) else {
+        return (None, text.to_string());
+    };
+    let names = store
+        .metas(false)
+        .iter()
+        .any(|m| m.shortname() == first || m.id() == first);
+    if names {
+        (Some(first.to_string()), rest.trim_start().to_string())
+    } else {
+        (None, text.to_string())
     }
 }
 

@@ -110,7 +110,9 @@ pub fn run(g: &Global, a: ResumeArgs) -> Result<()> {
     let (store, doc, now) = (&ctx.store, &open.doc, ctx.now);
     let mut jobs: Vec<Job> = vec![Box::new(|| store.save(&open.meta.path, doc))];
     if let Some(c) = &claude {
-        jobs.push(Box::new(move || store.bind(c, doc.id())));
+        jobs.push(Box::new(move || {
+            crate::binding::move_to(store, c, doc.id()).map(drop)
+        }));
     }
     let baseline = picked.baseline.clone();
     let outcome = std::thread::scope(|sc| {

@@ -6,6 +6,7 @@
 
 pub mod inject;
 pub mod intent;
+pub mod keep;
 pub mod spool;
 pub mod state;
 pub mod usage;
@@ -84,6 +85,8 @@ pub struct Ctx<'a> {
     /// Why [`Ctx::pick`] chose no session although one may be meant (an
     /// unreadable file newer than the rest); it becomes the log note.
     refused: std::cell::RefCell<Option<String>>,
+    /// What the binding rule said on the last [`Ctx::pick`].
+    picked: std::cell::RefCell<Option<crate::binding::Pick>>,
 }
 
 /// Permission to write: our own hold on the store lock, or the caller's.
@@ -130,29 +133,33 @@ impl Ctx<'_> {
         }
     }
 
-    /// The session this Claude session works on: its binding, else the most
-    /// recently updated active session.
+    /// The session this Claude session works on, by the binding rule
+    /// (`binding::pick`): its binding, else the only active session. With
+    /// several active and no binding, nothing: a guess would put this
+    /// conversation's work into someone else's session.
     ///
-    /// When an active file that cannot be read is newer than that one (or
-    /// the only one), it may be the session being worked on: nothing is
+    /// When an active file that cannot be read is newer than the one picked
+    /// (or the only one), it may be the session being worked on: nothing is
     /// picked, so nothing lands in the wrong document, and the reason is
     /// kept for the hook log.
     pub fn pick(&self) -> Option<Meta> {
         let (metas, bad) = self.store.list_split(false);
-        if let Some(c) = self.claude()
-            && let Some(id) = self.store.bound(c)
-            && let Some(m) = metas.iter().find(|m| m.id() == id)
-        {
-            return Some(m.clone());
-        }
-        let chosen = store::latest(&metas, |s| *s == crate::doc::Status::Active);
-        match Store::unshadowed(&bad, chosen) {
-            Ok(m) => m.cloned(),
-            Err(e) => {
-                *self.refused.borrow_mut() = Some(format!("skipped: {e}"));
-                None
+        let picked = crate::binding::pick(&self.store, &metas, self.claude());
+        let out = match &picked {
+            crate::binding::Pick::Bound(m) => Some(m.clone()),
+            crate::binding::Pick::Only(_) | crate::binding::Pick::Nothing => {
+                match Store::unshadowed(&bad, picked.session()) {
+                    Ok(m) => m.cloned(),
+                    Err(e) => {
+                        *self.refused.borrow_mut() = Some(format!("skipped: {e}"));
+                        None
+                    }
+                }
             }
-        }
+            crate::binding::Pick::Several(_) | crate::binding::Pick::Foreign(_) => None,
+        };
+        *self.picked.borrow_mut() = Some(picked);
+        out
     }
 
     fn rel(&self, p: &Path) -> String {
@@ -254,6 +261,7 @@ pub fn handle(
         inherited: false,
         spooled: false.into(),
         refused: None.into(),
+        picked: None.into(),
     };
     if ctx.store.dir.join("config.yaml").exists() {
         // Loads redaction patterns before any text is written.
@@ -267,6 +275,12 @@ pub fn handle(
             stdout: String::new(),
             note: why,
         };
+    }
+    if let Some(p) = ctx.picked.take()
+        && p.session().is_none()
+        && let Some(why) = crate::binding::unbound_note(&p)
+    {
+        out.note = format!("{}; {why}", out.note);
     }
     if ctx.spooled.get() {
         out.note = format!("store busy; spooled for the next writer ({})", out.note);
@@ -287,6 +301,7 @@ pub fn replay(store: &Store, input: &[u8], at: DateTime<Utc>) -> Result<()> {
         inherited: true,
         spooled: false.into(),
         refused: None.into(),
+        picked: None.into(),
     };
     dispatch(&mut ctx, event, &mut Timings::default()).map(|_| ())
 }
@@ -328,6 +343,13 @@ fn silent(note: impl Into<String>) -> Result<Outcome> {
 
 fn session_start(ctx: &mut Ctx<'_>, source: &str, t: &mut Timings) -> Result<Outcome> {
     let Some(meta) = ctx.pick() else {
+        if let Some(crate::binding::Pick::Several(v)) = ctx.picked.borrow().as_ref() {
+            let text = crate::binding::several_text(v, ctx.now);
+            return Ok(Outcome {
+                stdout: context_json("SessionStart", &text),
+                note: format!("{source}: {} active sessions listed", v.len()),
+            });
+        }
         let resume_log = resume_log_pointer(ctx, source);
         let metas = ctx.store.metas(false);
         if let Some(p) = store::latest(&metas, |s| *s == crate::doc::Status::Paused) {
