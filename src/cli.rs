@@ -12,11 +12,11 @@ use crate::cmd;
 pub struct Cli {
     /// Project folder holding `.sessions/` (default: $CLAUDE_PROJECT_DIR,
     /// else the git top-level, else the current folder).
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", help_heading = GLOBAL)]
     pub dir: Option<PathBuf>,
 
     /// Session to act on: an id, an id prefix or a shortname.
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", help_heading = GLOBAL)]
     pub session: Option<String>,
 
     /// Claude Code session id to bind or look up.
@@ -25,13 +25,28 @@ pub struct Cli {
         global = true,
         value_name = "ID",
         env = "CLAUDE_CODE_SESSION_ID",
-        hide_env_values = true
+        hide_env_values = true,
+        help_heading = GLOBAL
     )]
     pub claude_session: Option<String>,
+
+    /// Colour on a terminal: auto (unless NO_COLOR is set), always or never.
+    #[arg(
+        long,
+        global = true,
+        value_name = "WHEN",
+        default_value = "auto",
+        help_heading = GLOBAL
+    )]
+    pub color: crate::style::Color,
 
     #[command(subcommand)]
     pub command: Command,
 }
+
+/// The heading global options are listed under in every `--help`, apart
+/// from each command's own options.
+const GLOBAL: &str = "Global options";
 
 // Each subcommand's arguments are built only when it is the one invoked:
 // building all of them cost about a quarter of a millisecond per run.
@@ -89,6 +104,10 @@ pub enum Command {
     ResumeLog(cmd::resume_log::ResumeLogArgs),
     /// Project timeline and daily reports from resume logs and sessions.
     Report(cmd::report::ReportArgs),
+    /// Run a command for a /session-* slash command: the typed words come
+    /// on stdin, and the exit status is always 0.
+    #[command(hide = true)]
+    Slash(cmd::slash::SlashArgs),
 }
 
 /// Arguments every command may need, resolved once.
@@ -97,6 +116,7 @@ pub struct Global {
     pub dir: Option<PathBuf>,
     pub session: Option<String>,
     pub claude_session: Option<String>,
+    pub color: crate::style::Color,
 }
 
 #[derive(Debug, Args)]
@@ -110,7 +130,12 @@ pub fn run() -> i32 {
     if let Some(code) = fast_path() {
         return code;
     }
-    let cli = match Cli::try_parse() {
+    run_from(std::env::args_os())
+}
+
+/// Parse `args` (the program name first) and run.
+pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
         Ok(c) => c,
         // --help and --version: printed to stdout as clap does.
         Err(e) if !e.use_stderr() => {
@@ -130,10 +155,12 @@ pub fn run() -> i32 {
         dir: cli.dir,
         session: cli.session,
         claude_session: cli.claude_session.filter(|s| !s.is_empty()),
+        color: cli.color,
     };
     let result = match cli.command {
         Command::Hook(a) => return cmd::hook::run(&g, a),
         Command::Statusline(a) => return cmd::statusline::run(&g, a),
+        Command::Slash(a) => return cmd::slash::run(a),
         Command::Init(a) => cmd::init::run(&g, a),
         Command::Log(a) => cmd::log::run(&g, a),
         Command::Checkpoint(a) => cmd::checkpoint::run(&g, a),
@@ -180,6 +207,7 @@ fn fast_path() -> Option<i32> {
         dir: None,
         session: None,
         claude_session: None,
+        color: crate::style::Color::Never,
     };
     match sub.to_str()? {
         "hook" => Some(cmd::hook::run(&g, cmd::hook::HookArgs { event: None })),
@@ -231,7 +259,14 @@ fn missing_dir(cli: &Cli) -> Option<anyhow::Error> {
 
 /// `session-hook: error: ...` with the cause chain and a hint.
 pub fn report(e: &anyhow::Error) {
-    let mut msg = format!("session-hook: error: {e}");
+    let color = std::env::args()
+        .find_map(|a| {
+            a.strip_prefix("--color=")
+                .and_then(|v| <crate::style::Color as clap::ValueEnum>::from_str(v, true).ok())
+        })
+        .unwrap_or_default();
+    let paint = crate::style::Paint::stderr(color);
+    let mut msg = format!("session-hook: {} {e}", paint.red("error:"));
     for cause in e.chain().skip(1) {
         msg.push_str(&format!("\n  caused by: {cause}"));
     }

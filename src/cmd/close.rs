@@ -14,27 +14,82 @@ use crate::store::Store;
 use crate::{clock, fsutil, journal, session};
 
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("how").required(true).args(["complete", "abandon"])))]
+#[command(group(ArgGroup::new("how").args(["complete", "abandon"])))]
+#[command(
+    after_help = "Plain words work too: `session-hook close complete`, `session-hook close fix-login abandon superseded by the v2 work`."
+)]
 pub struct CloseArgs {
-    /// Session to close.
-    pub name: Option<String>,
+    /// [NAME] [complete | abandon REASON...]: the session to close, and how.
+    #[arg(value_name = "WORDS")]
+    pub words: Vec<String>,
     /// The work is done; linked tasks are marked completed.
     #[arg(long)]
     pub complete: bool,
-    /// The work is dropped (needs --reason).
-    #[arg(long, requires = "reason")]
+    /// The work is dropped (needs a reason).
+    #[arg(long)]
     pub abandon: bool,
     /// Why it was closed.
     #[arg(long)]
     pub reason: Option<String>,
 }
 
-pub fn run(g: &Global, a: CloseArgs) -> Result<()> {
+/// How plain words say to close.
+fn how_of(word: &str) -> Option<bool> {
+    match word.to_ascii_lowercase().trim_end_matches(['.', '!']) {
+        "complete" | "completed" | "done" | "finished" | "finish" => Some(true),
+        "abandon" | "abandoned" | "drop" | "dropped" | "cancel" | "cancelled" => Some(false),
+        _ => None,
+    }
+}
+
+/// `[NAME] [complete | abandon REASON...]` → (name, complete?, reason).
+fn from_words(words: &[String]) -> (Option<String>, Option<bool>, Option<String>) {
+    let words: Vec<&str> = words.iter().flat_map(|w| w.split_whitespace()).collect();
+    let (name, rest) = match words.first() {
+        Some(w) if how_of(w).is_none() => (Some(w.to_string()), &words[1..]),
+        _ => (None, &words[..]),
+    };
+    let how = rest.first().and_then(|w| how_of(w));
+    let reason = (rest.len() > 1).then(|| rest[1..].join(" "));
+    (name, how, if how.is_some() { reason } else { None })
+}
+
+pub fn run(g: &Global, mut a: CloseArgs) -> Result<()> {
     let ctx = Ctx::new(g)?;
-    let reason = opt_text("--reason", a.reason.as_ref())?;
+    let (name, how, words_reason) = from_words(&a.words);
+    if let Some(c) = how
+        && !a.complete
+        && !a.abandon
+    {
+        a.complete = c;
+        a.abandon = !c;
+    }
+    let reason = opt_text("--reason", a.reason.as_ref().or(words_reason.as_ref()))?;
     ctx.store.require()?;
     let _lock = ctx.store.lock_for_command()?;
-    let meta = ctx.resolve(a.name.as_deref())?;
+    let meta = ctx.resolve(name.as_deref())?;
+    if !a.complete && !a.abandon {
+        return Err(UserError::new(format!(
+            "close {} as complete or as abandoned?",
+            meta.shortname()
+        ))
+        .hint(format!(
+            "say which: `session-hook close {0} complete`, or `session-hook close {0} abandon WHY`",
+            meta.shortname()
+        ))
+        .into());
+    }
+    if a.abandon && reason.is_none() {
+        return Err(UserError::new(format!(
+            "abandoning {} needs a reason",
+            meta.shortname()
+        ))
+        .hint(format!(
+            "say why: `session-hook close {} abandon superseded by the v2 work` (or --reason \"...\")",
+            meta.shortname()
+        ))
+        .into());
+    }
     crate::cmd::refuse_closed(
         &meta,
         "already closed",

@@ -232,13 +232,17 @@ fn wiring_checks(r: &mut Report, project: &Place, user: Option<&Place>) {
     if let Some(u) = user {
         files.push(("user", u.settings.clone(), u.show(&u.settings)));
     }
+    let shared = Place::project_shared(&project.root);
     files.push((
         "project",
+        shared.settings.clone(),
+        project.show(&shared.settings),
+    ));
+    files.push((
+        "project local",
         project.settings.clone(),
         project.show(&project.settings),
     ));
-    let local = project.settings.with_file_name("settings.local.json");
-    files.push(("project local", local.clone(), project.show(&local)));
 
     let expected = wanted_events();
     // event -> (file label, program, args) of every handler of ours.
@@ -288,11 +292,37 @@ fn wiring_checks(r: &mut Report, project: &Place, user: Option<&Place>) {
         } else {
             listed.join(", ")
         };
+        let whose = match (*label, regs.is_empty()) {
+            (_, true) => String::new(),
+            ("project", _) => {
+                " (shared: committed with the project, runs `session-hook` from PATH; `install --shared`)"
+                    .to_string()
+            }
+            ("project local", _) => {
+                " (this machine only: runs this binary by its path; `install`)".to_string()
+            }
+            _ => " (every project of this user; `install --user`)".to_string(),
+        };
         r.add(
             Level::Ok,
             "wiring",
-            format!("{label:<13} {shown}: {summary}"),
+            format!("{label:<13} {shown}: {summary}{whose}"),
         );
+        if *label == "project"
+            && let Some(reg) = regs
+                .iter()
+                .find(|x| settings::program_of(&x.handler).is_some_and(|p| p.contains('/')))
+        {
+            r.hint(
+                Level::Warning,
+                "wiring",
+                format!(
+                    "{shown} is committed with the project, yet its hooks run {}, a path on this machine only",
+                    settings::program_of(&reg.handler).unwrap_or_default()
+                ),
+                "`session-hook uninstall --shared && session-hook install --shared` writes the bare `session-hook` instead; `session-hook install` keeps a path in .claude/settings.local.json",
+            );
+        }
         if parsed.get("disableAllHooks") == Some(&Value::Bool(true)) {
             r.hint(
                 Level::Warning,
@@ -344,7 +374,12 @@ fn wiring_checks(r: &mut Report, project: &Place, user: Option<&Place>) {
                 "user" => {
                     "run `session-hook install --user` to point it at this binary".to_string()
                 }
-                "project" => "run `session-hook install` to point it at this binary".to_string(),
+                "project" => {
+                    "run `session-hook install --shared`, and put session-hook on PATH".to_string()
+                }
+                "project local" => {
+                    "run `session-hook install` to point it at this binary".to_string()
+                }
                 _ => format!(
                     "edit {shown} by hand: remove the entry or point it at {}",
                     r.binary
@@ -417,7 +452,7 @@ fn wiring_checks(r: &mut Report, project: &Place, user: Option<&Place>) {
                         distinct.len(),
                         wheres.join(", ")
                     ),
-                    "keep one: `session-hook uninstall` removes the project's, `uninstall --user` the user's; edit .claude/settings.local.json by hand",
+                    "keep one: `session-hook uninstall` removes this machine's (.claude/settings.local.json), `uninstall --shared` the committed one, `uninstall --user` the user's",
                 );
             } else if handlers.len() > 1 {
                 r.add(

@@ -33,7 +33,8 @@ pub enum ExportCmd {
 pub struct SessionMdArgs {
     /// Session (default: the bound or latest active one).
     pub name: Option<String>,
-    /// Where to write (default: SESSION.md at the project root).
+    /// Where to write (default: .sessions/SESSION.md, so it never shows
+    /// up as uncommitted work at the project root).
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
 }
@@ -117,7 +118,7 @@ fn session_md(g: &Global, a: SessionMdArgs) -> Result<()> {
     let meta = ctx.resolve(a.name.as_deref())?;
     let doc = ctx.store.load(&meta.path)?;
     let text = render_session_md(&ctx, &doc);
-    let out = out_path(a.out.as_deref(), &ctx.store.project, delta::SESSION_MD)?;
+    let out = out_path(a.out.as_deref(), &ctx.store.dir, delta::SESSION_MD)?;
     fsutil::atomic_write(&out, text.as_bytes())
         .with_context(|| format!("cannot write {}", out.display()))?;
     let snaps = ctx.store.dir.join("snapshots");

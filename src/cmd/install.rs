@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
 
 use crate::cli::Global;
@@ -14,10 +14,17 @@ use crate::wiring::settings::{self, StatusLine};
 use crate::wiring::{self, CommandFile, Place, diff};
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Where the hooks go:\n  (default)  .claude/settings.local.json: this machine only, running this binary by its absolute path\n  --shared   .claude/settings.json: committed for the team, running `session-hook` from PATH\n  --user     ~/.claude/settings.json: every project of this user"
+)]
 pub struct InstallArgs {
     /// Install into ~/.claude (every project) instead of this project's .claude/.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "shared")]
     pub user: bool,
+    /// Install into the project's committed .claude/settings.json, with the
+    /// bare `session-hook` command (found on PATH) instead of this binary's path.
+    #[arg(long)]
+    pub shared: bool,
     /// Show what would change (a diff) and change nothing.
     #[arg(long)]
     pub dry_run: bool,
@@ -31,10 +38,13 @@ pub struct InstallArgs {
     pub statusline: bool,
 }
 
-/// Where to install: `--user`, else the project root.
-pub fn place(g: &Global, user: bool) -> Result<Place> {
+/// Where to install: `--user`, `--shared`, else this machine's settings
+/// for the project.
+pub fn place(g: &Global, user: bool, shared: bool) -> Result<Place> {
     if user {
         Place::user()
+    } else if shared {
+        Ok(Place::project_shared(&Ctx::new(g)?.store.project))
     } else {
         Ok(Place::project(&Ctx::new(g)?.store.project))
     }
@@ -51,15 +61,17 @@ pub fn merged_settings(
         .map_err(|e| anyhow::anyhow!("the built-in hooks.json is broken: {e}"))?;
     let mut map = old.map(|(_, m)| m.clone()).unwrap_or_default();
     let before = map.clone();
-    let merged = settings::install(&mut map, &wanted, exe, statusline)
+    let mut merged = settings::install(&mut map, &wanted, exe, statusline)
+        .map_err(|e| UserError::new(format!("{shown}: {e}")).hint("nothing was changed"))?;
+    merged.permissions = settings::add_permissions(&mut map)
         .map_err(|e| UserError::new(format!("{shown}: {e}")).hint("nothing was changed"))?;
     let text = (old.is_none() || map != before).then(|| wiring::settings_text(old, &map));
     Ok((text, merged))
 }
 
 pub fn run(g: &Global, a: InstallArgs) -> Result<()> {
-    let place = place(g, a.user)?;
-    let exe = wiring::exe()?;
+    let place = place(g, a.user, a.shared)?;
+    let exe = place.hook_command()?;
     let shown_settings = place.show(&place.settings);
     // Everything is read and checked before anything is written: a bad
     // settings file leaves the command files untouched too.
@@ -86,16 +98,25 @@ pub fn run(g: &Global, a: InstallArgs) -> Result<()> {
         let bak =
             wiring::write_with_backup(&place.settings, old.as_ref().map(|(t, _)| t.as_str()), new)?;
         changed = true;
-        let events = if merged.events.is_empty() {
-            "settings refreshed".to_string()
-        } else {
-            format!(
+        let mut what = Vec::new();
+        if !merged.events.is_empty() {
+            what.push(format!(
                 "registered {} ({} event{})",
                 merged.events.join(", "),
                 merged.events.len(),
                 if merged.events.len() == 1 { "" } else { "s" }
-            )
-        };
+            ));
+        }
+        if !merged.permissions.is_empty() {
+            what.push(format!(
+                "allowed {} without a prompt",
+                merged.permissions.join(", ")
+            ));
+        }
+        if what.is_empty() {
+            what.push("rewrote session-hook's entries (same meaning, new layout)".into());
+        }
+        let events = what.join("; ");
         let _ = write!(out, "{shown_settings}: {events}");
         match bak {
             Some(b) => {
@@ -129,8 +150,7 @@ pub fn run(g: &Global, a: InstallArgs) -> Result<()> {
             FileState::Missing | FileState::Outdated => true,
             FileState::Modified if a.force => {
                 let bak = f.path.with_file_name(format!("{}.bak", f.name));
-                crate::fsutil::atomic_write(&bak, f.existing.as_deref().unwrap_or_default())
-                    .with_context(|| format!("cannot write {}", bak.display()))?;
+                wiring::write_file(&bak, f.existing.as_deref().unwrap_or_default())?;
                 let _ = writeln!(
                     out,
                     "{}: overwritten (--force); your version is kept as {}",
@@ -149,10 +169,7 @@ pub fn run(g: &Global, a: InstallArgs) -> Result<()> {
             }
         };
         if write {
-            std::fs::create_dir_all(&place.commands)
-                .with_context(|| format!("cannot create {}", place.commands.display()))?;
-            crate::fsutil::atomic_write(&f.path, f.text.as_bytes())
-                .with_context(|| format!("cannot write {}", f.path.display()))?;
+            wiring::write_file(&f.path, f.text.as_bytes())?;
             wrote.push(f.name);
         }
         record.insert(f.name.to_string(), assets::sha256_hex(f.text.as_bytes()));
@@ -186,10 +203,17 @@ pub fn run(g: &Global, a: InstallArgs) -> Result<()> {
             }
         );
         print!("{out}");
-        println!(
-            "Hooks run {exe} directly; the slash commands call `session-hook`, so keep it on your PATH.\nCheck the wiring any time with `session-hook doctor`."
-        );
-        if in_build_folder(&exe) {
+        if place.shared {
+            println!(
+                "Hooks and slash commands run `session-hook` from PATH, so everyone who uses this project needs it installed (`cargo install session-hook`).\nCommit {shown_settings} and {}/ to share them. Check the wiring any time with `session-hook doctor`.",
+                place.show(&place.commands)
+            );
+        } else {
+            println!(
+                "Hooks run {exe} directly; the slash commands call `session-hook`, so keep it on your PATH.\nCheck the wiring any time with `session-hook doctor`."
+            );
+        }
+        if !place.shared && in_build_folder(&exe) {
             println!(
                 "Note: this binary is in a cargo build folder, which `cargo clean` empties; for everyday use run `cargo install --path .` and then `session-hook install` again."
             );

@@ -34,7 +34,13 @@ struct Row {
 
 pub fn run(g: &Global, a: ListArgs) -> Result<()> {
     let ctx = Ctx::new(g)?;
-    ctx.store.require()?;
+    // No store yet is no sessions yet: an empty list, not an error.
+    if !ctx.store.exists() {
+        if a.json {
+            return print_json(&Vec::<Row>::new());
+        }
+        return Ok(());
+    }
     let mut rows = Vec::new();
     for l in ctx.store.list(a.all) {
         match l {
@@ -80,15 +86,8 @@ pub fn run(g: &Global, a: ListArgs) -> Result<()> {
     if a.json {
         return print_json(&rows);
     }
+    // Nothing to list prints nothing, like `ls` on an empty folder.
     if rows.is_empty() {
-        println!(
-            "No sessions{}.",
-            if a.all {
-                ""
-            } else {
-                " (add --all for archived ones)"
-            }
-        );
         return Ok(());
     }
     let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
@@ -106,22 +105,35 @@ pub fn run(g: &Global, a: ListArgs) -> Result<()> {
         .collect();
     let short = short_ids(&ids, &among);
     let w = short.iter().map(String::len).max().unwrap_or(0).max(8) + 1;
+    let paint = crate::style::Paint::stdout(g.color);
     println!(
-        "{:<10} {:<28} {:<w$} {:<7} UPDATED",
-        "STATUS", "NAME", "ID", "STEPS"
+        "{}",
+        paint.bold(&format!(
+            "{:<10} {:<28} {:<w$} {:<7} UPDATED",
+            "STATUS", "NAME", "ID", "STEPS"
+        ))
     );
     for (r, id) in rows.iter().zip(&short) {
+        let status = paint.status(&format!("{:<10}", r.status), &r.status);
         if let Some(e) = &r.error {
-            println!("{:<10} {}  ({e})", r.status, r.path);
+            println!("{status} {}  ({e})", r.path);
             continue;
         }
+        // The same time format as `resume --list`: the time, then how long ago.
+        let when = crate::clock::parse(&r.updated_at)
+            .map(|t| {
+                format!(
+                    "{} ({})",
+                    crate::clock::short(t),
+                    crate::clock::ago(t, ctx.now)
+                )
+            })
+            .unwrap_or_else(|| r.updated_at.clone());
         println!(
-            "{:<10} {:<28} {:<w$} {:<7} {}",
-            r.status,
+            "{status} {:<28} {:<w$} {:<7} {when}",
             r.shortname,
             id,
             format!("{}/{}", r.done, r.total),
-            r.updated_at
         );
     }
     Ok(())

@@ -7,12 +7,19 @@ use crate::cli::Global;
 use crate::cmd::{Ctx, opt_text, text_arg};
 use crate::doc::Sec;
 use crate::doc::progress::Found;
+use crate::error::UserError;
 use crate::git;
 use crate::session;
 
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("entry").required(true).args(["progress", "decision", "discovery", "blocker", "resolve", "next", "done", "current"])))]
+#[command(group(ArgGroup::new("entry").args(["progress", "decision", "discovery", "blocker", "resolve", "next", "done", "current"])))]
+#[command(
+    after_help = "Plain words work too: `session-hook log the header row must be quoted` is a progress note, and a leading `decision:`, `discovery:`, `blocker:`, `next:`, `done:` or `current:` makes it that kind of entry. A first word naming an open session picks that session: `session-hook log csv-export done: quote the header`."
+)]
 pub struct LogArgs {
+    /// [NAME] then the entry in plain words (see below), or only NAME with a flag.
+    #[arg(value_name = "WORDS")]
+    pub words: Vec<String>,
     /// A progress note.
     #[arg(long)]
     pub progress: Option<String>,
@@ -20,13 +27,13 @@ pub struct LogArgs {
     #[arg(long)]
     pub decision: Option<String>,
     /// Why (with --decision).
-    #[arg(long, requires = "decision")]
+    #[arg(long)]
     pub rationale: Option<String>,
     /// The options weighed (with --decision).
-    #[arg(long, requires = "decision")]
+    #[arg(long)]
     pub options: Option<String>,
     /// The situation (with --decision).
-    #[arg(long, requires = "decision")]
+    #[arg(long)]
     pub context: Option<String>,
     /// Something learned (numbered and timed).
     #[arg(long)]
@@ -35,10 +42,10 @@ pub struct LogArgs {
     #[arg(long)]
     pub blocker: Option<String>,
     /// What the blocker holds up (with --blocker).
-    #[arg(long, requires = "blocker")]
+    #[arg(long)]
     pub impact: Option<String>,
     /// How to get around it (with --blocker).
-    #[arg(long, requires = "blocker")]
+    #[arg(long)]
     pub mitigation: Option<String>,
     /// Mark blocker N resolved.
     #[arg(long, value_name = "N")]
@@ -54,14 +61,124 @@ pub struct LogArgs {
     pub current: Option<String>,
 }
 
-pub fn run(g: &Global, a: LogArgs) -> Result<()> {
+/// The kinds a plain-words entry can name with a leading `kind:`.
+const PREFIXES: &[&str] = &[
+    "decision",
+    "discovery",
+    "blocker",
+    "next",
+    "done",
+    "current",
+    "progress",
+    "note",
+];
+
+/// Split `words` into an optional session name and, when no flag gave the
+/// entry, the entry itself (kind from a `kind:` prefix, else a progress
+/// note). A first word is a name only when it names an open session and
+/// something follows it, or when a flag gives the entry.
+fn from_words(ctx: &Ctx, a: &mut LogArgs) -> Result<Option<String>> {
+    let flagged = a.progress.is_some()
+        || a.decision.is_some()
+        || a.discovery.is_some()
+        || a.blocker.is_some()
+        || a.resolve.is_some()
+        || a.next.is_some()
+        || a.done.is_some()
+        || a.current.is_some();
+    let mut words = std::mem::take(&mut a.words);
+    if flagged {
+        return match words.len() {
+            0 => Ok(None),
+            1 => Ok(words.pop()),
+            _ => Err(UserError::new(format!(
+                "plain words and an entry flag together: {:?}",
+                words.join(" ")
+            ))
+            .hint("give the entry either as words (`log decision: use X`) or with a flag (`log --decision \"use X\"`), with at most a session name before a flag")
+            .into()),
+        };
+    }
+    let (name, text) = super::name_and_text(&ctx.store, &words);
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(UserError::new("nothing to log")
+            .hint("write the entry in plain words (`session-hook log the parser handles CRLF now`), or with a flag such as --decision, --discovery, --blocker, --next, --done or --progress")
+            .into());
+    }
+    let (kind, body) = match text.split_once(':') {
+        Some((k, rest)) if PREFIXES.contains(&k.trim().to_ascii_lowercase().as_str()) => {
+            (k.trim().to_ascii_lowercase(), rest.trim().to_string())
+        }
+        _ => ("progress".to_string(), text.to_string()),
+    };
+    let slot = match kind.as_str() {
+        "decision" => &mut a.decision,
+        "discovery" => &mut a.discovery,
+        "blocker" => &mut a.blocker,
+        "next" => &mut a.next,
+        "done" => &mut a.done,
+        "current" => &mut a.current,
+        _ => &mut a.progress,
+    };
+    *slot = Some(body);
+    Ok(name)
+}
+
+pub fn run(g: &Global, mut a: LogArgs) -> Result<()> {
     let ctx = Ctx::new(g)?;
+    let name = from_words(&ctx, &mut a)?;
+    // Checked here rather than by clap: `decision: ...` in plain words
+    // takes a --rationale as well as --decision does.
+    for (flag, given, needs, with) in [
+        (
+            "--rationale",
+            a.rationale.is_some(),
+            "--decision",
+            a.decision.is_some(),
+        ),
+        (
+            "--options",
+            a.options.is_some(),
+            "--decision",
+            a.decision.is_some(),
+        ),
+        (
+            "--context",
+            a.context.is_some(),
+            "--decision",
+            a.decision.is_some(),
+        ),
+        (
+            "--impact",
+            a.impact.is_some(),
+            "--blocker",
+            a.blocker.is_some(),
+        ),
+        (
+            "--mitigation",
+            a.mitigation.is_some(),
+            "--blocker",
+            a.blocker.is_some(),
+        ),
+    ] {
+        if given && !with {
+            return Err(UserError::new(format!(
+                "{flag} goes with a decision or blocker entry, and there is none"
+            ))
+            .hint(format!(
+                "add {needs} \"...\" (or start the words with `{}:`)",
+                needs.trim_start_matches('-')
+            ))
+            .into());
+        }
+    }
     // A progress note or a new current step edits only the first sections
     // (and reads the small ones after them): a megabyte document's long
     // Decisions and Discoveries are then never read. Other entries edit
     // later sections, which needs the whole text anyway.
     let head_first = a.progress.is_some() || a.current.is_some();
-    let msg = ctx.edit_maybe_head_first(head_first, |open, ctx| {
+    let msg = ctx.edit_maybe_head_first(name.as_deref(), head_first, |open, ctx| {
         let doc = &mut open.doc;
         let now = ctx.now;
         let (kind, fields, text, msg): (&str, Vec<(&str, String)>, String, String) =

@@ -23,9 +23,13 @@ use crate::store::{STORE_DIR, Store};
 use crate::{changes, clock, fsutil, git, journal, session};
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Plain words work too: `session-hook pause halfway through the writer` pauses with that summary; a first word naming an open session picks it (`session-hook pause csv-export`)."
+)]
 pub struct PauseArgs {
-    /// Session to pause.
-    pub name: Option<String>,
+    /// [NAME] [SUMMARY...]: the session to pause, then the summary in plain words.
+    #[arg(value_name = "WORDS")]
+    pub words: Vec<String>,
     /// What you were working on (default: the title and progress).
     #[arg(short = 's', long)]
     pub summary: Option<String>,
@@ -58,14 +62,33 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
             .flatten()
             .map(|r| snapshot::git_context(&r))
     });
-    let summary = opt_text("--summary", a.summary.as_ref())?.map(|t| s::one_line(&t));
+    // A single word is a session name when it names one, else a summary.
+    let (name, words_summary) = match a.words.as_slice() {
+        [one] if !one.contains(char::is_whitespace) => {
+            let metas = ctx.store.metas(false);
+            let names = metas.iter().map(|m| m.shortname());
+            // A word close to a name is a mistyped name (and gets a "did
+            // you mean"), not a one-word summary.
+            if metas.iter().any(|m| m.shortname() == one || m.id() == one)
+                || crate::names::closest(one, names).is_some()
+            {
+                (Some(one.clone()), String::new())
+            } else {
+                (None, one.clone())
+            }
+        }
+        words => super::name_and_text(&ctx.store, words),
+    };
+    let words_summary = (!words_summary.is_empty()).then_some(words_summary);
+    let summary = opt_text("--summary", a.summary.as_ref().or(words_summary.as_ref()))?
+        .map(|t| s::one_line(&t));
     let accomplishments = texts("--accomplishment", &a.accomplishments)?;
     let next_steps = texts("--next-step", &a.next_steps)?;
     let note = opt_text("--note", a.note.as_ref())?;
     ctx.store.require()?;
     let config = crate::config::load(&ctx.store.dir)?.config;
     let _lock = ctx.store.lock_for_command()?;
-    let meta = ctx.resolve(a.name.as_deref())?;
+    let meta = ctx.resolve(name.as_deref())?;
     if meta.archived {
         return Err(UserError::new(format!(
             "{} is closed ({}); only open sessions can be paused",

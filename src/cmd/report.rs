@@ -18,6 +18,11 @@ use crate::resume_log::{self, ResumeLog};
 pub struct ReportArgs {
     #[command(subcommand)]
     pub kind: ReportKind,
+    /// Where to write: a file, or a folder for the default name (default:
+    /// .sessions/reports/, so a report never shows up as uncommitted work
+    /// at the project root).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub out: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -61,14 +66,24 @@ pub fn run(g: &Global, a: ReportArgs) -> Result<()> {
             )
         }
     };
-    let path = ctx.store.project.join(&name);
+    let path = match &a.out {
+        Some(o) if o.is_dir() => o.join(&name),
+        Some(o) => o.clone(),
+        None => ctx.store.dir.join("reports").join(&name),
+    };
     {
         let _lock = ctx.store.lock_for_command()?;
+        if let Some(d) = path.parent() {
+            std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
+        }
         fsutil::atomic_write(&path, text.as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
     print!("{text}");
-    println!("\n---\nWritten to {name}.");
+    println!(
+        "\n---\nWritten to {}.",
+        fsutil::relative_to(&path, &ctx.store.project).display()
+    );
     Ok(())
 }
 

@@ -15,15 +15,18 @@ use crate::wiring::{self, diff, settings};
 #[derive(Debug, Args)]
 pub struct UninstallArgs {
     /// Uninstall from ~/.claude instead of this project's .claude/.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "shared")]
     pub user: bool,
+    /// Uninstall from the project's committed .claude/settings.json.
+    #[arg(long)]
+    pub shared: bool,
     /// Show what would change and change nothing.
     #[arg(long)]
     pub dry_run: bool,
 }
 
 pub fn run(g: &Global, a: UninstallArgs) -> Result<()> {
-    let place = super::install::place(g, a.user)?;
+    let place = super::install::place(g, a.user, a.shared)?;
     let shown = place.show(&place.settings);
     let old = wiring::read_settings(&place.settings, &shown)?;
     let (files, mut record) = wiring::command_files(&place.commands)?;
@@ -86,23 +89,27 @@ pub fn run(g: &Global, a: UninstallArgs) -> Result<()> {
 
     if let (Some(new), Some((old_text, _))) = (&new_text, &old) {
         if new.is_empty() {
-            let bak = wiring::backup(&place.settings, old_text)?;
+            // It held nothing but ours: no copy is needed, and none is
+            // left behind.
             fs::remove_file(&place.settings)
                 .with_context(|| format!("cannot remove {}", place.settings.display()))?;
             let _ = writeln!(
                 out,
-                "{shown}: removed (it held only session-hook's settings; a copy is in {})",
-                place.show(&bak)
+                "{shown}: removed (it held only session-hook's settings)"
             );
         } else {
             let bak = wiring::write_with_backup(&place.settings, Some(old_text), new)?;
             let mut what = removed.events.join(", ");
-            if removed.statusline {
-                what.push_str(if what.is_empty() {
-                    "statusLine"
-                } else {
-                    ", statusLine"
-                });
+            for (yes, name) in [
+                (removed.statusline, "statusLine"),
+                (removed.permissions, "permissions.allow"),
+            ] {
+                if yes {
+                    if !what.is_empty() {
+                        what.push_str(", ");
+                    }
+                    what.push_str(name);
+                }
             }
             let _ = writeln!(
                 out,

@@ -230,12 +230,14 @@ pub fn resume_context(
             text: c,
         });
     }
-    fill(
-        &header(doc, rel_path, "resume context"),
-        blocks,
-        budget,
-        "session-hook view",
-    )
+    super::keep::with_tail(budget, |room| {
+        fill(
+            &header(doc, rel_path, "resume context"),
+            blocks,
+            room,
+            "session-hook view",
+        )
+    })
 }
 
 /// The start-up summary: shorter, with the git changes since the last
@@ -263,12 +265,14 @@ pub fn startup_context(
         text: "Full context: `session-hook view`, or say \"continue\" / run /session-resume."
             .into(),
     });
-    fill(
-        &header(doc, rel_path, "active session"),
-        blocks,
-        budget,
-        "session-hook view",
-    )
+    super::keep::with_tail(budget, |room| {
+        fill(
+            &header(doc, rel_path, "active session"),
+            blocks,
+            room,
+            "session-hook view",
+        )
+    })
 }
 
 /// Plain text for the compaction summariser (PreCompact), at most 4,000

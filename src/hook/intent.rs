@@ -10,16 +10,78 @@ const MAX_LEN: usize = 160;
 /// A topic after "continue with" longer than this is an instruction.
 const MAX_TAIL_WORDS: usize = 6;
 
-/// Whole-prompt phrases.
+/// Whole-prompt phrases (after fillers and greetings are stripped).
 const PHRASES: &[&str] = &[
+    // go-aheads
     "continue",
     "cont",
     "carry on",
     "keep going",
     "keep at it",
     "go on",
+    "please go on",
     "resume",
     "proceed",
+    "go ahead",
+    "onwards",
+    "onward",
+    "let's go",
+    "lets go",
+    "let's get going",
+    "lets get going",
+    "go ahead and continue",
+    "please continue",
+    "you can continue",
+    "continue working",
+    "keep working",
+    "keep working on it",
+    "keep going from where you stopped",
+    "keep going from where you left off",
+    // the next step
+    "next item",
+    "next step",
+    "next task",
+    "next one",
+    "on to the next one",
+    "on to the next step",
+    "do the next step",
+    "do the next one",
+    "start on the next step",
+    "move on to the next step",
+    "move on to the next one",
+    "go ahead with the next step",
+    "go ahead with the plan",
+    "proceed with the next item",
+    "proceed with the next step",
+    // what next, what is left
+    "what's next",
+    "whats next",
+    "what is next",
+    "what next",
+    "what now",
+    "what's left",
+    "whats left",
+    "what is left",
+    "what's left to do",
+    "what is left to do",
+    "what remains",
+    "what's remaining",
+    "what should i tackle now",
+    "what should i tackle next",
+    "what should we tackle next",
+    "what should we do next",
+    "what should we do now",
+    "what should i do next",
+    "what should i do now",
+    "what should i work on next",
+    "what should we work on next",
+    "what do we do now",
+    "what do we do next",
+    "what's the next step",
+    "whats the next step",
+    "what is the next step",
+    "what's on the list",
+    // where things stand
     "where were we",
     "where was i",
     "where did we leave off",
@@ -27,18 +89,63 @@ const PHRASES: &[&str] = &[
     "where did we stop",
     "where did i leave off",
     "where are we",
+    "where are we at",
+    "where are we with this",
+    "where do things stand",
+    "where do we stand",
+    "how far along are we",
+    "how far did we get",
+    "what was the plan",
+    "what's the plan",
+    "whats the plan",
+    "remind me what the plan was",
+    "remind me of the plan",
+    "remind me where things stand",
+    "remind me where we are",
+    "remind me where we were",
+    "remind me where we left off",
+    "what were we doing",
+    "what were we working on",
+    "what was i working on",
+    "what was i doing",
+    "what did we get done last time",
+    "what did we do last time",
+    "status",
+    "status update",
+    "quick status",
+    "give me a status update",
+    "what's the status",
+    "whats the status",
+    "catch me up",
+    "catch up",
+    "fill me in",
+    "bring me up to speed",
+    "get me up to speed",
+    "recap",
+    "quick recap",
+    // picking it up again
     "pick up where we left off",
     "pick up where you left off",
     "pick up where i left off",
+    "let's pick up where we left off",
+    "lets pick up where we left off",
     "pick it up",
+    "pick it back up",
     "pick up",
-    "what's next",
-    "whats next",
-    "what is next",
-    "what next",
-    "what now",
-    "catch me up",
-    "catch up",
+    "let's pick this back up",
+    "lets pick this back up",
+    "picking this up",
+    "picking it up",
+    "back at it",
+    "back to it",
+    "back to work",
+    "let's get back to it",
+    "lets get back to it",
+    "let's get back to work",
+    "lets get back to work",
+    "i'm back",
+    "im back",
+    "i am back",
     "let's continue",
     "lets continue",
     "let us continue",
@@ -48,38 +155,24 @@ const PHRASES: &[&str] = &[
     "lets carry on",
     "let's keep going",
     "lets keep going",
+    "let's finish this",
+    "lets finish this",
+    "let's wrap this up",
+    "lets wrap this up",
     "continue where we left off",
     "continue where you left off",
     "continue from where we left off",
     "continue from where you left off",
     "resume where we left off",
     "resume where you left off",
-    "continue working",
-    "keep working",
-    "back to work",
-    "back to it",
-    "let's get back to it",
-    "lets get back to it",
-    "what were we doing",
-    "what were we working on",
-    "what was i working on",
-    "remind me where we are",
-    "remind me where we were",
+    "where we left off",
     "continue the session",
     "resume the session",
     "resume session",
     "continue session",
     "resume work",
+    "resume the work",
     "continue the work",
-    "let's pick up where we left off",
-    "lets pick up where we left off",
-    "where we left off",
-    "status",
-    "what's the status",
-    "whats the status",
-    "go ahead and continue",
-    "please continue",
-    "you can continue",
 ];
 
 /// Openers that take a short topic: "let's continue with the migration".
@@ -95,8 +188,11 @@ const TOPIC_OPENERS: &[&str] = &[
     "continue on",
     "continue working on",
     "keep working on",
-    "carry on with",
+    "keep at it with",
     "keep going with",
+    "carry on with",
+    "go ahead with",
+    "proceed with",
     "resume work on",
     "resume working on",
     "resume the",
@@ -115,7 +211,60 @@ const TOPIC_OPENERS: &[&str] = &[
     "lets finish",
 ];
 
-/// Fillers stripped from either end: "ok, continue please".
+/// Openers that take a time: "resume from friday", "continue where we
+/// left off on monday".
+const TIME_OPENERS: &[&str] = &[
+    "resume from",
+    "resume where we left off",
+    "continue from",
+    "continue where we left off",
+    "continuing from",
+    "picking up from",
+    "pick up from",
+    "let's resume from",
+    "lets resume from",
+    "let's continue from",
+    "lets continue from",
+    "let's pick up where we stopped",
+    "lets pick up where we stopped",
+    "pick up where we stopped",
+];
+
+/// Words a time after a [`TIME_OPENERS`] opener is made of.
+const TIME_WORDS: &[&str] = &[
+    "yesterday",
+    "yesterday's",
+    "today",
+    "today's",
+    "earlier",
+    "before",
+    "last",
+    "time",
+    "week",
+    "week's",
+    "weekend",
+    "night",
+    "this",
+    "morning",
+    "afternoon",
+    "evening",
+    "the",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "monday's",
+    "friday's",
+    "session",
+    "sessions",
+];
+
+/// Fillers and greetings stripped from either end: "ok, continue
+/// please", "morning — onwards", "I'm back, let's continue".
 const FILLERS: &[&str] = &[
     "ok",
     "okay",
@@ -137,16 +286,29 @@ const FILLERS: &[&str] = &[
     "good",
     "cool",
     "nice",
+    "sounds good",
     "hey",
     "hi",
+    "hello",
+    "hello again",
+    "morning",
+    "good morning",
+    "afternoon",
+    "good afternoon",
+    "evening",
     "claude",
     "then",
     "again",
-    "go ahead",
     "and",
     "well",
+    "i'm back",
+    "im back",
+    "i am back",
+    "back again",
+    "back from lunch",
+    "new day",
+    "same as before",
 ];
-
 /// Words that turn "continue ..." into an instruction about code or
 /// conditions.
 const INSTRUCTION_WORDS: &[&str] = &[
@@ -209,8 +371,13 @@ pub fn normalise(prompt: &str) -> String {
     s = s.replace([',', ';'], " ");
     let mut words: Vec<&str> = s.split_whitespace().collect();
     let trim = |w: &str| {
-        w.trim_matches(|c: char| matches!(c, '.' | '!' | '?' | ':' | '"' | '(' | ')' | '…'))
-            .to_string()
+        w.trim_matches(|c: char| {
+            matches!(
+                c,
+                '.' | '!' | '?' | ':' | '"' | '(' | ')' | '…' | '—' | '–' | '-'
+            )
+        })
+        .to_string()
     };
     let mut owned: Vec<String> = words
         .drain(..)
@@ -257,6 +424,7 @@ pub fn is_continuation(prompt: &str, extra: &[String]) -> bool {
     if prompt.len() > MAX_LEN
         || prompt.contains('`')
         || prompt.contains("--")
+        || prompt.contains("()")
         || prompt.contains('\n')
     {
         return false;
@@ -267,6 +435,14 @@ pub fn is_continuation(prompt: &str, extra: &[String]) -> bool {
     }
     if PHRASES.contains(&n.as_str()) || extra.iter().any(|p| normalise(p) == n) {
         return true;
+    }
+    for opener in TIME_OPENERS {
+        if let Some(rest) = n.strip_prefix(opener)
+            && rest.starts_with(' ')
+            && rest.split_whitespace().all(|w| TIME_WORDS.contains(&w))
+        {
+            return true;
+        }
     }
     for opener in TOPIC_OPENERS {
         if let Some(rest) = n.strip_prefix(opener)
@@ -387,7 +563,7 @@ mod tests {
 
     #[test]
     fn extra_phrases() {
-        assert!(!is_continuation("onwards", &[]));
-        assert!(is_continuation("Onwards!", &["onwards".into()]));
+        assert!(!is_continuation("ship it", &[]));
+        assert!(is_continuation("Ship it!", &["ship it".into()]));
     }
 }

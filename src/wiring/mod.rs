@@ -25,16 +25,34 @@ pub struct Place {
     /// The project root, or the home folder with `--user`.
     pub root: PathBuf,
     pub user: bool,
+    /// The project's committed settings (`--shared`): hooks there run the
+    /// bare `session-hook` from PATH, never a path of this machine.
+    pub shared: bool,
     pub settings: PathBuf,
     pub commands: PathBuf,
 }
 
 impl Place {
+    /// This machine's settings for the project: `.claude/settings.local.json`,
+    /// which Claude Code keeps out of git.
     pub fn project(root: &Path) -> Place {
         let claude = root.join(".claude");
         Place {
             root: root.to_path_buf(),
             user: false,
+            shared: false,
+            settings: claude.join("settings.local.json"),
+            commands: claude.join("commands"),
+        }
+    }
+
+    /// The team's settings for the project: `.claude/settings.json`.
+    pub fn project_shared(root: &Path) -> Place {
+        let claude = root.join(".claude");
+        Place {
+            root: root.to_path_buf(),
+            user: false,
+            shared: true,
             settings: claude.join("settings.json"),
             commands: claude.join("commands"),
         }
@@ -46,9 +64,20 @@ impl Place {
         Ok(Place {
             root: home,
             user: true,
+            shared: false,
             settings: claude.join("settings.json"),
             commands: claude.join("commands"),
         })
+    }
+
+    /// The command hooks run: the absolute path of this binary, except in
+    /// a shared file, which must hold nothing specific to one machine.
+    pub fn hook_command(&self) -> Result<String> {
+        if self.shared {
+            Ok(settings::EXE_NAME.to_string())
+        } else {
+            exe()
+        }
     }
 
     /// A path for messages: `~/…` for the user's files, project-relative
@@ -161,35 +190,119 @@ pub fn render_settings(map: &Map<String, Value>, like: Option<&str>) -> String {
 }
 
 /// Where a write really goes: a settings file kept as a symlink (dotfiles)
-/// is written through to its target, which is what its owner wants.
-fn real_path(path: &Path) -> PathBuf {
+/// is written through to its target, but only when that target is a
+/// regular file of the user running install. Anything else (a link to a
+/// device, to someone else's file, a dangling link) is refused.
+fn real_path(path: &Path) -> Result<PathBuf> {
     match fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).unwrap_or(path.into()),
-        _ => path.to_path_buf(),
+        Ok(m) if m.file_type().is_symlink() => {
+            let refuse = |why: &str| -> anyhow::Error {
+                UserError::new(format!("{} is a symlink {why}", path.display()))
+                    .hint("replace the link with a regular file, or point it at one of yours; nothing was changed")
+                    .into()
+            };
+            let target = fs::canonicalize(path).map_err(|_| refuse("to nothing"))?;
+            let meta = fs::symlink_metadata(&target).map_err(|_| refuse("to nothing"))?;
+            use std::os::unix::fs::MetadataExt;
+            if !meta.is_file() {
+                return Err(refuse(&format!(
+                    "to {}, which is not a regular file",
+                    target.display()
+                )));
+            }
+            if meta.uid() != rustix::process::geteuid().as_raw() {
+                return Err(refuse(&format!(
+                    "to {}, which belongs to another user",
+                    target.display()
+                )));
+            }
+            Ok(target)
+        }
+        _ => Ok(path.to_path_buf()),
     }
+}
+
+/// Create the missing folders of `dir` with mode 0755 whatever the umask
+/// (Claude Code and teammates read them); folders that exist keep theirs.
+/// A symlinked folder is used only when it leads to a folder of the user.
+pub fn ensure_dir(dir: &Path) -> Result<()> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let mut missing = Vec::new();
+    let mut cur = dir;
+    loop {
+        match fs::symlink_metadata(cur) {
+            Ok(m) if m.is_dir() => break,
+            Ok(m) if m.file_type().is_symlink() => {
+                let ok = fs::metadata(cur)
+                    .is_ok_and(|t| t.is_dir() && t.uid() == rustix::process::geteuid().as_raw());
+                if !ok {
+                    return Err(UserError::new(format!(
+                        "{} is a symlink that does not lead to a folder of yours",
+                        cur.display()
+                    ))
+                    .hint("replace the link with a folder; nothing was changed")
+                    .into());
+                }
+                break;
+            }
+            Ok(_) => {
+                return Err(UserError::new(format!("{} is not a folder", cur.display()))
+                    .hint("move the file out of the way; nothing was changed")
+                    .into());
+            }
+            Err(_) => {
+                missing.push(cur.to_path_buf());
+                match cur.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => cur = p,
+                    _ => break,
+                }
+            }
+        }
+    }
+    for d in missing.iter().rev() {
+        match fs::create_dir(d) {
+            Ok(()) => fs::set_permissions(d, fs::Permissions::from_mode(0o755))
+                .with_context(|| format!("cannot set the mode of {}", d.display()))?,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e).with_context(|| format!("cannot create {}", d.display())),
+        }
+    }
+    Ok(())
+}
+
+/// Replace a file of Claude Code's atomically: an existing one keeps its
+/// mode, a new one is 0644 whatever the umask.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let path = real_path(path)?;
+    if let Some(d) = path.parent() {
+        ensure_dir(d)?;
+    }
+    let existed = fs::symlink_metadata(&path).is_ok_and(|m| m.is_file());
+    fsutil::atomic_write_keep_mode(&path, bytes)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    if !existed {
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644))
+            .with_context(|| format!("cannot set the mode of {}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// Keep `text` as `<path>.bak` (atomically, next to the real file).
 pub fn backup(path: &Path, text: &str) -> Result<PathBuf> {
-    let path = real_path(path);
+    let path = real_path(path)?;
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(".bak");
     let b = path.with_file_name(name);
-    fsutil::atomic_write(&b, text.as_bytes())
-        .with_context(|| format!("cannot write {}", b.display()))?;
+    write_file(&b, text.as_bytes())?;
     Ok(b)
 }
 
 /// Replace a settings file atomically, keeping the old text as
 /// `<name>.bak`. Returns the backup's path when there was an old file.
 pub fn write_with_backup(path: &Path, old: Option<&str>, new: &str) -> Result<Option<PathBuf>> {
-    let path = real_path(path);
-    if let Some(d) = path.parent() {
-        fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
-    }
-    let bak = old.map(|old| backup(&path, old)).transpose()?;
-    fsutil::atomic_write(&path, new.as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    let bak = old.map(|old| backup(path, old)).transpose()?;
+    write_file(path, new.as_bytes())?;
     Ok(bak)
 }
 

@@ -223,6 +223,8 @@ pub struct Merged {
     /// Events where a handler was added or changed.
     pub events: Vec<String>,
     pub statusline: StatusLine,
+    /// Permission rules added.
+    pub permissions: Vec<&'static str>,
 }
 
 /// Add our registrations to `settings`. Every key and hook that is not ours
@@ -312,7 +314,11 @@ pub fn install(
         Some(_) if statusline => StatusLine::KeptTheirs,
         Some(_) => StatusLine::Untouched,
     };
-    Ok(Merged { events, statusline })
+    Ok(Merged {
+        events,
+        statusline,
+        permissions: Vec::new(),
+    })
 }
 
 /// What an unmerge did.
@@ -321,6 +327,7 @@ pub struct Removed {
     /// Events a handler of ours was removed from.
     pub events: Vec<String>,
     pub statusline: bool,
+    pub permissions: bool,
 }
 
 /// Remove every handler of ours, the matcher groups and event lists that
@@ -369,6 +376,7 @@ pub fn uninstall(settings: &mut Map<String, Value>) -> Removed {
         settings.shift_remove("statusLine");
         removed.statusline = true;
     }
+    removed.permissions = remove_permissions(settings);
     removed
 }
 
@@ -424,6 +432,64 @@ pub fn matcher_covers(matcher: Option<&str>, tool: &str) -> bool {
     } else {
         regex::Regex::new(m).is_ok_and(|r| r.is_match(tool))
     }
+}
+
+/// The permission rules install adds, so that the model can keep the
+/// session current (`session-hook log ...`) and read it without a
+/// permission prompt each time. Narrow on purpose: only these
+/// subcommands, never `session-hook` as a whole.
+pub const PERMISSIONS: [&str; 3] = [
+    "Bash(session-hook log:*)",
+    "Bash(session-hook checkpoint:*)",
+    "Bash(session-hook view:*)",
+];
+
+/// Add [`PERMISSIONS`] to `permissions.allow`, after what is there.
+/// Returns the rules added.
+pub fn add_permissions(settings: &mut Map<String, Value>) -> Result<Vec<&'static str>, String> {
+    let perms = settings
+        .entry("permissions")
+        .or_insert_with(|| Value::Object(Map::new()));
+    let Value::Object(perms) = perms else {
+        return Err(shape_err("\"permissions\" is not an object"));
+    };
+    let allow = perms
+        .entry("allow")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    let Value::Array(allow) = allow else {
+        return Err(shape_err("\"permissions.allow\" is not a list"));
+    };
+    let mut added = Vec::new();
+    for rule in PERMISSIONS {
+        if !allow.iter().any(|v| v.as_str() == Some(rule)) {
+            allow.push(Value::String(rule.to_string()));
+            added.push(rule);
+        }
+    }
+    Ok(added)
+}
+
+/// Take [`PERMISSIONS`] out of `permissions.allow`, and the list and the
+/// object when that leaves them empty. Returns whether anything went.
+pub fn remove_permissions(settings: &mut Map<String, Value>) -> bool {
+    let Some(Value::Object(perms)) = settings.get_mut("permissions") else {
+        return false;
+    };
+    let Some(Value::Array(allow)) = perms.get_mut("allow") else {
+        return false;
+    };
+    let had = allow.len();
+    allow.retain(|v| !v.as_str().is_some_and(|s| PERMISSIONS.contains(&s)));
+    if allow.len() == had {
+        return false;
+    }
+    if allow.is_empty() {
+        perms.shift_remove("allow");
+    }
+    if perms.is_empty() {
+        settings.shift_remove("permissions");
+    }
+    true
 }
 
 #[cfg(test)]

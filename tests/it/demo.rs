@@ -155,6 +155,6 @@ fn demo_keep_leaves_the_project_to_look_at() {
         .flatten()
         .collect();
     assert_eq!(archived.len(), 1);
-    assert!(dir.join(".claude/settings.json").is_file());
+    assert!(dir.join(".claude/settings.local.json").is_file());
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -102,7 +102,7 @@ fn broken_wiring_fails_with_a_hint_per_problem() {
     let d = Doc::new(Project::git());
     // Registered for two events only, with a binary that is gone.
     d.p.write(
-        ".claude/settings.json",
+        ".claude/settings.local.json",
         &json!({"hooks": {
             "SessionStart": [{"hooks": [handler("/nowhere/bin/session-hook")]}],
             "PostToolUse": [{"matcher": "Write|Edit", "hooks": [handler("/nowhere/bin/session-hook")]}]
@@ -115,8 +115,9 @@ fn broken_wiring_fails_with_a_hint_per_problem() {
     let p = problems(&out);
     assert_eq!(p.len(), 2, "{out}");
     assert!(
-        p[0].contains(".claude/settings.json runs /nowhere/bin/session-hook, which does not exist")
-            && p[0].contains("session-hook install"),
+        p[0].contains(
+            ".claude/settings.local.json runs /nowhere/bin/session-hook, which does not exist"
+        ) && p[0].contains("session-hook install"),
         "{}",
         p[0]
     );
@@ -126,7 +127,7 @@ fn broken_wiring_fails_with_a_hint_per_problem() {
         p[1]
     );
     assert!(
-        out.contains("project       .claude/settings.json: SessionStart, PostToolUse"),
+        out.contains("project local .claude/settings.local.json: SessionStart, PostToolUse"),
         "{out}"
     );
     assert!(
@@ -138,7 +139,10 @@ fn broken_wiring_fails_with_a_hint_per_problem() {
     let (code, out, _) = d.doctor();
     assert_eq!(code, 0, "{out}");
     assert!(problems(&out).is_empty(), "{out}");
-    assert!(out.contains(".claude/settings.json: all 9 events"), "{out}");
+    assert!(
+        out.contains(".claude/settings.local.json: all 9 events"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -214,7 +218,7 @@ fn two_binaries_for_one_event_are_duplicates() {
     let p = problems(&out);
     assert_eq!(p.len(), 1, "{out}");
     assert!(
-        p[0].contains("Stop runs session-hook 2 times per event (project, user)"),
+        p[0].contains("Stop runs session-hook 2 times per event (project local, user)"),
         "{}",
         p[0]
     );
@@ -232,7 +236,7 @@ fn the_same_handler_in_two_files_is_only_a_note() {
     d.user_settings(json!({"hooks": {"Stop": [{"hooks": [handler(exe.to_str().unwrap())]}]}}));
     let (code, out, _) = d.doctor();
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("Stop is registered 2 times (project, user) with the same command; Claude Code runs it once"), "{out}");
+    assert!(out.contains("Stop is registered 2 times (project local, user) with the same command; Claude Code runs it once"), "{out}");
 }
 
 #[test]
@@ -413,7 +417,7 @@ fn json_output() {
 #[test]
 fn a_gone_binary_in_the_local_file_is_not_a_duplicate() {
     let d = Doc::new(Project::git());
-    d.ok(&["install"]);
+    d.ok(&["install", "--shared"]);
     d.p.write(
         ".claude/settings.local.json",
         &json!({"hooks": {"Stop": [{"hooks": [handler("/gone/session-hook")]}]}}).to_string(),
@@ -428,8 +432,49 @@ fn a_gone_binary_in_the_local_file_is_not_a_duplicate() {
         p[0]
     );
     assert!(
-        p[0].contains("edit .claude/settings.local.json by hand"),
-        "install does not touch that file: {}",
+        p[0].contains("run `session-hook install` to point it at this binary"),
+        "{}",
         p[0]
+    );
+}
+
+#[test]
+fn doctor_explains_the_shared_and_the_local_install() {
+    let d = Doc::new(Project::git());
+    d.ok(&["install", "--shared"]);
+    let (code, out, _) = d.doctor();
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("project       .claude/settings.json: all 9 events (shared: committed with the project, runs `session-hook` from PATH; `install --shared`)"),
+        "{out}"
+    );
+    d.ok(&["install"]);
+    let (code, out, _) = d.doctor();
+    assert!(
+        out.contains("project local .claude/settings.local.json: all 9 events (this machine only: runs this binary by its path; `install`)"),
+        "{out}"
+    );
+    // Both at once run every hook twice: a problem with the way out.
+    assert_eq!(code, 1, "{out}");
+    let p = problems(&out);
+    assert!(
+        p.iter().any(|x| x
+            .contains("SessionStart runs session-hook 2 times per event (project, project local)")
+            && x.contains("`uninstall --shared` the committed one")),
+        "{out}"
+    );
+
+    // A committed file with this machine's path is called out.
+    d.ok(&["uninstall"]);
+    let exe = std::fs::canonicalize(bin()).unwrap();
+    d.p.write(
+        ".claude/settings.json",
+        &json!({"hooks": {"Stop": [{"hooks": [handler(exe.to_str().unwrap())]}]}}).to_string(),
+    );
+    let (_, out, _) = d.doctor();
+    assert!(
+        out.contains("is committed with the project, yet its hooks run")
+            && out.contains("session-hook uninstall --shared && session-hook install --shared"),
+        "{out}"
     );
 }

@@ -21,7 +21,7 @@ const CLAUDE_VERSION: &str = "2.1.328";
 const GOAL: &str = "Migrate billing to the Stripe v2 API";
 const NEXT: &str = "Write the webhook signature check";
 
-fn claude_bin() -> Option<PathBuf> {
+pub(crate) fn claude_bin() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("SESSION_HOOK_CLAUDE_BIN").map(PathBuf::from)
         && p.exists()
     {
@@ -56,14 +56,28 @@ fn claude_bin() -> Option<PathBuf> {
     Some(bin)
 }
 
-/// Run `claude` with a deadline; returns its parsed JSON output.
-fn claude(bin: &Path, proj: &Path, home: &Path, port: u16, args: &[&str]) -> serde_json::Value {
+/// Run `claude` with a deadline; returns its parsed JSON output. The
+/// folder of the binary under test comes first on PATH, as after an
+/// install: slash commands and plugin hooks run `session-hook` by name.
+pub(crate) fn claude(
+    bin: &Path,
+    proj: &Path,
+    home: &Path,
+    port: u16,
+    args: &[&str],
+) -> serde_json::Value {
+    let path = std::env::join_paths(
+        std::iter::once(common::bin().parent().unwrap().to_path_buf()).chain(
+            std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
+        ),
+    )
+    .unwrap();
     let mut child = Command::new(bin)
         .args(args)
         .args(["--output-format", "json"])
         .current_dir(proj)
         .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("PATH", path)
         .env("HOME", home)
         .env("TERM", "dumb")
         .env("ANTHROPIC_BASE_URL", format!("http://127.0.0.1:{port}"))
@@ -100,7 +114,7 @@ fn claude(bin: &Path, proj: &Path, home: &Path, port: u16, args: &[&str]) -> ser
 }
 
 /// Text of every message in a request (hook context arrives as messages).
-fn request_text(req: &serde_json::Value) -> String {
+pub(crate) fn request_text(req: &serde_json::Value) -> String {
     req["messages"].to_string()
 }
 

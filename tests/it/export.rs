@@ -10,8 +10,12 @@ fn session_md_has_every_section_and_a_dated_snapshot() {
     let fx = worked_session();
     let out = fx.ok_at("2026-01-16T11:30:00Z", &["export", "session-md"]);
     insta::assert_snapshot!("session_md_stdout", out);
-    let md = fx.read("SESSION.md");
+    let md = fx.read(".sessions/SESSION.md");
     insta::assert_snapshot!("session_md", md);
+    assert!(
+        !fx.root.join("SESSION.md").exists(),
+        "nothing lands at the project root by default"
+    );
     let snap = fx.read(".sessions/snapshots/SESSION_SNAPSHOT_2026-01-16.md");
     assert_eq!(snap, md);
     // SESSION.md is our own output: it is not the user's uncommitted work.
@@ -21,7 +25,7 @@ fn session_md_has_every_section_and_a_dated_snapshot() {
         "{again}"
     );
     assert!(
-        fx.read("SESSION.md")
+        fx.read(".sessions/SESSION.md")
             .contains("- **Uncommitted Changes**: ?? alembic/env.py\n")
     );
 }

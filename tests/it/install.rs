@@ -71,7 +71,7 @@ const EXISTING: &str = r#"{
 "#;
 
 fn settings(p: &Project) -> Value {
-    serde_json::from_str(&p.read(".claude/settings.json")).unwrap()
+    serde_json::from_str(&p.read(".claude/settings.local.json")).unwrap()
 }
 
 /// Every handler of ours, per event.
@@ -100,19 +100,29 @@ fn run_ok(p: &Project, args: &[&str]) -> String {
 #[test]
 fn install_merges_into_existing_settings_and_keeps_everything() {
     let p = Project::git();
-    p.write(".claude/settings.json", EXISTING);
+    p.write(".claude/settings.local.json", EXISTING);
     let out = run_ok(&p, &["install"]);
     assert!(out.contains("registered"), "{out}");
-    assert!(out.contains(".claude/settings.json.bak"), "{out}");
+    assert!(out.contains(".claude/settings.local.json.bak"), "{out}");
 
     let v = settings(&p);
     let original: Value = serde_json::from_str(EXISTING).unwrap();
     // Every existing key keeps its value and its place.
     let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
     assert_eq!(keys, vec!["model", "permissions", "hooks", "env"]);
-    for k in ["model", "permissions", "env"] {
+    for k in ["model", "env"] {
         assert_eq!(v[k], original[k], "{k}");
     }
+    // The user's permission rules stay first; ours follow, narrow ones.
+    assert_eq!(
+        v["permissions"]["allow"],
+        json!([
+            "Bash(ls:*)",
+            "Bash(session-hook log:*)",
+            "Bash(session-hook checkpoint:*)",
+            "Bash(session-hook view:*)"
+        ])
+    );
     assert_eq!(v["hooks"]["PreToolUse"], original["hooks"]["PreToolUse"]);
     let start = v["hooks"]["SessionStart"].as_array().unwrap();
     assert_eq!(
@@ -120,8 +130,11 @@ fn install_merges_into_existing_settings_and_keeps_everything() {
         "the user's own SessionStart hook stays first"
     );
     // The user's lines are untouched, formatting and all: only ours are new.
-    let text = p.read(".claude/settings.json");
-    for line in EXISTING.lines().filter(|l| l.contains('"')) {
+    let text = p.read(".claude/settings.local.json");
+    for line in EXISTING
+        .lines()
+        .filter(|l| l.contains('"') && !l.contains("\"allow\""))
+    {
         assert!(text.contains(line), "{line:?} was reformatted:\n{text}");
     }
     assert!(
@@ -173,7 +186,7 @@ fn install_merges_into_existing_settings_and_keeps_everything() {
     }
 
     // The old file is kept, byte for byte.
-    assert_eq!(p.read(".claude/settings.json.bak"), EXISTING);
+    assert_eq!(p.read(".claude/settings.local.json.bak"), EXISTING);
     // The slash commands are there.
     for name in [
         "init",
@@ -196,19 +209,19 @@ fn install_merges_into_existing_settings_and_keeps_everything() {
 #[test]
 fn second_install_changes_nothing_and_says_so() {
     let p = Project::git();
-    p.write(".claude/settings.json", EXISTING);
+    p.write(".claude/settings.local.json", EXISTING);
     run_ok(&p, &["install"]);
-    let after_first = p.read(".claude/settings.json");
+    let after_first = p.read(".claude/settings.local.json");
     let cmd_first = p.read(".claude/commands/session-log.md");
     let out = run_ok(&p, &["install"]);
     assert!(
         out.contains("already installed") && out.contains("nothing changed"),
         "{out}"
     );
-    assert_eq!(p.read(".claude/settings.json"), after_first);
+    assert_eq!(p.read(".claude/settings.local.json"), after_first);
     assert_eq!(p.read(".claude/commands/session-log.md"), cmd_first);
     // The backup still holds the user's original, not our first result.
-    assert_eq!(p.read(".claude/settings.json.bak"), EXISTING);
+    assert_eq!(p.read(".claude/settings.local.json.bak"), EXISTING);
 }
 
 #[test]
@@ -217,7 +230,7 @@ fn install_into_a_fresh_project_creates_the_files() {
     let out = run_ok(&p, &["install"]);
     assert!(out.contains("9 events"), "{out}");
     assert!(
-        !p.path().join(".claude/settings.json.bak").exists(),
+        !p.path().join(".claude/settings.local.json.bak").exists(),
         "nothing to back up"
     );
     assert_eq!(ours(&settings(&p)).len(), 9);
@@ -231,7 +244,7 @@ fn install_into_a_fresh_project_creates_the_files() {
 fn reinstall_from_another_path_replaces_instead_of_duplicating() {
     let p = Project::plain();
     p.write(
-        ".claude/settings.json",
+        ".claude/settings.local.json",
         r#"{"hooks":{"SessionStart":[{"hooks":[{"type":"command","command":"/old/place/session-hook","args":["hook"],"timeout":15}]}],
             "Stop":[{"hooks":[{"type":"command","command":"/older/session-hook hook"}]},{"hooks":[{"type":"command","command":"/old/place/session-hook","args":["hook"]}]}]}}"#,
     );
@@ -239,7 +252,7 @@ fn reinstall_from_another_path_replaces_instead_of_duplicating() {
     let regs = ours(&settings(&p));
     assert_eq!(regs.len(), 9, "{regs:#?}");
     assert!(regs.iter().all(|(_, _, h)| h["command"] == exe()));
-    let text = p.read(".claude/settings.json");
+    let text = p.read(".claude/settings.local.json");
     assert!(
         !text.contains("/old/place") && !text.contains("/older/"),
         "{text}"
@@ -249,7 +262,7 @@ fn reinstall_from_another_path_replaces_instead_of_duplicating() {
 #[test]
 fn uninstall_restores_the_original_settings() {
     let p = Project::git();
-    p.write(".claude/settings.json", EXISTING);
+    p.write(".claude/settings.local.json", EXISTING);
     run_ok(&p, &["install", "--statusline"]);
     assert!(
         settings(&p)["statusLine"]["command"]
@@ -261,7 +274,11 @@ fn uninstall_restores_the_original_settings() {
     assert!(out.contains("removed session-hook from"), "{out}");
     let original: Value = serde_json::from_str(EXISTING).unwrap();
     assert_eq!(settings(&p), original, "exactly what install added is gone");
-    assert_eq!(p.read(".claude/settings.json"), EXISTING, "byte for byte");
+    assert_eq!(
+        p.read(".claude/settings.local.json"),
+        EXISTING,
+        "byte for byte"
+    );
     assert!(
         !p.path().join(".claude/commands").exists(),
         "our command files and their folder are gone"
@@ -275,10 +292,10 @@ fn uninstall_removes_a_settings_file_that_held_only_ours() {
     let p = Project::plain();
     run_ok(&p, &["install"]);
     run_ok(&p, &["uninstall"]);
-    assert!(!p.path().join(".claude/settings.json").exists());
+    assert!(!p.path().join(".claude/settings.local.json").exists());
     assert!(
-        p.path().join(".claude/settings.json.bak").exists(),
-        "a copy is kept"
+        !p.path().join(".claude").exists(),
+        "nothing of ours is left behind, not even a copy of our own settings"
     );
 }
 
@@ -286,7 +303,7 @@ fn uninstall_removes_a_settings_file_that_held_only_ours() {
 fn uninstall_keeps_someone_elses_statusline_and_modified_commands() {
     let p = Project::plain();
     p.write(
-        ".claude/settings.json",
+        ".claude/settings.local.json",
         r#"{"statusLine":{"type":"command","command":"~/bin/my-status"}}"#,
     );
     let out = run_ok(&p, &["install", "--statusline"]);
@@ -307,7 +324,7 @@ fn uninstall_keeps_someone_elses_statusline_and_modified_commands() {
 fn invalid_json_is_refused_and_nothing_is_touched() {
     let p = Project::plain();
     let broken = "{\n  \"model\": \"opus\",\n  \"hooks\": {\n}\n";
-    p.write(".claude/settings.json", broken);
+    p.write(".claude/settings.local.json", broken);
     let o = p.run(&["install"]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
@@ -316,35 +333,37 @@ fn invalid_json_is_refused_and_nothing_is_touched() {
         "{err}"
     );
     assert!(err.contains("nothing was changed"), "{err}");
-    assert_eq!(p.read(".claude/settings.json"), broken);
-    assert!(!p.path().join(".claude/settings.json.bak").exists());
+    assert_eq!(p.read(".claude/settings.local.json"), broken);
+    assert!(!p.path().join(".claude/settings.local.json.bak").exists());
     assert!(
         !p.path().join(".claude/commands").exists(),
         "no command file either"
     );
     let o = p.run(&["uninstall"]);
     assert_eq!(o.status.code(), Some(1));
-    assert_eq!(p.read(".claude/settings.json"), broken);
+    assert_eq!(p.read(".claude/settings.local.json"), broken);
 }
 
 #[test]
 fn a_settings_shape_we_do_not_understand_is_refused() {
     let p = Project::plain();
     let odd = r#"{"hooks": {"SessionStart": {"oops": true}}}"#;
-    p.write(".claude/settings.json", odd);
+    p.write(".claude/settings.local.json", odd);
     let o = p.run(&["install"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("hooks.SessionStart"));
-    assert_eq!(p.read(".claude/settings.json"), odd);
+    assert_eq!(p.read(".claude/settings.local.json"), odd);
 }
 
 #[test]
 fn dry_run_prints_a_diff_and_writes_nothing() {
     let p = Project::git();
-    p.write(".claude/settings.json", EXISTING);
+    p.write(".claude/settings.local.json", EXISTING);
     let out = run_ok(&p, &["install", "--dry-run"]);
     assert!(
-        out.starts_with("--- a/.claude/settings.json\n+++ b/.claude/settings.json\n@@ "),
+        out.starts_with(
+            "--- a/.claude/settings.local.json\n+++ b/.claude/settings.local.json\n@@ "
+        ),
         "{out}"
     );
     assert!(out.contains("+        \"UserPromptSubmit\": ["), "{out}");
@@ -361,24 +380,30 @@ fn dry_run_prints_a_diff_and_writes_nothing() {
         ),
         "context lines are shown: {out}"
     );
-    assert!(
-        !out.lines()
-            .any(|l| l.starts_with('-') && !l.starts_with("---")),
-        "nothing is removed: {out}"
+    // The one line taken out is the user's permission list, which comes
+    // back with our rules added after theirs.
+    let removed: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with('-') && !l.starts_with("---"))
+        .collect();
+    assert_eq!(
+        removed,
+        vec!["-        \"allow\": [\"Bash(ls:*)\"]"],
+        "{out}"
     );
     assert!(
         out.contains(".claude/commands/session-init.md: would be created"),
         "{out}"
     );
     assert!(out.contains("nothing was written"));
-    assert_eq!(p.read(".claude/settings.json"), EXISTING);
+    assert_eq!(p.read(".claude/settings.local.json"), EXISTING);
     assert!(!p.path().join(".claude/commands").exists());
-    assert!(!p.path().join(".claude/settings.json.bak").exists());
+    assert!(!p.path().join(".claude/settings.local.json.bak").exists());
 
     run_ok(&p, &["install"]);
     let out = run_ok(&p, &["install", "--dry-run"]);
     assert!(
-        out.contains(".claude/settings.json: already up to date"),
+        out.contains(".claude/settings.local.json: already up to date"),
         "{out}"
     );
     let out = run_ok(&p, &["uninstall", "--dry-run"]);
@@ -477,14 +502,16 @@ fn user_install_writes_under_home() {
 #[test]
 fn settings_example_matches_what_install_writes() {
     let p = Project::plain();
-    run_ok(&p, &["install", "--statusline"]);
-    let written = p
-        .read(".claude/settings.json")
-        .replace(&exe(), "session-hook");
+    run_ok(&p, &["install", "--shared", "--statusline"]);
+    let written = p.read(".claude/settings.json");
+    assert!(
+        !written.contains(&exe()),
+        "a shared file holds no path of this machine"
+    );
     let example = repo_file("settings.example.json");
     assert_eq!(
         example, written,
-        "settings.example.json is out of date; regenerate it from `session-hook install --statusline` in an empty project"
+        "settings.example.json is out of date; regenerate it from `session-hook install --shared --statusline` in an empty project"
     );
 }
 
@@ -523,14 +550,21 @@ fn frontmatter(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The command a shell-injection line runs, with Claude Code's
-/// substitutions done.
+/// The command a shell-injection block runs (a ```! fence whose first
+/// line is the command and whose heredoc carries `$ARGUMENTS`).
 fn injected(text: &str) -> Vec<String> {
-    let line = text
-        .lines()
-        .find(|l| l.starts_with("!`"))
-        .expect("a !`...` line");
-    let cmd = line.trim_start_matches("!`").trim_end_matches('`');
+    let (_, rest) = text.split_once("```!\n").expect("a ```! block");
+    let (block, _) = rest.split_once("\n```").expect("a closed ```! block");
+    let mut lines = block.lines();
+    let first = lines.next().unwrap();
+    let (cmd, delim) = first.split_once(" <<'").expect("a quoted heredoc");
+    let delim = delim.trim_end_matches('\'');
+    let body: Vec<&str> = lines.collect();
+    assert_eq!(body.last(), Some(&delim), "the heredoc ends the block");
+    assert!(
+        body == ["$ARGUMENTS", delim] || body == [delim],
+        "only the typed words go into the heredoc: {body:?}"
+    );
     shell_words(cmd)
 }
 
@@ -568,42 +602,41 @@ fn command_files_run_the_binary_with_the_arguments() {
             words[0], "session-hook",
             "{name}: runs the binary by name (allowed-tools)"
         );
-        let expected_sub = if name == "checkpoint" { "view" } else { name };
-        assert_eq!(words[1], expected_sub, "{name}");
-        let binds = words
-            .iter()
-            .any(|w| w == "--claude-session=${CLAUDE_SESSION_ID}");
         assert_eq!(
-            binds,
-            name == "init" || name == "resume",
-            "{name}: Claude session binding"
+            words[1], "slash",
+            "{name}: through `slash`, which always exits 0"
+        );
+        let expected_sub = if name == "checkpoint" { "view" } else { name };
+        assert_eq!(words[2], expected_sub, "{name}");
+        assert!(
+            words
+                .iter()
+                .any(|w| w == "--claude-session=${CLAUDE_SESSION_ID}"),
+            "{name}: the conversation's binding decides the session"
         );
 
-        // What Claude Code would run parses with our own CLI (commands
-        // that are not part of this binary are skipped).
-        let run_line = if name == "checkpoint" {
+        // What Claude Code would run parses with our own CLI.
+        let argv: Vec<String> = if name == "checkpoint" {
             let l = text
                 .lines()
                 .find(|l| l.trim_start().starts_with("session-hook checkpoint"))
                 .expect("checkpoint tells Claude the exact command");
             assert!(l.contains("--tldr"), "{l}");
-            l.trim().to_string()
+            shell_words(&l.trim().replace("$ARGUMENTS", args))
         } else {
-            words.join(" ")
+            let mut v = vec!["session-hook".to_string(), words[2].clone()];
+            v.extend(words[3..].iter().map(|w| {
+                w.replace(
+                    "${CLAUDE_SESSION_ID}",
+                    "0b5e5f1e-1234-4abc-9def-000000000001",
+                )
+            }));
+            v.extend(session_hook::cmd::slash::words(args));
+            v
         };
-        if cli
-            .find_subcommand(run_line.split_whitespace().nth(1).unwrap())
-            .is_none()
-        {
-            continue;
-        }
-        let line = run_line.replace("$ARGUMENTS", args).replace(
-            "${CLAUDE_SESSION_ID}",
-            "0b5e5f1e-1234-4abc-9def-000000000001",
-        );
-        let argv = shell_words(&line);
+        assert!(cli.find_subcommand(&argv[1]).is_some(), "{name}");
         if let Err(e) = session_hook::cli::Cli::try_parse_from(&argv) {
-            panic!("{name}: `{line}` does not parse: {e}");
+            panic!("{name}: `{argv:?}` does not parse: {e}");
         }
     }
 }

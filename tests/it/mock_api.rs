@@ -10,6 +10,21 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
 
+/// What a scripted model answers to one request.
+#[derive(Debug, Clone)]
+pub enum Reply {
+    Text(String),
+    /// One tool call (Claude Code runs it and sends the result back).
+    Tool {
+        name: String,
+        input: serde_json::Value,
+    },
+}
+
+/// A model: the request body in, the reply out. `None` keeps the default
+/// behaviour (a summary for compaction requests, else `MOCK-OK`).
+pub type Script = Arc<dyn Fn(&serde_json::Value) -> Option<Reply> + Send + Sync>;
+
 pub struct MockApi {
     pub port: u16,
     requests: Arc<Mutex<Vec<serde_json::Value>>>,
@@ -19,6 +34,11 @@ pub struct MockApi {
 
 impl MockApi {
     pub fn start() -> MockApi {
+        Self::scripted(Arc::new(|_| None))
+    }
+
+    /// A mock whose answers come from `script`.
+    pub fn scripted(script: Script) -> MockApi {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
         listener.set_nonblocking(true).unwrap();
         let port = listener.local_addr().unwrap().port();
@@ -32,7 +52,8 @@ impl MockApi {
                 match listener.accept() {
                     Ok((stream, _)) => {
                         let r = r.clone();
-                        thread::spawn(move || serve(stream, r));
+                        let script = script.clone();
+                        thread::spawn(move || serve(stream, r, script));
                     }
                     Err(_) => thread::sleep(Duration::from_millis(10)),
                 }
@@ -65,7 +86,7 @@ impl Drop for MockApi {
     }
 }
 
-fn serve(stream: TcpStream, log: Arc<Mutex<Vec<serde_json::Value>>>) {
+fn serve(stream: TcpStream, log: Arc<Mutex<Vec<serde_json::Value>>>, script: Script) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(120)));
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut out = stream;
@@ -105,7 +126,7 @@ fn serve(stream: TcpStream, log: Arc<Mutex<Vec<serde_json::Value>>>) {
         }
         let body: serde_json::Value =
             serde_json::from_slice(&body).unwrap_or(serde_json::Value::Null);
-        let (ctype, payload) = respond(&method, &path, &body, &log);
+        let (ctype, payload) = respond(&method, &path, &body, &log, &script);
         let head = format!(
             "HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nrequest-id: req_mock\r\nConnection: keep-alive\r\n\r\n",
             payload.len()
@@ -136,6 +157,7 @@ fn respond(
     path: &str,
     body: &serde_json::Value,
     log: &Arc<Mutex<Vec<serde_json::Value>>>,
+    script: &Script,
 ) -> (&'static str, Vec<u8>) {
     if method == "POST" && path.ends_with("/v1/messages/count_tokens") {
         return (
@@ -157,10 +179,13 @@ fn respond(
         return ("application/json", b"{}".to_vec());
     }
     log.lock().unwrap().push(body.clone());
-    let text = if is_compaction(body) {
-        "<summary>MOCK-SUMMARY: the user and the assistant exchanged a few messages.</summary>"
+    let reply = if is_compaction(body) {
+        Reply::Text(
+            "<summary>MOCK-SUMMARY: the user and the assistant exchanged a few messages.</summary>"
+                .into(),
+        )
     } else {
-        "MOCK-OK"
+        script(body).unwrap_or_else(|| Reply::Text("MOCK-OK".into()))
     };
     let usage = serde_json::json!({
         "input_tokens": body.to_string().len() / 4 + 1,
@@ -169,11 +194,18 @@ fn respond(
         "output_tokens": 5,
     });
     let model = body["model"].as_str().unwrap_or("claude-mock-1");
+    let (block, stop) = match &reply {
+        Reply::Text(t) => (serde_json::json!({"type": "text", "text": t}), "end_turn"),
+        Reply::Tool { name, input } => (
+            serde_json::json!({"type": "tool_use", "id": format!("toolu_mock_{}", uuid::Uuid::now_v7().simple()), "name": name, "input": input}),
+            "tool_use",
+        ),
+    };
     let msg = serde_json::json!({
         "id": format!("msg_mock_{}", uuid::Uuid::now_v7().simple()),
         "type": "message", "role": "assistant", "model": model,
-        "content": [{"type": "text", "text": text}],
-        "stop_reason": "end_turn", "stop_sequence": null, "usage": usage,
+        "content": [block.clone()],
+        "stop_reason": stop, "stop_sequence": null, "usage": usage,
     });
     if body["stream"].as_bool() != Some(true) {
         return ("application/json", msg.to_string().into_bytes());
@@ -187,13 +219,23 @@ fn respond(
         "message_start",
         serde_json::json!({"type": "message_start", "message": start}),
     ));
-    s.push_str(&sse("content_block_start", serde_json::json!({"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}})));
-    s.push_str(&sse("content_block_delta", serde_json::json!({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": text}})));
+    match &reply {
+        Reply::Text(t) => {
+            s.push_str(&sse("content_block_start", serde_json::json!({"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}})));
+            s.push_str(&sse("content_block_delta", serde_json::json!({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": t}})));
+        }
+        Reply::Tool { input, .. } => {
+            let mut empty = block.clone();
+            empty["input"] = serde_json::json!({});
+            s.push_str(&sse("content_block_start", serde_json::json!({"type": "content_block_start", "index": 0, "content_block": empty})));
+            s.push_str(&sse("content_block_delta", serde_json::json!({"type": "content_block_delta", "index": 0, "delta": {"type": "input_json_delta", "partial_json": input.to_string()}})));
+        }
+    }
     s.push_str(&sse(
         "content_block_stop",
         serde_json::json!({"type": "content_block_stop", "index": 0}),
     ));
-    s.push_str(&sse("message_delta", serde_json::json!({"type": "message_delta", "delta": {"stop_reason": "end_turn", "stop_sequence": null}, "usage": usage})));
+    s.push_str(&sse("message_delta", serde_json::json!({"type": "message_delta", "delta": {"stop_reason": stop, "stop_sequence": null}, "usage": usage})));
     s.push_str(&sse(
         "message_stop",
         serde_json::json!({"type": "message_stop"}),

@@ -222,7 +222,11 @@ fn reports() {
     let (p, _) = rich_session();
     at(&p, "2026-01-15T11:00:00Z", &["resume-log"]);
     let out = at(&p, "2026-01-16T08:00:00Z", &["report", "timeline"]);
-    let file = p.read("PROJECT_TIMELINE.md");
+    let file = p.read(".sessions/reports/PROJECT_TIMELINE.md");
+    assert!(
+        !p.path().join("PROJECT_TIMELINE.md").exists(),
+        "not at the project root"
+    );
     assert!(out.starts_with(&file));
     assert!(
         file.contains("## 1. Fix the sweeper race (`fix-the-sweeper-race`)"),
@@ -246,7 +250,7 @@ fn reports() {
         "2026-01-16T08:00:00Z",
         &["report", "daily", "--date", "2026-01-15"],
     );
-    let d = p.read("daily-report-2026-01-15.md");
+    let d = p.read(".sessions/reports/daily-report-2026-01-15.md");
     assert!(
         d.starts_with("# Daily Progress Report: 2026-01-15\n"),
         "{d}"
@@ -256,8 +260,14 @@ fn reports() {
         d.contains("- Reproduce the race (2026-01-15T09:30Z)"),
         "{d}"
     );
-    at(&p, "2026-01-16T08:00:00Z", &["report", "daily"]);
-    let d = p.read("daily-report-2026-01-16.md");
+    let elsewhere = p.path().join("out");
+    std::fs::create_dir(&elsewhere).unwrap();
+    at(
+        &p,
+        "2026-01-16T08:00:00Z",
+        &["report", "daily", "--out", elsewhere.to_str().unwrap()],
+    );
+    let d = p.read("out/daily-report-2026-01-16.md");
     assert!(d.contains("No session was active this day."), "{d}");
     let o = p.run(&["report", "daily", "--date", "yesterday"]);
     assert!(!o.status.success());

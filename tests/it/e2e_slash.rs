@@ -1,0 +1,426 @@
+//! End to end with the real Claude Code CLI, offline: every `/session-*`
+//! command with plain words, with flags and with a mistake; three
+//! conversations and two sessions in one project; a scripted model that
+//! follows the injected instructions and keeps the document; and the
+//! repository loaded as a plugin with `--plugin-dir`.
+//!
+//! The CLI comes from `$SESSION_HOOK_CLAUDE_BIN` (set by `.ci/run`), else it
+//! is installed with npm (see `e2e_claude`); only a missing npm skips.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde_json::{Value, json};
+
+use crate::common::Project;
+use crate::e2e_claude::{claude, claude_bin, request_text};
+use crate::mock_api::{MockApi, Reply};
+
+fn skip() -> Option<PathBuf> {
+    let b = claude_bin();
+    if b.is_none() {
+        eprintln!(
+            "SKIPPED: npm is not installed, so the Claude Code CLI cannot be installed for the end-to-end test"
+        );
+    }
+    b
+}
+
+/// The text a user turn carries (its last text block: the ones before it
+/// are context Claude Code attaches), `None` for a turn that only returns
+/// tool results.
+fn user_text(m: &Value) -> Option<String> {
+    if m["role"] != "user" {
+        return None;
+    }
+    match &m["content"] {
+        Value::String(s) => Some(s.clone()),
+        Value::Array(blocks) => blocks
+            .iter()
+            .rev()
+            .find(|b| b["type"] == "text")
+            .and_then(|b| b["text"].as_str())
+            .map(str::to_string),
+        _ => None,
+    }
+}
+
+/// A model that works through a plan per prompt: `plan(prompt, request)`
+/// gives the tool calls for a user turn; the k-th request after that turn
+/// (k tool results back) gets the k-th call, then a short text.
+fn scripted(plan: impl Fn(&str, &str) -> Vec<Reply> + Send + Sync + 'static) -> MockApi {
+    MockApi::scripted(Arc::new(move |body: &Value| {
+        let msgs = body["messages"].as_array()?;
+        let last_turn = msgs.iter().rposition(|m| user_text(m).is_some())?;
+        let prompt = user_text(&msgs[last_turn])?;
+        let done = msgs[last_turn..]
+            .iter()
+            .filter(|m| m["role"] == "assistant")
+            .flat_map(|m| m["content"].as_array().cloned().unwrap_or_default())
+            .filter(|b| b["type"] == "tool_use")
+            .count();
+        let steps = plan(&prompt, &body["messages"].to_string());
+        Some(
+            steps
+                .get(done)
+                .cloned()
+                .unwrap_or_else(|| Reply::Text("MOCK-OK".into())),
+        )
+    }))
+}
+
+fn bash(command: &str) -> Reply {
+    Reply::Tool {
+        name: "Bash".into(),
+        input: json!({"command": command, "description": "keep the session current"}),
+    }
+}
+
+struct Run<'a> {
+    bin: &'a Path,
+    p: &'a Project,
+    home: &'a Path,
+    api: &'a MockApi,
+}
+
+impl Run<'_> {
+    /// One `claude -p PROMPT` (resuming `sid` when given); returns the
+    /// session id and the text of every request it made.
+    fn go(&self, prompt: &str, sid: Option<&str>, extra: &[&str]) -> (String, String) {
+        self.api.clear();
+        let mut args = vec!["-p", prompt];
+        if let Some(s) = sid {
+            args.extend(["--resume", s]);
+        }
+        args.extend(extra);
+        let out = claude(self.bin, self.p.path(), self.home, self.api.port, &args);
+        let reqs: Vec<String> = self.api.messages().iter().map(request_text).collect();
+        (
+            out["session_id"].as_str().unwrap_or_default().to_string(),
+            reqs.join("\n"),
+        )
+    }
+}
+
+/// The one session file whose name starts with `name-` (active or archived).
+fn session_text(p: &Project, name: &str) -> String {
+    for dir in [".sessions/active", ".sessions/archive"] {
+        for f in std::fs::read_dir(p.path().join(dir))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let n = f.file_name().to_string_lossy().into_owned();
+            if n.starts_with(&format!("{name}-")) && n.ends_with(".md") {
+                return std::fs::read_to_string(f.path()).unwrap();
+            }
+        }
+    }
+    panic!("no session {name}")
+}
+
+#[test]
+fn every_slash_command_takes_plain_words_flags_and_mistakes() {
+    let Some(bin) = skip() else { return };
+    let p = Project::git();
+    let home = tempfile::tempdir().unwrap();
+    p.ok(&["install"]);
+    // The checkpoint command asks the model for a TL;DR and to save it.
+    let api = scripted(|prompt, _| {
+        if prompt.contains("Write a fresh TL;DR") {
+            vec![bash(
+                "session-hook checkpoint --tldr 'CSV export: quoting decided, writer next.'",
+            )]
+        } else {
+            vec![]
+        }
+    });
+    let r = Run {
+        bin: &bin,
+        p: &p,
+        home: home.path(),
+        api: &api,
+    };
+    let csv = "build-the-csv-exporter";
+
+    // init: plain words, then a mistake, then flags (a second session).
+    let (sid, req) = r.go("/session-init Build the CSV exporter", None, &[]);
+    assert!(
+        req.contains(&format!("Session started: {csv}")) && req.contains("If it worked, confirm"),
+        "{req}"
+    );
+    let (_, req) = r.go("/session-init --nmae x", Some(&sid), &[]);
+    assert!(
+        req.contains("unexpected argument '--nmae'")
+            && req.contains("If it failed, show the error"),
+        "the command's instructions run after a failure too: {req}"
+    );
+
+    // log: words, a prefix, flags, a mistake.
+    let (_, req) = r.go(
+        "/session-log the header row isn't \"quoted\" yet",
+        Some(&sid),
+        &[],
+    );
+    assert!(req.contains(&format!("Progress noted in {csv}")), "{req}");
+    r.go("/session-log decision: quote every field", Some(&sid), &[]);
+    r.go(
+        "/session-log --discovery \"Excel wants a BOM\"",
+        Some(&sid),
+        &[],
+    );
+    let before = session_text(&p, csv);
+    let (_, req) = r.go("/session-log --decison typo", Some(&sid), &[]);
+    assert!(
+        req.contains("unexpected argument '--decison'") && req.contains("If it failed"),
+        "{req}"
+    );
+    assert_eq!(session_text(&p, csv), before, "a mistake changes nothing");
+    let text = session_text(&p, csv);
+    assert!(
+        text.contains("the header row isn't \"quoted\" yet")
+            && text.contains("quote every field")
+            && text.contains("Excel wants a BOM"),
+        "{text}"
+    );
+
+    // view: bare, a flag, a mistyped name.
+    let (_, req) = r.go("/session-view", Some(&sid), &[]);
+    assert!(req.contains("Build the CSV exporter"), "{req}");
+    let (_, req) = r.go("/session-view --decisions", Some(&sid), &[]);
+    assert!(req.contains("quote every field"), "{req}");
+    let (_, req) = r.go("/session-view build-the-csv-exprter", Some(&sid), &[]);
+    assert!(
+        req.contains(&format!("did you mean \\\"{csv}\\\"?")),
+        "{req}"
+    );
+
+    // checkpoint: the model writes the TL;DR and saves it without a prompt
+    // (install allowed `session-hook checkpoint`).
+    r.go("/session-checkpoint", Some(&sid), &[]);
+    assert!(
+        session_text(&p, csv).contains("CSV export: quoting decided, writer next."),
+        "{}",
+        session_text(&p, csv)
+    );
+
+    // pause: plain words are the summary; resume: a mistake, a flag, words.
+    let (_, req) = r.go(
+        "/session-pause halfway, the writer comes next",
+        Some(&sid),
+        &["--allowedTools", "Bash"],
+    );
+    assert!(req.contains("paused"), "{req}");
+    assert!(session_text(&p, csv).contains("status: paused"));
+    let (_, req) = r.go("/session-resume build-the-csv-exprter", Some(&sid), &[]);
+    assert!(req.contains("did you mean"), "{req}");
+    let (_, req) = r.go("/session-resume --list", Some(&sid), &[]);
+    assert!(req.contains(csv), "{req}");
+    let (_, req) = r.go(&format!("/session-resume {csv}"), Some(&sid), &[]);
+    assert!(req.contains("halfway, the writer comes next"), "{req}");
+    assert!(session_text(&p, csv).contains("status: active"));
+
+    // A second session with flags, in another conversation.
+    let (sid2, req) = r.go(
+        "/session-init --name second --goal \"Second thing\"",
+        None,
+        &[],
+    );
+    assert!(req.contains("Session started: second"), "{req}");
+    assert!(req.contains("Another session is active too"), "{req}");
+
+    // close: a mistake, a bare close (asks), plain words.
+    let (_, req) = r.go("/session-close --abandon", Some(&sid2), &[]);
+    assert!(req.contains("abandoning second needs a reason"), "{req}");
+    let (_, req) = r.go("/session-close", Some(&sid), &[]);
+    assert!(
+        req.contains(&format!("close {csv} as complete or as abandoned?"))
+            && req.contains("ask the user"),
+        "bare close closes nothing and asks: {req}"
+    );
+    let (_, req) = r.go("/session-close complete", Some(&sid), &[]);
+    assert!(req.contains(&format!("Session completed: {csv}")), "{req}");
+    assert!(session_text(&p, csv).contains("status: complete"));
+    assert!(session_text(&p, "second").contains("status: active"));
+}
+
+#[test]
+fn three_conversations_two_sessions_one_project() {
+    let Some(bin) = skip() else { return };
+    let p = Project::git();
+    let home = tempfile::tempdir().unwrap();
+    p.ok(&["install"]);
+    let proj = p.path().to_path_buf();
+    // "WRITE:name" in a prompt makes the model write that file.
+    let api = scripted(move |prompt, _| {
+        prompt
+            .split_whitespace()
+            .filter_map(|w| w.strip_prefix("WRITE:"))
+            .map(|f| Reply::Tool {
+                name: "Write".into(),
+                input: json!({"file_path": proj.join(f).display().to_string(), "content": "x\n"}),
+            })
+            .collect()
+    });
+    let r = Run {
+        bin: &bin,
+        p: &p,
+        home: home.path(),
+        api: &api,
+    };
+    let tools = ["--allowedTools", "Write"];
+    let (a, _) = r.go("/session-init Session one", None, &[]);
+    let (b, req) = r.go("hello", None, &[]);
+    assert!(
+        req.contains("session-one"),
+        "one active session: B is bound to it"
+    );
+    r.go("/session-init Session two", Some(&b), &[]);
+    let (c, req) = r.go("hello", None, &[]);
+    assert!(
+        req.contains("2 sessions are active") && req.contains("/session-resume NAME"),
+        "C is told to choose: {req}"
+    );
+    r.go("WRITE:from-a.txt", Some(&a), &tools);
+    r.go("WRITE:from-b.txt", Some(&b), &tools);
+    r.go("WRITE:c-before-choosing.txt", Some(&c), &tools);
+    assert!(p.path().join("c-before-choosing.txt").exists());
+    r.go("/session-resume session-one", Some(&c), &[]);
+    r.go("WRITE:c-after-choosing.txt", Some(&c), &tools);
+
+    let one = session_text(&p, "session-one");
+    let two = session_text(&p, "session-two");
+    assert!(
+        one.contains("from-a.txt") && one.contains("c-after-choosing.txt"),
+        "{one}"
+    );
+    assert!(two.contains("from-b.txt"), "{two}");
+    for (text, not) in [
+        (&one, "from-b.txt"),
+        (&two, "from-a.txt"),
+        (&two, "c-after-choosing.txt"),
+        (&one, "c-before-choosing.txt"),
+        (&two, "c-before-choosing.txt"),
+    ] {
+        assert!(
+            !text.contains(not),
+            "{not} landed in a session not chosen:\n{text}"
+        );
+    }
+    let listed = |t: &str, id: &str| {
+        t.lines()
+            .skip_while(|l| !l.starts_with("claude_sessions:"))
+            .take_while(|l| l.starts_with("claude_sessions:") || l.starts_with("  -"))
+            .any(|l| l.contains(id))
+    };
+    assert!(
+        listed(&one, &a) && listed(&one, &c) && !listed(&one, &b),
+        "{one}"
+    );
+    assert!(
+        listed(&two, &b) && !listed(&two, &a) && !listed(&two, &c),
+        "{two}"
+    );
+}
+
+#[test]
+fn a_model_following_the_injected_instructions_keeps_the_document() {
+    let Some(bin) = skip() else { return };
+    let p = Project::git();
+    let home = tempfile::tempdir().unwrap();
+    p.ok(&["install"]);
+    p.ok(&["init", "Export", "invoices", "as", "CSV"]);
+    p.ok(&["log", "--next", "Stream rows to the file"]);
+    // The model acts only on what reached it: the closing lines of the
+    // resume context say which commands keep the session current.
+    let api = scripted(|prompt, request| {
+        let told = request.contains("Keep this session current as you work")
+            && request.contains("session-hook log --decision")
+            && request.contains("--discovery")
+            && request.contains("--done");
+        if prompt.trim() != "continue" || !told {
+            return vec![];
+        }
+        vec![
+            bash(
+                "session-hook log --decision 'Stream rows instead of buffering' --rationale 'exports reach 2 GB'",
+            ),
+            bash("session-hook log --discovery 'Excel needs a UTF-8 BOM to show accents'"),
+            bash("session-hook log --done 'Stream rows to the file'"),
+        ]
+    });
+    let r = Run {
+        bin: &bin,
+        p: &p,
+        home: home.path(),
+        api: &api,
+    };
+    // No --allowedTools: the permission rules install added let the calls run.
+    let (_, req) = r.go("continue", None, &[]);
+    assert!(
+        req.contains("UserPromptSubmit hook additional context: session-hook resume context"),
+        "{req}"
+    );
+    let text = p.active_text();
+    assert!(
+        text.contains("Stream rows instead of buffering") && text.contains("exports reach 2 GB"),
+        "the decision and its reason: {text}\n{}",
+        req.split("tool_result")
+            .skip(1)
+            .map(|s| &s[..s.len().min(600)])
+            .collect::<Vec<_>>()
+            .join("\n---\n")
+    );
+    assert!(
+        text.contains("Excel needs a UTF-8 BOM to show accents"),
+        "{text}"
+    );
+    let completed = text
+        .split("### Completed")
+        .nth(1)
+        .unwrap()
+        .split("### In Progress")
+        .next()
+        .unwrap();
+    assert!(completed.contains("Stream rows to the file"), "{text}");
+}
+
+#[test]
+fn the_repository_is_a_plugin() {
+    let Some(bin) = skip() else { return };
+    let p = Project::git();
+    let home = tempfile::tempdir().unwrap();
+    p.ok(&["init", "Plugin", "route", "works"]);
+    let api = scripted(|_, _| vec![]);
+    let r = Run {
+        bin: &bin,
+        p: &p,
+        home: home.path(),
+        api: &api,
+    };
+    let root = env!("CARGO_MANIFEST_DIR");
+    let plugin = ["--plugin-dir", root];
+    // Hooks fire and their context reaches the model.
+    let (sid, req) = r.go("hello", None, &plugin);
+    assert!(
+        req.contains("SessionStart hook additional context: session-hook active session")
+            && req.contains("Plugin route works"),
+        "{req}"
+    );
+    // The commands exist, under the plugin's name.
+    let (_, req) = r.go(
+        "/session-hook:session-log plugin commands run",
+        Some(&sid),
+        &plugin,
+    );
+    assert!(
+        req.contains("Progress noted in plugin-route-works"),
+        "{req}"
+    );
+    assert!(p.active_text().contains("plugin commands run"));
+    // The skill is offered to the model.
+    assert!(
+        req.contains("session-keeping"),
+        "the skill is listed: {req}"
+    );
+}
