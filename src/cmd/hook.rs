@@ -1,11 +1,13 @@
-//! `session-hook hook`: the entry Claude Code runs for every event. It
-//! always exits 0; failures go to `.sessions/.local/hook.log`.
+//! `session-hook hook`: the entry Claude Code, Codex CLI and Gemini CLI
+//! run for every event. It always exits 0; failures go to
+//! `.sessions/.local/hook.log`.
 
 use std::io::{Read, Write};
 use std::time::Instant;
 
 use clap::Args;
 
+use crate::agents::Agent;
 use crate::cli::Global;
 use crate::hook::{self, Skip, Timings};
 
@@ -14,12 +16,20 @@ pub struct HookArgs {
     /// Event name, for registrations that pass it; the payload's
     /// `hook_event_name` is what counts.
     pub event: Option<String>,
+    /// The agent that runs this hook: claude, codex or gemini (default:
+    /// told from the payload). Its answer is in that agent's format.
+    #[arg(long, value_parser = parse_agent)]
+    pub agent: Option<Agent>,
+}
+
+fn parse_agent(s: &str) -> Result<Agent, String> {
+    Agent::from_name(s).ok_or_else(|| format!("unknown agent {s:?} (claude, codex or gemini)"))
 }
 
 /// Largest stdin we read (a 5 MB prompt is fine; a runaway stream is not).
 const MAX_STDIN: u64 = 64 * 1024 * 1024;
 
-pub fn run(g: &Global, _a: HookArgs) -> i32 {
+pub fn run(g: &Global, a: HookArgs) -> i32 {
     let start = Instant::now();
     // A panic must not print to the host's stderr or change the exit code.
     std::panic::set_hook(Box::new(|_| {}));
@@ -35,10 +45,10 @@ pub fn run(g: &Global, _a: HookArgs) -> i32 {
     t.lap("stdin");
     let dir = g.dir.clone();
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match read {
-        Ok(_) => hook::handle(&input, dir.as_deref(), true, &mut t),
+        Ok(_) => hook::handle_as(a.agent, &input, dir.as_deref(), true, &mut t),
         Err(e) => Err(Skip::Failed(None, format!("cannot read stdin: {e}"))),
     }));
-    let event = event_name(&input);
+    let event = event_name(a.agent, &input);
     match result {
         Ok(Ok(out)) => {
             if !out.stdout.is_empty() {
@@ -70,11 +80,18 @@ pub fn run(g: &Global, _a: HookArgs) -> i32 {
     0
 }
 
-/// The event name for the log, even from a payload we could not parse.
-fn event_name(input: &[u8]) -> String {
-    hook::wire::parse(input)
-        .map(|(_, e)| e.name().to_string())
-        .unwrap_or_else(|_| "unparsed".into())
+/// The event name for the log, even from a payload we could not parse;
+/// other agents' events carry the agent's name (`codex/Stop`).
+fn event_name(agent: Option<Agent>, input: &[u8]) -> String {
+    let Ok(p) = hook::wire::read(input) else {
+        return "unparsed".into();
+    };
+    let agent = agent.unwrap_or_else(|| crate::agents::detect(&p));
+    if agent == Agent::Claude {
+        return hook::wire::from_payload(p).1.name().to_string();
+    }
+    let name = p.hook_event_name.unwrap_or_default();
+    format!("{}/{name}", agent.name())
 }
 
 fn store_for(input: &[u8], dir: Option<&std::path::Path>) -> Option<crate::store::Store> {

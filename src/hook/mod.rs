@@ -222,15 +222,27 @@ pub fn project_for(dir_flag: Option<&Path>, cwd: Option<&str>) -> PathBuf {
     store::project_root(dir_flag, &base)
 }
 
-/// Run one event from raw stdin bytes.
+/// Run one event from raw stdin bytes, from whichever agent sent it.
 pub fn handle(
     input: &[u8],
     dir_flag: Option<&Path>,
     write: bool,
     t: &mut Timings,
 ) -> Result<Outcome, Skip> {
+    handle_as(None, input, dir_flag, write, t)
+}
+
+/// Run one event from `agent` (detected from the payload when `None`);
+/// the answer is in that agent's format.
+pub fn handle_as(
+    agent: Option<crate::agents::Agent>,
+    input: &[u8],
+    dir_flag: Option<&Path>,
+    write: bool,
+    t: &mut Timings,
+) -> Result<Outcome, Skip> {
     t.start();
-    let parsed = wire::parse(input);
+    let parsed = crate::agents::parse(agent, input);
     t.lap("parse");
     let cwd = parsed.as_ref().ok().and_then(|(c, _)| c.cwd.clone());
     let project = project_for(dir_flag, cwd.as_deref());
@@ -239,6 +251,7 @@ pub fn handle(
         return Err(Skip::NoStore);
     }
     let (common, event) = parsed.map_err(|e| Skip::Failed(Some(st.clone()), e))?;
+    let (agent, fired) = (common.agent, common.fired.clone());
     // Fault injection for the "host never breaks" tests: a panic deep in a
     // handler must still end in exit 0 and silence.
     if std::env::var_os("SESSION_HOOK_FAULT").is_some_and(|v| v == "panic") {
@@ -271,12 +284,13 @@ pub fn handle(
     if ctx.spooled.get() {
         out.note = format!("store busy; spooled for the next writer ({})", out.note);
     }
+    out.stdout = crate::agents::answer(agent, &fired, out.stdout);
     Ok(out)
 }
 
 /// Apply one spooled payload; the caller holds the store lock.
 pub fn replay(store: &Store, input: &[u8], at: DateTime<Utc>) -> Result<()> {
-    let (common, event) = wire::parse(input).map_err(|e| anyhow!(e))?;
+    let (common, event) = crate::agents::parse(None, input).map_err(|e| anyhow!(e))?;
     let mut ctx = Ctx {
         store: store.clone(),
         common,
@@ -573,6 +587,13 @@ fn tool_use(ctx: &mut Ctx<'_>, tool: Tool, t: &mut Timings) -> Result<Outcome> {
 fn tool_event(ctx: &mut Ctx<'_>, tool: Tool, t: &mut Timings) -> Result<Outcome> {
     match tool {
         Tool::Other(name) => silent(format!("tool {name}: ignored")),
+        Tool::Several(tools) => {
+            let mut notes = Vec::new();
+            for tool in tools {
+                notes.push(tool_event(ctx, tool, t)?.note);
+            }
+            silent(notes.join("; "))
+        }
         Tool::Read { path } => {
             let Some(meta) = ctx.pick() else {
                 return silent("read: no active session");
@@ -819,7 +840,7 @@ fn session_end(ctx: &mut Ctx<'_>, reason: &str, t: &mut Timings) -> Result<Outco
             open.doc.id(),
             "session-end",
             &[("reason", reason)],
-            &format!("Claude session ended ({reason})"),
+            &format!("{} session ended ({reason})", ctx.common.agent.title()),
         )?;
         session::write_progress_md(&ctx.store, &open.doc, ctx.now)?;
     }

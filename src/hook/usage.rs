@@ -16,7 +16,7 @@ use super::{Ctx, Outcome, Timings, context_json, state};
 use crate::config::Config;
 use crate::resume_log::{self, Facts};
 use crate::usage::{self, Level};
-use crate::{session, transcript};
+use crate::session;
 
 /// A warning to inject, and a note for the hook log.
 pub struct Given {
@@ -39,14 +39,15 @@ fn limits(ctx: &mut Ctx) -> (Vec<u8>, BTreeMap<String, u64>) {
 pub fn check(ctx: &mut Ctx, t: &mut Timings) -> Option<Given> {
     let path = ctx.common.transcript.clone()?;
     let claude = ctx.claude().and_then(crate::names::safe_external_id)?;
-    let u = transcript::last_usage(Path::new(&path)).ok()?;
+    let u = crate::agents::last_usage(ctx.common.agent, Path::new(&path)).ok()?;
     t.lap("transcript");
     let used = u.used?;
     let st = state::load(&ctx.store, &claude);
     let (thresholds, windows) = limits(ctx);
     let (w, model) = usage::window_for(
         None,
-        st.window,
+        // A window the transcript records is as exact as the statusline's.
+        st.window.or(u.window),
         &[st.model.as_deref(), u.model.as_deref()],
         &windows,
     );
@@ -160,11 +161,11 @@ fn facts(ctx: &mut Ctx) -> Facts {
         .common
         .transcript
         .as_deref()
-        .and_then(|p| transcript::last_usage(Path::new(p)).ok());
+        .and_then(|p| crate::agents::last_usage(ctx.common.agent, Path::new(p)).ok());
     let (_, windows) = limits(ctx);
     let (window, model) = usage::window_for(
         None,
-        st.window,
+        st.window.or(u.as_ref().and_then(|u| u.window)),
         &[
             ctx.common.model.as_deref(),
             st.model.as_deref(),
