@@ -124,6 +124,19 @@ pub fn gather(store: &Store) -> Report {
     let user = Place::user().ok();
     binary(&mut r, &project, user.as_ref());
     wiring_checks(&mut r, &project, user.as_ref());
+    for c in wiring::agents::doctor(&store.project) {
+        let level = match c.severity {
+            wiring::agents::Severity::Ok => Level::Ok,
+            wiring::agents::Severity::Warning => Level::Warning,
+            wiring::agents::Severity::Problem => Level::Problem,
+        };
+        r.findings.push(Finding {
+            level,
+            area: "agents",
+            text: c.text,
+            hint: c.hint,
+        });
+    }
     store_checks(&mut r, store);
     latency(&mut r, store);
     r
@@ -797,6 +810,7 @@ pub fn render(r: &Report) -> String {
     let areas = [
         ("binary", "Binary"),
         ("wiring", "Hooks in Claude Code settings"),
+        ("agents", "Hooks in Codex CLI and Gemini CLI"),
         ("commands", "Slash commands"),
         ("store", "Store"),
         ("hooks", "Recent hook runs"),

@@ -22,7 +22,7 @@ pub struct HookArgs {
     pub agent: Option<Agent>,
 }
 
-fn parse_agent(s: &str) -> Result<Agent, String> {
+pub fn parse_agent(s: &str) -> Result<Agent, String> {
     Agent::from_name(s).ok_or_else(|| format!("unknown agent {s:?} (claude, codex or gemini)"))
 }
 
