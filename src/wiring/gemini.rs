@@ -111,7 +111,7 @@ pub fn disabled_ours(settings: &Map<String, Value>) -> Vec<String> {
 
 pub fn notes(_user: bool) -> Vec<String> {
     vec![
-        "Gemini CLI runs hooks only in a trusted folder: trust this project when Gemini asks (or run it with --skip-trust). It lists new project hooks once at start-up."
+        "Gemini CLI runs hooks only in a trusted folder: trust this project when Gemini asks (kept in ~/.gemini/trustedFolders.json); `--skip-trust` starts Gemini there but still runs no hook. It lists new project hooks once at start-up."
             .into(),
     ]
 }

@@ -1,9 +1,11 @@
 //! The integration tests: one binary, one module per area, shared helpers
 //! in `common` (throw-away projects), `fixture` (fixed histories for
-//! snapshots) and `mock_api` (a loopback Messages API).
+//! snapshots), `mock_api` (a loopback Messages API) and `mock_agents`
+//! (loopback model APIs for Codex CLI and Gemini CLI).
 
 mod common;
 mod fixture;
+mod mock_agents;
 mod mock_api;
 
 mod bundle;
@@ -12,6 +14,7 @@ mod context_usage;
 mod crash;
 mod demo;
 mod doctor;
+mod e2e_agents;
 mod e2e_claude;
 mod export;
 mod gc;
