@@ -364,9 +364,11 @@ fn check(severity: Severity, text: String, hint: Option<&str>) -> Check {
     }
 }
 
-/// Doctor's look at Codex CLI's and Gemini CLI's wiring, user and project.
-pub fn doctor(project: &Path) -> Vec<Check> {
+/// Doctor's look at Codex CLI's and Gemini CLI's wiring, user and project;
+/// also which of them have handlers of ours.
+pub fn doctor(project: &Path) -> (Vec<Check>, Vec<Agent>) {
     let mut out = Vec::new();
+    let mut wired_agents = Vec::new();
     for agent in [Agent::Codex, Agent::Gemini] {
         let mut wired = false;
         for user in [true, false] {
@@ -421,7 +423,9 @@ pub fn doctor(project: &Path) -> Vec<Check> {
                 }
             }
         }
-        if !wired {
+        if wired {
+            wired_agents.push(agent);
+        } else {
             out.push(check(
                 Severity::Ok,
                 format!(
@@ -433,7 +437,7 @@ pub fn doctor(project: &Path) -> Vec<Check> {
             ));
         }
     }
-    out
+    (out, wired_agents)
 }
 
 /// Findings for one agent file that holds handlers of ours.

@@ -8,6 +8,7 @@ mod fixture;
 mod mock_agents;
 mod mock_api;
 
+mod agents;
 mod bundle;
 mod cli;
 mod context_usage;
