@@ -147,9 +147,14 @@ fn applied(response: &str) -> Option<Vec<String>> {
 fn patch_paths(patch: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for l in patch.lines() {
-        let p = ["*** Add File: ", "*** Update File: ", "*** Delete File: ", "*** Move to: "]
-            .iter()
-            .find_map(|k| l.strip_prefix(k));
+        let p = [
+            "*** Add File: ",
+            "*** Update File: ",
+            "*** Delete File: ",
+            "*** Move to: ",
+        ]
+        .iter()
+        .find_map(|k| l.strip_prefix(k));
         if let Some(p) = p.map(str::trim).filter(|p| !p.is_empty())
             && !out.iter().any(|o| o == p)
         {
@@ -218,7 +223,10 @@ pub fn last_usage(path: &Path) -> std::io::Result<Usage> {
             used: Some(used),
             basis: Basis::Reply,
             window: info.get("model_context_window").and_then(Value::as_u64),
-            at: v.get("timestamp").and_then(Value::as_str).map(str::to_string),
+            at: v
+                .get("timestamp")
+                .and_then(Value::as_str)
+                .map(str::to_string),
             ..Usage::default()
         })
     })?;
@@ -279,7 +287,10 @@ mod tests {
         let (_, e) = ev(
             r#"{"cwd":"/p","hook_event_name":"PostToolUse","tool_name":"apply_patch","tool_input":{"command":"*** Begin Patch\n*** Update File: gone.txt\n*** End Patch\n"},"tool_response":"apply_patch verification failed: Failed to find gone.txt"}"#,
         );
-        assert_eq!(e, Event::ToolUse(Tool::Other("apply_patch (failed)".into())));
+        assert_eq!(
+            e,
+            Event::ToolUse(Tool::Other("apply_patch (failed)".into()))
+        );
     }
 
     #[test]
@@ -328,7 +339,10 @@ mod tests {
         )
         .unwrap();
         let u = last_usage(&p).unwrap();
-        assert_eq!((u.used, u.window, u.basis), (Some(110), Some(258_400), Basis::Reply));
+        assert_eq!(
+            (u.used, u.window, u.basis),
+            (Some(110), Some(258_400), Basis::Reply)
+        );
         let mut text = std::fs::read_to_string(&p).unwrap();
         text.push_str(r#"{"timestamp":"t4","type":"compacted","payload":{"message":"SUMMARY"}}"#);
         text.push('\n');

@@ -190,7 +190,10 @@ pub fn last_usage(path: &Path) -> std::io::Result<Usage> {
             window: Some(window_of(model.as_deref().unwrap_or("gemini"))),
             model,
             message_id: v.get("id").and_then(Value::as_str).map(str::to_string),
-            at: v.get("timestamp").and_then(Value::as_str).map(str::to_string),
+            at: v
+                .get("timestamp")
+                .and_then(Value::as_str)
+                .map(str::to_string),
             ..Usage::default()
         })
     })?;
@@ -262,7 +265,10 @@ mod tests {
     #[test]
     fn answers_are_json_for_context_events_only() {
         let j = context_json("UserPromptSubmit", "ctx");
-        assert_eq!(answer("BeforeAgent", &j), context_json("BeforeAgent", "ctx"));
+        assert_eq!(
+            answer("BeforeAgent", &j),
+            context_json("BeforeAgent", "ctx")
+        );
         assert_eq!(answer("PreCompress", "Keep these facts"), "");
         assert_eq!(answer("SessionEnd", &j), "");
     }

@@ -180,7 +180,9 @@ mod tests {
             Agent::Gemini
         );
         assert_eq!(
-            agent_of(r#"{"session_id":"a","hook_event_name":"AfterTool","tool_name":"write_file"}"#),
+            agent_of(
+                r#"{"session_id":"a","hook_event_name":"AfterTool","tool_name":"write_file"}"#
+            ),
             Agent::Gemini
         );
         assert_eq!(
@@ -195,9 +197,15 @@ mod tests {
     fn a_flag_beats_detection_and_ids_are_tagged() {
         let json = br#"{"session_id":"abc","hook_event_name":"SessionStart","source":"startup"}"#;
         let (c, _) = parse(None, json).unwrap();
-        assert_eq!((c.agent, c.claude_session.as_deref()), (Agent::Claude, Some("abc")));
+        assert_eq!(
+            (c.agent, c.claude_session.as_deref()),
+            (Agent::Claude, Some("abc"))
+        );
         let (c, _) = parse(Some(Agent::Codex), json).unwrap();
-        assert_eq!((c.agent, c.claude_session.as_deref()), (Agent::Codex, Some("codex-abc")));
+        assert_eq!(
+            (c.agent, c.claude_session.as_deref()),
+            (Agent::Codex, Some("codex-abc"))
+        );
         let (c, _) = parse(Some(Agent::Gemini), json).unwrap();
         assert_eq!(c.claude_session.as_deref(), Some("gemini-abc"));
     }

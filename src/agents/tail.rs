@@ -74,14 +74,20 @@ mod tests {
         let p = d.path().join("t.jsonl");
         let mut text = String::new();
         for i in 0..20_000 {
-            text.push_str(&format!("{{\"n\":{i},\"pad\":\"{}\"}}\n", "x".repeat(i % 50)));
+            text.push_str(&format!(
+                "{{\"n\":{i},\"pad\":\"{}\"}}\n",
+                "x".repeat(i % 50)
+            ));
         }
         std::fs::write(&p, &text).unwrap();
         let found = newest(&p, |l| l.contains("\"n\":123,").then(|| l.to_string())).unwrap();
         assert!(found.unwrap().starts_with("{\"n\":123,"));
         let last = newest(&p, |l| Some(l.to_string())).unwrap().unwrap();
         assert!(last.starts_with("{\"n\":19999,"));
-        assert_eq!(newest(&p, |l| l.contains("nope").then_some(())).unwrap(), None);
+        assert_eq!(
+            newest(&p, |l| l.contains("nope").then_some(())).unwrap(),
+            None
+        );
         assert_eq!(
             newest(&d.path().join("missing"), |_| Some(())).unwrap(),
             None

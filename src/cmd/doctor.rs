@@ -128,12 +128,18 @@ pub fn gather(store: &Store) -> Report {
     if !wired.is_empty() {
         // Claude Code left unwired is a choice when another agent is wired.
         for f in r.findings.iter_mut().filter(|f| {
-            f.area == "wiring" && f.level == Level::Problem && f.text.starts_with("no settings file")
+            f.area == "wiring"
+                && f.level == Level::Problem
+                && f.text.starts_with("no settings file")
         }) {
             f.level = Level::Note;
             f.text = format!(
                 "no Claude Code settings file registers session-hook's hooks (only {} {} wired)",
-                wired.iter().map(|a| a.title()).collect::<Vec<_>>().join(" and "),
+                wired
+                    .iter()
+                    .map(|a| a.title())
+                    .collect::<Vec<_>>()
+                    .join(" and "),
                 if wired.len() == 1 { "is" } else { "are" }
             );
         }

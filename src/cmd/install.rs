@@ -72,7 +72,11 @@ pub fn run(g: &Global, a: InstallArgs) -> Result<()> {
             ))
             .into());
         }
-        let project = if a.user { PathBuf::new() } else { place.root.clone() };
+        let project = if a.user {
+            PathBuf::new()
+        } else {
+            place.root.clone()
+        };
         print!(
             "{}",
             crate::wiring::agents::install(agent, &project, a.user, a.dry_run)?

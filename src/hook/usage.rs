@@ -15,8 +15,8 @@ use anyhow::Result;
 use super::{Ctx, Outcome, Timings, context_json, state};
 use crate::config::Config;
 use crate::resume_log::{self, Facts};
-use crate::usage::{self, Level};
 use crate::session;
+use crate::usage::{self, Level};
 
 /// A warning to inject, and a note for the hook log.
 pub struct Given {

@@ -126,7 +126,8 @@ pub fn install(agent: Agent, project: &Path, user: bool, dry_run: bool) -> Resul
             "{shown}: turned hooks on (\"hooksConfig\": {{\"enabled\": true}}); it was false, and uninstall turns it off again"
         ));
     }
-    let new_text = (old.is_none() || map != before).then(|| super::settings_text(old.as_ref(), &map));
+    let new_text =
+        (old.is_none() || map != before).then(|| super::settings_text(old.as_ref(), &map));
     let toml_path = t.dir.join("config.toml");
     let toml_shown = t.show(&toml_path);
     let toml = if agent == Agent::Codex {
@@ -153,7 +154,13 @@ pub fn install(agent: Agent, project: &Path, user: bool, dry_run: bool) -> Resul
                 "/dev/null".into()
             };
             let old_text = old.as_ref().map(|(t, _)| t.as_str()).unwrap_or("");
-            out.push_str(&diff::unified(&from, &format!("b/{shown}"), old_text, new, 3));
+            out.push_str(&diff::unified(
+                &from,
+                &format!("b/{shown}"),
+                old_text,
+                new,
+                3,
+            ));
         } else {
             let _ = writeln!(out, "{shown}: already up to date");
         }
@@ -313,7 +320,10 @@ pub fn uninstall(agent: Agent, project: &Path, user: bool, dry_run: bool) -> Res
             );
         }
         if turned_on {
-            let _ = writeln!(out, "{shown}: hooks turned off again, as they were before install");
+            let _ = writeln!(
+                out,
+                "{shown}: hooks turned off again, as they were before install"
+            );
         }
     }
     if turned_on {
@@ -383,7 +393,9 @@ pub fn doctor(project: &Path) -> (Vec<Check>, Vec<Agent>) {
                 Err(e) => out.push(check(
                     Severity::Problem,
                     format!("{label} {e}"),
-                    Some("fix the JSON by hand; the agent cannot use a file it cannot parse either"),
+                    Some(
+                        "fix the JSON by hand; the agent cannot use a file it cannot parse either",
+                    ),
                 )),
                 Ok(Some((_, m))) => {
                     let regs = settings::registered(&Value::Object(m.clone()));
@@ -403,7 +415,10 @@ pub fn doctor(project: &Path) -> (Vec<Check>, Vec<Agent>) {
                         if !d.is_empty() {
                             out.push(check(
                                 Severity::Problem,
-                                format!("{label} {shown} lists {} in \"hooksConfig.disabled\"", d.join(", ")),
+                                format!(
+                                    "{label} {shown} lists {} in \"hooksConfig.disabled\"",
+                                    d.join(", ")
+                                ),
                                 Some("take session-hook out of hooksConfig.disabled"),
                             ));
                         }
@@ -473,7 +488,11 @@ fn agent_file(
     }
     let flag = format!("--agent {}", t.agent.name());
     for r in regs {
-        let cmd = r.handler.get("command").and_then(Value::as_str).unwrap_or("");
+        let cmd = r
+            .handler
+            .get("command")
+            .and_then(Value::as_str)
+            .unwrap_or("");
         if !cmd.ends_with(&flag) {
             out.push(check(
                 Severity::Warning,
@@ -490,7 +509,10 @@ fn agent_file(
         {
             out.push(check(
                 Severity::Problem,
-                format!("{label} {shown}: the {} handler runs {p}, which does not exist", r.event),
+                format!(
+                    "{label} {shown}: the {} handler runs {p}, which does not exist",
+                    r.event
+                ),
                 Some(&format!(
                     "run `session-hook install --agent {}` again from the binary you use",
                     t.agent.name()

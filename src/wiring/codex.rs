@@ -150,8 +150,13 @@ mod tests {
     fn the_feature_is_turned_on_and_back_off_byte_for_byte() {
         let toml = "model = \"gpt-5.5\"\r\n\n[features]\n  hooks = false   # not now\nother = true\n[tui]\nhooks = false\n";
         let on = feature_on(toml).unwrap();
-        assert!(on.contains("  hooks = true # session-hook turned this on; was:   hooks = false   # not now\n"));
-        assert!(on.ends_with("[tui]\nhooks = false\n"), "other tables are not ours: {on}");
+        assert!(on.contains(
+            "  hooks = true # session-hook turned this on; was:   hooks = false   # not now\n"
+        ));
+        assert!(
+            on.ends_with("[tui]\nhooks = false\n"),
+            "other tables are not ours: {on}"
+        );
         assert_eq!(feature_on(&on), None, "idempotent");
         assert_eq!(feature_restored(&on).as_deref(), Some(toml));
         assert_eq!(feature_restored(toml), None);
@@ -167,7 +172,10 @@ mod tests {
     fn registrations_are_shell_commands_with_seconds() {
         let w = wanted("/a b/session-hook");
         assert_eq!(w.len(), 7);
-        assert_eq!(w[0].handler["command"], "'/a b/session-hook' hook --agent codex");
+        assert_eq!(
+            w[0].handler["command"],
+            "'/a b/session-hook' hook --agent codex"
+        );
         assert!(super::super::settings::is_ours(&w[0].handler));
         let end = w.iter().find(|w| w.event == "SessionEnd").unwrap();
         assert!(end.handler["timeout"].as_u64().unwrap() <= 3);

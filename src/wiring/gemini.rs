@@ -124,22 +124,30 @@ mod tests {
     fn registrations_name_themselves_and_use_milliseconds() {
         let w = wanted("/x/session-hook");
         assert_eq!(w[0].handler["name"], NAME);
-        assert_eq!(w[0].handler["command"], "/x/session-hook hook --agent gemini");
-        assert!(w.iter().all(|w| w.handler["timeout"].as_u64().unwrap() >= 1000));
+        assert_eq!(
+            w[0].handler["command"],
+            "/x/session-hook hook --agent gemini"
+        );
+        assert!(
+            w.iter()
+                .all(|w| w.handler["timeout"].as_u64().unwrap() >= 1000)
+        );
         assert!(super::super::settings::is_ours(&w[0].handler));
     }
 
     #[test]
     fn hooks_are_turned_on_and_off() {
         let mut s: Map<String, Value> =
-            serde_json::from_str(r#"{"hooksConfig":{"enabled":false,"notifications":true}}"#).unwrap();
+            serde_json::from_str(r#"{"hooksConfig":{"enabled":false,"notifications":true}}"#)
+                .unwrap();
         assert!(turn_on(&mut s));
         assert_eq!(s["hooksConfig"]["enabled"], true);
         assert!(!turn_on(&mut s));
         turn_off(&mut s);
         assert!(hooks_off(&s));
         let s: Map<String, Value> =
-            serde_json::from_str(r#"{"hooksConfig":{"disabled":["session-hook","other"]}}"#).unwrap();
+            serde_json::from_str(r#"{"hooksConfig":{"disabled":["session-hook","other"]}}"#)
+                .unwrap();
         assert_eq!(disabled_ours(&s), vec!["session-hook"]);
     }
 }

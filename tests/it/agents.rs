@@ -72,12 +72,23 @@ fn codex_events_answer_in_codex_format_and_land_in_the_session() {
     let p = project();
     let home = tempfile::tempdir().unwrap();
     for agent in [Some("codex"), None] {
-        let (code, out) = hook(&p, agent, &recorded(&p, "codex", "SessionStart", home.path()));
+        let (code, out) = hook(
+            &p,
+            agent,
+            &recorded(&p, "codex", "SessionStart", home.path()),
+        );
         assert_eq!(code, 0);
         let ctx = context_of(&out, "SessionStart");
-        assert!(ctx.contains(GOAL) && ctx.contains(NEXT) && ctx.contains(BLOCKER), "{ctx}");
+        assert!(
+            ctx.contains(GOAL) && ctx.contains(NEXT) && ctx.contains(BLOCKER),
+            "{ctx}"
+        );
     }
-    assert!(hook_log(&p).contains("codex/SessionStart"), "{}", hook_log(&p));
+    assert!(
+        hook_log(&p).contains("codex/SessionStart"),
+        "{}",
+        hook_log(&p)
+    );
 
     // An ordinary prompt: nothing; "continue": the resume context.
     let prompt = recorded(&p, "codex", "UserPromptSubmit", home.path());
@@ -88,25 +99,48 @@ fn codex_events_answer_in_codex_format_and_land_in_the_session() {
     assert!(context_of(&out, "UserPromptSubmit").contains("resume context"));
 
     // The plan and a patch.
-    let (_, out) = hook(&p, Some("codex"), &recorded(&p, "codex", "PostToolUse-update_plan", home.path()));
+    let (_, out) = hook(
+        &p,
+        Some("codex"),
+        &recorded(&p, "codex", "PostToolUse-update_plan", home.path()),
+    );
     assert_eq!(out, "");
-    let (_, out) = hook(&p, Some("codex"), &recorded(&p, "codex", "PostToolUse-apply_patch", home.path()));
+    let (_, out) = hook(
+        &p,
+        Some("codex"),
+        &recorded(&p, "codex", "PostToolUse-apply_patch", home.path()),
+    );
     assert_eq!(out, "");
-    let (_, out) = hook(&p, Some("codex"), &recorded(&p, "codex", "PostToolUse-Bash", home.path()));
+    let (_, out) = hook(
+        &p,
+        Some("codex"),
+        &recorded(&p, "codex", "PostToolUse-Bash", home.path()),
+    );
     assert_eq!(out, "");
     let doc = p.active_text();
     assert!(doc.contains("- [ ] write file  <- CURRENT"), "{doc}");
     assert!(doc.contains("- [ ] check"), "{doc}");
     assert!(doc.contains("`notes.txt`"), "{doc}");
-    assert!(doc.contains("  - codex-01a23b4b-8e97-71d0-9f7e-cd6d93121179"), "{doc}");
+    assert!(
+        doc.contains("  - codex-01a23b4b-8e97-71d0-9f7e-cd6d93121179"),
+        "{doc}"
+    );
 
     // PreCompact checkpoints, but Codex takes no text there: nothing is printed.
-    let (code, out) = hook(&p, Some("codex"), &recorded(&p, "codex", "PreCompact", home.path()));
+    let (code, out) = hook(
+        &p,
+        Some("codex"),
+        &recorded(&p, "codex", "PreCompact", home.path()),
+    );
     assert_eq!((code, out.as_str()), (0, ""));
     assert!(hook_log(&p).contains("precompact (auto): checkpointed"));
     // After the compaction Codex fires SessionStart "compact": counted, and
     // the full context goes back in.
-    let (_, out) = hook(&p, Some("codex"), &recorded(&p, "codex", "SessionStart-compact", home.path()));
+    let (_, out) = hook(
+        &p,
+        Some("codex"),
+        &recorded(&p, "codex", "SessionStart-compact", home.path()),
+    );
     assert!(context_of(&out, "SessionStart").contains("resume context"));
     assert!(p.active_text().contains("compaction_count: 1"));
     for e in ["PostCompact", "Stop", "SessionEnd"] {
@@ -114,7 +148,10 @@ fn codex_events_answer_in_codex_format_and_land_in_the_session() {
         assert_eq!((code, out.as_str()), (0, ""), "{e}");
     }
     let log = hook_log(&p);
-    assert!(log.contains("codex/SessionEnd") && log.contains("resume log"), "{log}");
+    assert!(
+        log.contains("codex/SessionEnd") && log.contains("resume log"),
+        "{log}"
+    );
     let ended = p
         .journal_entries()
         .iter()
@@ -127,7 +164,11 @@ fn codex_events_answer_in_codex_format_and_land_in_the_session() {
 fn gemini_events_answer_in_gemini_format_and_land_in_the_session() {
     let p = project();
     let home = tempfile::tempdir().unwrap();
-    let (code, out) = hook(&p, None, &recorded(&p, "gemini", "SessionStart", home.path()));
+    let (code, out) = hook(
+        &p,
+        None,
+        &recorded(&p, "gemini", "SessionStart", home.path()),
+    );
     assert_eq!(code, 0);
     let ctx = context_of(&out, "SessionStart");
     assert!(ctx.contains(GOAL) && ctx.contains(BLOCKER), "{ctx}");
@@ -135,7 +176,10 @@ fn gemini_events_answer_in_gemini_format_and_land_in_the_session() {
     // In `-p` mode the first prompt carries SessionStart's context in front
     // of the user's words: the words alone decide.
     let before = recorded(&p, "gemini", "BeforeAgent", home.path());
-    assert!(before.contains("<hook_context>"), "the recording has the prefix");
+    assert!(
+        before.contains("<hook_context>"),
+        "the recording has the prefix"
+    );
     assert_eq!(hook(&p, Some("gemini"), &before), (0, String::new()));
     let mut v: Value = serde_json::from_str(&before).unwrap();
     let prompt = v["prompt"].as_str().unwrap().replace("hello", "continue");
@@ -143,7 +187,12 @@ fn gemini_events_answer_in_gemini_format_and_land_in_the_session() {
     let (_, out) = hook(&p, Some("gemini"), &v.to_string());
     assert!(context_of(&out, "BeforeAgent").contains("resume context"));
 
-    for t in ["AfterTool-write_todos", "AfterTool-write_file", "AfterTool-replace", "AfterTool-run_shell_command"] {
+    for t in [
+        "AfterTool-write_todos",
+        "AfterTool-write_file",
+        "AfterTool-replace",
+        "AfterTool-run_shell_command",
+    ] {
         let (code, out) = hook(&p, Some("gemini"), &recorded(&p, "gemini", t, home.path()));
         assert_eq!((code, out.as_str()), (0, ""), "{t}");
     }
@@ -153,7 +202,11 @@ fn gemini_events_answer_in_gemini_format_and_land_in_the_session() {
 
     // PreCompress "auto" fires before every model call: not a compaction.
     let journal_before = p.journal_entries().len();
-    let (_, out) = hook(&p, Some("gemini"), &recorded(&p, "gemini", "PreCompress-auto", home.path()));
+    let (_, out) = hook(
+        &p,
+        Some("gemini"),
+        &recorded(&p, "gemini", "PreCompress-auto", home.path()),
+    );
     assert_eq!(out, "");
     assert_eq!(p.journal_entries().len(), journal_before);
     assert!(hook_log(&p).contains("ignored PreCompress"));
@@ -163,7 +216,10 @@ fn gemini_events_answer_in_gemini_format_and_land_in_the_session() {
         assert_eq!((code, out.as_str()), (0, ""), "{e}");
     }
     let doc = p.active_text();
-    assert!(doc.contains("  - gemini-9add1717-5a43-4f1f-94c6-fa2fd490ba15"), "{doc}");
+    assert!(
+        doc.contains("  - gemini-9add1717-5a43-4f1f-94c6-fa2fd490ba15"),
+        "{doc}"
+    );
     assert!(hook_log(&p).contains("gemini/SessionEnd"));
 }
 
@@ -179,12 +235,16 @@ fn context_usage_from_a_codex_rollout_warns_in_codex_format() {
         .to_string()
     };
     fs::write(&rollout, format!("{}\n{}\n", line(1000), line(250_010))).unwrap();
-    let mut v: Value = serde_json::from_str(&recorded(&p, "codex", "UserPromptSubmit", home.path())).unwrap();
+    let mut v: Value =
+        serde_json::from_str(&recorded(&p, "codex", "UserPromptSubmit", home.path())).unwrap();
     v["transcript_path"] = rollout.display().to_string().into();
     let (_, out) = hook(&p, Some("codex"), &v.to_string());
     let ctx = context_of(&out, "UserPromptSubmit");
     // 250,010 of the window the rollout records (258,400) is 96.8 %.
-    assert!(ctx.contains("250,010 of 258,400 tokens in use, 96.8%"), "{ctx}");
+    assert!(
+        ctx.contains("250,010 of 258,400 tokens in use, 96.8%"),
+        "{ctx}"
+    );
     assert!(hook_log(&p).contains("context 96.8%"), "{}", hook_log(&p));
 }
 
@@ -192,7 +252,13 @@ fn context_usage_from_a_codex_rollout_warns_in_codex_format() {
 fn odd_input_never_breaks_codex_or_gemini() {
     let p = project();
     for agent in ["codex", "gemini", "nonesuch"] {
-        for input in ["", "not json", "[1]", r#"{"hook_event_name":"PostToolUse","tool_name":"apply_patch","tool_input":7}"#, r#"{"hook_event_name":"AfterTool","tool_name":"write_todos","tool_input":{"todos":"x"}}"#] {
+        for input in [
+            "",
+            "not json",
+            "[1]",
+            r#"{"hook_event_name":"PostToolUse","tool_name":"apply_patch","tool_input":7}"#,
+            r#"{"hook_event_name":"AfterTool","tool_name":"write_todos","tool_input":{"todos":"x"}}"#,
+        ] {
             let (code, out) = hook(&p, Some(agent), input);
             assert_eq!((code, out.as_str()), (0, ""), "{agent} {input:?}");
         }
@@ -228,7 +294,8 @@ fn doctor(p: &Project, home: &Path) -> String {
 
 const CODEX_HOOKS: &str = "{\n    \"hooks\": {\n        \"Stop\": [ { \"hooks\": [ { \"type\": \"command\", \"command\": \"notify-send done\", \"timeout\": 5 } ] } ],\n        \"PostToolUse\": [\n            {\"matcher\": \"Bash\", \"hooks\": [{\"type\": \"command\", \"command\": \"./audit.sh\"}]}\n        ]\n    }\n}\n";
 
-const CODEX_TOML: &str = "model = \"gpt-5.5\"\r\n\r\n[features]\r\nhooks = false  # too noisy\r\nweb_search = true\r\n";
+const CODEX_TOML: &str =
+    "model = \"gpt-5.5\"\r\n\r\n[features]\r\nhooks = false  # too noisy\r\nweb_search = true\r\n";
 
 const GEMINI_SETTINGS: &str = "{\n  \"theme\": \"GitHub\",\n  \"hooksConfig\": {\"enabled\": false, \"notifications\": true},\n  \"hooks\": {\n    \"AfterTool\": [{\"matcher\": \"run_shell_command\", \"hooks\": [{\"type\": \"command\", \"name\": \"audit\", \"command\": \"./audit.sh\", \"timeout\": 5000}]}]\n  }\n}";
 
@@ -240,22 +307,47 @@ fn codex_install_merges_turns_the_feature_on_and_uninstall_restores_every_byte()
     p.write(".codex/config.toml", CODEX_TOML);
     let out = ok_in(&p, home.path(), &["install", "--agent", "codex"]);
     assert!(out.contains("registered SessionStart, UserPromptSubmit, PostToolUse, PreCompact, PostCompact, Stop, SessionEnd (7 events)"), "{out}");
-    assert!(out.contains(".codex/config.toml: turned on the `hooks` feature"), "{out}");
-    assert!(out.contains("trust"), "the trust step is not mentioned: {out}");
+    assert!(
+        out.contains(".codex/config.toml: turned on the `hooks` feature"),
+        "{out}"
+    );
+    assert!(
+        out.contains("trust"),
+        "the trust step is not mentioned: {out}"
+    );
     let hooks: Value = serde_json::from_str(&p.read(".codex/hooks.json")).unwrap();
     let stop = hooks["hooks"]["Stop"].as_array().unwrap();
-    assert_eq!(stop[0]["hooks"][0]["command"], "notify-send done", "theirs stays first");
-    assert!(stop[1]["hooks"][0]["command"].as_str().unwrap().ends_with("session-hook hook --agent codex"));
-    assert_eq!(hooks["hooks"]["PostToolUse"][1]["matcher"], "apply_patch|update_plan");
+    assert_eq!(
+        stop[0]["hooks"][0]["command"], "notify-send done",
+        "theirs stays first"
+    );
+    assert!(
+        stop[1]["hooks"][0]["command"]
+            .as_str()
+            .unwrap()
+            .ends_with("session-hook hook --agent codex")
+    );
+    assert_eq!(
+        hooks["hooks"]["PostToolUse"][1]["matcher"],
+        "apply_patch|update_plan"
+    );
     assert_eq!(hooks["hooks"]["SessionEnd"][0]["hooks"][0]["timeout"], 3);
     let toml = p.read(".codex/config.toml");
-    assert!(toml.contains("hooks = true # session-hook turned this on; was: hooks = false  # too noisy\r\n"), "{toml:?}");
+    assert!(
+        toml.contains(
+            "hooks = true # session-hook turned this on; was: hooks = false  # too noisy\r\n"
+        ),
+        "{toml:?}"
+    );
 
     // Idempotent.
     let installed = (p.read(".codex/hooks.json"), p.read(".codex/config.toml"));
     let out = ok_in(&p, home.path(), &["install", "--agent", "codex"]);
     assert!(out.contains("already installed"), "{out}");
-    assert_eq!((p.read(".codex/hooks.json"), p.read(".codex/config.toml")), installed);
+    assert_eq!(
+        (p.read(".codex/hooks.json"), p.read(".codex/config.toml")),
+        installed
+    );
 
     let out = doctor(&p, home.path());
     assert!(out.contains(".codex/hooks.json: all 7 events"), "{out}");
@@ -264,10 +356,16 @@ fn codex_install_merges_turns_the_feature_on_and_uninstall_restores_every_byte()
     assert!(!out.contains("PROBLEM"), "{out}");
 
     let out = ok_in(&p, home.path(), &["uninstall", "--agent", "codex"]);
-    assert!(out.contains("Uninstalled session-hook for Codex CLI"), "{out}");
+    assert!(
+        out.contains("Uninstalled session-hook for Codex CLI"),
+        "{out}"
+    );
     assert_eq!(p.read(".codex/hooks.json"), CODEX_HOOKS);
     assert_eq!(p.read(".codex/config.toml"), CODEX_TOML);
-    assert!(!p.path().join(".codex/hooks.json.bak").exists(), "install's backup outlived uninstall");
+    assert!(
+        !p.path().join(".codex/hooks.json.bak").exists(),
+        "install's backup outlived uninstall"
+    );
     let out = ok_in(&p, home.path(), &["uninstall", "--agent", "codex"]);
     assert!(out.contains("not installed"), "{out}");
 }
@@ -314,7 +412,10 @@ fn a_new_file_goes_away_with_uninstall_and_user_install_goes_home() {
         assert!(!file.exists(), "{agent}: a file only we wrote is removed");
         ok_in(&p, home.path(), &["install", "--agent", agent]);
         ok_in(&p, home.path(), &["uninstall", "--agent", agent]);
-        assert!(!p.path().join(format!(".{agent}")).exists(), "the empty folder stays behind");
+        assert!(
+            !p.path().join(format!(".{agent}")).exists(),
+            "the empty folder stays behind"
+        );
     }
 }
 
@@ -325,7 +426,11 @@ fn broken_agent_config_is_refused_and_left_alone() {
     for (agent, file, text) in [
         ("codex", ".codex/hooks.json", "{\"hooks\": {\"Stop\": [}\n"),
         ("codex", ".codex/hooks.json", "{\"hooks\": []}\n"),
-        ("gemini", ".gemini/settings.json", "{\n  // comments are not JSON\n  \"theme\": \"x\"\n}\n"),
+        (
+            "gemini",
+            ".gemini/settings.json",
+            "{\n  // comments are not JSON\n  \"theme\": \"x\"\n}\n",
+        ),
         ("gemini", ".gemini/settings.json", "[1, 2]\n"),
     ] {
         p.write(file, text);
@@ -336,10 +441,17 @@ fn broken_agent_config_is_refused_and_left_alone() {
         assert_eq!(p.read(file), text, "install changed a file it refused");
         // Uninstall finds nothing of ours in it, and leaves it as it is.
         run_in(&p, home.path(), &["uninstall", "--agent", agent]);
-        assert_eq!(p.read(file), text, "uninstall changed a file it cannot read");
+        assert_eq!(
+            p.read(file),
+            text,
+            "uninstall changed a file it cannot read"
+        );
         if serde_json::from_str::<Value>(text).is_err() {
             let out = doctor(&p, home.path());
-            assert!(out.contains(&format!("PROBLEM  {agent:<10} project")), "{out}");
+            assert!(
+                out.contains(&format!("PROBLEM  {agent:<10} project")),
+                "{out}"
+            );
         }
         fs::remove_file(p.path().join(file)).unwrap();
     }
@@ -353,8 +465,14 @@ fn doctor_finds_hooks_turned_off() {
     assert!(out.contains("codex      not wired"), "{out}");
     assert!(out.contains("gemini     not wired"), "{out}");
     p.write(".codex/config.toml", "[features]\ncodex_hooks = false\n");
-    p.write(".gemini/settings.json", r#"{"hooksConfig": {"disabled": ["session-hook"]}}"#);
+    p.write(
+        ".gemini/settings.json",
+        r#"{"hooksConfig": {"disabled": ["session-hook"]}}"#,
+    );
     let out = doctor(&p, home.path());
     assert!(out.contains("turns the `hooks` feature off"), "{out}");
-    assert!(out.contains("lists session-hook in \"hooksConfig.disabled\""), "{out}");
+    assert!(
+        out.contains("lists session-hook in \"hooksConfig.disabled\""),
+        "{out}"
+    );
 }

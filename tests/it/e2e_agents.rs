@@ -53,7 +53,13 @@ fn npm_bin(env: &str, dir: &str, package: &str, bin: &str) -> Option<PathBuf> {
     if !exe.exists() {
         std::fs::create_dir_all(&cache).unwrap();
         let st = Command::new("npm")
-            .args(["install", "--no-audit", "--no-fund", "--loglevel=error", package])
+            .args([
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--loglevel=error",
+                package,
+            ])
             .current_dir(&cache)
             .status()
             .expect("run npm");
@@ -103,7 +109,11 @@ fn run(bin: &Path, args: &[&str], cwd: &Path, env: &[(&str, String)]) -> String 
 
 /// The goal, the current step and the open blocker are all in `text`.
 fn assert_carries(who: &str, text: &str, current: &str) {
-    for (what, s) in [("goal", GOAL), ("current step", current), ("open blocker", BLOCKER)] {
+    for (what, s) in [
+        ("goal", GOAL),
+        ("current step", current),
+        ("open blocker", BLOCKER),
+    ] {
         assert!(
             text.contains(s),
             "{who}'s first model request lacks the {what} ({s:?})"
@@ -141,7 +151,12 @@ fn one_session_from_claude_code_through_codex_and_gemini_and_back() {
             "@anthropic-ai/claude-code@2.1.328",
             "claude",
         ),
-        npm_bin("SESSION_HOOK_CODEX_BIN", "codex", "@openai/codex@0.169.0", "codex"),
+        npm_bin(
+            "SESSION_HOOK_CODEX_BIN",
+            "codex",
+            "@openai/codex@0.169.0",
+            "codex",
+        ),
         npm_bin(
             "SESSION_HOOK_GEMINI_BIN",
             "gemini",
@@ -162,8 +177,17 @@ fn one_session_from_claude_code_through_codex_and_gemini_and_back() {
     p.ok(&["init", "--goal", GOAL]);
     p.ok(&["log", "--next", STEP2]);
     let ok_with_home = |args: &[&str]| {
-        let o = p.cmd().env("HOME", home.path()).args(args).output().unwrap();
-        assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        let o = p
+            .cmd()
+            .env("HOME", home.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
         String::from_utf8(o.stdout).unwrap()
     };
     ok_with_home(&["install"]);
@@ -181,7 +205,14 @@ fn one_session_from_claude_code_through_codex_and_gemini_and_back() {
     ]);
     let out = run(
         &claude,
-        &["-p", "Start on the billing migration", "--output-format", "json", "--allowedTools", "Bash,Write"],
+        &[
+            "-p",
+            "Start on the billing migration",
+            "--output-format",
+            "json",
+            "--allowedTools",
+            "Bash,Write",
+        ],
         &proj,
         &claude_env(home.path(), api.port),
     );
@@ -193,8 +224,14 @@ fn one_session_from_claude_code_through_codex_and_gemini_and_back() {
     let doc = p.active_text();
     assert!(doc.contains(&format!("- [ ] {STEP1}  <- CURRENT")), "{doc}");
     assert!(doc.contains(BLOCKER), "{doc}");
-    assert!(doc.contains("`billing_map.md`"), "Claude's Write is not listed:\n{doc}");
-    assert!(doc.contains(&format!("  - {sid}")), "Claude session not bound:\n{doc}");
+    assert!(
+        doc.contains("`billing_map.md`"),
+        "Claude's Write is not listed:\n{doc}"
+    );
+    assert!(
+        doc.contains(&format!("  - {sid}")),
+        "Claude session not bound:\n{doc}"
+    );
 
     // 2. Codex CLI: its first request carries the session; its plan update
     //    and its patch land in the same document.
@@ -249,10 +286,19 @@ fn one_session_from_claude_code_through_codex_and_gemini_and_back() {
     assert_carries("Codex", &reqs[0].to_string(), STEP1);
     assert_eq!(model.steps_left(), 0, "Codex did not play the whole script");
     let doc = p.active_text();
-    assert!(doc.contains(&format!("- [x] {STEP1}")), "plan update not synced:\n{doc}");
+    assert!(
+        doc.contains(&format!("- [x] {STEP1}")),
+        "plan update not synced:\n{doc}"
+    );
     assert!(doc.contains(&format!("- [ ] {STEP2}  <- CURRENT")), "{doc}");
-    assert!(doc.contains("`webhook.rs`"), "Codex's patch is not listed:\n{doc}");
-    assert!(doc.contains("  - codex-"), "Codex session not bound:\n{doc}");
+    assert!(
+        doc.contains("`webhook.rs`"),
+        "Codex's patch is not listed:\n{doc}"
+    );
+    assert!(
+        doc.contains("  - codex-"),
+        "Codex session not bound:\n{doc}"
+    );
 
     // 3. Gemini CLI: the same, with its todo tool and write_file.
     ok_with_home(&["install", "--agent", "gemini"]);
@@ -290,30 +336,59 @@ fn one_session_from_claude_code_through_codex_and_gemini_and_back() {
     .unwrap();
     run(
         &gemini,
-        &["-p", "Carry on with the migration", "-m", "gemini-2.5-pro", "--yolo"],
+        &[
+            "-p",
+            "Carry on with the migration",
+            "-m",
+            "gemini-2.5-pro",
+            "--yolo",
+        ],
         &proj,
         &[
             ("HOME", home.path().display().to_string()),
             ("TMPDIR", tmp.path().display().to_string()),
             ("GEMINI_API_KEY", "test-key".into()),
-            ("GOOGLE_GEMINI_BASE_URL", format!("http://127.0.0.1:{}", model.port)),
+            (
+                "GOOGLE_GEMINI_BASE_URL",
+                format!("http://127.0.0.1:{}", model.port),
+            ),
         ],
     );
     let reqs = model.model_requests();
     assert!(!reqs.is_empty(), "Gemini sent no model request");
     assert_carries("Gemini", &reqs[0].to_string(), STEP2);
-    assert_eq!(model.steps_left(), 0, "Gemini did not play the whole script");
+    assert_eq!(
+        model.steps_left(),
+        0,
+        "Gemini did not play the whole script"
+    );
     let doc = p.active_text();
-    assert!(doc.contains(&format!("- [x] {STEP2}")), "todos not synced:\n{doc}");
+    assert!(
+        doc.contains(&format!("- [x] {STEP2}")),
+        "todos not synced:\n{doc}"
+    );
     assert!(doc.contains(&format!("- [ ] {STEP3}  <- CURRENT")), "{doc}");
-    assert!(doc.contains("`replay.sh`"), "Gemini's write is not listed:\n{doc}");
-    assert!(doc.contains("  - gemini-"), "Gemini session not bound:\n{doc}");
+    assert!(
+        doc.contains("`replay.sh`"),
+        "Gemini's write is not listed:\n{doc}"
+    );
+    assert!(
+        doc.contains("  - gemini-"),
+        "Gemini session not bound:\n{doc}"
+    );
 
     // 4. Back in Claude Code: the same session, with Gemini's current step.
     let api = MockApi::start();
     run(
         &claude,
-        &["-p", "continue", "--resume", &sid, "--output-format", "json"],
+        &[
+            "-p",
+            "continue",
+            "--resume",
+            &sid,
+            "--output-format",
+            "json",
+        ],
         &proj,
         &claude_env(home.path(), api.port),
     );
@@ -321,11 +396,17 @@ fn one_session_from_claude_code_through_codex_and_gemini_and_back() {
     assert_carries("Claude Code (back again)", &text, STEP3);
     let doc = p.active_text();
     for f in ["`billing_map.md`", "`webhook.rs`", "`replay.sh`"] {
-        assert!(doc.contains(f), "{f} missing from the one session document:\n{doc}");
+        assert!(
+            doc.contains(f),
+            "{f} missing from the one session document:\n{doc}"
+        );
     }
     // Each agent's session ended with a resume log.
     let logs = std::fs::read_dir(proj.join(".sessions/resume-logs"))
         .map(|d| d.count())
         .unwrap_or(0);
-    assert!(logs >= 3, "expected a resume log per agent session end, found {logs}");
+    assert!(
+        logs >= 3,
+        "expected a resume log per agent session end, found {logs}"
+    );
 }

@@ -181,14 +181,22 @@ fn respond(
     let mut st = state.lock().unwrap();
     st.requests.push((path.to_string(), body));
     if method != "POST" {
-        return ("application/json", br#"{"models":[],"data":[]}"#.to_vec(), false);
+        return (
+            "application/json",
+            br#"{"models":[],"data":[]}"#.to_vec(),
+            false,
+        );
     }
     match st.dialect {
         Dialect::Responses if path.ends_with("/responses") => {
             st.served += 1;
             let n = st.served;
             let step = st.steps.pop_front().unwrap_or(Step::Text("MOCK-OK".into()));
-            ("text/event-stream", responses_sse(&step, n).into_bytes(), true)
+            (
+                "text/event-stream",
+                responses_sse(&step, n).into_bytes(),
+                true,
+            )
         }
         Dialect::Gemini if path.ends_with(":streamGenerateContent") => {
             let step = st.steps.pop_front().unwrap_or(Step::Text("MOCK-OK".into()));
@@ -227,13 +235,19 @@ fn responses_sse(step: &Step, n: u64) -> String {
     let usage = json!({"input_tokens": 4200, "input_tokens_details": {"cached_tokens": 0}, "output_tokens": 10, "output_tokens_details": {"reasoning_tokens": 0}, "total_tokens": 4210});
     let mut events = vec![json!({"type": "response.created", "response": {"id": rid}})];
     let item = match step {
-        Step::Call(name, args) => json!({"type": "function_call", "id": format!("fc_{n}"), "call_id": format!("call_{n}"), "name": name, "arguments": args.to_string()}),
-        Step::Custom(name, input) => json!({"type": "custom_tool_call", "id": format!("ctc_{n}"), "call_id": format!("call_{n}"), "name": name, "input": input}),
+        Step::Call(name, args) => {
+            json!({"type": "function_call", "id": format!("fc_{n}"), "call_id": format!("call_{n}"), "name": name, "arguments": args.to_string()})
+        }
+        Step::Custom(name, input) => {
+            json!({"type": "custom_tool_call", "id": format!("ctc_{n}"), "call_id": format!("call_{n}"), "name": name, "input": input})
+        }
         Step::Text(text) => {
             let item = json!({"type": "message", "role": "assistant", "id": format!("msg_{n}"), "content": [{"type": "output_text", "text": text, "annotations": []}]});
             let mut added = item.clone();
             added["content"] = json!([]);
-            events.push(json!({"type": "response.output_item.added", "output_index": 0, "item": added}));
+            events.push(
+                json!({"type": "response.output_item.added", "output_index": 0, "item": added}),
+            );
             events.push(json!({"type": "response.output_text.delta", "item_id": format!("msg_{n}"), "output_index": 0, "content_index": 0, "delta": text}));
             item
         }
