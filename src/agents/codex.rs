@@ -202,11 +202,7 @@ fn cut(text: &str, max: usize) -> String {
 /// measure). A `compacted` record after it means the figure no longer
 /// holds.
 pub fn last_usage(path: &Path) -> std::io::Result<Usage> {
-    let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if len == 0 {
-        return Ok(Usage::default());
-    }
-    let found = tail::newest(path, |l| {
+    tail::usage(path, |l| {
         if l.contains("\"compacted\"") && kind(l).as_deref() == Some("compacted") {
             return Some(Usage {
                 basis: Basis::Compaction,
@@ -229,13 +225,7 @@ pub fn last_usage(path: &Path) -> std::io::Result<Usage> {
                 .map(str::to_string),
             ..Usage::default()
         })
-    })?;
-    let mut u = found.unwrap_or(Usage {
-        basis: Basis::NoReply,
-        ..Usage::default()
-    });
-    u.file_len = len;
-    Ok(u)
+    })
 }
 
 fn kind(line: &str) -> Option<String> {

@@ -163,11 +163,7 @@ pub fn window_of(model: &str) -> u64 {
 /// its `tokens.input` (the prompt's token count). A `$set` of `messages`
 /// after it is a compression's rewrite: the figure no longer holds.
 pub fn last_usage(path: &Path) -> std::io::Result<Usage> {
-    let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if len == 0 {
-        return Ok(Usage::default());
-    }
-    let found = tail::newest(path, |l| {
+    tail::usage(path, |l| {
         if l.contains("\"$set\"") && l.contains("\"messages\"") {
             let v: Value = serde_json::from_str(l).ok()?;
             return v.pointer("/$set/messages").map(|_| Usage {
@@ -196,13 +192,7 @@ pub fn last_usage(path: &Path) -> std::io::Result<Usage> {
                 .map(str::to_string),
             ..Usage::default()
         })
-    })?;
-    let mut u = found.unwrap_or(Usage {
-        basis: Basis::NoReply,
-        ..Usage::default()
-    });
-    u.file_len = len;
-    Ok(u)
+    })
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::io;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 
-use crate::transcript::{BLOCK, MAX_SCAN};
+use crate::transcript::{BLOCK, Basis, MAX_SCAN, Usage};
 
 /// Largest block read at once.
 const MAX_BLOCK: usize = 8 * 1024 * 1024;
@@ -62,6 +62,21 @@ pub fn newest<T>(path: &Path, mut f: impl FnMut(&str) -> Option<T>) -> io::Resul
         block = (block * 2).min(MAX_BLOCK);
     }
     Ok(None)
+}
+
+/// Context usage from the newest line `f` reads it from: `Missing` for a
+/// missing or empty file, `NoReply` when no line answers.
+pub fn usage(path: &Path, f: impl FnMut(&str) -> Option<Usage>) -> io::Result<Usage> {
+    let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if len == 0 {
+        return Ok(Usage::default());
+    }
+    let mut u = newest(path, f)?.unwrap_or(Usage {
+        basis: Basis::NoReply,
+        ..Usage::default()
+    });
+    u.file_len = len;
+    Ok(u)
 }
 
 #[cfg(test)]

@@ -86,6 +86,22 @@ impl Target {
     }
 }
 
+/// Our registrations from a table of (event, matcher, timeout), each
+/// handler built by `handler(timeout)`.
+pub fn registrations(
+    events: &[(&str, Option<&str>, u64)],
+    handler: impl Fn(u64) -> Value,
+) -> Vec<settings::Wanted> {
+    events
+        .iter()
+        .map(|(event, matcher, timeout)| settings::Wanted {
+            event: event.to_string(),
+            matcher: matcher.map(str::to_string),
+            handler: handler(*timeout),
+        })
+        .collect()
+}
+
 /// A text file that may be missing; one that is not UTF-8 is refused.
 fn read_optional(path: &Path, shown: &str) -> Result<Option<String>> {
     match fsutil::read_text(path) {
@@ -95,6 +111,23 @@ fn read_optional(path: &Path, shown: &str) -> Result<Option<String>> {
             .hint("fix the file by hand; nothing was changed")
             .into()),
     }
+}
+
+/// Codex's `config.toml` (path, path as shown, and `(old, new)` text when
+/// `edit` changes it); no edit for other agents.
+#[allow(clippy::type_complexity)]
+fn codex_toml(
+    t: &Target,
+    edit: fn(&str) -> Option<String>,
+) -> Result<(PathBuf, String, Option<(String, String)>)> {
+    let path = t.dir.join("config.toml");
+    let shown = t.show(&path);
+    let change = if t.agent == Agent::Codex {
+        read_optional(&path, &shown)?.and_then(|old| edit(&old).map(|new| (old, new)))
+    } else {
+        None
+    };
+    Ok((path, shown, change))
 }
 
 fn events_list(events: &[String]) -> String {
@@ -128,14 +161,7 @@ pub fn install(agent: Agent, project: &Path, user: bool, dry_run: bool) -> Resul
     }
     let new_text =
         (old.is_none() || map != before).then(|| super::settings_text(old.as_ref(), &map));
-    let toml_path = t.dir.join("config.toml");
-    let toml_shown = t.show(&toml_path);
-    let toml = if agent == Agent::Codex {
-        read_optional(&toml_path, &toml_shown)?
-            .and_then(|old| codex::feature_on(&old).map(|new| (old, new)))
-    } else {
-        None
-    };
+    let (toml_path, toml_shown, toml) = codex_toml(&t, codex::feature_on)?;
     match (&toml, agent) {
         (Some(_), _) => flag.push(format!(
             "{toml_shown}: turned on the `hooks` feature (formerly `codex_hooks`), which was set to false; the old line is kept in a comment and uninstall puts it back"
@@ -256,14 +282,7 @@ pub fn uninstall(agent: Agent, project: &Path, user: bool, dry_run: bool) -> Res
     } else {
         Some(super::settings_text(old.as_ref(), &map))
     };
-    let toml_path = t.dir.join("config.toml");
-    let toml_shown = t.show(&toml_path);
-    let toml = if agent == Agent::Codex {
-        read_optional(&toml_path, &toml_shown)?
-            .and_then(|old| codex::feature_restored(&old).map(|new| (old, new)))
-    } else {
-        None
-    };
+    let (toml_path, toml_shown, toml) = codex_toml(&t, codex::feature_restored)?;
 
     let mut out = String::new();
     if dry_run {

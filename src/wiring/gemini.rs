@@ -41,14 +41,11 @@ pub fn command(exe: &str) -> String {
 }
 
 pub fn wanted(exe: &str) -> Vec<Wanted> {
-    EVENTS
-        .iter()
-        .map(|(event, matcher, timeout)| Wanted {
-            event: event.to_string(),
-            matcher: matcher.map(str::to_string),
-            handler: serde_json::json!({"type": "command", "name": NAME, "command": command(exe), "timeout": timeout}),
-        })
-        .collect()
+    let command = command(exe);
+    super::agents::registrations(
+        &EVENTS,
+        |timeout| serde_json::json!({"type": "command", "name": NAME, "command": command, "timeout": timeout}),
+    )
 }
 
 pub fn events() -> Vec<&'static str> {

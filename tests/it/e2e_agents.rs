@@ -16,7 +16,7 @@ use crate::common;
 use crate::mock_agents::{MockModel, Step};
 use crate::mock_api::MockApi;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -28,45 +28,6 @@ const STEP1: &str = "Map the v1 charge calls";
 const STEP2: &str = "Port the webhook handler";
 const STEP3: &str = "Replay the staging events";
 const BLOCKER: &str = "Staging webhook secret not issued yet";
-
-/// A pinned npm package's executable: from `$env`, else installed once
-/// into `target/e2e-cache/<dir>`. `None` when npm is missing.
-fn npm_bin(env: &str, dir: &str, package: &str, bin: &str) -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os(env).map(PathBuf::from)
-        && p.exists()
-    {
-        return Some(p);
-    }
-    let npm_ok = Command::new("npm")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !npm_ok {
-        return None;
-    }
-    let cache = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("target/e2e-cache")
-        .join(dir);
-    let exe = cache.join("node_modules/.bin").join(bin);
-    if !exe.exists() {
-        std::fs::create_dir_all(&cache).unwrap();
-        let st = Command::new("npm")
-            .args([
-                "install",
-                "--no-audit",
-                "--no-fund",
-                "--loglevel=error",
-                package,
-            ])
-            .current_dir(&cache)
-            .status()
-            .expect("run npm");
-        assert!(st.success(), "npm install {package} failed");
-    }
-    Some(exe)
-}
 
 /// Run a CLI with a clean environment and a deadline; returns stdout.
 fn run(bin: &Path, args: &[&str], cwd: &Path, env: &[(&str, String)]) -> String {
@@ -145,19 +106,19 @@ fn claude_start_request(api: &MockApi) -> String {
 #[test]
 fn one_session_from_claude_code_through_codex_and_gemini_and_back() {
     let bins = (
-        npm_bin(
+        common::npm_bin(
             "SESSION_HOOK_CLAUDE_BIN",
             "claude",
             "@anthropic-ai/claude-code@2.1.328",
             "claude",
         ),
-        npm_bin(
+        common::npm_bin(
             "SESSION_HOOK_CODEX_BIN",
             "codex",
             "@openai/codex@0.169.0",
             "codex",
         ),
-        npm_bin(
+        common::npm_bin(
             "SESSION_HOOK_GEMINI_BIN",
             "gemini",
             "@google/gemini-cli@0.61.0",
