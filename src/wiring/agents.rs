@@ -130,6 +130,19 @@ fn codex_toml(
     Ok((path, shown, change))
 }
 
+/// The diff of a `config.toml` edit, if any.
+fn toml_diff(out: &mut String, shown: &str, edit: Option<&(String, String)>) {
+    if let Some((old, new)) = edit {
+        out.push_str(&diff::unified(
+            &format!("a/{shown}"),
+            &format!("b/{shown}"),
+            old,
+            new,
+            3,
+        ));
+    }
+}
+
 fn events_list(events: &[String]) -> String {
     format!(
         "{} ({} event{})",
@@ -190,15 +203,7 @@ pub fn install(agent: Agent, project: &Path, user: bool, dry_run: bool) -> Resul
         } else {
             let _ = writeln!(out, "{shown}: already up to date");
         }
-        if let Some((old, new)) = &toml {
-            out.push_str(&diff::unified(
-                &format!("a/{toml_shown}"),
-                &format!("b/{toml_shown}"),
-                old,
-                new,
-                3,
-            ));
-        }
+        toml_diff(&mut out, &toml_shown, toml.as_ref());
         out.push_str("(dry run: nothing was written)\n");
         return Ok(out);
     }
@@ -294,15 +299,7 @@ pub fn uninstall(agent: Agent, project: &Path, user: bool, dry_run: bool) -> Res
             };
             out.push_str(&diff::unified(&format!("a/{shown}"), &to, old_text, new, 3));
         }
-        if let Some((old, new)) = &toml {
-            out.push_str(&diff::unified(
-                &format!("a/{toml_shown}"),
-                &format!("b/{toml_shown}"),
-                old,
-                new,
-                3,
-            ));
-        }
+        toml_diff(&mut out, &toml_shown, toml.as_ref());
         if new_text.is_none() && toml.is_none() {
             let _ = writeln!(
                 out,
