@@ -35,6 +35,21 @@ fn limits(ctx: &mut Ctx) -> (Vec<u8>, BTreeMap<String, u64>) {
     }
 }
 
+/// The window: the statusline's cached size, else the one the transcript
+/// records (as exact), else the config and the model table.
+fn window(
+    cached: Option<u64>,
+    recorded: Option<u64>,
+    models: &[Option<&str>],
+    windows: &BTreeMap<String, u64>,
+) -> (usage::Window, Option<String>) {
+    let (mut w, model) = usage::window_for(None, cached.or(recorded), models, windows);
+    if cached.is_none() && recorded.is_some() {
+        w.source = usage::WindowSource::Transcript;
+    }
+    (w, model)
+}
+
 /// The warning due now for this Claude session, if any; recorded as given.
 pub fn check(ctx: &mut Ctx, t: &mut Timings) -> Option<Given> {
     let path = ctx.common.transcript.clone()?;
@@ -44,10 +59,9 @@ pub fn check(ctx: &mut Ctx, t: &mut Timings) -> Option<Given> {
     let used = u.used?;
     let st = state::load(&ctx.store, &claude);
     let (thresholds, windows) = limits(ctx);
-    let (w, model) = usage::window_for(
-        None,
-        // A window the transcript records is as exact as the statusline's.
-        st.window.or(u.window),
+    let (w, model) = window(
+        st.window,
+        u.window,
         &[st.model.as_deref(), u.model.as_deref()],
         &windows,
     );
@@ -163,9 +177,9 @@ fn facts(ctx: &mut Ctx) -> Facts {
         .as_deref()
         .and_then(|p| crate::agents::last_usage(ctx.common.agent, Path::new(p)).ok());
     let (_, windows) = limits(ctx);
-    let (window, model) = usage::window_for(
-        None,
-        st.window.or(u.as_ref().and_then(|u| u.window)),
+    let (window, model) = window(
+        st.window,
+        u.as_ref().and_then(|u| u.window),
         &[
             ctx.common.model.as_deref(),
             st.model.as_deref(),
