@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use chrono::{DateTime, TimeZone, Utc};
-use git2::{BranchType, DiffFindOptions, ErrorCode, Oid, Repository, RepositoryState, Sort};
+use git2::{BranchType, DiffFindOptions, ErrorCode, Oid, Repository, Sort};
 
 use crate::doc::{Document, Sec};
 use crate::git::{Head, WorkStatus};
@@ -92,6 +92,8 @@ pub struct Baseline {
     pub paused_at: Option<DateTime<Utc>>,
     /// Uncommitted files at the pause (empty without a snapshot).
     pub dirty: WorkStatus,
+    /// Their content ids at the pause, where recorded.
+    pub blobs: std::collections::BTreeMap<String, String>,
     pub upstream: Option<(String, AheadBehind)>,
     /// Warnings about the baseline itself (checksum, unreadable snapshot).
     pub notes: Vec<String>,
@@ -110,6 +112,7 @@ impl Baseline {
             branch: g.branch,
             paused_at: clock::parse(&l.snap.paused_at),
             dirty: g.status,
+            blobs: g.dirty_blobs,
             upstream: g.upstream.map(|u| (u, g.ahead_behind)),
             notes: integrity_notes(l, project),
             elsewhere: (!same_place(&l.snap.project_path, project))
@@ -126,6 +129,7 @@ impl Baseline {
             detached: false,
             paused_at: None,
             dirty: WorkStatus::default(),
+            blobs: Default::default(),
             upstream: None,
             notes: Vec::new(),
             elsewhere: None,
@@ -333,39 +337,9 @@ pub enum Depth {
     Short,
 }
 
-fn operation(state: RepositoryState) -> Option<&'static str> {
-    Some(match state {
-        RepositoryState::Clean => return None,
-        RepositoryState::Merge => "merge",
-        RepositoryState::Revert | RepositoryState::RevertSequence => "revert",
-        RepositoryState::CherryPick | RepositoryState::CherryPickSequence => "cherry-pick",
-        RepositoryState::Bisect => "bisect",
-        RepositoryState::Rebase
-        | RepositoryState::RebaseInteractive
-        | RepositoryState::RebaseMerge => "rebase",
-        RepositoryState::ApplyMailbox | RepositoryState::ApplyMailboxOrRebase => "am",
-    })
-}
-
-/// Open the project's repository: `Ok(None)` outside git, `Err` when a
-/// repository is there but cannot be read.
-pub fn open_repo(project: &Path) -> Result<Option<Repository>, String> {
-    crate::git::tune();
-    match Repository::open(project) {
-        Ok(r) => Ok(Some(r)),
-        Err(e) if project.join(".git").exists() => Err(e.message().to_string()),
-        Err(_) => Ok(None),
-    }
-}
-
-/// An operation in progress in the repository, by name.
-pub fn operation_of(repo: &Repository) -> Option<&'static str> {
-    operation(repo.state())
-}
-
 /// Compute the report for `project` against `base`.
 pub fn compute(project: &Path, base: Baseline, key_files: &[String], depth: Depth) -> Outcome {
-    let repo = match open_repo(project) {
+    let repo = match crate::git::open_checked(project) {
         Ok(Some(r)) => r,
         Ok(None) => return Outcome::NotGit,
         Err(e) => return Outcome::Broken(e),
@@ -395,12 +369,12 @@ fn short_scan_budget() -> std::time::Duration {
 
 /// Start the work-tree scan on its own thread (with its own handle on the
 /// repository), so it overlaps the commit walk and the diff.
-fn scan_in_background(project: &Path, threads: usize) -> std::sync::mpsc::Receiver<WorkStatus> {
+fn scan_in_background(project: &Path) -> std::sync::mpsc::Receiver<WorkStatus> {
     let (tx, rx) = std::sync::mpsc::channel();
     let project = project.to_path_buf();
     std::thread::spawn(move || {
         if let Ok(repo) = Repository::open(&project) {
-            let _ = tx.send(crate::git::status(&repo, threads));
+            let _ = tx.send(crate::git::status(&repo));
         }
     });
     rx
@@ -415,11 +389,11 @@ fn compute_in(
 ) -> Result<Report, git2::Error> {
     let started = std::time::Instant::now();
     let budget = short_scan_budget();
-    // The short report (on the hook path) scans on one thread and keeps
-    // its memory small; the full one uses every core.
+    // The short report (on the hook path) waits for the scan only as long
+    // as its budget allows.
     let scan = match depth {
-        Depth::Short => (!budget.is_zero()).then(|| scan_in_background(project, 1)),
-        Depth::Full => Some(scan_in_background(project, crate::git::scan_threads())),
+        Depth::Short => (!budget.is_zero()).then(|| scan_in_background(project)),
+        Depth::Full => Some(scan_in_background(project)),
     };
     let head_oid = match repo.head() {
         Ok(r) => Some(r.peel_to_commit()?.id()),
@@ -473,7 +447,7 @@ fn compute_in(
         Some(rx) if depth == Depth::Full => match rx.recv() {
             Ok(ws) => (ws, false),
             // The scan thread could not open the repository.
-            Err(_) => (crate::git::status(repo, 1), false),
+            Err(_) => (crate::git::status(repo), false),
         },
         Some(rx) => {
             let left = budget.saturating_sub(started.elapsed());
@@ -486,7 +460,7 @@ fn compute_in(
     let (conflicts, missing) = conflicts(project, &base, files.as_deref(), &now);
     let key_files = key_file_changes(project, key_files, files.as_deref(), &now);
     Ok(Report {
-        operation: operation(repo.state()),
+        operation: crate::git::operation_of(repo),
         relation,
         commits: walked.lines,
         commit_count: walked.count,
@@ -680,9 +654,11 @@ fn exists(project: &Path, rel: &str) -> bool {
 }
 
 /// Files dirty at the pause that changed since (potential conflicts), and
-/// files listed at the pause that are gone. For uncommitted work there is
-/// no commit id to compare, so "edited since" uses the file's modification
-/// time against the pause time; everything committed is judged by the diff.
+/// files listed at the pause that are gone. Uncommitted work is judged by
+/// content: a file counts as edited since the pause when its blob id now
+/// differs from the one the snapshot recorded (a file rewritten with the
+/// same content, by a stash and pop say, is not news). Everything
+/// committed is judged by the diff.
 fn conflicts(
     project: &Path,
     base: &Baseline,
@@ -712,17 +688,15 @@ fn conflicts(
         let why = if committed.contains(p.as_str()) {
             Some(Why::Committed)
         } else if dirty_now.contains(&p) {
-            let mtime = std::fs::metadata(project.join(&p))
-                .and_then(|m| m.modified())
-                .ok()
-                .map(DateTime::<Utc>::from);
-            // The pause time is kept to the second: a file written in that
-            // same second counts as written before the pause.
-            match (mtime, base.paused_at) {
-                (Some(m), Some(at)) if m.timestamp() > at.timestamp() => Some(Why::Edited),
+            // Without a recorded id (an older snapshot, a folder) there is
+            // nothing to compare, so nothing is claimed.
+            match base.blobs.get(&p) {
+                Some(then) if snapshot::blob_of(project, &p).as_ref() != Some(then) => {
+                    Some(Why::Edited)
+                }
                 _ => None,
             }
-        } else if files.is_some() {
+        } else if files.is_some() && now.unknown.is_none() {
             // Not dirty now and not in any commit since: the changes were
             // reverted, stashed, or reset away.
             Some(Why::Gone)
@@ -989,10 +963,15 @@ pub fn render_long(o: &Outcome, base: &Baseline, now: DateTime<Utc>) -> String {
         push_list(&mut out, &lines, MAX_FILES_SHOWN);
     }
     out.push_str("\n### Working Tree Now\n");
-    if r.now.is_clean() {
+    if let Some(why) = &r.now.unknown {
+        out.push_str(&format!(
+            "Unknown ({why}): the uncommitted files could not be listed; `git status` may say more.\n"
+        ));
+    } else if r.now.is_clean() {
         out.push_str("Clean: no uncommitted changes.\n");
     } else {
         for (label, list) in [
+            ("Conflicted", &r.now.conflicted),
             ("Staged", &r.now.staged),
             ("Modified, not staged", &r.now.modified),
             ("Untracked", &r.now.untracked),
@@ -1090,6 +1069,15 @@ pub fn render_short(o: &Outcome, base: &Baseline, now: DateTime<Utc>) -> Option<
             };
             lines.push(format!("- Uncommitted files: {}{more}", shown.join(", ")));
         }
+        if let Some(why) = &r.now.unknown {
+            lines.push(format!("- Uncommitted files: unknown ({why})."));
+        }
+        if !r.now.conflicted.is_empty() {
+            lines.push(format!(
+                "- Unresolved conflicts: {}",
+                r.now.conflicted.join(", ")
+            ));
+        }
         if r.scan_skipped {
             lines.push(
                 "- Uncommitted files: not scanned here (a large working tree); `session-hook resume` or `git status` lists them."
@@ -1128,6 +1116,7 @@ mod tests {
             detached: false,
             paused_at: clock::parse("2026-01-15T10:00:00Z"),
             dirty: WorkStatus::default(),
+            blobs: Default::default(),
             upstream: None,
             notes: Vec::new(),
             elsewhere: None,
@@ -1171,8 +1160,7 @@ mod tests {
             scan_skipped: false,
             now: WorkStatus {
                 modified: vec!["m.rs".into()],
-                staged: vec![],
-                untracked: vec![],
+                ..WorkStatus::default()
             },
             key_files: vec![("a.rs".into(), "changed in commits since")],
         }
