@@ -191,16 +191,7 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
                 .as_deref()
                 .map(|c| &c[..c.len().min(7)])
                 .unwrap_or("(no commits)"),
-            if gc.is_clean {
-                "clean".to_string()
-            } else {
-                format!(
-                    "{} modified, {} staged, {} untracked",
-                    gc.status.modified.len(),
-                    gc.status.staged.len(),
-                    gc.status.untracked.len()
-                )
-            }
+            status_text(&gc.status)
         ),
         None => match &repo {
             Err(e) => println!("  git:      the repository could not be read ({e})"),
@@ -275,6 +266,27 @@ fn pause_entry_text(summary: &str, next: &[String], note: Option<&str>) -> Strin
     }
     if let Some(n) = note {
         t.push_str(&format!("\n\nNote: {n}"));
+    }
+    t
+}
+
+/// "clean", "2 modified, 1 staged, 0 untracked[, 1 conflicted]", or
+/// "unknown (why)": never clean when it could not be read.
+fn status_text(ws: &git::WorkStatus) -> String {
+    if let Some(why) = &ws.unknown {
+        return format!("uncommitted files unknown ({why})");
+    }
+    if ws.is_clean() {
+        return "clean".into();
+    }
+    let mut t = format!(
+        "{} modified, {} staged, {} untracked",
+        ws.modified.len(),
+        ws.staged.len(),
+        ws.untracked.len()
+    );
+    if !ws.conflicted.is_empty() {
+        t.push_str(&format!(", {} conflicted", ws.conflicted.len()));
     }
     t
 }

@@ -53,7 +53,7 @@ pub fn open_checked(project: &Path) -> Result<Option<Repository>, String> {
 /// libgit2's refusal, in words a user can act on.
 fn explain(e: &git2::Error) -> String {
     let m = e.message();
-    if m.contains("objectformat") {
+    if m.contains("objectformat") || m.contains("object format") {
         // libgit2 reads SHA-1 repositories only (SHA-256 support is an
         // experimental build option it is not built with here).
         return "it is a SHA-256 repository (extensions.objectFormat = sha256), which the git library session-hook uses cannot read yet".into();
