@@ -510,7 +510,9 @@ mod tests {
         n.unknown = Some("the git index cannot be read: split index".into());
         let v = compare(&rec(Some(&["a.rs"])), &n, Relation::Same);
         assert!(!v.matches());
-        assert!(render(&v).contains("uncommitted files: unknown now (the git index cannot be read: split index)"));
+        assert!(render(&v).contains(
+            "uncommitted files: unknown now (the git index cannot be read: split index)"
+        ));
     }
 
     #[test]

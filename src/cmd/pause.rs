@@ -13,10 +13,10 @@ use git2::Repository;
 
 use crate::cli::Global;
 use crate::cmd::{self, Ctx, Job, opt_text, text_arg};
+use crate::config::CommitMode;
 use crate::doc::progress::Sub;
 use crate::doc::sections as s;
 use crate::doc::{Document, Sec, Value};
-use crate::config::CommitMode;
 use crate::error::UserError;
 use crate::git::exe::Branch;
 use crate::git::snapref::{self, Written};
@@ -201,7 +201,10 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
     match &saved {
         Ok((name, Written::Made(c))) => println!("  commit:   {} on {name}", short(c)),
         Ok((name, Written::Unchanged(c))) => {
-            println!("  commit:   none (nothing changed since {} on {name})", short(c))
+            println!(
+                "  commit:   none (nothing changed since {} on {name})",
+                short(c)
+            )
         }
         Err(why) => println!("  commit:   none ({why})"),
     }

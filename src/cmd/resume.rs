@@ -102,10 +102,7 @@ pub fn run(g: &Global, a: ResumeArgs) -> Result<()> {
         ctx.store.require()?;
     }
     if a.list {
-        print!(
-            "{}",
-            render_list(&rows(&ctx.store), &on_refs, ctx.now)
-        );
+        print!("{}", render_list(&rows(&ctx.store), &on_refs, ctx.now));
         return Ok(());
     }
     if !ctx.store.exists() {
@@ -116,7 +113,11 @@ pub fn run(g: &Global, a: ResumeArgs) -> Result<()> {
         }
     }
     let _lock = ctx.store.lock_for_command()?;
-    let meta = choose(&ctx, a.name.as_deref().or(a.session_id.as_deref()), &on_refs)?;
+    let meta = choose(
+        &ctx,
+        a.name.as_deref().or(a.session_id.as_deref()),
+        &on_refs,
+    )?;
     crate::cmd::refuse_closed(
         &meta,
         "closed",

@@ -47,12 +47,11 @@ pub fn run(g: &Global, a: SyncArgs) -> Result<()> {
     let repo = match git::open_checked(project) {
         Ok(Some(r)) => r,
         Ok(None) => {
-            return Err(UserError::new(format!(
-                "{} is not a git repository",
-                project.display()
-            ))
-            .hint("sync shares pause snapshots through a git remote")
-            .into());
+            return Err(
+                UserError::new(format!("{} is not a git repository", project.display()))
+                    .hint("sync shares pause snapshots through a git remote")
+                    .into(),
+            );
         }
         Err(e) => {
             return Err(UserError::new(format!("the git repository cannot be read: {e}")).into());
@@ -83,9 +82,9 @@ pub fn run(g: &Global, a: SyncArgs) -> Result<()> {
     let args = [if push { "push" } else { "fetch" }, remote.as_str(), &spec];
     println!("$ {}", exe::shown(&args));
     // git talks to the user directly (progress, credential prompts).
-    let status = exe::command(project, &args).status().map_err(|e| {
-        UserError::new(format!("`{}` could not run: {e}", exe::shown(&args)))
-    })?;
+    let status = exe::command(project, &args)
+        .status()
+        .map_err(|e| UserError::new(format!("`{}` could not run: {e}", exe::shown(&args))))?;
     if !status.success() {
         let mut err = UserError::new(format!(
             "`{}` failed ({})",
@@ -113,7 +112,9 @@ pub fn run(g: &Global, a: SyncArgs) -> Result<()> {
             .filter(|s| !known.contains(&s.id))
             .collect();
         if !new.is_empty() {
-            println!("Sessions not in this store yet (take one up with `session-hook resume NAME`):");
+            println!(
+                "Sessions not in this store yet (take one up with `session-hook resume NAME`):"
+            );
             for s in new {
                 let (name, title) = crate::cmd::resume::ref_names(&s);
                 println!("  {name}  {title}  (from {})", s.origin());

@@ -40,7 +40,10 @@ pub enum Written {
 /// Our identity on snapshot commits: the user's (`GIT_COMMITTER_*`, else
 /// `user.name` / `user.email`), else a name that says what made it; at
 /// `when`, in the local time zone.
-pub fn signature(repo: &Repository, when: chrono::DateTime<chrono::Utc>) -> Result<Signature<'static>> {
+pub fn signature(
+    repo: &Repository,
+    when: chrono::DateTime<chrono::Utc>,
+) -> Result<Signature<'static>> {
     let env = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
     let cfg = repo.config().ok();
     let get = |k: &str| cfg.as_ref().and_then(|c| c.get_string(k).ok());
@@ -138,7 +141,10 @@ fn read_file(path: &Path) -> Result<Vec<u8>> {
         .with_context(|| format!("cannot read {}", path.display()))?;
     let m = f.metadata()?;
     if !m.is_file() || m.len() > MAX_FILE {
-        bail!("{} is not a regular file under the size limit", path.display());
+        bail!(
+            "{} is not a regular file under the size limit",
+            path.display()
+        );
     }
     let mut buf = Vec::with_capacity(m.len() as usize);
     f.take(MAX_FILE).read_to_end(&mut buf)?;
@@ -295,7 +301,8 @@ fn safe(rel: &str) -> bool {
     !rel.is_empty()
         && p.components().all(|c| matches!(c, Component::Normal(_)))
         && !rel.starts_with(".local/")
-        && rel.split('/')
+        && rel
+            .split('/')
             .all(|n| !n.is_empty() && n != "." && n != ".." && n != ".git")
 }
 
@@ -333,7 +340,11 @@ pub fn restore(repo: &Repository, s: &RefSession, store_dir: &Path) -> Result<Ve
             continue;
         }
         let mut dir = store_dir.to_path_buf();
-        for part in Path::new(&rel).parent().into_iter().flat_map(Path::components) {
+        for part in Path::new(&rel)
+            .parent()
+            .into_iter()
+            .flat_map(Path::components)
+        {
             dir.push(part);
             crate::fsutil::ensure_private_dir(&dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;
@@ -358,7 +369,10 @@ mod tests {
     fn ids_from_ref_names() {
         let id = "01932c4e-0000-7000-8000-000000000000";
         assert_eq!(id_of(&format!("refs/sessions/{id}")), Some(id));
-        assert_eq!(id_of(&format!("refs/remotes/origin/sessions/{id}")), Some(id));
+        assert_eq!(
+            id_of(&format!("refs/remotes/origin/sessions/{id}")),
+            Some(id)
+        );
         assert_eq!(id_of("refs/sessions/../x"), None);
         assert_eq!(id_of("refs/heads/main"), None);
     }
@@ -367,7 +381,15 @@ mod tests {
     fn unsafe_paths_are_refused() {
         assert!(safe("active/a-1.md"));
         assert!(safe("journal/x/entries/e.md"));
-        for bad in ["../x", "/etc/passwd", ".local/lock", "a/./b", "a//b", "a/.git/x", ""] {
+        for bad in [
+            "../x",
+            "/etc/passwd",
+            ".local/lock",
+            "a/./b",
+            "a//b",
+            "a/.git/x",
+            "",
+        ] {
             assert!(!safe(bad), "{bad}");
         }
     }

@@ -126,12 +126,19 @@ fn pause_writes_a_ref_and_leaves_head_index_and_tree_alone() {
     let id = session_id(&p);
     let r = format!("refs/sessions/{id}");
     let first = git(d, &["rev-parse", &r]).trim().to_string();
-    assert!(out.contains(&format!("commit:   {} on {r}", &first[..7])), "{out}");
+    assert!(
+        out.contains(&format!("commit:   {} on {r}", &first[..7])),
+        "{out}"
+    );
     assert!(out.contains("1 modified, 1 staged, 1 untracked"), "{out}");
 
     // Nothing of the user's moved.
     assert_eq!(git(d, &["rev-parse", "HEAD"]), head);
-    assert_eq!(fs::read(d.join(".git/index")).unwrap(), index, "index untouched");
+    assert_eq!(
+        fs::read(d.join(".git/index")).unwrap(),
+        index,
+        "index untouched"
+    );
     assert_eq!(git(d, &["status", "--porcelain"]), status);
     assert_eq!(git(d, &["for-each-ref", "refs/heads"]), branches);
     assert_eq!(p.read("src/lib.rs"), "pub fn a() { 3 }\n");
@@ -142,7 +149,9 @@ fn pause_writes_a_ref_and_leaves_head_index_and_tree_alone() {
     let doc_rel = format!("active/{}", doc.file_name().unwrap().to_string_lossy());
     assert!(paths.contains(&doc_rel), "{paths:?}");
     assert!(
-        paths.iter().any(|x| x.starts_with(&format!("journal/{id}/pauses/"))),
+        paths
+            .iter()
+            .any(|x| x.starts_with(&format!("journal/{id}/pauses/"))),
         "{paths:?}"
     );
     assert!(
@@ -156,7 +165,10 @@ fn pause_writes_a_ref_and_leaves_head_index_and_tree_alone() {
         fs::read_to_string(&doc).unwrap()
     );
     let msg = git(d, &["log", "-1", "--format=%s|%an <%ae>|%P", &first]);
-    assert_eq!(msg.trim(), "session: pause work — first stop|Ada <ada@example.com>|");
+    assert_eq!(
+        msg.trim(),
+        "session: pause work — first stop|Ada <ada@example.com>|"
+    );
 
     // The next pause is parented on the previous snapshot.
     sh(&p, &["resume", "work"]);
@@ -172,7 +184,10 @@ fn the_store_survives_branch_switch_reset_and_sparse_reapply() {
     let p = repo();
     let d = p.path();
     git(d, &["branch", "old", "HEAD~1"]);
-    sh(&p, &["pause", "-s", "before the switch", "-n", "Write the fix"]);
+    sh(
+        &p,
+        &["pause", "-s", "before the switch", "-n", "Write the fix"],
+    );
     let doc = p.active_file();
     git(d, &["switch", "-q", "old"]);
     assert!(doc.exists(), "switch deleted the store");
@@ -244,20 +259,38 @@ fn branch_mode_commits_through_git_with_its_hooks_and_signing() {
     let out = sh(&p, &["pause", "-s", "hand-off"]);
     let new = git(d, &["rev-parse", "HEAD"]).trim().to_string();
     assert_ne!(new, head, "{out}");
-    assert!(out.contains(&format!("branch:   {} session: pause work — hand-off", &new[..7])), "{out}");
+    assert!(
+        out.contains(&format!(
+            "branch:   {} session: pause work — hand-off",
+            &new[..7]
+        )),
+        "{out}"
+    );
     assert_eq!(git(d, &["rev-parse", "HEAD~1"]).trim(), head);
     assert!(ran.exists(), "the pre-commit hook ran");
-    assert!(fs::read_to_string(&signed).unwrap().contains("ABCDEF"), "gpg was asked to sign");
+    assert!(
+        fs::read_to_string(&signed).unwrap().contains("ABCDEF"),
+        "gpg was asked to sign"
+    );
     let raw = git(d, &["cat-file", "commit", "HEAD"]);
-    assert!(raw.contains("gpgsig -----BEGIN PGP SIGNATURE-----"), "{raw}");
+    assert!(
+        raw.contains("gpgsig -----BEGIN PGP SIGNATURE-----"),
+        "{raw}"
+    );
     assert!(raw.contains("author Ada <ada@example.com>"), "{raw}");
     let changed = git(d, &["show", "--name-only", "--format=", "HEAD"]);
-    assert!(changed.lines().all(|l| l.starts_with(".sessions/")), "{changed}");
+    assert!(
+        changed.lines().all(|l| l.starts_with(".sessions/")),
+        "{changed}"
+    );
     assert!(!changed.contains(".sessions/.local/"), "{changed}");
     assert_eq!(git(d, &["diff", "--cached", "--name-only"]), "staged.txt\n");
     // The snapshot ref is written too.
     let id = session_id(&p);
-    git(d, &["rev-parse", "--verify", &format!("refs/sessions/{id}")]);
+    git(
+        d,
+        &["rev-parse", "--verify", &format!("refs/sessions/{id}")],
+    );
     fsck_clean(d);
 }
 
@@ -311,9 +344,19 @@ fn shared_repository_permissions_hold() {
         if !f.exists() {
             continue;
         }
-        assert_eq!(mode(&f) & 0o040, 0o040, "{} not group-readable", f.display());
+        assert_eq!(
+            mode(&f) & 0o040,
+            0o040,
+            "{} not group-readable",
+            f.display()
+        );
         let dir = f.parent().unwrap();
-        assert_eq!(mode(dir) & 0o2070, 0o2070, "{} not group-shared", dir.display());
+        assert_eq!(
+            mode(dir) & 0o2070,
+            0o2070,
+            "{} not group-shared",
+            dir.display()
+        );
     }
     let rf = d.join(".git").join(&r);
     assert_eq!(mode(&rf) & 0o060, 0o060, "ref not group-writable");
@@ -327,12 +370,21 @@ fn sync_shares_a_session_that_resume_restores_from_the_ref() {
     git(remote.path(), &["init", "-q", "--bare", "-b", "main"]);
     let p = repo();
     let d = p.path();
-    git(d, &["remote", "add", "origin", remote.path().to_str().unwrap()]);
+    git(
+        d,
+        &["remote", "add", "origin", remote.path().to_str().unwrap()],
+    );
     git(d, &["push", "-q", "origin", "main"]);
     p.write("notes.txt", "my uncommitted notes\n");
-    sh(&p, &["pause", "-s", "hand-off", "-n", "Review the lock order"]);
+    sh(
+        &p,
+        &["pause", "-s", "hand-off", "-n", "Review the lock order"],
+    );
     let out = sh(&p, &["sync", "push"]);
-    assert!(out.contains("$ git push origin 'refs/sessions/*:refs/sessions/*'"), "{out}");
+    assert!(
+        out.contains("$ git push origin 'refs/sessions/*:refs/sessions/*'"),
+        "{out}"
+    );
     let id = session_id(&p);
     let r = format!("refs/sessions/{id}");
     assert_eq!(
@@ -342,7 +394,10 @@ fn sync_shares_a_session_that_resume_restores_from_the_ref() {
 
     // A teammate's clone has no store; pull brings the session's ref.
     let q = Project::plain();
-    git(q.path(), &["clone", "-q", remote.path().to_str().unwrap(), "."]);
+    git(
+        q.path(),
+        &["clone", "-q", remote.path().to_str().unwrap(), "."],
+    );
     let out = sh(&q, &["sync", "pull"]);
     assert!(
         out.contains("$ git fetch origin '+refs/sessions/*:refs/remotes/origin/sessions/*'"),
@@ -351,14 +406,28 @@ fn sync_shares_a_session_that_resume_restores_from_the_ref() {
     assert!(out.contains("work  Fix the race  (from origin)"), "{out}");
     let list = sh(&q, &["resume", "--list"]);
     assert!(list.contains("Only on snapshot refs"), "{list}");
-    assert!(list.contains(&format!("1. work  [refs/remotes/origin/sessions/{id}]")), "{list}");
+    assert!(
+        list.contains(&format!("1. work  [refs/remotes/origin/sessions/{id}]")),
+        "{list}"
+    );
     let out = sh(&q, &["resume", "work"]);
-    assert!(out.contains(&format!("Restored work from refs/remotes/origin/sessions/{id}")), "{out}");
-    assert!(out.contains("Paused in another checkout or folder ("), "{out}");
+    assert!(
+        out.contains(&format!(
+            "Restored work from refs/remotes/origin/sessions/{id}"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("Paused in another checkout or folder ("),
+        "{out}"
+    );
     assert!(out.contains("1. Review the lock order"), "{out}");
     assert!(!out.contains("Potential Conflicts"), "{out}");
     assert!(q.active_text().contains("status: active"));
-    assert!(git(q.path(), &["status", "--porcelain"]).is_empty(), "store excluded in the clone");
+    assert!(
+        git(q.path(), &["status", "--porcelain"]).is_empty(),
+        "store excluded in the clone"
+    );
     // Their next pause continues the shared history, so it pushes.
     sh(&q, &["pause", "-s", "reviewed"]);
     let theirs = git(q.path(), &["rev-parse", &r]);

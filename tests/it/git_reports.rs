@@ -32,7 +32,13 @@ fn an_untracked_folder_right_after_a_pause_verifies() {
     p.write("notes/one.md", "1\n");
     p.write("notes/two.md", "2\n");
     let at = |args: &[&str]| {
-        let o = p.cmd().envs(crate::git_refs::GIT_ENV).env_remove("SESSION_HOOK_NOW").args(args).output().unwrap();
+        let o = p
+            .cmd()
+            .envs(crate::git_refs::GIT_ENV)
+            .env_remove("SESSION_HOOK_NOW")
+            .args(args)
+            .output()
+            .unwrap();
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         String::from_utf8(o.stdout).unwrap()
     };

@@ -32,8 +32,14 @@ fn ours(p: &Project) -> Vec<Entry> {
 }
 
 fn snapshot_json(p: &Project) -> serde_json::Value {
-    let dir = p.path().join(format!(".sessions/journal/{}/pauses", session_id(p)));
-    let mut v: Vec<_> = fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).collect();
+    let dir = p
+        .path()
+        .join(format!(".sessions/journal/{}/pauses", session_id(p)));
+    let mut v: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     v.sort();
     serde_json::from_str(&fs::read_to_string(v.last().unwrap()).unwrap()).unwrap()
 }
@@ -67,7 +73,10 @@ fn status_reads_as_git_status_does() {
     p.write("SESSION.md", "our export\n");
     let want = porcelain(&p);
     assert_eq!(ours(&p), want);
-    let codes: Vec<String> = want.iter().map(|e| format!("{}{} {}", e.x, e.y, e.path)).collect();
+    let codes: Vec<String> = want
+        .iter()
+        .map(|e| format!("{}{} {}", e.x, e.y, e.path))
+        .collect();
     assert!(codes.contains(&" A intent.txt".to_string()), "{codes:?}");
     assert!(!codes.iter().any(|c| c.contains("README.md")), "{codes:?}");
     assert!(codes.contains(&"?? newdir/".to_string()), "{codes:?}");
@@ -94,7 +103,10 @@ fn conflicts_are_reported_and_snapshotted() {
     let out = sh(&p, &["pause", "-s", "mid-merge"]);
     assert!(out.contains("1 conflicted"), "{out}");
     let s = snapshot_json(&p);
-    assert_eq!(s["git_context"]["status"]["conflicted"], serde_json::json!(["src/lib.rs"]));
+    assert_eq!(
+        s["git_context"]["status"]["conflicted"],
+        serde_json::json!(["src/lib.rs"])
+    );
     assert_eq!(s["git_context"]["is_clean"], false);
     let out = sh(&p, &["resume", "work"]);
     assert!(out.contains("Conflicted (1):\n- src/lib.rs"), "{out}");
@@ -157,7 +169,10 @@ fn no_concurrent_git_add_is_lost_while_pausing() {
     adder.join().unwrap();
     let staged = git(&d, &["diff", "--cached", "--name-only"]);
     for i in 0..N {
-        assert!(staged.contains(&format!("add/f{i}.txt\n")), "add/f{i}.txt lost after {pauses} pauses");
+        assert!(
+            staged.contains(&format!("add/f{i}.txt\n")),
+            "add/f{i}.txt lost after {pauses} pauses"
+        );
     }
 }
 
@@ -167,9 +182,15 @@ fn assert_never_clean(p: &Project, what: &str) {
     assert!(out.contains("unknown ("), "{what}: {out}");
     let s = snapshot_json(p);
     assert_eq!(s["git_context"]["is_clean"], false, "{what}");
-    assert!(s["git_context"]["status"]["unknown"].is_string(), "{what}: {s}");
+    assert!(
+        s["git_context"]["status"]["unknown"].is_string(),
+        "{what}: {s}"
+    );
     let out = sh(p, &["resume", "work"]);
-    assert!(!out.contains("Clean: no uncommitted changes."), "{what}: {out}");
+    assert!(
+        !out.contains("Clean: no uncommitted changes."),
+        "{what}: {out}"
+    );
     assert!(out.contains("Unknown ("), "{what}: {out}");
 }
 
@@ -202,7 +223,10 @@ fn a_sparse_checkout_without_a_sparse_index_is_read_as_git_reads_it() {
     assert!(!d.join("docs/a.md").exists());
     assert_eq!(ours(&p), porcelain(&p));
     let out = sh(&p, &["pause", "-s", "sparse"]);
-    assert!(out.contains(", clean"), "files outside the cone are not deleted: {out}");
+    assert!(
+        out.contains(", clean"),
+        "files outside the cone are not deleted: {out}"
+    );
 }
 
 #[test]
@@ -223,7 +247,11 @@ fn a_sha256_repository_is_refused_with_a_clear_word() {
     let o = p
         .cmd()
         .arg("hook")
-        .write_stdin(crate::common::payload(d, "SessionStart", serde_json::json!({"source": "startup"})))
+        .write_stdin(crate::common::payload(
+            d,
+            "SessionStart",
+            serde_json::json!({"source": "startup"}),
+        ))
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(0));

@@ -258,7 +258,10 @@ fn pause_records_the_document_snapshot_and_journal() {
         "session: pause work — Sweeper race: reproduced, fix next"
     );
     assert!(
-        out.contains(&format!("commit:   {} on refs/sessions/{id}", short(c.id()))),
+        out.contains(&format!(
+            "commit:   {} on refs/sessions/{id}",
+            short(c.id())
+        )),
         "{out}"
     );
 }
@@ -383,7 +386,11 @@ fn pause_leaves_staged_and_unstaged_work_exactly_as_it_was() {
     assert!(out.contains("branch:   "), "{out}");
     let repo = p.repo();
     let c = repo.head().unwrap().peel_to_commit().unwrap();
-    assert_eq!(c.parent_id(0).unwrap(), head_before, "one commit on top: {out}");
+    assert_eq!(
+        c.parent_id(0).unwrap(),
+        head_before,
+        "one commit on top: {out}"
+    );
     let new_tree = c.tree().unwrap();
     let old_tree = repo.find_tree(tree_before).unwrap();
     let names = |t: &git2::Tree| -> Vec<(String, Oid)> {
@@ -439,7 +446,10 @@ fn pause_skips_the_commit_with_a_reason() {
 fn assert_no_branch_commit(p: &Project, why: &str) {
     let before = p.repo().head().ok().and_then(|h| h.target());
     let out = p.ok(&["pause", "--commit-to-branch"]);
-    assert!(out.contains(&format!("branch:   no commit ({why}")), "{out}");
+    assert!(
+        out.contains(&format!("branch:   no commit ({why}")),
+        "{out}"
+    );
     assert!(out.contains(" on refs/sessions/"), "{out}");
     assert_eq!(p.repo().head().ok().and_then(|h| h.target()), before);
     assert!(p.active_text().contains("status: paused"));
