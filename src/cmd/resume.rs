@@ -72,7 +72,7 @@ pub fn run(g: &Global, a: ResumeArgs) -> Result<()> {
         print!("{}", render_list(&rows(&ctx.store), ctx.now));
         return Ok(());
     }
-    let _lock = ctx.store.lock_for_command()?;
+    let _lock = crate::cmd::lock(&ctx.store)?;
     let meta = choose(&ctx, a.name.as_deref().or(a.session_id.as_deref()))?;
     crate::cmd::refuse_closed(
         &meta,
