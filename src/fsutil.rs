@@ -354,12 +354,6 @@ pub fn write_unsynced(path: &Path, contents: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
-/// Swap two existing names atomically. Linux only; elsewhere an error, and
-/// the caller renames instead.
-pub fn exchange(a: &Path, b: &Path) -> io::Result<()> {
-    recycle::exchange(a, b)
-}
-
 /// Reusing a parked previous version instead of allocating a new file.
 /// Linux only (it needs `renameat2(RENAME_EXCHANGE)` and file leases);
 /// elsewhere every write takes the plain temp-file path.

@@ -26,10 +26,7 @@ pub(crate) enum Effect {
     /// Load the session, edit it, save it if it changed. Journal entries
     /// the edit queues on the [`Open`] are written after the save, and not
     /// at all if the save fails. The edit may add to the note.
-    Edit {
-        meta: Meta,
-        edit: DocEdit,
-    },
+    Edit { meta: Meta, edit: DocEdit },
     /// One journal entry about a session whose document does not change.
     Journal {
         id: String,
@@ -41,10 +38,7 @@ pub(crate) enum Effect {
     ProgressMd { meta: Meta },
     /// Change this Claude session's local state. The edit sees the state
     /// as it is under the lock and may ask for more effects, applied next.
-    State {
-        claude: String,
-        edit: StateEdit,
-    },
+    State { claude: String, edit: StateEdit },
     /// Bind a Claude session to a session; with `list_later`, its listing
     /// in the document's frontmatter waits for the document's next save.
     Bind {

@@ -145,9 +145,12 @@ fn after_compact(ctx: &mut Ctx, t: &mut Timings) -> Result<Plan> {
     let Some(meta) = ctx.pick() else {
         return Ok(Plan::silent("compact: no active session"));
     };
-    let doc = ctx.store.load(&meta.path)?;
+    let mut doc = ctx.store.load(&meta.path)?;
     t.lap("load");
+    // The context tells Claude of the compaction it comes after; this copy
+    // is never saved (the edit below counts it on disk).
     let n = doc.front().compaction_count + 1;
+    doc.set_front(&[("compaction_count", Value::Int(n))])?;
     let changes = crate::changes::short_report(&ctx.store, &doc, ctx.now);
     t.lap("git");
     let budget = ctx.config().budget;
