@@ -65,10 +65,12 @@ pub enum Command {
     List(cmd::list::ListArgs),
     /// Complete or abandon a session and archive it.
     Close(cmd::close::CloseArgs),
-    /// Pause a session: snapshot git and state, commit the session files.
+    /// Pause a session: snapshot git and state on refs/sessions/<id>.
     Pause(cmd::pause::PauseArgs),
     /// Resume a session with a report of what changed since the pause.
     Resume(cmd::resume::ResumeArgs),
+    /// Share pause snapshots through a git remote (push or fetch refs/sessions/*).
+    Sync(cmd::sync::SyncArgs),
     /// Handle one Claude Code hook event (JSON on stdin).
     Hook(cmd::hook::HookArgs),
     /// Print what the hook would print now for an event, without changing anything.
@@ -169,6 +171,7 @@ pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Command::Close(a) => cmd::close::run(&g, a),
         Command::Pause(a) => cmd::pause::run(&g, a),
         Command::Resume(a) => cmd::resume::run(&g, a),
+        Command::Sync(a) => cmd::sync::run(&g, a),
         Command::Preview(a) => cmd::preview::run(&g, a),
         Command::Timings(a) => cmd::timings::run(&g, a),
         Command::Export(a) => cmd::export::run(&g, a),
@@ -194,24 +197,26 @@ pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
     }
 }
 
-/// `session-hook hook` and `session-hook statusline`, exactly as Claude
-/// Code runs them (no other argument), skip building the full parser:
-/// they run on every event and every status refresh, and for them the
-/// parser costs more than the work. Any other form goes through clap.
+/// `session-hook hook` (alone or with `--agent NAME`) and `session-hook
+/// statusline`, exactly as the agents run them, skip building the full
+/// parser: they run on every event and every status refresh, and for them
+/// the parser costs more than the work. Any other form goes through clap.
 fn fast_path() -> Option<i32> {
-    let mut args = std::env::args_os().skip(1);
-    let (Some(sub), None) = (args.next(), args.next()) else {
-        return None;
-    };
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).take(4).collect();
+    let args: Vec<&str> = args.iter().map(|a| a.to_str()).collect::<Option<_>>()?;
     let g = Global {
         dir: None,
         session: None,
         claude_session: None,
         color: crate::style::Color::Never,
     };
-    match sub.to_str()? {
-        "hook" => Some(cmd::hook::run(&g, cmd::hook::HookArgs { event: None })),
-        "statusline" => Some(cmd::statusline::run(&g, cmd::statusline::StatuslineArgs {})),
+    let hook = |agent| cmd::hook::run(&g, cmd::hook::HookArgs { event: None, agent });
+    match args.as_slice() {
+        ["hook"] => Some(hook(None)),
+        // An agent name we do not know must not break the host: the
+        // payload tells who sent it.
+        ["hook", "--agent", name] => Some(hook(crate::agents::Agent::from_name(name))),
+        ["statusline"] => Some(cmd::statusline::run(&g, cmd::statusline::StatuslineArgs {})),
         _ => None,
     }
 }
@@ -274,4 +279,10 @@ pub fn report(e: &anyhow::Error) {
         msg.push_str(&format!("\n  hint: {h}"));
     }
     eprintln!("{msg}");
+}
+
+/// How `session-hook slash` splits what was typed after a slash command
+/// into arguments (see `cmd::slash`).
+pub fn slash_words(text: &str) -> Vec<String> {
+    cmd::slash::words(text)
 }

@@ -66,7 +66,7 @@ pub fn run(g: &Global, mut a: CloseArgs) -> Result<()> {
     }
     let reason = opt_text("--reason", a.reason.as_ref().or(words_reason.as_ref()))?;
     ctx.store.require()?;
-    let _lock = ctx.store.lock_for_command()?;
+    let _lock = crate::cmd::lock(&ctx.store)?;
     let meta = ctx.resolve(name.as_deref())?;
     if !a.complete && !a.abandon {
         return Err(UserError::new(format!(

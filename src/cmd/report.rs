@@ -72,7 +72,7 @@ pub fn run(g: &Global, a: ReportArgs) -> Result<()> {
         None => ctx.store.dir.join("reports").join(&name),
     };
     {
-        let _lock = ctx.store.lock_for_command()?;
+        let _lock = crate::cmd::lock(&ctx.store)?;
         if let Some(d) = path.parent() {
             std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
         }

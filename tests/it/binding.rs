@@ -40,19 +40,7 @@ fn write(p: &Project, claude: &str, file: &str) {
 /// (files listed under Files Modified, claude_sessions) of the session
 /// whose file name starts with `name`.
 fn state(p: &Project, name: &str) -> (String, String) {
-    let dir = p.path().join(".sessions/active");
-    let f = std::fs::read_dir(&dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|f| {
-            f.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with(&format!("{name}-"))
-        })
-        .unwrap_or_else(|| panic!("no session {name}"));
-    let text = std::fs::read_to_string(f).unwrap();
+    let text = p.session_text(name);
     let files = text
         .split("## Files Modified")
         .nth(1)

@@ -14,7 +14,32 @@ use serde_json::{Value, json};
 
 use crate::common::Project;
 use crate::e2e_claude::{claude, claude_bin, request_text};
-use crate::mock_api::{MockApi, Reply};
+use crate::mock_api::MockApi;
+
+/// What the scripted model answers to one request.
+#[derive(Debug, Clone)]
+enum Reply {
+    Text(String),
+    /// One tool call (Claude Code runs it and sends the result back).
+    Tool {
+        name: String,
+        input: Value,
+    },
+}
+
+impl Reply {
+    fn blocks(&self) -> Value {
+        match self {
+            Reply::Text(t) => json!([{"type": "text", "text": t}]),
+            Reply::Tool { name, input } => json!([{
+                "type": "tool_use",
+                "id": format!("toolu_mock_{}", uuid::Uuid::now_v7().simple()),
+                "name": name,
+                "input": input,
+            }]),
+        }
+    }
+}
 
 fn skip() -> Option<PathBuf> {
     let b = claude_bin();
@@ -49,7 +74,7 @@ fn user_text(m: &Value) -> Option<String> {
 /// gives the tool calls for a user turn; the k-th request after that turn
 /// (k tool results back) gets the k-th call, then a short text.
 fn scripted(plan: impl Fn(&str, &str) -> Vec<Reply> + Send + Sync + 'static) -> MockApi {
-    MockApi::scripted(Arc::new(move |body: &Value| {
+    MockApi::with_model(Arc::new(move |body: &Value| {
         let msgs = body["messages"].as_array()?;
         let last_turn = msgs.iter().rposition(|m| user_text(m).is_some())?;
         let prompt = user_text(&msgs[last_turn])?;
@@ -64,7 +89,8 @@ fn scripted(plan: impl Fn(&str, &str) -> Vec<Reply> + Send + Sync + 'static) -> 
             steps
                 .get(done)
                 .cloned()
-                .unwrap_or_else(|| Reply::Text("MOCK-OK".into())),
+                .unwrap_or_else(|| Reply::Text("MOCK-OK".into()))
+                .blocks(),
         )
     }))
 }
@@ -102,21 +128,8 @@ impl Run<'_> {
     }
 }
 
-/// The one session file whose name starts with `name-` (active or archived).
 fn session_text(p: &Project, name: &str) -> String {
-    for dir in [".sessions/active", ".sessions/archive"] {
-        for f in std::fs::read_dir(p.path().join(dir))
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            let n = f.file_name().to_string_lossy().into_owned();
-            if n.starts_with(&format!("{name}-")) && n.ends_with(".md") {
-                return std::fs::read_to_string(f.path()).unwrap();
-            }
-        }
-    }
-    panic!("no session {name}")
+    p.session_text(name)
 }
 
 #[test]

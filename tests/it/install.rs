@@ -631,7 +631,7 @@ fn command_files_run_the_binary_with_the_arguments() {
                     "0b5e5f1e-1234-4abc-9def-000000000001",
                 )
             }));
-            v.extend(session_hook::cmd::slash::words(args));
+            v.extend(session_hook::cli::slash_words(args));
             v
         };
         assert!(cli.find_subcommand(&argv[1]).is_some(), "{name}");

@@ -95,18 +95,7 @@ fn log_takes_a_session_name_first() {
     p.ok(&["init", "--name", "beta", "--goal", "Beta work"]);
     p.ok(&["log", "alpha", "decision:", "keep", "the", "old", "API"]);
     p.ok(&["log", "alpha", "--discovery", "the old API is fine"]);
-    let alpha = std::fs::read_dir(p.path().join(".sessions/active"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|f| {
-            f.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("alpha-")
-        })
-        .unwrap();
-    let text = std::fs::read_to_string(alpha).unwrap();
+    let text = p.session_text("alpha");
     assert!(text.contains("keep the old API") && text.contains("the old API is fine"));
     // A first word that names no session is part of the note.
     let out = p.ok(&["log", "beta-ish", "soup"]);
