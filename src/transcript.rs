@@ -266,9 +266,9 @@ impl Scanner {
             if !self.found {
                 self.found = true;
                 self.out.basis = Basis::Compaction;
-                let (post, at) = boundary_facts(text);
-                self.out.used = post;
-                self.out.at = at;
+                let b = boundary_facts(text);
+                self.out.used = b.post_tokens;
+                self.out.at = b.at;
             }
         } else if !self.found
             && (text.contains("\"type\":\"assistant\"") || text.contains("\"type\": \"assistant\""))
@@ -286,42 +286,61 @@ impl Scanner {
 
     /// Take this line as the answer if it is a qualifying reply.
     fn reply(&mut self, text: &str) -> bool {
-        let Ok(e) = serde_json::from_str::<Entry>(text) else {
+        let Some(r) = parse_reply(text, &mut self.rejected) else {
             return false;
         };
-        if e.kind.as_deref() != Some("assistant")
-            || e.sidechain == Some(true)
-            || e.unmetered == Some(true)
-        {
-            return false;
-        }
-        let Some(m) = e.message else { return false };
-        if m.model.as_deref() == Some(SYNTHETIC_MODEL) {
-            return false;
-        }
-        let id = m.id.as_deref().map(str::to_string);
-        if let Some(i) = &id
-            && self.rejected.contains(i)
-        {
-            return false;
-        }
-        if m.first_text
-            .0
-            .as_deref()
-            .is_some_and(|t| PLACEHOLDERS.contains(&t))
-        {
-            if let Some(i) = id {
-                self.rejected.push(i);
-            }
-            return false;
-        }
-        let Some(u) = m.usage else { return false };
-        self.out.used = Some(u.context_tokens());
-        self.out.model = m.model.map(Cow::into_owned);
-        self.out.message_id = id;
-        self.out.at = e.timestamp.map(Cow::into_owned);
+        self.out.used = Some(r.tokens);
+        self.out.model = r.model;
+        self.out.message_id = r.id;
+        self.out.at = r.at;
         true
     }
+}
+
+/// One qualifying main-chain reply.
+pub(crate) struct ReplyFacts {
+    pub tokens: u64,
+    pub model: Option<String>,
+    pub id: Option<String>,
+    pub at: Option<String>,
+}
+
+/// The reply on this line, if it is one that counts as Claude Code counts
+/// it: main chain, metered, not synthetic, not a placeholder (whose id goes
+/// into `rejected`, so its other lines are skipped too), with usage.
+pub(crate) fn parse_reply(text: &str, rejected: &mut Vec<String>) -> Option<ReplyFacts> {
+    let e = serde_json::from_str::<Entry>(text).ok()?;
+    if e.kind.as_deref() != Some("assistant") || e.sidechain == Some(true) || e.unmetered == Some(true)
+    {
+        return None;
+    }
+    let m = e.message?;
+    if m.model.as_deref() == Some(SYNTHETIC_MODEL) {
+        return None;
+    }
+    let id = m.id.as_deref().map(str::to_string);
+    if let Some(i) = &id
+        && rejected.contains(i)
+    {
+        return None;
+    }
+    if m.first_text
+        .0
+        .as_deref()
+        .is_some_and(|t| PLACEHOLDERS.contains(&t))
+    {
+        if let Some(i) = id {
+            rejected.push(i);
+        }
+        return None;
+    }
+    let u = m.usage?;
+    Some(ReplyFacts {
+        tokens: u.context_tokens(),
+        model: m.model.map(Cow::into_owned),
+        id,
+        at: e.timestamp.map(Cow::into_owned),
+    })
 }
 
 /// Does `hay` hold the ASCII `needle`? Searched as text, which the standard
@@ -344,7 +363,7 @@ fn contains(mut hay: &[u8], needle: &str) -> bool {
 
 /// A main-chain `system` entry with subtype `compact_boundary` (the word
 /// alone may sit in any text, e.g. a user's message about this code).
-fn is_boundary(text: &str) -> bool {
+pub(crate) fn is_boundary(text: &str) -> bool {
     #[derive(Deserialize)]
     struct B<'a> {
         #[serde(rename = "type", borrow, default)]
@@ -361,9 +380,24 @@ fn is_boundary(text: &str) -> bool {
     })
 }
 
-fn boundary_facts(text: &str) -> (Option<u64>, Option<String>) {
+/// What a compaction boundary recorded about itself.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct BoundaryFacts {
+    /// `manual` or `auto`.
+    pub trigger: Option<String>,
+    /// Tokens in the context before and after the compaction.
+    pub pre_tokens: Option<u64>,
+    pub post_tokens: Option<u64>,
+    pub at: Option<String>,
+}
+
+pub(crate) fn boundary_facts(text: &str) -> BoundaryFacts {
     #[derive(Deserialize)]
     struct Meta {
+        #[serde(default)]
+        trigger: Option<String>,
+        #[serde(rename = "preTokens", default)]
+        pre: Option<u64>,
         #[serde(rename = "postTokens", default)]
         post: Option<u64>,
     }
@@ -375,8 +409,19 @@ fn boundary_facts(text: &str) -> (Option<u64>, Option<String>) {
         timestamp: Option<String>,
     }
     match serde_json::from_str::<B>(text) {
-        Ok(b) => (b.meta.and_then(|m| m.post), b.timestamp),
-        Err(_) => (None, None),
+        Ok(b) => {
+            let (trigger, pre_tokens, post_tokens) = match b.meta {
+                Some(m) => (m.trigger, m.pre, m.post),
+                None => (None, None, None),
+            };
+            BoundaryFacts {
+                trigger,
+                pre_tokens,
+                post_tokens,
+                at: b.timestamp,
+            }
+        }
+        Err(_) => BoundaryFacts::default(),
     }
 }
 
@@ -498,6 +543,8 @@ impl<'de> Deserialize<'de> for FirstText {
         d.deserialize_any(V)
     }
 }
+
+pub mod series;
 
 #[cfg(test)]
 mod tests;
