@@ -22,6 +22,7 @@ pub mod hook;
 pub mod journal;
 pub mod names;
 pub mod phases;
+pub mod picture;
 pub mod redact;
 pub mod report;
 pub mod resume_log;

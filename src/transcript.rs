@@ -310,7 +310,9 @@ pub(crate) struct ReplyFacts {
 /// into `rejected`, so its other lines are skipped too), with usage.
 pub(crate) fn parse_reply(text: &str, rejected: &mut Vec<String>) -> Option<ReplyFacts> {
     let e = serde_json::from_str::<Entry>(text).ok()?;
-    if e.kind.as_deref() != Some("assistant") || e.sidechain == Some(true) || e.unmetered == Some(true)
+    if e.kind.as_deref() != Some("assistant")
+        || e.sidechain == Some(true)
+        || e.unmetered == Some(true)
     {
         return None;
     }

@@ -57,6 +57,7 @@ pub struct Series {
     pub compactions: Vec<Compaction>,
     pub injections: Vec<Injection>,
     /// The model of the newest reply.
+    #[serde(rename = "transcript_model")]
     pub model: Option<String>,
     /// Reading reached the start of the file (else it stopped at the first
     /// reply older than `since`, which is kept as the starting level).
@@ -159,10 +160,7 @@ impl Walker {
                 .map_or(body.len(), |p| m.end() + p);
             lines.push((s, e));
         }
-        lines
-            .into_iter()
-            .rev()
-            .any(|(s, e)| self.line(&body[s..e]))
+        lines.into_iter().rev().any(|(s, e)| self.line(&body[s..e]))
     }
 
     fn line(&mut self, raw: &[u8]) -> bool {
@@ -284,7 +282,11 @@ mod tests {
 
     #[test]
     fn the_last_point_is_what_context_reports() {
-        for name in ["real-compact.jsonl", "real-tools.jsonl", "real-autocompact.jsonl"] {
+        for name in [
+            "real-compact.jsonl",
+            "real-tools.jsonl",
+            "real-autocompact.jsonl",
+        ] {
             let p = fixture(name);
             let s = all_blocks(&p, None);
             let u = super::super::scan(&p, u64::MAX, BLOCK).unwrap();
@@ -359,11 +361,16 @@ mod tests {
             reply("m1", "2026-01-15T10:00:00Z", 1000),
             hook("2026-01-15T10:01:00Z", "session-hook active session: x"),
             reply("m2", "2026-01-15T10:02:00Z", 2000),
-            hook("2026-01-15T10:03:00Z", "session-hook resume context: session x"),
+            hook(
+                "2026-01-15T10:03:00Z",
+                "session-hook resume context: session x",
+            ),
             reply("m3", "2026-01-15T10:04:00Z", 3000),
             // A reply that quotes the words is not an injection.
-            reply("m4", "2026-01-15T10:05:00Z", 3500)
-                .replace("\"ok\"", "\"hook_additional_context session-hook resume context:\""),
+            reply("m4", "2026-01-15T10:05:00Z", 3500).replace(
+                "\"ok\"",
+                "\"hook_additional_context session-hook resume context:\"",
+            ),
         ];
         std::fs::write(&p, lines.join("\n") + "\n").unwrap();
         let s = all_blocks(&p, None);
