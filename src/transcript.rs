@@ -158,6 +158,54 @@ pub fn locate(id: &str, dirs: &[PathBuf]) -> Result<PathBuf, String> {
     Err(format!("no {file} under {}", projects.display()))
 }
 
+/// One block of a backward read: the bytes `[start, end)` of the file
+/// followed by `carry`, the start of the line that crossed `end`.
+pub(crate) struct Block {
+    pub start: u64,
+    pub buf: Vec<u8>,
+    /// Where the whole lines begin: after the first newline, since the
+    /// bytes before it end a line that starts further back (unless this
+    /// block is the start of the file).
+    pub split: usize,
+    pub first_nl: Option<usize>,
+}
+
+impl Block {
+    /// Read up to `size` bytes before `end`.
+    pub fn read(f: &File, end: u64, size: usize, carry: &[u8]) -> io::Result<Block> {
+        let n = (size as u64).min(end) as usize;
+        let start = end - n as u64;
+        let mut buf = vec![0u8; n];
+        f.read_exact_at(&mut buf, start)?;
+        buf.extend_from_slice(carry);
+        let first_nl = buf.iter().position(|&b| b == b'\n');
+        let split = if start == 0 {
+            0
+        } else {
+            first_nl.map_or(buf.len(), |p| p + 1)
+        };
+        Ok(Block {
+            start,
+            buf,
+            split,
+            first_nl,
+        })
+    }
+
+    /// What the next block (further back) must append: the unfinished
+    /// line at the start of this one.
+    pub fn carry(self) -> Vec<u8> {
+        match self.first_nl {
+            Some(p) => {
+                let mut b = self.buf;
+                b.truncate(p);
+                b
+            }
+            None => self.buf,
+        }
+    }
+}
+
 struct Scanner {
     look_back: u64,
     out: Usage,
@@ -194,30 +242,18 @@ impl Scanner {
         let mut carry: Vec<u8> = Vec::new();
         let mut block = first_block;
         loop {
-            let n = (block as u64).min(end) as usize;
-            let start = end - n as u64;
-            let mut buf = vec![0u8; n];
-            f.read_exact_at(&mut buf, start)?;
-            buf.extend_from_slice(&carry);
-            self.out.bytes_read += n as u64;
-            // Everything after the first newline is whole lines; before it
-            // is the end of a line that starts further back (unless we are
-            // at the start of the file).
-            let first_nl = buf.iter().position(|&b| b == b'\n');
-            let split = if start == 0 {
-                0
-            } else {
-                first_nl.map_or(buf.len(), |p| p + 1)
-            };
-            let body = &buf[split..];
+            let b = Block::read(f, end, block, &carry)?;
+            let start = b.start;
+            self.out.bytes_read += end - start;
+            let body = &b.buf[b.split..];
             // Once the answer is known only compactions are counted: a
             // block without the word needs no splitting into lines.
             if self.found && !contains(body, "compact_boundary") {
-                if len - (start + split as u64) >= self.look_back {
+                if len - (start + b.split as u64) >= self.look_back {
                     return Ok(self.out);
                 }
             } else {
-                let mut pos = start + buf.len() as u64;
+                let mut pos = start + b.buf.len() as u64;
                 for line in body.rsplit(|&b| b == b'\n') {
                     let line_start = pos - line.len() as u64;
                     pos = line_start.saturating_sub(1);
@@ -233,10 +269,7 @@ impl Scanner {
             if self.out.bytes_read >= MAX_SCAN {
                 return Ok(self.out);
             }
-            carry = match first_nl {
-                Some(p) => buf[..p].to_vec(),
-                None => buf,
-            };
+            carry = b.carry();
             end = start;
             block = (block * 2).min(MAX_BLOCK);
             if self.found {

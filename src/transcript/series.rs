@@ -11,7 +11,6 @@
 use std::borrow::Cow;
 use std::fs::File;
 use std::io;
-use std::os::unix::fs::FileExt;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -19,7 +18,7 @@ use chrono::{DateTime, Utc};
 use regex::bytes::Regex;
 use serde::{Deserialize, Serialize};
 
-use super::{BLOCK, BoundaryFacts, MAX_BLOCK, boundary_facts, is_boundary, parse_reply};
+use super::{BLOCK, Block, BoundaryFacts, MAX_BLOCK, boundary_facts, is_boundary, parse_reply};
 
 /// How the resume context we inject begins (see `hook::inject`): the
 /// attachment that holds it marks where the session was put back.
@@ -93,28 +92,13 @@ pub(crate) fn read_in_blocks(
     let mut carry: Vec<u8> = Vec::new();
     let mut block = first_block.max(1);
     while end > 0 {
-        let n = (block as u64).min(end) as usize;
-        let start = end - n as u64;
-        let mut buf = vec![0u8; n];
-        f.read_exact_at(&mut buf, start)?;
-        buf.extend_from_slice(&carry);
-        w.newest_first.bytes_read += n as u64;
-        // Before the first newline is the end of a line that starts
-        // further back, unless this is the start of the file.
-        let first_nl = buf.iter().position(|&b| b == b'\n');
-        let split = if start == 0 {
-            0
-        } else {
-            first_nl.map_or(buf.len(), |p| p + 1)
-        };
-        if w.block(&buf[split..]) {
+        let b = Block::read(&f, end, block, &carry)?;
+        w.newest_first.bytes_read += end - b.start;
+        if w.block(&b.buf[b.split..]) {
             return Ok(w.finish(false));
         }
-        carry = match first_nl {
-            Some(p) => buf[..p].to_vec(),
-            None => buf,
-        };
-        end = start;
+        end = b.start;
+        carry = b.carry();
         block = (block * 2).min(MAX_BLOCK);
     }
     Ok(w.finish(true))
