@@ -270,7 +270,7 @@ pub fn create(ctx: &Ctx, spec: Spec, edit: impl FnOnce(&mut Document)) -> Result
         .and_then(names::safe_external_id);
 
     ctx.store.create_layout()?;
-    let _lock = ctx.store.lock_for_command()?;
+    let _lock = crate::cmd::lock(&ctx.store)?;
     let (open, unreadable) = ctx.store.list_split(false);
     // A file we cannot read still holds its session's name: its file name
     // says which (`<shortname>-<id6>.md`).
@@ -299,6 +299,15 @@ pub fn create(ctx: &Ctx, spec: Spec, edit: impl FnOnce(&mut Document)) -> Result
     let id = uuid::Uuid::now_v7().to_string();
     let repo = git::open(&ctx.store.project);
     let head = repo.as_ref().map(git::head);
+    // Machine-local by default: the store stays out of `git status` and no
+    // branch switch can delete it. A store committed on the branch is not.
+    if let Some(r) = &repo
+        && crate::config::load_or_default(&ctx.store.dir).pause.commit
+            != crate::config::CommitMode::Branch
+        && let Err(e) = git::exclude_store(r, &ctx.store.dir)
+    {
+        eprintln!("warning: cannot list .sessions/ in .git/info/exclude: {e}");
+    }
     let text = session::render_new(&NewSession {
         id: &id,
         shortname: &shortname,
