@@ -33,6 +33,7 @@ mod pause_resume;
 mod phases;
 mod plain_words;
 mod redaction;
+mod report_html;
 mod resume_log;
 mod statusline;
 mod store;
