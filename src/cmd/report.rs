@@ -1,5 +1,6 @@
 //! `session-hook report timeline|daily`: reports built from the sessions
-//! and their resume logs, written to the project root and printed.
+//! and their resume logs, written under `.sessions/reports/` (or `--out`)
+//! and printed.
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -18,10 +19,14 @@ use crate::resume_log::{self, ResumeLog};
 pub struct ReportArgs {
     #[command(subcommand)]
     pub kind: ReportKind,
-    /// Where to write: a file, or a folder for the default name (default:
-    /// .sessions/reports/, so a report never shows up as uncommitted work
-    /// at the project root).
-    #[arg(long, global = true, value_name = "PATH")]
+}
+
+/// Where to write: a file, or a folder for the default name (default:
+/// .sessions/reports/, so a report never shows up as uncommitted work at
+/// the project root).
+#[derive(Debug, Args)]
+pub struct OutArg {
+    #[arg(long, value_name = "PATH")]
     pub out: Option<std::path::PathBuf>,
 }
 
@@ -29,13 +34,15 @@ pub struct ReportArgs {
 pub enum ReportKind {
     /// Every session in time order with its mission and accomplishments;
     /// writes PROJECT_TIMELINE.md.
-    Timeline,
+    Timeline(OutArg),
     /// One day's sessions, tokens and top accomplishments; writes
     /// daily-report-<date>.md.
     Daily {
         /// The day, in UTC (default: today).
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
+        #[command(flatten)]
+        out: OutArg,
     },
     /// One self-contained HTML page of charts for a session: context over
     /// time, the timeline, where the work went; written under
@@ -44,23 +51,23 @@ pub enum ReportKind {
 }
 
 pub fn run(g: &Global, a: ReportArgs) -> Result<()> {
-    let a = match a.kind {
-        ReportKind::Html(h) => return crate::cmd::report_html::run(g, h),
-        k => ReportArgs { kind: k },
-    };
+    if let ReportKind::Html(h) = a.kind {
+        return crate::cmd::report_html::run(g, h);
+    }
     let ctx = Ctx::new(g)?;
     ctx.store.require()?;
     ctx.config()?;
-    let (name, text) = match a.kind {
-        ReportKind::Timeline => {
+    let (name, text, out) = match a.kind {
+        ReportKind::Timeline(out) => {
             let (sessions, logs) = gather(&ctx);
             (
                 "PROJECT_TIMELINE.md".to_string(),
                 report::timeline(&sessions, &logs, ctx.now),
+                out.out,
             )
         }
         ReportKind::Html(_) => unreachable!("handled above"),
-        ReportKind::Daily { date } => {
+        ReportKind::Daily { date, out } => {
             let day = match date.as_deref() {
                 Some(d) => NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
                     UserError::new(format!("--date {d:?} is not a date"))
@@ -72,10 +79,11 @@ pub fn run(g: &Global, a: ReportArgs) -> Result<()> {
             (
                 format!("daily-report-{}.md", day.format("%Y-%m-%d")),
                 report::daily(day, &sessions, &logs, ctx.now),
+                out.out,
             )
         }
     };
-    let path = match &a.out {
+    let path = match &out {
         Some(o) if o.is_dir() => o.join(&name),
         Some(o) => o.clone(),
         None => ctx.store.dir.join("reports").join(&name),
