@@ -768,12 +768,20 @@ fn clip(s: &str, max: usize) -> String {
 pub fn startup_pointer(store: &Store, now: DateTime<Utc>) -> Option<(String, String)> {
     let logs = list(store);
     let mut metas: Option<Vec<Meta>> = None;
+    let mut own: Option<crate::provenance::Own> = None;
     for lf in logs.iter().rev().take(20) {
         let Some(t) = lf.time() else { continue };
         if (now - t).num_days() >= POINTER_MAX_AGE_DAYS {
             return None;
         }
         let Some(log) = lf.load() else { continue };
+        // A resume log of a session from elsewhere is not ours to offer.
+        if !own
+            .get_or_insert_with(|| crate::provenance::Own::load(store))
+            .contains(&log.session_id)
+        {
+            continue;
+        }
         let all = metas.get_or_insert_with(|| store.metas(true));
         let meta = all.iter().find(|m| m.id() == log.session_id);
         if let Some(m) = meta

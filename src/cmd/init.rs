@@ -318,6 +318,14 @@ pub fn create(ctx: &Ctx, spec: Spec, edit: impl FnOnce(&mut Document)) -> Result
     let mut doc = Document::parse(&path, text)?;
     edit(&mut doc);
     session::refresh_tldr(&mut doc);
+    // Recorded as this machine's own before the file exists, so a session
+    // made here is never taken for one from elsewhere.
+    let how = if spec.journal_kind == "import" {
+        crate::provenance::How::Imported
+    } else {
+        crate::provenance::How::Created
+    };
+    crate::provenance::mark_own(&ctx.store, &id, how, ctx.now)?;
     // Created, never replaced: the six hex digits of the id are its
     // timestamp, so two sessions started close together share them.
     if !ctx.store.create(&path, &doc)? {

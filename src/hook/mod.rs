@@ -138,7 +138,15 @@ impl Ctx<'_> {
     /// picked, so nothing lands in the wrong document, and the reason is
     /// kept for the hook log.
     pub fn pick(&self) -> Option<Meta> {
-        let (metas, bad) = self.store.list_split(false);
+        let (all, bad) = self.store.list_split(false);
+        // Only this machine's own sessions are injected or written to
+        // without the user naming them.
+        let own = if self.write {
+            crate::provenance::Own::load_migrating(&self.store)
+        } else {
+            crate::provenance::Own::load(&self.store)
+        };
+        let metas: Vec<Meta> = own.filter(&all).into_iter().cloned().collect();
         if let Some(c) = self.claude()
             && let Some(id) = self.store.bound(c)
             && let Some(m) = metas.iter().find(|m| m.id() == id)
@@ -313,10 +321,25 @@ fn dispatch(ctx: &mut Ctx<'_>, event: Event, t: &mut Timings) -> Result<Outcome>
     }
 }
 
-/// `{"hookSpecificOutput":{"hookEventName":E,"additionalContext":T}}`.
+/// `{"hookSpecificOutput":{"hookEventName":E,"additionalContext":T}}`, for
+/// text of our own (pointers, warnings): sanitised, since it may quote a
+/// title or a name.
 pub fn context_json(event: &str, text: &str) -> String {
+    let text = crate::frame::sanitise(text);
     serde_json::json!({"hookSpecificOutput": {"hookEventName": event, "additionalContext": text}})
         .to_string()
+}
+
+/// [`context_json`] for text rendered from a session document: framed as
+/// data (see [`crate::frame`]).
+pub fn document_json(event: &str, text: &str) -> String {
+    serde_json::json!({"hookSpecificOutput": {"hookEventName": event, "additionalContext": crate::frame::document(text)}})
+        .to_string()
+}
+
+/// What a renderer may fill: the configured budget less the frame.
+fn render_budget(ctx: &mut Ctx<'_>) -> usize {
+    ctx.config().budget - crate::frame::OVERHEAD
 }
 
 fn silent(note: impl Into<String>) -> Result<Outcome> {
@@ -328,8 +351,22 @@ fn silent(note: impl Into<String>) -> Result<Outcome> {
 
 fn session_start(ctx: &mut Ctx<'_>, source: &str, t: &mut Timings) -> Result<Outcome> {
     let Some(meta) = ctx.pick() else {
+        let all = ctx.store.metas(false);
+        let own = crate::provenance::Own::load(&ctx.store);
+        let metas: Vec<Meta> = own.filter(&all).into_iter().cloned().collect();
+        // A session from elsewhere is named in one line, never injected.
+        let foreign = store::latest(&all, |s| s.is_open())
+            .filter(|f| !own.contains(f.id()))
+            .map(|f| {
+                (
+                    format!(
+                        "session-hook: {}",
+                        crate::provenance::foreign_pointer(f, "/session-resume")
+                    ),
+                    crate::frame::one_line(f.shortname(), 80),
+                )
+            });
         let resume_log = resume_log_pointer(ctx, source);
-        let metas = ctx.store.metas(false);
         if let Some(p) = store::latest(&metas, |s| *s == crate::doc::Status::Paused) {
             let when = p
                 .front
@@ -338,19 +375,28 @@ fn session_start(ctx: &mut Ctx<'_>, source: &str, t: &mut Timings) -> Result<Out
                 .and_then(clock::parse)
                 .map(|t| format!(", paused {}", clock::ago(t, ctx.now)))
                 .unwrap_or_default();
+            let name = crate::frame::one_line(p.shortname(), 80);
             let text = format!(
-                "session-hook: no active session; the newest paused one is \"{}\" ({}{when}). Resume it with /session-resume {}.",
-                p.shortname(),
-                p.front.title.as_deref().unwrap_or(""),
-                p.shortname()
+                "session-hook: no active session; the newest paused one is \"{name}\" ({}{when}). Resume it with /session-resume {name}.",
+                crate::frame::one_line(p.front.title.as_deref().unwrap_or(""), 120),
             );
             let text = match &resume_log {
                 Some((r, _)) => format!("{text}\n\n{r}"),
                 None => text,
             };
+            let text = match &foreign {
+                Some((f, _)) => format!("{text}\n{f}"),
+                None => text,
+            };
             return Ok(Outcome {
                 stdout: context_json("SessionStart", &text),
                 note: format!("{source}: pointed to paused {}", p.shortname()),
+            });
+        }
+        if let Some((text, name)) = foreign {
+            return Ok(Outcome {
+                stdout: context_json("SessionStart", &text),
+                note: format!("{source}: pointed to {name}, from elsewhere"),
             });
         }
         if let Some((text, note)) = resume_log {
@@ -359,7 +405,12 @@ fn session_start(ctx: &mut Ctx<'_>, source: &str, t: &mut Timings) -> Result<Out
                 note: format!("{source}: {note}"),
             });
         }
-        if let Some(text) = crate::bundle::session_start_offer(&ctx.store, ctx.now) {
+        // Bundles are offered in a store this machine has worked in: one
+        // that came with a clone is someone else's words.
+        let worked_here = || !own.filter(&ctx.store.metas(true)).is_empty();
+        if worked_here()
+            && let Some(text) = crate::bundle::session_start_offer(&ctx.store, ctx.now)
+        {
             return Ok(Outcome {
                 stdout: context_json("SessionStart", &text),
                 note: format!("{source}: offered the newest bundle"),
@@ -374,7 +425,7 @@ fn session_start(ctx: &mut Ctx<'_>, source: &str, t: &mut Timings) -> Result<Out
     t.lap("load");
     let changes = crate::changes::short_report(&ctx.store, &doc, ctx.now);
     t.lap("git");
-    let budget = ctx.config().budget;
+    let budget = render_budget(ctx);
     let rel = ctx.rel(&meta.path);
     let text = inject::startup_context(&doc, &rel, changes, budget);
     t.lap("render");
@@ -383,7 +434,7 @@ fn session_start(ctx: &mut Ctx<'_>, source: &str, t: &mut Timings) -> Result<Out
     }
     t.lap("save");
     Ok(Outcome {
-        stdout: context_json("SessionStart", &text),
+        stdout: document_json("SessionStart", &text),
         note: format!(
             "{source}: injected {} chars from {}",
             text.len(),
@@ -423,12 +474,12 @@ fn after_compact(ctx: &mut Ctx<'_>, t: &mut Timings) -> Result<Outcome> {
     t.lap("save");
     let changes = crate::changes::short_report(&ctx.store, &open.doc, ctx.now);
     t.lap("git");
-    let budget = ctx.config().budget;
+    let budget = render_budget(ctx);
     let rel = ctx.rel(&open.meta.path);
     let text = inject::resume_context(&open.doc, &rel, changes, budget);
     t.lap("render");
     Ok(Outcome {
-        stdout: context_json("SessionStart", &text),
+        stdout: document_json("SessionStart", &text),
         note: format!("compact #{n}: injected {} chars", text.len()),
     })
 }
@@ -459,10 +510,10 @@ fn continuation(ctx: &mut Ctx<'_>, text: &str, t: &mut Timings) -> Result<Outcom
     let Some(claude) = ctx.claude().map(str::to_string) else {
         // Without a Claude session id we cannot remember what we gave;
         // give it every time.
-        let budget = ctx.config().budget;
+        let budget = render_budget(ctx);
         let text = inject::resume_context(&doc, &ctx.rel(&meta.path), None, budget);
         return Ok(Outcome {
-            stdout: context_json("UserPromptSubmit", &text),
+            stdout: document_json("UserPromptSubmit", &text),
             note: "continue: injected (no session id)".into(),
         });
     };
@@ -476,7 +527,7 @@ fn continuation(ctx: &mut Ctx<'_>, text: &str, t: &mut Timings) -> Result<Outcom
     }
     let changes = crate::changes::short_report(&ctx.store, &doc, ctx.now);
     t.lap("git");
-    let budget = ctx.config().budget;
+    let budget = render_budget(ctx);
     let out = inject::resume_context(&doc, &ctx.rel(&meta.path), changes, budget);
     t.lap("render");
     if let Some(_lock) = ctx.lock()? {
@@ -487,7 +538,7 @@ fn continuation(ctx: &mut Ctx<'_>, text: &str, t: &mut Timings) -> Result<Outcom
     }
     t.lap("save");
     Ok(Outcome {
-        stdout: context_json("UserPromptSubmit", &out),
+        stdout: document_json("UserPromptSubmit", &out),
         note: format!("continue: injected {} chars", out.len()),
     })
 }
@@ -528,7 +579,7 @@ fn pre_compact(ctx: &mut Ctx<'_>, trigger: &str, t: &mut Timings) -> Result<Outc
     }
     t.lap("render");
     Ok(Outcome {
-        stdout: text,
+        stdout: crate::frame::document(&text),
         note: format!("precompact ({trigger}): checkpointed{problems}"),
     })
 }

@@ -17,6 +17,7 @@ mod export;
 mod gc;
 mod hooks;
 mod host_never_breaks;
+mod hostile_trust;
 mod install;
 mod invariants;
 mod pause_resume;
