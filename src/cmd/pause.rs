@@ -12,7 +12,7 @@ use git2::build::TreeUpdateBuilder;
 use git2::{FileMode, Index, Oid, Repository, Signature, StatusOptions};
 
 use crate::cli::Global;
-use crate::cmd::{self, Ctx, Job, opt_text, text_arg};
+use crate::cmd::{self, Ctx, Job};
 use crate::doc::progress::Sub;
 use crate::doc::sections as s;
 use crate::doc::{Document, Sec, Value};
@@ -58,12 +58,14 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
             .flatten()
             .map(|r| snapshot::git_context(&r))
     });
-    let summary = opt_text("--summary", a.summary.as_ref())?.map(|t| s::one_line(&t));
-    let accomplishments = texts("--accomplishment", &a.accomplishments)?;
-    let next_steps = texts("--next-step", &a.next_steps)?;
-    let note = opt_text("--note", a.note.as_ref())?;
+    let summary = ctx
+        .opt_text("--summary", a.summary.as_ref())?
+        .map(|t| s::one_line(&t));
+    let accomplishments = texts(&ctx, "--accomplishment", &a.accomplishments)?;
+    let next_steps = texts(&ctx, "--next-step", &a.next_steps)?;
+    let note = ctx.opt_text("--note", a.note.as_ref())?;
     ctx.store.require()?;
-    let config = crate::config::load(&ctx.store.dir)?.config;
+    let config = ctx.config()?;
     let _lock = ctx.store.lock_for_command()?;
     let meta = ctx.resolve(a.name.as_deref())?;
     if meta.archived {
@@ -206,9 +208,9 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
     Ok(())
 }
 
-fn texts(flag: &str, v: &[String]) -> Result<Vec<String>> {
+fn texts(ctx: &Ctx, flag: &str, v: &[String]) -> Result<Vec<String>> {
     v.iter()
-        .map(|t| text_arg(flag, t).map(|t| s::one_line(&t)))
+        .map(|t| ctx.text_arg(flag, t).map(|t| s::one_line(&t)))
         .collect()
 }
 

@@ -23,7 +23,7 @@ use crate::doc::Value;
 use crate::doc::progress::Sub;
 use crate::session::{self, Open};
 use crate::store::{self, Meta, Store};
-use crate::{clock, fsutil, journal, redact};
+use crate::{clock, fsutil, journal};
 pub use wire::{Common, Event, Tool};
 
 /// Per-phase timings of one event (shown by `timings`).
@@ -72,7 +72,8 @@ pub struct Ctx<'a> {
     pub store: Store,
     pub common: Common,
     pub now: DateTime<Utc>,
-    config: Option<Config>,
+    /// The store's config, read the first time an event needs it.
+    loaded: std::cell::OnceCell<crate::config::Loaded>,
     /// When false (preview), nothing is written.
     pub write: bool,
     /// The raw payload, spooled for later if the store is busy.
@@ -95,11 +96,24 @@ pub enum Guard {
 impl Ctx<'_> {
     /// The config, read on first use; invalid config falls back to the
     /// default in hooks.
-    pub fn config(&mut self) -> &Config {
-        if self.config.is_none() {
-            self.config = Some(crate::config::load_or_default(&self.store.dir));
-        }
-        self.config.as_ref().expect("just set")
+    pub fn config(&self) -> &Config {
+        &self.loaded().config
+    }
+
+    fn loaded(&self) -> &crate::config::Loaded {
+        self.loaded
+            .get_or_init(|| crate::config::load_or_default(&self.store.dir))
+    }
+
+    /// The redaction step for everything this event writes: the built-in
+    /// rules plus the config's patterns (which reads the config).
+    pub fn redactor(&self) -> &crate::redact::Redactor {
+        &self.loaded().redactor
+    }
+
+    /// Redact text from the payload with [`Ctx::redactor`].
+    pub fn redact(&self, s: &str) -> String {
+        self.redactor().redact(s).into_owned()
     }
 
     fn claude(&self) -> Option<&str> {
@@ -121,7 +135,7 @@ impl Ctx<'_> {
             Ok(l) => Ok(Some(Guard::Held(l))),
             Err(store::LockError::Busy(_)) if !self.raw.is_empty() => {
                 if !self.spooled.get() {
-                    spool::put(&self.store, self.raw, self.now)?;
+                    spool::put(&self.store, self.raw, self.now, self.redactor())?;
                     self.spooled.set(true);
                 }
                 Ok(None)
@@ -169,16 +183,14 @@ impl Ctx<'_> {
             .to_string()
     }
 
+    /// Write a journal entry; every field and the text come from the
+    /// payload, so all of them are redacted.
     fn journal(&self, id: &str, kind: &str, fields: &[(&str, &str)], text: &str) -> Result<()> {
         if self.write {
-            journal::write(
-                &self.store,
-                id,
-                kind,
-                self.now,
-                fields,
-                &redact::redact(text),
-            )?;
+            let fields: Vec<(&str, String)> =
+                fields.iter().map(|(k, v)| (*k, self.redact(v))).collect();
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            journal::write(&self.store, id, kind, self.now, &fields, &self.redact(text))?;
         }
         Ok(())
     }
@@ -256,19 +268,22 @@ pub fn handle(
         store: st,
         common,
         now: clock::now(),
-        config: None,
+        loaded: std::cell::OnceCell::new(),
         write,
         raw: input,
         inherited: false,
         spooled: false.into(),
         refused: None.into(),
     };
-    if ctx.store.dir.join("config.yaml").exists() {
-        // Loads redaction patterns before any text is written.
-        ctx.config();
-    }
-    let mut out = dispatch(&mut ctx, event, t)
-        .map_err(|e| Skip::Failed(Some(ctx.store.clone()), format!("{e:#}")))?;
+    // The config is read only by an event that needs it (a budget, a
+    // phrase, or text to redact before it is written).
+    let mut out = dispatch(&mut ctx, event, t).map_err(|e| {
+        Skip::Failed(
+            Some(ctx.store.clone()),
+            note_redacted(&ctx, &format!("{e:#}")),
+        )
+    })?;
+    out.note = note_redacted(&ctx, &out.note);
     if let Some(why) = ctx.refused.take() {
         // Whatever the handler said assumed there was no session.
         out = Outcome {
@@ -282,6 +297,16 @@ pub fn handle(
     Ok(out)
 }
 
+/// A hook-log note may quote the payload (a path, a reason, a task): it
+/// is redacted with the store's patterns when this event has read the
+/// config, and always with the built-in rules (again in [`log_line`]).
+fn note_redacted(ctx: &Ctx<'_>, note: &str) -> String {
+    match ctx.loaded.get() {
+        Some(l) => l.redactor.redact(note).into_owned(),
+        None => note.to_string(),
+    }
+}
+
 /// Apply one spooled payload; the caller holds the store lock.
 pub fn replay(store: &Store, input: &[u8], at: DateTime<Utc>) -> Result<()> {
     let (common, event) = wire::parse(input).map_err(|e| anyhow!(e))?;
@@ -289,7 +314,7 @@ pub fn replay(store: &Store, input: &[u8], at: DateTime<Utc>) -> Result<()> {
         store: store.clone(),
         common,
         now: at,
-        config: None,
+        loaded: std::cell::OnceCell::new(),
         write: true,
         raw: &[],
         inherited: true,
@@ -490,16 +515,18 @@ fn prompt(ctx: &mut Ctx<'_>, text: &str, t: &mut Timings) -> Result<Outcome> {
 }
 
 fn continuation(ctx: &mut Ctx<'_>, text: &str, t: &mut Timings) -> Result<Outcome> {
-    let extra = {
-        // Only read the config when a config file exists: the common case
-        // costs one stat.
-        if ctx.store.dir.join("config.yaml").exists() {
-            ctx.config().intent.phrases.clone()
-        } else {
-            Vec::new()
-        }
+    // The config's own phrases are read only for a prompt short enough to
+    // be one, and only when the built-in ones did not already match.
+    let builtin = intent::is_continuation(text, &[]);
+    let extra = if !builtin
+        && text.len() <= intent::MAX_LEN
+        && ctx.store.dir.join("config.yaml").exists()
+    {
+        ctx.config().intent.phrases.clone()
+    } else {
+        Vec::new()
     };
-    if !intent::is_continuation(text, &extra) {
+    if !builtin && !intent::is_continuation(text, &extra) {
         return silent("prompt: not a continuation");
     }
     let Some(meta) = ctx.pick() else {
@@ -653,7 +680,7 @@ fn tool_event(ctx: &mut Ctx<'_>, tool: Tool, t: &mut Timings) -> Result<Outcome>
             if rel.starts_with(".sessions/") {
                 return silent("edit: store file");
             }
-            let rel = redact::redact(&rel).into_owned();
+            let rel = ctx.redact(&rel);
             t.lap("redact");
             let Some(_g) = ctx.lock()? else {
                 return silent("edit: deferred");
@@ -702,7 +729,7 @@ fn tool_event(ctx: &mut Ctx<'_>, tool: Tool, t: &mut Timings) -> Result<Outcome>
             let note = session::done_note(ctx.now, None);
             let mut current = None;
             for td in &todos {
-                let title = redact::redact(&td.content).into_owned();
+                let title = ctx.redact(&td.content);
                 let to = match td.status {
                     wire::TodoStatus::Completed => Sub::Completed,
                     wire::TodoStatus::InProgress => {
@@ -760,7 +787,7 @@ fn tool_event(ctx: &mut Ctx<'_>, tool: Tool, t: &mut Timings) -> Result<Outcome>
                         && let Some(_l) = ctx.lock()?
                     {
                         let mut st = state::load(&ctx.store, &c);
-                        st.tasks.insert(id, redact::redact(&s).into_owned());
+                        st.tasks.insert(id, ctx.redact(&s));
                         state::save(&ctx.store, &c, &st)?;
                     }
                     silent("task update: no status change")
@@ -790,7 +817,7 @@ fn task_event(
         .as_deref()
         .map(|c| state::load(&ctx.store, c))
         .unwrap_or_default();
-    let subject = subject.map(|s| redact::redact(&s).into_owned());
+    let subject = subject.map(|s| ctx.redact(&s));
     let subject = match (&subject, &id) {
         (Some(s), _) => Some(s.clone()),
         (None, Some(i)) => st.tasks.get(i).cloned(),
@@ -912,8 +939,10 @@ pub fn log_line(store: &Store, event: &str, elapsed: Duration, status: &str, not
     if std::fs::metadata(&path).is_ok_and(|m| m.len() > 256 * 1024) {
         let _ = std::fs::rename(&path, local.join("hook.log.1"));
     }
-    let note = note.replace(['\n', '\t'], " ");
-    let note: String = note.chars().take(300).collect();
+    // Notes quote payloads: redacted (the built-in rules; the handler has
+    // applied the store's own), and on one line.
+    let note = crate::redact::Redactor::builtin().redact(note);
+    let note = crate::frame::one_line(&note, 300);
     let line = format!(
         "{}\t{event}\t{:.3}\t{status}\t{note}\n",
         clock::iso(clock::now()),

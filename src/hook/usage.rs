@@ -114,7 +114,7 @@ fn critical_checkpoint(ctx: &mut Ctx, facts: &Facts, threshold: u8) -> Result<Op
     session::write_progress_md(&ctx.store, &doc, ctx.now)?;
     let keep = ctx.config().retention.resume_logs;
     let mut log = resume_log::build(&ctx.store, &meta, &doc, ctx.now, "critical", facts);
-    let p = resume_log::write(&ctx.store, &mut log, keep)?;
+    let p = resume_log::write(&ctx.store, &mut log, keep, ctx.redactor())?;
     Ok(Some(resume_log::rel(&ctx.store, &p)))
 }
 
@@ -193,7 +193,7 @@ pub fn write_log(ctx: &mut Ctx, trigger: &str) -> Result<Option<String>> {
     let facts = facts(ctx);
     let keep = ctx.config().retention.resume_logs;
     let mut log = resume_log::build(&ctx.store, &meta, &doc, ctx.now, trigger, &facts);
-    let p = resume_log::write(&ctx.store, &mut log, keep)?;
+    let p = resume_log::write(&ctx.store, &mut log, keep, ctx.redactor())?;
     Ok(Some(resume_log::rel(&ctx.store, &p)))
 }
 

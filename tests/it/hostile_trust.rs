@@ -310,3 +310,82 @@ fn a_committed_local_folder_is_no_evidence() {
     let ctx = additional_context(&start(&p, CLAUDE));
     assert!(ctx.contains("created elsewhere"), "{ctx}");
 }
+
+/// A repository's config with heavy patterns cannot make hooks slow or
+/// hungry: over the limits it is refused (hooks use the defaults), within
+/// them each pattern's compiled size is capped and its matches are at
+/// least 4 characters long.
+#[test]
+fn heavy_patterns_in_config_cost_little() {
+    use std::time::{Duration, Instant};
+    let p = Project::git();
+    p.ok(&["init", "--goal", "Patterns"]);
+    let heavy: Vec<String> = (0..100)
+        .map(|i| format!("'(?:\\w+\\s*){{1,40}}[a-z]{{1,200}}{i}'"))
+        .collect();
+    let allowed: Vec<String> = (0..32).map(|i| format!("'[a-z]{{4,60}}-{i}'")).collect();
+    let long_line = format!("{} ", "word ".repeat(12_000));
+    let mut total = Duration::ZERO;
+    for patterns in [heavy, allowed] {
+        p.write(
+            ".sessions/config.yaml",
+            &format!("redact:\n  patterns: [{}]\n", patterns.join(", ")),
+        );
+        for (event, extra) in [
+            ("SessionStart", json!({"source": "startup"})),
+            ("UserPromptSubmit", json!({"prompt": long_line})),
+            (
+                "PostCompact",
+                json!({"trigger": "auto", "compact_summary": long_line}),
+            ),
+            (
+                "PostToolUse",
+                json!({"tool_name": "Read", "tool_input": {"file_path": p.path().join("a.rs")}, "tool_response": {}}),
+            ),
+        ] {
+            let started = Instant::now();
+            let (code, _) = p.hook(&payload(p.path(), event, extra));
+            assert_eq!(code, 0);
+            total += started.elapsed();
+        }
+    }
+    // A hang guard only (each of these 8 events once cost seconds and
+    // gigabytes); the real figures are in the benchmark.
+    assert!(total < Duration::from_secs(20), "8 events took {total:?}");
+    // A summary of a 60 KB line is not blown up by the patterns.
+    let journal: u64 = p
+        .journal_entries()
+        .iter()
+        .map(|e| fs::metadata(e).unwrap().len())
+        .max()
+        .unwrap();
+    assert!(journal < 200_000, "largest journal entry {journal} bytes");
+    // Commands say why such a config is refused.
+    p.write(".sessions/config.yaml", "redact:\n  patterns: ['a*']\n");
+    let o = p.run(&["log", "--progress", "x"]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("empty string"));
+}
+
+/// The config is read once per process: an unknown key is warned about
+/// once, even by a command that reads the config twice.
+#[test]
+fn an_unknown_config_key_is_warned_about_once() {
+    let p = Project::git();
+    p.ok(&["init", "--goal", "Once"]);
+    p.write(".sessions/config.yaml", "bogus: 1\n");
+    for args in [&["gc", "--dry-run"][..], &["resume-log"][..]] {
+        let o = p.run(args);
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(
+            err.matches("unknown config key").count(),
+            1,
+            "{args:?}: {err}"
+        );
+    }
+}

@@ -23,6 +23,7 @@ mod invariants;
 mod pause_resume;
 mod phases;
 mod redaction;
+mod redaction_corpus;
 mod resume_log;
 mod statusline;
 mod store;
