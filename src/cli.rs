@@ -50,10 +50,12 @@ pub enum Command {
     List(cmd::list::ListArgs),
     /// Complete or abandon a session and archive it.
     Close(cmd::close::CloseArgs),
-    /// Pause a session: snapshot git and state, commit the session files.
+    /// Pause a session: snapshot git and state on refs/sessions/<id>.
     Pause(cmd::pause::PauseArgs),
     /// Resume a session with a report of what changed since the pause.
     Resume(cmd::resume::ResumeArgs),
+    /// Share pause snapshots through a git remote (push or fetch refs/sessions/*).
+    Sync(cmd::sync::SyncArgs),
     /// Handle one Claude Code hook event (JSON on stdin).
     Hook(cmd::hook::HookArgs),
     /// Print what the hook would print now for an event, without changing anything.
@@ -142,6 +144,7 @@ pub fn run() -> i32 {
         Command::Close(a) => cmd::close::run(&g, a),
         Command::Pause(a) => cmd::pause::run(&g, a),
         Command::Resume(a) => cmd::resume::run(&g, a),
+        Command::Sync(a) => cmd::sync::run(&g, a),
         Command::Preview(a) => cmd::preview::run(&g, a),
         Command::Timings(a) => cmd::timings::run(&g, a),
         Command::Export(a) => cmd::export::run(&g, a),

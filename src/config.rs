@@ -48,7 +48,47 @@ pub struct Retention {
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct Pause {
-    pub commit: bool,
+    pub commit: CommitMode,
+}
+
+/// Where `pause` records its snapshot in git (`pause.commit`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(try_from = "RawCommitMode")]
+pub enum CommitMode {
+    /// `true` / `ref` (the default): a commit on `refs/sessions/<id>`;
+    /// the branch, index and working tree are never touched.
+    #[default]
+    Ref,
+    /// `branch`: the ref, and a commit of `.sessions/` on the current
+    /// branch made by the `git` executable.
+    Branch,
+    /// `false`: nothing in git.
+    Off,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawCommitMode {
+    Bool(bool),
+    Word(String),
+}
+
+impl TryFrom<RawCommitMode> for CommitMode {
+    type Error = String;
+    fn try_from(r: RawCommitMode) -> Result<Self, String> {
+        match r {
+            RawCommitMode::Bool(true) => Ok(CommitMode::Ref),
+            RawCommitMode::Bool(false) => Ok(CommitMode::Off),
+            RawCommitMode::Word(w) => match w.as_str() {
+                "ref" | "true" => Ok(CommitMode::Ref),
+                "branch" => Ok(CommitMode::Branch),
+                "false" | "off" | "none" => Ok(CommitMode::Off),
+                other => Err(format!(
+                    "pause.commit must be ref, branch or false, got {other:?}"
+                )),
+            },
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Default)]
@@ -85,7 +125,9 @@ impl Default for Retention {
 
 impl Default for Pause {
     fn default() -> Self {
-        Pause { commit: true }
+        Pause {
+            commit: CommitMode::Ref,
+        }
     }
 }
 

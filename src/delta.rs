@@ -1,90 +1,53 @@
 //! Git facts for the exports: uncommitted changes with their status codes,
 //! and what changed between a recorded commit and HEAD.
 
-use git2::{Delta as GitDelta, DiffOptions, Repository, Status, StatusOptions};
+use git2::{Delta as GitDelta, DiffOptions, Repository};
 
-/// The file `export session-md` writes at the project root by default. Like
-/// `.sessions/`, it is our own output, not the user's work in progress.
-pub const SESSION_MD: &str = "SESSION.md";
+pub use crate::git::status::SESSION_MD;
+use crate::git::status::ours;
 
 /// One changed path with a short git-style code: `M`, `A`, `D`, `R`, `T`,
-/// `MM` (staged and modified again), `??` (untracked).
+/// `MM` (staged and modified again), `??` (untracked), `UU` (conflicted).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
     pub code: String,
     pub path: String,
 }
 
-fn ours(path: &str) -> bool {
-    path.starts_with(".sessions/") || path == SESSION_MD
+/// The uncommitted changes, or why they could not be read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Uncommitted {
+    pub changes: Vec<Change>,
+    pub unknown: Option<String>,
 }
 
-/// Uncommitted changes, leaving out the store and SESSION.md.
-pub fn uncommitted(repo: &Repository) -> Vec<Change> {
-    let mut opts = StatusOptions::new();
-    opts.include_untracked(true)
-        .recurse_untracked_dirs(true)
-        .include_ignored(false)
-        .renames_head_to_index(false);
-    let Ok(st) = repo.statuses(Some(&mut opts)) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for e in st.iter() {
-        let Ok(p) = e.path() else { continue };
-        if ours(p) {
-            continue;
-        }
-        let s = e.status();
-        if s.is_wt_new() && !s.intersects(index_bits()) {
-            out.push(Change {
-                code: "??".into(),
-                path: p.to_string(),
-            });
-            continue;
-        }
-        let x = if s.is_index_new() {
-            "A"
-        } else if s.is_index_modified() {
-            "M"
-        } else if s.is_index_deleted() {
-            "D"
-        } else if s.is_index_renamed() {
-            "R"
-        } else if s.is_index_typechange() {
-            "T"
-        } else {
-            ""
-        };
-        let y = if s.is_wt_modified() {
-            "M"
-        } else if s.is_wt_deleted() {
-            "D"
-        } else if s.is_wt_renamed() {
-            "R"
-        } else if s.is_wt_typechange() {
-            "T"
-        } else {
-            ""
-        };
-        let code = format!("{x}{y}");
-        if !code.is_empty() {
-            out.push(Change {
-                code,
-                path: p.to_string(),
-            });
-        }
+/// Uncommitted changes, leaving out the store and SESSION.md: the same
+/// status every report reads (see `git::status`), with git's codes.
+pub fn uncommitted(repo: &Repository) -> Uncommitted {
+    match crate::git::status::entries(repo) {
+        Ok(e) => Uncommitted {
+            changes: e
+                .into_iter()
+                .map(|e| Change {
+                    code: e.code(),
+                    path: e.path,
+                })
+                .collect(),
+            unknown: None,
+        },
+        Err(why) => Uncommitted {
+            changes: Vec::new(),
+            unknown: Some(why),
+        },
     }
-    out.sort_by(|a, b| a.path.cmp(&b.path));
-    out
 }
 
-fn index_bits() -> Status {
-    Status::INDEX_NEW
-        | Status::INDEX_MODIFIED
-        | Status::INDEX_DELETED
-        | Status::INDEX_RENAMED
-        | Status::INDEX_TYPECHANGE
+/// [`render_changes`] of a status that may be unknown: never "None" then.
+pub fn render_uncommitted(u: &Uncommitted, most: usize) -> String {
+    match &u.unknown {
+        Some(why) => format!("unknown ({why})"),
+        None => render_changes(&u.changes, most),
+    }
 }
 
 /// `M a.rs, ?? b.rs`, or `None`, at most `most` entries.

@@ -13,7 +13,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 
 use crate::clock;
-use crate::delta::{self, Change, Since};
+use crate::delta::{self, Since};
 use crate::doc::sections as s;
 use crate::doc::{Document, Sec};
 use crate::session;
@@ -31,7 +31,7 @@ pub struct GitDelta {
     pub since: Option<Since>,
     pub branch: Option<String>,
     pub head: Option<String>,
-    pub uncommitted: Vec<Change>,
+    pub uncommitted: delta::Uncommitted,
 }
 
 pub struct Input<'a> {
@@ -138,7 +138,7 @@ fn git_delta(g: &GitDelta) -> String {
         out.push_str("No starting commit was recorded for this session.\n");
         out.push_str(&format!(
             "- Uncommitted now: {}\n",
-            delta::render_changes(&g.uncommitted, 50)
+            delta::render_uncommitted(&g.uncommitted, 50)
         ));
         return out;
     };
@@ -175,7 +175,7 @@ fn git_delta(g: &GitDelta) -> String {
     }
     out.push_str(&format!(
         "- Uncommitted now: {}\n",
-        delta::render_changes(&g.uncommitted, 50)
+        delta::render_uncommitted(&g.uncommitted, 50)
     ));
     out
 }

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::clock;
-use crate::delta::{self, Change};
+use crate::delta;
 use crate::doc::progress::{Item, Sub};
 use crate::doc::sections as s;
 use crate::doc::{Document, Sec};
@@ -20,7 +20,7 @@ pub struct GitCheckpoint {
     /// Short hash.
     pub commit: Option<String>,
     pub subject: Option<String>,
-    pub uncommitted: Vec<Change>,
+    pub uncommitted: delta::Uncommitted,
 }
 
 /// One row of the Session History table.
@@ -189,7 +189,7 @@ pub fn render(i: &Input) -> String {
             }
             out.push_str(&format!(
                 "- **Uncommitted Changes**: {}\n",
-                delta::render_changes(&g.uncommitted, 50)
+                delta::render_uncommitted(&g.uncommitted, 50)
             ));
         }
         None => out.push_str("- **Branch**: (not a git repository)\n"),

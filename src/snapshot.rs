@@ -6,6 +6,7 @@
 //! SHA-256 of its own content; a mismatch on load is reported but never
 //! fatal, because a hand-edited snapshot is still the best record we have.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -54,6 +55,11 @@ pub struct GitContext {
     pub commit: Option<String>,
     pub commit_message: Option<String>,
     pub status: WorkStatus,
+    /// Content ids (git blob ids) of the uncommitted files at the pause,
+    /// so a later resume can tell an edit from a file rewritten with the
+    /// same content (a stash and pop, a checkout back and forth).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub dirty_blobs: BTreeMap<String, String>,
     pub is_clean: bool,
     pub ahead_behind: AheadBehind,
     /// Short name of the branch's upstream, e.g. `origin/main`.
@@ -134,10 +140,38 @@ pub fn todos_of(doc: &Document) -> Todos {
     Todos { active, completed }
 }
 
+/// Most uncommitted files whose content id a snapshot records.
+const MAX_HASHED: usize = 2000;
+
+/// The content id of a file in the working tree as it is now (`None` for
+/// a folder, a missing file, or one over the read limit).
+pub fn blob_of(workdir: &Path, rel: &str) -> Option<String> {
+    if rel.ends_with('/') {
+        return None;
+    }
+    let p = workdir.join(rel);
+    let m = fs::symlink_metadata(&p).ok()?;
+    if !m.is_file() || m.len() > fsutil::MAX_READ {
+        return None;
+    }
+    git2::Oid::hash_file(git2::ObjectType::Blob, &p)
+        .ok()
+        .map(|o| o.to_string())
+}
+
 /// The git half of a snapshot, read from an open repository.
 pub fn git_context(repo: &Repository) -> GitContext {
     let head = crate::git::head(repo);
-    let status = crate::git::status(repo, crate::git::scan_threads());
+    let status = crate::git::status(repo);
+    let dirty_blobs = match repo.workdir() {
+        Some(wd) => status
+            .all()
+            .into_iter()
+            .take(MAX_HASHED)
+            .filter_map(|p| blob_of(wd, &p).map(|b| (p, b)))
+            .collect(),
+        None => BTreeMap::new(),
+    };
     let up = crate::changes::upstream(repo);
     let (upstream, ahead_behind) = match up {
         Some(u) => (
@@ -155,6 +189,7 @@ pub fn git_context(repo: &Repository) -> GitContext {
         commit_message: head.subject,
         is_clean: status.is_clean(),
         status,
+        dirty_blobs,
         ahead_behind,
         upstream,
     }

@@ -43,6 +43,8 @@ pub struct GitNow {
     /// Full hash of HEAD.
     pub commit: Option<String>,
     pub uncommitted: Vec<String>,
+    /// The uncommitted files could not be read now, and why.
+    pub unknown: Option<String>,
 }
 
 /// How the recorded commit relates to HEAD.
@@ -77,6 +79,8 @@ pub enum Difference {
     NoLongerUncommitted { path: String },
     /// Uncommitted now, not at the checkpoint.
     NewlyUncommitted { path: String },
+    /// The uncommitted files cannot be read now, so they were not compared.
+    FilesUnknown { why: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -131,22 +135,40 @@ pub fn compare(rec: &Recorded, now: &GitNow, relation: Relation) -> Verification
             relation,
         });
     }
-    if let Some(files) = &rec.uncommitted {
-        for f in files {
-            if !now.uncommitted.contains(f) {
+    match (&rec.uncommitted, &now.unknown) {
+        (Some(_), Some(why)) => differences.push(Difference::FilesUnknown { why: why.clone() }),
+        (Some(files), None) => {
+            let then = as_files(files, &now.uncommitted);
+            let now = as_files(&now.uncommitted, files);
+            for f in then.difference(&now) {
                 differences.push(Difference::NoLongerUncommitted { path: f.clone() });
             }
-        }
-        for f in &now.uncommitted {
-            if !files.contains(f) {
+            for f in now.difference(&then) {
                 differences.push(Difference::NewlyUncommitted { path: f.clone() });
             }
         }
+        (None, _) => {}
     }
     Verification::Checked {
         differences,
         files_checked: rec.uncommitted.is_some(),
     }
+}
+
+/// The paths of `list` as the other side names them: a file inside an
+/// untracked folder that the other side lists as `dir/` (not descending
+/// into it) counts as that folder, so a folder and its own files never
+/// differ.
+fn as_files(list: &[String], other: &[String]) -> std::collections::BTreeSet<String> {
+    let folders: Vec<&String> = other.iter().filter(|o| o.ends_with('/')).collect();
+    list.iter()
+        .map(|p| {
+            folders
+                .iter()
+                .find(|f| p.starts_with(f.as_str()))
+                .map_or_else(|| p.clone(), |f| (*f).clone())
+        })
+        .collect()
 }
 
 /// How `recorded` relates to HEAD in `repo`.
@@ -198,13 +220,12 @@ fn only_session_commits(repo: &Repository, head: git2::Oid, base: git2::Oid, n: 
 /// The git state now, with the same exclusions as a recorded checkpoint.
 pub fn git_now(repo: &Repository) -> GitNow {
     let h = crate::git::head(repo);
+    let ws = crate::git::status(repo);
     GitNow {
         branch: h.branch,
         commit: h.commit,
-        uncommitted: crate::delta::uncommitted(repo)
-            .into_iter()
-            .map(|c| c.path)
-            .collect(),
+        uncommitted: ws.all(),
+        unknown: ws.unknown,
     }
 }
 
@@ -217,6 +238,10 @@ pub fn record_fields(repo: &Repository) -> Vec<(&'static str, String)> {
     }
     if let Some(c) = now.commit {
         out.push((F_COMMIT, short(&c).to_string()));
+    }
+    if now.unknown.is_some() {
+        // Nothing known to record: a later verification says so.
+        return out;
     }
     let mut files = now.uncommitted;
     if files.len() > MAX_RECORDED {
@@ -388,6 +413,9 @@ pub fn render(v: &Verification) -> String {
                         }
                         format!("{path}: uncommitted now, not at the checkpoint")
                     }
+                    Difference::FilesUnknown { why } => {
+                        format!("uncommitted files: unknown now ({why})")
+                    }
                 };
                 out.push_str("\n- ");
                 out.push_str(&line);
@@ -422,6 +450,7 @@ mod tests {
             branch: Some(branch.into()),
             commit: Some(commit.into()),
             uncommitted: files.iter().map(|s| s.to_string()).collect(),
+            unknown: None,
         }
     }
 
@@ -453,6 +482,37 @@ mod tests {
             render(&v),
             "Checkpoint differs from the git state now:\n- branch: main at the checkpoint, feature now\n- last commit: abc1234 at the checkpoint, def5678 now (2 commits since the checkpoint)\n- a.rs: uncommitted at the checkpoint, not now\n- c.rs: uncommitted now, not at the checkpoint"
         );
+    }
+
+    #[test]
+    fn an_untracked_folder_and_its_files_are_the_same_change() {
+        // Recorded file by file, listed as a folder now (and the reverse).
+        let v = compare(
+            &rec(Some(&["notes/one.md", "notes/two.md", "a.rs"])),
+            &now("main", "abc1234def", &["a.rs", "notes/"]),
+            Relation::Same,
+        );
+        assert_eq!(render(&v), "Checkpoint verified: git state matches");
+        let v = compare(
+            &rec(Some(&["notes/"])),
+            &now("main", "abc1234def", &["notes/one.md", "other/x"]),
+            Relation::Same,
+        );
+        assert_eq!(
+            render(&v),
+            "Checkpoint differs from the git state now:\n- other/x: uncommitted now, not at the checkpoint"
+        );
+    }
+
+    #[test]
+    fn unknown_files_are_never_verified() {
+        let mut n = now("main", "abc1234def", &[]);
+        n.unknown = Some("the git index cannot be read: split index".into());
+        let v = compare(&rec(Some(&["a.rs"])), &n, Relation::Same);
+        assert!(!v.matches());
+        assert!(render(&v).contains(
+            "uncommitted files: unknown now (the git index cannot be read: split index)"
+        ));
     }
 
     #[test]

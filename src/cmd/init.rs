@@ -299,6 +299,16 @@ pub fn create(ctx: &Ctx, spec: Spec, edit: impl FnOnce(&mut Document)) -> Result
     let id = uuid::Uuid::now_v7().to_string();
     let repo = git::open(&ctx.store.project);
     let head = repo.as_ref().map(git::head);
+    // Machine-local by default: the store stays out of `git status` and no
+    // branch switch can delete it. A store committed on the branch is not.
+    if let Some(r) = &repo
+        && ctx.config().map_or(true, |c| {
+            c.pause.commit != crate::config::CommitMode::Branch
+        })
+        && let Err(e) = git::exclude_store(r, &ctx.store.dir)
+    {
+        eprintln!("warning: cannot list .sessions/ in .git/info/exclude: {e}");
+    }
     let text = session::render_new(&NewSession {
         id: &id,
         shortname: &shortname,

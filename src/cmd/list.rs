@@ -129,6 +129,14 @@ pub fn run(g: &Global, a: ListArgs) -> Result<()> {
             r.updated_at
         );
     }
+    let on_refs = crate::cmd::resume::ref_only(&ctx.store);
+    if !on_refs.is_empty() {
+        println!("\nOnly on snapshot refs (`session-hook resume NAME` restores one):");
+        for s in &on_refs {
+            let (name, _) = crate::cmd::resume::ref_names(s);
+            println!("{:<10} {:<28} {}", "on a ref", name, s.refname);
+        }
+    }
     Ok(())
 }
 

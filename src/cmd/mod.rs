@@ -22,6 +22,7 @@ pub mod report;
 pub mod resume;
 pub mod resume_log;
 pub mod statusline;
+pub mod sync;
 pub mod timings;
 pub mod uninstall;
 pub mod view;

@@ -1,26 +1,28 @@
 //! `session-hook pause`: stop for now. The session is marked paused, what
 //! was done and what comes next go into the document, a snapshot of the git
-//! state is written, and (by default) the store is committed on its own so a
-//! teammate who pulls can resume.
+//! state is written, and the session's store files are recorded as a commit
+//! on `refs/sessions/<id>` (never on the user's branch, index or working
+//! tree). `pause.commit: branch` also commits `.sessions/` on the current
+//! branch, through the `git` executable.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
-use chrono::{DateTime, Utc};
 use clap::Args;
-use git2::build::TreeUpdateBuilder;
-use git2::{FileMode, Index, Oid, Repository, Signature, StatusOptions};
+use git2::Repository;
 
 use crate::cli::Global;
 use crate::cmd::{self, Ctx, Job};
+use crate::config::CommitMode;
 use crate::doc::progress::Sub;
 use crate::doc::sections as s;
 use crate::doc::{Document, Sec, Value};
 use crate::error::UserError;
-use crate::git::commit::Outcome;
+use crate::git::exe::Branch;
+use crate::git::snapref::{self, Written};
 use crate::snapshot::{self, Conversation, Snapshot};
 use crate::store::{STORE_DIR, Store};
-use crate::{changes, clock, fsutil, git, journal, session};
+use crate::{clock, fsutil, git, journal, session};
 
 #[derive(Debug, Args)]
 pub struct PauseArgs {
@@ -38,9 +40,13 @@ pub struct PauseArgs {
     /// A note for the journal.
     #[arg(long)]
     pub note: Option<String>,
-    /// Do not commit the session files.
-    #[arg(long)]
+    /// Record nothing in git (no snapshot ref, no branch commit).
+    #[arg(long, conflicts_with = "commit_to_branch")]
     pub no_commit: bool,
+    /// Also commit `.sessions/` on the current branch with `git commit`
+    /// (as `pause.commit: branch` does).
+    #[arg(long)]
+    pub commit_to_branch: bool,
 }
 
 /// Longest summary we put in a commit subject.
@@ -53,7 +59,7 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
     // looks inside `.sessions/`, so it cannot see those writes.
     let project = ctx.store.project.clone();
     let scan = std::thread::spawn(move || {
-        changes::open_repo(&project)
+        git::open_checked(&project)
             .ok()
             .flatten()
             .map(|r| snapshot::git_context(&r))
@@ -78,7 +84,7 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
     }
     let mut open = session::Open::load(&ctx.store, meta)?;
     let now = ctx.now;
-    let repo = changes::open_repo(&ctx.store.project);
+    let repo = git::open_checked(&ctx.store.project);
     let head = repo.as_ref().ok().and_then(|r| r.as_ref()).map(git::head);
 
     let doc = &mut open.doc;
@@ -157,20 +163,23 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
         doc.shortname(),
         clip(&summary, MAX_SUBJECT_SUMMARY)
     );
-    let commit = if a.no_commit {
-        Err("--no-commit was given".to_string())
-    } else if !config.pause.commit {
-        Err("pause.commit is false in .sessions/config.yaml".to_string())
+    let mode = if a.no_commit {
+        CommitMode::Off
+    } else if a.commit_to_branch {
+        CommitMode::Branch
     } else {
-        match &repo {
-            Ok(None) => Err("this is not a git repository".to_string()),
-            Err(e) => Err(format!("the git repository could not be read ({e})")),
-            Ok(Some(r)) => match commit_store(r, &ctx.store, &message, now) {
-                Ok(Committed::Made(oid)) => Ok(oid),
-                Ok(Committed::Skipped(why)) => Err(why),
-                Err(e) => Err(format!("the commit failed: {e:#}")),
-            },
-        }
+        config.pause.commit
+    };
+    let saved = match (&repo, mode) {
+        (_, CommitMode::Off) if a.no_commit => Err("--no-commit was given".to_string()),
+        (_, CommitMode::Off) => Err("pause.commit is false in .sessions/config.yaml".to_string()),
+        (Ok(None), _) => Err("this is not a git repository".to_string()),
+        (Err(e), _) => Err(format!("the git repository could not be read ({e})")),
+        (Ok(Some(r)), _) => save_ref(r, &ctx.store, &open.meta.path, doc, &message, now),
+    };
+    let branch = match (&repo, mode) {
+        (Ok(Some(r)), CommitMode::Branch) => Some(commit_to_branch(r, &ctx.store, &message)),
+        _ => None,
     };
 
     println!("Session paused: {}", doc.shortname());
@@ -184,25 +193,27 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
                 .as_deref()
                 .map(|c| &c[..c.len().min(7)])
                 .unwrap_or("(no commits)"),
-            if gc.is_clean {
-                "clean".to_string()
-            } else {
-                format!(
-                    "{} modified, {} staged, {} untracked",
-                    gc.status.modified.len(),
-                    gc.status.staged.len(),
-                    gc.status.untracked.len()
-                )
-            }
+            status_text(&gc.status)
         ),
         None => match &repo {
             Err(e) => println!("  git:      the repository could not be read ({e})"),
             Ok(_) => println!("  git:      not a git repository"),
         },
     }
-    match commit {
-        Ok(oid) => println!("  commit:   {} {message}", &oid.to_string()[..7]),
+    match &saved {
+        Ok((name, Written::Made(c))) => println!("  commit:   {} on {name}", short(c)),
+        Ok((name, Written::Unchanged(c))) => {
+            println!(
+                "  commit:   none (nothing changed since {} on {name})",
+                short(c)
+            )
+        }
         Err(why) => println!("  commit:   none ({why})"),
+    }
+    match branch {
+        Some(Branch::Made(c)) => println!("  branch:   {} {message}", &c[..c.len().min(7)]),
+        Some(Branch::None(why)) => println!("  branch:   no commit ({why})"),
+        None => {}
     }
     println!("Resume with: session-hook resume {}", doc.shortname());
     Ok(())
@@ -264,131 +275,78 @@ fn pause_entry_text(summary: &str, next: &[String], note: Option<&str>) -> Strin
     t
 }
 
-enum Committed {
-    Made(Oid),
-    Skipped(String),
+/// "clean", "2 modified, 1 staged, 0 untracked[, 1 conflicted]", or
+/// "unknown (why)": never clean when it could not be read.
+fn status_text(ws: &git::WorkStatus) -> String {
+    if let Some(why) = &ws.unknown {
+        return format!("uncommitted files unknown ({why})");
+    }
+    if ws.is_clean() {
+        return "clean".into();
+    }
+    let mut t = format!(
+        "{} modified, {} staged, {} untracked",
+        ws.modified.len(),
+        ws.staged.len(),
+        ws.untracked.len()
+    );
+    if !ws.conflicted.is_empty() {
+        t.push_str(&format!(", {} conflicted", ws.conflicted.len()));
+    }
+    t
 }
 
-/// Commit the store and nothing else. The new tree is HEAD's tree with only
-/// its `.sessions` subtree replaced, so whatever else the user has staged is
-/// not part of it; in the index only the entries under `.sessions/` are
-/// updated, so staged and unstaged work stays exactly as it was.
-fn commit_store(
+fn short(c: &git2::Oid) -> String {
+    c.to_string()[..7].to_string()
+}
+
+/// Record the session's store files on `refs/sessions/<id>`.
+fn save_ref(
     repo: &Repository,
     store: &Store,
+    doc_path: &Path,
+    doc: &Document,
     message: &str,
-    when: DateTime<Utc>,
-) -> Result<Committed> {
-    let skip = |why: &str| Ok(Committed::Skipped(why.to_string()));
-    if let Some(op) = changes::operation_of(repo) {
-        return skip(&format!("a {op} is in progress"));
-    }
-    let Some(workdir) = repo.workdir() else {
-        return skip("the repository has no working tree");
-    };
-    if !same_dir(workdir, &store.project) {
-        return skip("the project is not the repository's top-level folder");
-    }
-    let head = match repo.head() {
-        Ok(h) => h,
-        Err(e) if e.code() == git2::ErrorCode::UnbornBranch => {
-            return skip("the branch has no commits yet");
-        }
-        Err(e) => return Err(e.into()),
-    };
-    if !head.is_branch() {
-        return skip("HEAD is detached, so the commit would belong to no branch");
-    }
-    let head = head.peel_to_commit()?;
-    let prefix = format!("{STORE_DIR}/");
-    let local = format!("{STORE_DIR}/.local/");
-    let sig = signature(repo, when)?;
-
-    let left_out =
-        |p: &[u8]| p.starts_with(local.as_bytes()) || is_temp_file(&String::from_utf8_lossy(p));
-    match git::commit::commit_folder(repo, STORE_DIR, &left_out, &sig, message)? {
-        Outcome::Made(oid) => return Ok(Committed::Made(oid)),
-        Outcome::Unchanged => return skip("nothing changed in .sessions/"),
-        // Through libgit2 instead.
-        Outcome::Declined(_) => {}
-    }
-
-    // Only the store is scanned: the pathspec keeps this cheap in a big
-    // repository.
-    let mut so = StatusOptions::new();
-    so.pathspec(STORE_DIR)
-        .include_untracked(true)
-        .recurse_untracked_dirs(true)
-        .include_ignored(false);
-    let changed: Vec<String> = repo
-        .statuses(Some(&mut so))?
-        .iter()
-        .filter_map(|e| e.path().ok().map(str::to_string))
-        .filter(|p| p.starts_with(&prefix) && !p.starts_with(&local))
-        .filter(|p| !is_temp_file(p))
-        .collect();
-
-    let mut index = repo.index()?;
-    if index.has_conflicts() {
-        for c in index.conflicts()? {
-            let c = c?;
-            let path = [&c.our, &c.their, &c.ancestor]
-                .into_iter()
-                .flatten()
-                .map(|e| String::from_utf8_lossy(&e.path).into_owned())
-                .next()
-                .unwrap_or_default();
-            if path.starts_with(&prefix) {
-                return skip(&format!("{path} has an unresolved conflict"));
-            }
-        }
-    }
-    for p in &changed {
-        let rel = Path::new(p);
-        let on_disk = std::fs::symlink_metadata(workdir.join(rel))
-            .is_ok_and(|m| m.is_file() || m.file_type().is_symlink());
-        if on_disk {
-            index.add_path(rel)?;
-        } else if index.get_path(rel, 0).is_some() {
-            index.remove_path(rel)?;
-        }
-    }
-
-    // The store's subtree, from the updated index entries under it.
-    // The index is sorted, so they are one run starting at the prefix.
-    let mut sub = Index::new()?;
-    if let Ok(start) = index.find_prefix(prefix.as_str()) {
-        for e in (start..index.len()).map_while(|i| index.get(i)) {
-            if !e.path.starts_with(prefix.as_bytes()) {
-                break;
-            }
-            if (e.flags >> 12) & 0x3 == 0 {
-                sub.add(&e)?;
-            }
-        }
-    }
-    let sub_root = repo.find_tree(sub.write_tree_to(repo)?)?;
-    let new_store = sub_root.get_name(STORE_DIR).map(|e| e.id());
-    let head_tree = head.tree()?;
-    let old_store = head_tree.get_name(STORE_DIR).map(|e| e.id());
-    index.write()?;
-    if new_store == old_store {
-        return skip("nothing changed in .sessions/");
-    }
-    let mut up = TreeUpdateBuilder::new();
-    match new_store {
-        Some(t) => up.upsert(STORE_DIR, t, FileMode::Tree),
-        None => up.remove(STORE_DIR),
-    };
-    let tree = repo.find_tree(up.create_updated(repo, &head_tree)?)?;
-    let oid = repo.commit(Some("HEAD"), &sig, &sig, message, &tree, &[&head])?;
-    Ok(Committed::Made(oid))
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(String, Written), String> {
+    let id = doc.id();
+    let roots: Vec<PathBuf> = [
+        Some(fsutil::relative_to(doc_path, &store.dir)),
+        Some(PathBuf::from("journal").join(id)),
+        (!doc.shortname().is_empty()).then(|| PathBuf::from("bundles").join(doc.shortname())),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let sig = snapref::signature(repo, now).map_err(|e| format!("{e:#}"))?;
+    snapref::write(repo, &store.dir, &roots, id, message, &sig)
+        .map(|w| (snapref::refname(id), w))
+        .map_err(|e| format!("the snapshot commit failed: {e:#}"))
 }
 
-/// Left behind by a writer that was killed mid-write (see `fsutil`).
-fn is_temp_file(p: &str) -> bool {
-    let name = p.rsplit('/').next().unwrap_or(p);
-    name.starts_with(".tmp-") && name.ends_with(".partial")
+/// Commit `.sessions/` on the current branch with the `git` executable, so
+/// git's hooks, signing, identity and permissions apply. What git refuses
+/// is reported; the pause itself is complete either way.
+fn commit_to_branch(repo: &Repository, store: &Store, message: &str) -> Branch {
+    let none = |why: &str| Branch::None(why.to_string());
+    if let Some(op) = git::operation_of(repo) {
+        return none(&format!("a {op} is in progress"));
+    }
+    let Some(workdir) = repo.workdir() else {
+        return none("the repository has no working tree");
+    };
+    if !same_dir(workdir, &store.project) {
+        return none("the project is not the repository's top-level folder");
+    }
+    if repo.head_detached().unwrap_or(false) {
+        return none("HEAD is detached, so the commit would belong to no branch");
+    }
+    // Committed stores are not machine-local: our exclude line would make
+    // `git add` refuse the folder.
+    if let Err(e) = git::unexclude_store(repo, &store.dir) {
+        return none(&format!("cannot edit .git/info/exclude: {e}"));
+    }
+    git::exe::commit_store(&store.project, STORE_DIR, message)
 }
 
 fn same_dir(a: &Path, b: &Path) -> bool {
@@ -396,19 +354,4 @@ fn same_dir(a: &Path, b: &Path) -> bool {
         (Ok(x), Ok(y)) => x == y,
         _ => a == b,
     }
-}
-
-/// The repository's configured identity, else ours; stamped with the
-/// command's time so a pinned clock gives a reproducible commit.
-fn signature(repo: &Repository, when: DateTime<Utc>) -> Result<Signature<'static>> {
-    let (name, email) = repo
-        .signature()
-        .ok()
-        .and_then(|s| Some((s.name().ok()?.to_string(), s.email().ok()?.to_string())))
-        .unwrap_or_else(|| ("session-hook".into(), "session-hook@localhost".into()));
-    Ok(Signature::new(
-        &name,
-        &email,
-        &git2::Time::new(when.timestamp(), 0),
-    )?)
 }

@@ -1,6 +1,8 @@
 //! `session-hook resume`: pick a session up again. Prints what was said at
 //! the pause and everything that changed in git since, then marks the
-//! session active and binds it to this Claude session.
+//! session active and binds it to this Claude session. A session that is
+//! only on a snapshot ref (fetched with `sync pull`, or its files removed
+//! from this store) is listed too, and restored from the ref when named.
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
@@ -12,6 +14,7 @@ use crate::cmd::{self, Ctx, Job};
 use crate::doc::sections as s;
 use crate::doc::{Document, Sec, Status, Value};
 use crate::error::UserError;
+use crate::git::snapref::{self, RefSession};
 use crate::snapshot::{self, Loaded};
 use crate::store::{Meta, Store};
 use crate::{clock, frame, fsutil, journal, names, session, verify};
@@ -69,15 +72,56 @@ fn rows(store: &Store) -> Vec<Row> {
         .collect()
 }
 
+/// Shortname and title of a session on a snapshot ref.
+pub fn ref_names(s: &RefSession) -> (String, String) {
+    match Document::parse(std::path::Path::new(&s.doc_path), s.doc_text.clone()) {
+        Ok(d) => (d.shortname().to_string(), d.title()),
+        Err(_) => (s.id.clone(), String::new()),
+    }
+}
+
+/// Sessions on snapshot refs whose files are not in this store, newest
+/// snapshot first, as `--list` numbers them after the store's sessions.
+pub fn ref_only(store: &Store) -> Vec<RefSession> {
+    let Some(repo) = crate::git::open(&store.project) else {
+        return Vec::new();
+    };
+    let known: std::collections::HashSet<String> = store
+        .metas(true)
+        .into_iter()
+        .map(|m| m.id().to_string())
+        .collect();
+    let mut v: Vec<RefSession> = snapref::list(&repo)
+        .into_iter()
+        .filter(|s| !known.contains(&s.id))
+        .collect();
+    v.sort_by(|a, b| b.time.cmp(&a.time).then_with(|| a.id.cmp(&b.id)));
+    v
+}
+
 pub fn run(g: &Global, a: ResumeArgs) -> Result<()> {
     let ctx = Ctx::new(g)?;
-    ctx.store.require()?;
+    let on_refs = ref_only(&ctx.store);
+    if on_refs.is_empty() {
+        ctx.store.require()?;
+    }
     if a.list {
-        print!("{}", render_list(&rows(&ctx.store), ctx.now));
+        print!("{}", render_list(&rows(&ctx.store), &on_refs, ctx.now));
         return Ok(());
     }
+    if !ctx.store.exists() {
+        // A fresh clone with sessions on fetched refs only.
+        ctx.store.create_layout()?;
+        if let Some(r) = crate::git::open(&ctx.store.project) {
+            crate::git::exclude_store(&r, &ctx.store.dir)?;
+        }
+    }
     let _lock = ctx.store.lock_for_command()?;
-    let meta = choose(&ctx, a.name.as_deref().or(a.session_id.as_deref()))?;
+    let meta = choose(
+        &ctx,
+        a.name.as_deref().or(a.session_id.as_deref()),
+        &on_refs,
+    )?;
     crate::cmd::refuse_closed(
         &meta,
         "closed",
@@ -172,8 +216,9 @@ pub fn run(g: &Global, a: ResumeArgs) -> Result<()> {
 
 /// The session to resume: a number from `--list`, a name, `--session`, the
 /// session bound to this Claude session, else the newest paused one, else
-/// the newest active one.
-fn choose(ctx: &Ctx, name: Option<&str>) -> Result<Meta> {
+/// the newest active one. A number or name that only a snapshot ref has
+/// restores that session into the store first.
+fn choose(ctx: &Ctx, name: Option<&str>, on_refs: &[RefSession]) -> Result<Meta> {
     if let Some(n) = name {
         // A number is the one the user just saw in `--list`.
         if let Ok(i) = n.parse::<usize>() {
@@ -181,8 +226,23 @@ fn choose(ctx: &Ctx, name: Option<&str>) -> Result<Meta> {
             if (1..=rows.len()).contains(&i) {
                 return Ok(rows.into_iter().nth(i - 1).expect("in range").meta);
             }
+            if let Some(s) = i.checked_sub(rows.len() + 1).and_then(|k| on_refs.get(k)) {
+                return restore(ctx, s);
+            }
         }
-        return ctx.store.resolve(Some(n), None);
+        return match ctx.store.resolve(Some(n), None) {
+            Ok(m) => Ok(m),
+            Err(e) => {
+                let hits: Vec<&RefSession> = on_refs
+                    .iter()
+                    .filter(|s| ref_names(s).0 == n || (n.len() >= 4 && s.id.starts_with(n)))
+                    .collect();
+                match hits.as_slice() {
+                    [one] => restore(ctx, one),
+                    _ => Err(e),
+                }
+            }
+        };
     }
     if ctx.g.session.is_some() {
         return ctx.resolve(None);
@@ -214,8 +274,23 @@ fn choose(ctx: &Ctx, name: Option<&str>) -> Result<Meta> {
         })
 }
 
-fn render_list(rows: &[Row], now: DateTime<Utc>) -> String {
-    if rows.is_empty() {
+/// Bring a session's files back from its snapshot ref.
+fn restore(ctx: &Ctx, s: &RefSession) -> Result<Meta> {
+    let repo = crate::git::open(&ctx.store.project)
+        .ok_or_else(|| UserError::new("the git repository cannot be read"))?;
+    let made = snapref::restore(&repo, s, &ctx.store.dir)?;
+    println!(
+        "Restored {} from {} ({} file{}).",
+        ref_names(s).0,
+        s.refname,
+        made.len(),
+        if made.len() == 1 { "" } else { "s" }
+    );
+    ctx.store.resolve(Some(&s.id), None)
+}
+
+fn render_list(rows: &[Row], on_refs: &[RefSession], now: DateTime<Utc>) -> String {
+    if rows.is_empty() && on_refs.is_empty() {
         return "No paused or active sessions.\n".into();
     }
     let mut out = String::from("Paused and active sessions, newest first:\n\n");
@@ -246,6 +321,24 @@ fn render_list(rows: &[Row], now: DateTime<Utc>) -> String {
                 if let Some(t) = r.meta.front.title.as_deref() {
                     out.push_str(&format!("      Title: {}\n", frame::one_line(t, 200)));
                 }
+            }
+        }
+    }
+    if !on_refs.is_empty() {
+        out.push_str("\nOnly on snapshot refs (resuming one restores its files):\n\n");
+        for (k, s) in on_refs.iter().enumerate() {
+            let (name, title) = ref_names(s);
+            let when = chrono::TimeZone::timestamp_opt(&Utc, s.time, 0)
+                .single()
+                .map(|t| format!("snapshot {} ({})", clock::short(t), clock::ago(t, now)))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "  {:>2}. {name}  [{}]  {when}\n",
+                rows.len() + k + 1,
+                s.refname
+            ));
+            if !title.is_empty() {
+                out.push_str(&format!("      Title: {title}\n"));
             }
         }
     }
@@ -343,6 +436,7 @@ fn verification(store: &Store, doc: &Document, outcome: &Outcome) -> verify::Ver
         branch: r.head.branch.clone(),
         commit: r.head.commit.clone(),
         uncommitted: r.now.all(),
+        unknown: r.now.unknown.clone(),
     };
     let relation = git2::Repository::open(&store.project)
         .map(|repo| verify::relation(&repo, rec.commit.as_deref()))

@@ -51,6 +51,11 @@ fn hostile_clone_with(with_record: bool) -> (Project, PathBuf) {
         fs::remove_dir_all(origin.path().join(".sessions/.local/provenance")).unwrap();
     }
     fs::remove_file(origin.path().join(".sessions/.gitignore")).unwrap();
+    // Its author commits the store, which `init` keeps out of git.
+    let exclude = origin.path().join(".git/info/exclude");
+    if let Ok(t) = fs::read_to_string(&exclude) {
+        fs::write(&exclude, t.replace("/.sessions/", "")).unwrap();
+    }
     origin.commit_all(&origin.repo(), "add session");
     let clone = Project::plain();
     git2::Repository::clone(origin.path().to_str().unwrap(), clone.path()).unwrap();

@@ -243,29 +243,25 @@ fn pause_records_the_document_snapshot_and_journal() {
     let pause = kinds.iter().find(|t| t.contains("kind: pause")).unwrap();
     assert!(pause.contains("lock order matters") && pause.contains("Write the fix"));
 
-    // One commit on top, holding only the store.
+    // HEAD stays; the snapshot is a commit on the session's own ref.
     let repo = p.repo();
-    let c = repo.head().unwrap().peel_to_commit().unwrap();
-    assert_eq!(c.parent_id(0).unwrap(), before);
+    assert_eq!(head(&p), before);
+    let id = crate::git_refs::session_id(&p);
+    let c = repo
+        .find_reference(&format!("refs/sessions/{id}"))
+        .unwrap()
+        .peel_to_commit()
+        .unwrap();
+    assert_eq!(c.parent_count(), 0, "the session's first snapshot");
     assert_eq!(
         c.summary().unwrap().unwrap(),
         "session: pause work — Sweeper race: reproduced, fix next"
     );
-    let diff = repo
-        .diff_tree_to_tree(
-            Some(&c.parent(0).unwrap().tree().unwrap()),
-            Some(&c.tree().unwrap()),
-            None,
-        )
-        .unwrap();
-    assert!(diff.deltas().len() > 0);
-    for d in diff.deltas() {
-        let path = d.new_file().path().unwrap().to_string_lossy().to_string();
-        assert!(path.starts_with(".sessions/"), "{path}");
-        assert!(!path.starts_with(".sessions/.local/"), "{path}");
-    }
     assert!(
-        out.contains(&format!("commit:   {}", short(c.id()))),
+        out.contains(&format!(
+            "commit:   {} on refs/sessions/{id}",
+            short(c.id())
+        )),
         "{out}"
     );
 }
@@ -337,7 +333,7 @@ fn user_status(p: &Project) -> BTreeMap<String, u32> {
 }
 
 #[test]
-fn pause_commit_leaves_staged_and_unstaged_work_exactly_as_it_was() {
+fn pause_leaves_staged_and_unstaged_work_exactly_as_it_was() {
     let p = project();
     commit_files(
         &p,
@@ -350,8 +346,6 @@ fn pause_commit_leaves_staged_and_unstaged_work_exactly_as_it_was() {
         "more files",
         "2026-01-15T08:30:00Z",
     );
-    // A first pause makes the store tracked; the second one then commits
-    // modified store files as well as new ones.
     p.ok(&["pause", "-s", "first"]);
     p.ok(&["resume", "work"]);
     let repo = p.repo();
@@ -369,6 +363,7 @@ fn pause_commit_leaves_staged_and_unstaged_work_exactly_as_it_was() {
     let head_before = head(&p);
     let tree_before = p.repo().find_commit(head_before).unwrap().tree_id();
     let index_before = user_rows(&p);
+    let index_before_all = index_rows(&p);
     let mut wt_before = BTreeMap::new();
     work_tree(p.path(), Path::new(""), &mut wt_before);
     let status_before = user_status(&p);
@@ -376,14 +371,28 @@ fn pause_commit_leaves_staged_and_unstaged_work_exactly_as_it_was() {
     let out = p.ok(&["pause", "-s", "second", "-a", "Staged a and n"]);
     assert!(out.contains("3 modified, 3 staged, 1 untracked"), "{out}");
 
+    // The user's HEAD, index entries, work tree and status are exactly as
+    // before, in the default mode and in branch mode (which commits only
+    // the store's paths).
+    assert_eq!(head(&p), head_before);
+    assert_eq!(index_rows(&p), index_before_all);
+    let mut wt_after = BTreeMap::new();
+    work_tree(p.path(), Path::new(""), &mut wt_after);
+    assert_eq!(wt_after, wt_before);
+    assert_eq!(user_status(&p), status_before);
+
+    p.ok(&["resume", "work"]);
+    let out = crate::git_refs::sh(&p, &["pause", "--commit-to-branch", "-s", "third"]);
+    assert!(out.contains("branch:   "), "{out}");
     let repo = p.repo();
     let c = repo.head().unwrap().peel_to_commit().unwrap();
-    assert_eq!(c.parent_id(0).unwrap(), head_before, "one commit on top");
-    assert_ne!(c.id(), head_before);
-    // The commit is HEAD's tree with only .sessions replaced: nothing the
-    // user staged went in.
-    let old_tree = repo.find_tree(tree_before).unwrap();
+    assert_eq!(
+        c.parent_id(0).unwrap(),
+        head_before,
+        "one commit on top: {out}"
+    );
     let new_tree = c.tree().unwrap();
+    let old_tree = repo.find_tree(tree_before).unwrap();
     let names = |t: &git2::Tree| -> Vec<(String, Oid)> {
         t.iter()
             .filter(|e| e.name().unwrap() != ".sessions")
@@ -391,41 +400,12 @@ fn pause_commit_leaves_staged_and_unstaged_work_exactly_as_it_was() {
             .collect()
     };
     assert_eq!(names(&old_tree), names(&new_tree));
-    assert_ne!(
-        old_tree.get_name(".sessions").unwrap().id(),
-        new_tree.get_name(".sessions").unwrap().id()
-    );
     assert!(new_tree.get_path(Path::new("n.txt")).is_err());
-
-    // The user's index entries, work tree and status are exactly as before.
     assert_eq!(user_rows(&p), index_before);
     let mut wt_after = BTreeMap::new();
     work_tree(p.path(), Path::new(""), &mut wt_after);
     assert_eq!(wt_after, wt_before);
     assert_eq!(user_status(&p), status_before);
-
-    // The store's index entries match the commit: nothing left to commit.
-    for (path, oid, _, stage) in index_rows(&p)
-        .into_iter()
-        .filter(|r| r.0.starts_with(".sessions/"))
-    {
-        assert_eq!(stage, 0);
-        assert_eq!(
-            new_tree.get_path(Path::new(&path)).unwrap().id(),
-            oid,
-            "{path}"
-        );
-        assert!(!path.starts_with(".sessions/.local/"), "{path}");
-    }
-    let mut o = git2::StatusOptions::new();
-    o.include_untracked(true).pathspec(".sessions");
-    let left: Vec<String> = repo
-        .statuses(Some(&mut o))
-        .unwrap()
-        .iter()
-        .map(|e| e.path().unwrap().to_string())
-        .collect();
-    assert!(left.is_empty(), "store not fully committed: {left:?}");
 }
 
 fn assert_no_commit(p: &Project, args: &[&str], why: &str) {
@@ -447,18 +427,32 @@ fn pause_skips_the_commit_with_a_reason() {
     p.write(".sessions/config.yaml", "pause:\n  commit: false\n");
     assert_no_commit(&p, &["pause"], "pause.commit is false");
 
+    // Branch mode steps aside where a branch commit would be wrong; the
+    // snapshot ref is written all the same.
     let p = project();
     let h = head(&p);
     fs::write(p.path().join(".git/MERGE_HEAD"), format!("{h}\n")).unwrap();
-    assert_no_commit(&p, &["pause"], "a merge is in progress");
+    assert_no_branch_commit(&p, "a merge is in progress");
 
     let p = project();
     fs::create_dir_all(p.path().join(".git/rebase-merge")).unwrap();
-    assert_no_commit(&p, &["pause"], "a rebase is in progress");
+    assert_no_branch_commit(&p, "a rebase is in progress");
 
     let p = project();
     p.repo().set_head_detached(head(&p)).unwrap();
-    assert_no_commit(&p, &["pause"], "HEAD is detached");
+    assert_no_branch_commit(&p, "HEAD is detached");
+}
+
+fn assert_no_branch_commit(p: &Project, why: &str) {
+    let before = p.repo().head().ok().and_then(|h| h.target());
+    let out = p.ok(&["pause", "--commit-to-branch"]);
+    assert!(
+        out.contains(&format!("branch:   no commit ({why}")),
+        "{out}"
+    );
+    assert!(out.contains(" on refs/sessions/"), "{out}");
+    assert_eq!(p.repo().head().ok().and_then(|h| h.target()), before);
+    assert!(p.active_text().contains("status: paused"));
 }
 
 #[test]
@@ -521,7 +515,6 @@ fn resume_lists_commits_since_the_pause_by_id() {
         "### New Commits (2)",
         &format!("- {} Add helper (1 hour ago)", short(c2)),
         &format!("- {} Fix the race (1 hour ago)", short(c1)),
-        "Not listed: 1 commit that only records session files.",
         "- M src/lib.rs",
         "- A src/new.rs",
         "Clean: no uncommitted changes.",
@@ -783,8 +776,8 @@ fn detached_head_is_reported() {
         out.contains(&format!("**Branch switched**: {main} → (detached HEAD)")),
         "{out}"
     );
-    // Pausing while detached records no branch and makes no commit.
-    let out = p.ok(&["pause", "work"]);
+    // Pausing while detached records no branch and makes no branch commit.
+    let out = p.ok(&["pause", "work", "--commit-to-branch"]);
     assert!(out.contains("(detached HEAD)"), "{out}");
     assert!(out.contains("HEAD is detached"), "{out}");
     let last = snapshots(&p).pop().unwrap();
@@ -799,10 +792,8 @@ fn unborn_branch_then_first_commits() {
     Repository::init(p.path()).unwrap();
     p.ok(&["init", "--name", "work", "--goal", "Start from nothing"]);
     let out = p.ok(&["pause", "-s", "empty repo"]);
-    assert!(
-        out.contains("commit:   none (the branch has no commits yet)"),
-        "{out}"
-    );
+    // The snapshot needs no commit of the user's.
+    assert!(out.contains(" on refs/sessions/"), "{out}");
     let s = only_snapshot(&p);
     assert_eq!(s["git_context"]["commit"], serde_json::Value::Null);
     let br = s["git_context"]["branch"].as_str().unwrap().to_string();
@@ -1021,45 +1012,6 @@ fn session_start_shows_the_short_report_since_the_pause() {
     assert!(
         !ctx.contains("- M src/lib.rs"),
         "the short report has no diff:\n{ctx}"
-    );
-}
-
-#[test]
-fn a_teammate_resumes_from_the_pause_commit() {
-    let p = project();
-    p.write("notes.txt", "my uncommitted notes\n");
-    p.write("scratch.txt", "mine only\n");
-    p.ok(&["pause", "-s", "hand-off", "-n", "Review the lock order"]);
-    // The teammate clones after the pause commit was pushed.
-    let q = Project::plain();
-    Repository::clone(p.path().to_str().unwrap(), q.path()).unwrap();
-    let out = q.ok(&["resume", "--list"]);
-    assert!(out.contains("work  [paused]"), "{out}");
-    assert!(out.contains("Summary: hand-off"), "{out}");
-    let out = q.ok(&["resume", "work"]);
-    assert!(
-        out.contains("Paused in another checkout or folder ("),
-        "{out}"
-    );
-    assert!(out.contains("1. Review the lock order"), "{out}");
-    assert!(!out.contains("Missing Since the Pause"), "{out}");
-    assert!(!out.contains("Potential Conflicts"), "{out}");
-    assert!(
-        out.contains("Not listed: 1 commit that only records session files."),
-        "{out}"
-    );
-    // Their own commit to a file the first user had uncommitted is a
-    // potential conflict.
-    commit_files(
-        &q,
-        &[("notes.txt", "their notes\n")],
-        "Teammate edits notes",
-        "2026-01-15T11:00:00Z",
-    );
-    let out = q.ok(&["resume", "work"]);
-    assert!(
-        out.contains("- notes.txt: uncommitted at the pause, changed in commits since"),
-        "{out}"
     );
 }
 
