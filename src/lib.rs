@@ -24,7 +24,7 @@ pub mod hook;
 pub(crate) mod journal;
 pub(crate) mod names;
 pub mod phases;
-pub mod picture;
+pub(crate) mod picture;
 pub(crate) mod provenance;
 pub mod redact;
 pub(crate) mod report;
