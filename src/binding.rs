@@ -2,7 +2,8 @@
 //!
 //! - a conversation bound to an open session works on that one;
 //! - an unbound conversation is bound automatically only when exactly one
-//!   session is active and it is this machine's own;
+//!   of this machine's own sessions is active (the caller passes only
+//!   those: see `provenance::Own`);
 //! - with several active sessions nothing is picked: start-up lists them and
 //!   says how to choose, and tool events are journalled nowhere until the
 //!   user chooses with `/session-init` or `/session-resume`.
@@ -26,9 +27,6 @@ pub enum Pick {
     Only(Meta),
     /// Unbound, and several sessions are active: the user must choose.
     Several(Vec<Meta>),
-    /// Unbound, and the only active session was created elsewhere: taking
-    /// it up is the user's explicit act.
-    Foreign(Meta),
     /// No active session.
     Nothing,
 }
@@ -43,13 +41,9 @@ impl Pick {
     }
 }
 
-/// Whether a session was created, resumed or imported on this machine.
-/// The one place where provenance enters the binding rule.
-pub fn is_own(_store: &Store, _meta: &Meta) -> bool {
-    true
-}
-
-/// Apply the rule to the open sessions `metas` (archived ones are ignored).
+/// Apply the rule to this machine's own open sessions `metas` (filtered by
+/// `provenance::Own` by the caller: a session from elsewhere is never
+/// bound without the user naming it). Archived ones are ignored.
 pub fn pick(store: &Store, metas: &[Meta], claude: Option<&str>) -> Pick {
     if let Some(c) = claude
         && let Some(id) = store.bound(c)
@@ -65,14 +59,7 @@ pub fn pick(store: &Store, metas: &[Meta], claude: Option<&str>) -> Pick {
         .collect();
     match active.len() {
         0 => Pick::Nothing,
-        1 => {
-            let m = active.remove(0);
-            if is_own(store, m) {
-                Pick::Only(m.clone())
-            } else {
-                Pick::Foreign(m.clone())
-            }
-        }
+        1 => Pick::Only(active.remove(0).clone()),
         _ => {
             // Newest first, as `list` shows them.
             active.sort_by(|a, b| b.updated().cmp(a.updated()));
@@ -151,10 +138,6 @@ pub fn unbound_note(p: &Pick) -> Option<String> {
         Pick::Several(v) => Some(format!(
             "unbound conversation, {} active sessions: recorded nowhere",
             v.len()
-        )),
-        Pick::Foreign(m) => Some(format!(
-            "unbound conversation; {} was created elsewhere: recorded nowhere",
-            m.shortname()
         )),
         _ => None,
     }

@@ -116,7 +116,11 @@ pub fn run(g: &Global, a: ListArgs) -> Result<()> {
     for (r, id) in rows.iter().zip(&short) {
         let status = paint.status(&format!("{:<10}", r.status), &r.status);
         if let Some(e) = &r.error {
-            println!("{status} {}  ({e})", r.path);
+            println!(
+                "{status} {}  ({})",
+                crate::frame::one_line(&r.path, 200),
+                crate::frame::one_line(e, 300)
+            );
             continue;
         }
         // The same time format as `resume --list`: the time, then how long ago.
@@ -131,7 +135,7 @@ pub fn run(g: &Global, a: ListArgs) -> Result<()> {
             .unwrap_or_else(|| r.updated_at.clone());
         println!(
             "{status} {:<28} {:<w$} {:<7} {when}",
-            r.shortname,
+            crate::frame::one_line(&r.shortname, 80),
             id,
             format!("{}/{}", r.done, r.total),
         );

@@ -371,7 +371,8 @@ fn a_model_following_the_injected_instructions_keeps_the_document() {
     // No --allowedTools: the permission rules install added let the calls run.
     let (_, req) = r.go("continue", None, &[]);
     assert!(
-        req.contains("UserPromptSubmit hook additional context: session-hook resume context"),
+        req.contains("UserPromptSubmit hook additional context: ")
+            && req.contains("session-hook resume context"),
         "{req}"
     );
     let text = p.active_text();
@@ -416,7 +417,8 @@ fn the_repository_is_a_plugin() {
     // Hooks fire and their context reaches the model.
     let (sid, req) = r.go("hello", None, &plugin);
     assert!(
-        req.contains("SessionStart hook additional context: session-hook active session")
+        req.contains("SessionStart hook additional context: ")
+            && req.contains("session-hook active session")
             && req.contains("Plugin route works"),
         "{req}"
     );
