@@ -133,7 +133,16 @@ fn racy_edits_stay_visible_after_pause() {
 
 #[test]
 fn no_concurrent_git_add_is_lost_while_pausing() {
+    adds_survive_pauses(false);
+    // In branch mode git itself commits, under its own index lock.
+    adds_survive_pauses(true);
+}
+
+fn adds_survive_pauses(branch: bool) {
     let p = repo();
+    if branch {
+        p.write(".sessions/config.yaml", "pause:\n  commit: branch\n");
+    }
     let d = p.path().to_path_buf();
     const N: usize = 60;
     for i in 0..N {
