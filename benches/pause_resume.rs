@@ -114,8 +114,7 @@ fn main() {
             git_status.push(d);
         }
         let t = Instant::now();
-        session_hook::fsutil::atomic_write(&tmp.path().join("durable.txt"), payload.as_bytes())
-            .unwrap();
+        durable_write(&tmp.path().join("durable.txt"), payload.as_bytes());
         durable.push(t.elapsed());
     }
 
@@ -321,4 +320,14 @@ fn commit_change(repo: &Repository, path: &str, i: usize, msg: &str) {
     idx.read(true).unwrap();
     idx.add_path(Path::new(path)).unwrap();
     idx.write().unwrap();
+}
+
+/// What the store does for every durable rewrite: a temp file in the same
+/// folder, fsync, rename.
+fn durable_write(path: &Path, bytes: &[u8]) {
+    let tmp = path.with_extension("tmp");
+    let mut f = std::fs::File::create(&tmp).unwrap();
+    std::io::Write::write_all(&mut f, bytes).unwrap();
+    f.sync_all().unwrap();
+    std::fs::rename(&tmp, path).unwrap();
 }

@@ -77,14 +77,9 @@ pub fn atomic_write_keep_mode(path: &Path, contents: &[u8]) -> io::Result<()> {
 /// the same temp file and fsync as [`atomic_write`], then a rename that
 /// refuses to replace an existing file (`ErrorKind::AlreadyExists`). A new
 /// session file is created this way, so a file that happens to have the
-/// same name (one we could not even read, say) is never lost.
-pub fn atomic_create(path: &Path, contents: &Contents) -> io::Result<()> {
-    replace(path, contents, None, How::Create)
-}
-
-/// [`atomic_create`] through a parked previous version, as
-/// [`atomic_write_recycling`] does: a document moved to a new name (closed
-/// into the archive) takes its spare along instead of leaving it behind.
+/// same name (one we could not even read, say) is never lost. A document
+/// moved to a new name (closed into the archive) takes its parked previous
+/// version along (see [`atomic_write_recycling`]).
 pub fn atomic_create_recycling(
     path: &Path,
     contents: &Contents,
@@ -357,12 +352,6 @@ pub fn write_unsynced(path: &Path, contents: &[u8]) -> io::Result<()> {
     tmp.write_all(contents)?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
-}
-
-/// Swap two existing names atomically. Linux only; elsewhere an error, and
-/// the caller renames instead.
-pub fn exchange(a: &Path, b: &Path) -> io::Result<()> {
-    recycle::exchange(a, b)
 }
 
 /// Reusing a parked previous version instead of allocating a new file.
@@ -705,12 +694,12 @@ mod tests {
     fn atomic_create_never_replaces() {
         let d = tempfile::tempdir().unwrap();
         let p = d.path().join("a.md");
-        atomic_create(&p, &Contents::bytes(b"first")).unwrap();
+        replace(&p, &Contents::bytes(b"first"), None, How::Create).unwrap();
         assert_eq!(
             fs::metadata(&p).unwrap().permissions().mode() & 0o777,
             0o600
         );
-        let e = atomic_create(&p, &Contents::bytes(b"second")).unwrap_err();
+        let e = replace(&p, &Contents::bytes(b"second"), None, How::Create).unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read_to_string(&p).unwrap(), "first");
         let names: Vec<_> = fs::read_dir(d.path()).unwrap().flatten().collect();

@@ -250,13 +250,6 @@ pub fn write_at(path: &Path, snap: &Snapshot) -> Result<()> {
         .with_context(|| format!("cannot write {}", path.display()))
 }
 
-/// Write a new snapshot; returns its path.
-pub fn write(store: &Store, snap: &Snapshot, stamp: &str) -> Result<PathBuf> {
-    let path = new_path(store, &snap.session_id, stamp)?;
-    write_at(&path, snap)?;
-    Ok(path)
-}
-
 /// Sort key of a snapshot file name: `<stamp>[-<n>].json`.
 fn order_key(p: &Path) -> (String, u32) {
     let stem = p

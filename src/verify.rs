@@ -95,6 +95,7 @@ pub enum Verification {
     },
 }
 
+#[cfg(test)]
 impl Verification {
     pub fn matches(&self) -> bool {
         matches!(self, Verification::Checked { differences, .. } if differences.is_empty())

@@ -45,7 +45,7 @@ pub fn run(g: &Global, a: BundleArgs) -> Result<()> {
     };
     let ctx = Ctx::new(g)?;
     ctx.store.require()?;
-    let _lock = ctx.store.lock_for_command()?;
+    let _lock = crate::cmd::lock(&ctx.store)?;
     let meta = ctx.resolve(a.name.as_deref())?;
     let doc = ctx.store.load(&meta.path)?;
     let entries = journal::read_all(&ctx.store, doc.id());

@@ -33,7 +33,7 @@ pub fn run(g: &Global, a: CloseArgs) -> Result<()> {
     let ctx = Ctx::new(g)?;
     let reason = opt_text("--reason", a.reason.as_ref())?;
     ctx.store.require()?;
-    let _lock = ctx.store.lock_for_command()?;
+    let _lock = crate::cmd::lock(&ctx.store)?;
     let meta = ctx.resolve(a.name.as_deref())?;
     crate::cmd::refuse_closed(
         &meta,

@@ -113,7 +113,7 @@ pub fn render_session_md(ctx: &Ctx, doc: &Document) -> String {
 fn session_md(g: &Global, a: SessionMdArgs) -> Result<()> {
     let ctx = Ctx::new(g)?;
     ctx.store.require()?;
-    let _lock = ctx.store.lock_for_command()?;
+    let _lock = crate::cmd::lock(&ctx.store)?;
     let meta = ctx.resolve(a.name.as_deref())?;
     let doc = ctx.store.load(&meta.path)?;
     let text = render_session_md(&ctx, &doc);
@@ -187,7 +187,7 @@ fn handoff_cmd(g: &Global, a: HandoffArgs) -> Result<()> {
         print!("{text}");
         return Ok(());
     }
-    let _lock = ctx.store.lock_for_command()?;
+    let _lock = crate::cmd::lock(&ctx.store)?;
     let dir = ctx.store.dir.join("handoffs");
     let name = format!("{}-{}.md", doc.shortname(), clock::file_stamp(ctx.now));
     let out = out_path(a.out.as_deref(), &dir, &name)?;

@@ -40,7 +40,7 @@ pub fn run(g: &Global, a: GcArgs) -> Result<()> {
     let _lock = if a.dry_run {
         None
     } else {
-        Some(ctx.store.lock_for_command()?)
+        Some(crate::cmd::lock(&ctx.store)?)
     };
     let plan = gc::plan(&ctx.store, r, older_than, ctx.now);
     println!(

@@ -33,12 +33,19 @@ pub fn run(g: &Global, _a: HookArgs) -> i32 {
     // Drain anything past the cap so the writer never sees a broken pipe.
     let _ = std::io::copy(&mut std::io::stdin().lock(), &mut std::io::sink());
     t.lap("stdin");
-    let dir = g.dir.clone();
+    // Parsed once: the handler, the log line and the spool share it.
+    let input = hook::Input::parse(&input, g.dir.as_deref());
+    let event = input.event_name();
+    let store = input.store.clone();
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match read {
-        Ok(_) => hook::handle(&input, dir.as_deref(), true, &mut t),
-        Err(e) => Err(Skip::Failed(None, format!("cannot read stdin: {e}"))),
+        Ok(_) => hook::handle(input, true, &mut t),
+        Err(e) => Err(Skip::Failed(format!("cannot read stdin: {e}"))),
     }));
-    let event = event_name(&input);
+    let log = |status: &str, note: &str| {
+        if let Some(st) = &store {
+            hook::log_line(st, &event, start.elapsed(), status, note);
+        }
+    };
     match result {
         Ok(Ok(out)) => {
             if !out.stdout.is_empty() {
@@ -46,39 +53,18 @@ pub fn run(g: &Global, _a: HookArgs) -> i32 {
                 let _ = so.write_all(out.stdout.as_bytes());
                 let _ = so.flush();
             }
-            if let Some(st) = store_for(&input, dir.as_deref()) {
-                hook::log_line(&st, &event, start.elapsed(), "ok", &out.note);
-            }
+            log("ok", &out.note);
         }
         Ok(Err(Skip::NoStore)) => {}
-        Ok(Err(Skip::Failed(st, msg))) => {
-            if let Some(st) = st.or_else(|| store_for(&input, dir.as_deref())) {
-                hook::log_line(&st, &event, start.elapsed(), "error", &msg);
-            }
-        }
+        Ok(Err(Skip::Failed(msg))) => log("error", &msg),
         Err(panic) => {
             let msg = panic
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".into());
-            if let Some(st) = store_for(&input, dir.as_deref()) {
-                hook::log_line(&st, &event, start.elapsed(), "panic", &msg);
-            }
+            log("panic", &msg);
         }
     }
     0
-}
-
-/// The event name for the log, even from a payload we could not parse.
-fn event_name(input: &[u8]) -> String {
-    hook::wire::parse(input)
-        .map(|(_, e)| e.name().to_string())
-        .unwrap_or_else(|_| "unparsed".into())
-}
-
-fn store_for(input: &[u8], dir: Option<&std::path::Path>) -> Option<crate::store::Store> {
-    let cwd = hook::wire::parse(input).ok().and_then(|(c, _)| c.cwd);
-    let st = crate::store::Store::at(&hook::project_for(dir, cwd.as_deref()));
-    st.exists().then_some(st)
 }

@@ -270,7 +270,7 @@ pub fn create(ctx: &Ctx, spec: Spec, edit: impl FnOnce(&mut Document)) -> Result
         .and_then(names::safe_external_id);
 
     ctx.store.create_layout()?;
-    let _lock = ctx.store.lock_for_command()?;
+    let _lock = crate::cmd::lock(&ctx.store)?;
     let (open, unreadable) = ctx.store.list_split(false);
     // A file we cannot read still holds its session's name: its file name
     // says which (`<shortname>-<id6>.md`).

@@ -35,6 +35,14 @@ use crate::error::UserError;
 use crate::session::Open;
 use crate::store::{self, Store};
 
+/// The store lock for a command. Hook events spooled while the store was
+/// busy are older than the command: they are applied first.
+pub fn lock(store: &Store) -> Result<store::Lock> {
+    let lock = store.lock_for_command()?;
+    crate::hook::spool::drain(store, &lock, crate::hook::spool::COMMAND_DRAIN_BUDGET);
+    Ok(lock)
+}
+
 /// Longest text we accept for one argument (a log entry, a summary). Larger
 /// text is refused with a clear message, never truncated silently.
 pub const MAX_ARG_BYTES: usize = 64 * 1024;
@@ -116,7 +124,7 @@ impl Ctx {
         f: impl FnOnce(&mut Open, &Ctx) -> Result<R>,
     ) -> Result<R> {
         self.store.require()?;
-        let _lock = self.store.lock_for_command()?;
+        let _lock = crate::cmd::lock(&self.store)?;
         let meta = self.resolve(positional)?;
         // A closed session is a record: logging into it would change
         // history behind the archive's back.

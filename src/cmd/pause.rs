@@ -70,7 +70,7 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
     let note = opt_text("--note", a.note.as_ref())?;
     ctx.store.require()?;
     let config = crate::config::load(&ctx.store.dir)?.config;
-    let _lock = ctx.store.lock_for_command()?;
+    let _lock = crate::cmd::lock(&ctx.store)?;
     let meta = ctx.resolve(a.name.as_deref())?;
     if meta.archived {
         return Err(UserError::new(format!(

@@ -36,7 +36,7 @@ pub fn run(g: &Global, a: PreviewArgs) -> Result<()> {
     }
     let bytes = serde_json::to_vec(&payload)?;
     let mut t = Timings::default();
-    match hook::handle(&bytes, g.dir.as_deref(), false, &mut t) {
+    match hook::handle(hook::Input::parse(&bytes, g.dir.as_deref()), false, &mut t) {
         Ok(out) => {
             if out.stdout.is_empty() {
                 println!("(the {} hook would print nothing: {})", a.event, out.note);
@@ -55,7 +55,7 @@ pub fn run(g: &Global, a: PreviewArgs) -> Result<()> {
         )
         .hint("start one with `session-hook init --goal \"...\"`")
         .into()),
-        Err(Skip::Failed(_, msg)) => {
+        Err(Skip::Failed(msg)) => {
             Err(UserError::new(format!("the hook would fail and print nothing: {msg}")).into())
         }
     }

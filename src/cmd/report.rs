@@ -63,7 +63,7 @@ pub fn run(g: &Global, a: ReportArgs) -> Result<()> {
     };
     let path = ctx.store.project.join(&name);
     {
-        let _lock = ctx.store.lock_for_command()?;
+        let _lock = crate::cmd::lock(&ctx.store)?;
         fsutil::atomic_write(&path, text.as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?;
     }

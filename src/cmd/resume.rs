@@ -112,7 +112,7 @@ pub fn run(g: &Global, a: ResumeArgs) -> Result<()> {
             crate::git::exclude_store(&r, &ctx.store.dir)?;
         }
     }
-    let _lock = ctx.store.lock_for_command()?;
+    let _lock = crate::cmd::lock(&ctx.store)?;
     let meta = choose(
         &ctx,
         a.name.as_deref().or(a.session_id.as_deref()),

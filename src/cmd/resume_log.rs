@@ -31,7 +31,7 @@ pub fn run(g: &Global, a: ResumeLogArgs) -> Result<()> {
     let config = ctx.config()?;
     let facts = facts(&ctx, &config, a.transcript.as_deref())?;
     let (log, path) = {
-        let _lock = ctx.store.lock_for_command()?;
+        let _lock = crate::cmd::lock(&ctx.store)?;
         let meta = ctx.resolve(a.name.as_deref())?;
         let doc = ctx.store.load(&meta.path)?;
         let mut log = resume_log::build(&ctx.store, &meta, &doc, ctx.now, "manual", &facts);

@@ -25,7 +25,11 @@ pub fn run(g: &Global, a: TimingsArgs) -> Result<()> {
     let mut input = Vec::new();
     std::io::stdin().read_to_end(&mut input)?;
     t.lap("stdin");
-    let out = hook::handle(&input, g.dir.as_deref(), !a.dry_run, &mut t);
+    let out = hook::handle(
+        hook::Input::parse(&input, g.dir.as_deref()),
+        !a.dry_run,
+        &mut t,
+    );
     let elapsed = total.elapsed();
     for (phase, d) in &t.phases {
         println!("{phase:<8} {:>9.3} ms", d.as_secs_f64() * 1e3);
@@ -34,7 +38,7 @@ pub fn run(g: &Global, a: TimingsArgs) -> Result<()> {
     match out {
         Ok(o) => println!("stdout: {} bytes ({})", o.stdout.len(), o.note),
         Err(Skip::NoStore) => println!("stdout: 0 bytes (no store)"),
-        Err(Skip::Failed(_, m)) => {
+        Err(Skip::Failed(m)) => {
             return Err(UserError::new(format!("the event failed: {m}")).into());
         }
     }

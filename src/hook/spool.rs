@@ -1,28 +1,33 @@
 //! Events that arrive while the store is busy. A hook may wait only ~50 ms
 //! for the lock, but dropping its event would lose work, so the raw payload
 //! goes into `.sessions/.local/pending/` under a unique name (a new file
-//! needs no lock, like a journal entry), and whoever takes the lock next
-//! applies the spooled events first, oldest first.
+//! needs no lock, like a journal entry). The next hook or command that
+//! takes the lock applies them first, oldest first, for as long as its
+//! budget allows; the rest wait for the one after.
 
 use std::fs;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 
-use crate::store::Store;
+use crate::store::{Lock, Store};
 use crate::{clock, fsutil};
 
-/// At most this many spooled events are applied per lock, so one lock
-/// holder never stalls for long; the rest wait for the next one.
-const MAX_PER_DRAIN: usize = 200;
+/// How long a hook spends on spooled events before its own: Claude Code
+/// is waiting on it.
+pub(crate) const HOOK_DRAIN_BUDGET: Duration = Duration::from_millis(20);
+/// How long a command may: someone asked for it and waits anyway, and its
+/// change should land after the events that came before it.
+pub(crate) const COMMAND_DRAIN_BUDGET: Duration = Duration::from_secs(10);
 
 fn dir(store: &Store) -> PathBuf {
     store.local_dir().join("pending")
 }
 
 /// Spool one raw payload.
-pub fn put(store: &Store, raw: &[u8], at: DateTime<Utc>) -> Result<()> {
+pub(crate) fn put(store: &Store, raw: &[u8], at: DateTime<Utc>) -> Result<()> {
     let d = dir(store);
     fsutil::ensure_private_dir(&d)?;
     let id = uuid::Uuid::now_v7().simple().to_string();
@@ -38,14 +43,19 @@ pub fn put(store: &Store, raw: &[u8], at: DateTime<Utc>) -> Result<()> {
     Ok(())
 }
 
-/// Apply spooled events (the caller holds the store lock). Failures are
-/// logged and the event dropped, so one bad payload cannot wedge the queue.
-pub fn drain(store: &Store) {
+/// Apply spooled events, oldest first, until `budget` is spent (the caller
+/// holds `lock`). Failures are logged and the event dropped, so one bad
+/// payload cannot wedge the queue.
+pub(crate) fn drain(store: &Store, lock: &Lock, budget: Duration) {
+    let start = Instant::now();
     // Spoolers do not hold the lock: only a temp file old enough to be
     // abandoned is theirs to clear.
     fsutil::sweep_temp_files(&dir(store), fsutil::STALE_TEMP_AGE);
     let files = fsutil::files_with_ext(&dir(store), "json");
-    for f in files.into_iter().take(MAX_PER_DRAIN) {
+    for f in files {
+        if start.elapsed() >= budget {
+            break;
+        }
         let at = f
             .file_name()
             .and_then(|n| n.to_str())
@@ -53,10 +63,10 @@ pub fn drain(store: &Store) {
             .and_then(|s| chrono::NaiveDateTime::parse_from_str(s, "%Y%m%dT%H%M%S%.fZ").ok())
             .map(|t| t.and_utc())
             .unwrap_or_else(clock::now);
-        let started = std::time::Instant::now();
+        let started = Instant::now();
         let result = fs::read(&f)
             .map_err(anyhow::Error::from)
-            .and_then(|raw| super::replay(store, &raw, at));
+            .and_then(|raw| super::replay(store, lock, &raw, at));
         let (status, note) = match &result {
             Ok(()) => ("ok", "applied spooled event".to_string()),
             Err(e) => ("error", format!("spooled event dropped: {e:#}")),
@@ -88,7 +98,8 @@ mod tests {
         // A writer that has created its file but not yet filled it.
         let writing = dir(&store).join(".tmp-20260101T000000.000000Z-abcdef12.json.partial");
         fs::write(&writing, b"").unwrap();
-        drain(&store);
+        let lock = store.lock(Duration::ZERO).unwrap();
+        drain(&store, &lock, HOOK_DRAIN_BUDGET);
         assert!(writing.exists(), "a live writer's file is left alone");
         assert!(fsutil::files_with_ext(&dir(&store), "json").is_empty());
     }

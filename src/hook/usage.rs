@@ -5,23 +5,26 @@
 //! The warning check runs on every prompt and every tool call, so its
 //! common path is: read the tail of the transcript, read one small state
 //! file, compare. The config is parsed only when `config.yaml` exists, and
-//! nothing is written unless a warning is given.
+//! nothing is written unless a warning is given (see `apply`).
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::Result;
 
-use super::{Ctx, Outcome, Timings, context_json, state};
+use super::{Ctx, Effect, Mention, Out, Plan, Timings, state};
 use crate::config::Config;
-use crate::resume_log::{self, Facts};
+use crate::resume_log::Facts;
+use crate::store::Meta;
+use crate::transcript;
 use crate::usage::{self, Level};
-use crate::{session, transcript};
 
-/// A warning to inject, and a note for the hook log.
-pub struct Given {
+/// A warning to inject, a note for the hook log, and the effects that
+/// record it as given.
+pub(crate) struct Warning {
     pub text: String,
     pub note: String,
+    pub effects: Vec<Effect>,
 }
 
 /// Thresholds and window overrides: the config's when a config file
@@ -35,8 +38,9 @@ fn limits(ctx: &mut Ctx) -> (Vec<u8>, BTreeMap<String, u64>) {
     }
 }
 
-/// The warning due now for this Claude session, if any; recorded as given.
-pub fn check(ctx: &mut Ctx, t: &mut Timings) -> Option<Given> {
+/// The warning due now for this Claude session, if any, with the effect
+/// that records it as given.
+pub(crate) fn check(ctx: &mut Ctx, t: &mut Timings) -> Option<Warning> {
     let path = ctx.common.transcript.clone()?;
     let claude = ctx.claude().and_then(crate::names::safe_external_id)?;
     let u = transcript::last_usage(Path::new(&path)).ok()?;
@@ -52,100 +56,105 @@ pub fn check(ctx: &mut Ctx, t: &mut Timings) -> Option<Given> {
     );
     let due = usage::due(&thresholds, used, w.size, &st)?;
     let mut text = usage::warning_text(due.level, due.threshold, used, w.size);
-    let mut note = format!(
+    let note = format!(
         "context {:.1}%: {:?} at {}%",
         usage::percent(used, w.size),
         due.level,
         due.threshold
     );
-    if !ctx.write {
-        return Some(Given { text, note });
-    }
-    let Ok(Some(_lock)) = ctx.lock() else {
-        // Better a warning given twice than one never given.
-        note.push_str(" (store busy: not recorded)");
-        return Some(Given { text, note });
-    };
-    // Another hook may have given it while we looked.
-    let mut st = state::load(&ctx.store, &claude);
-    let due = usage::due(&thresholds, used, w.size, &st)?;
-    st.warned_epoch = due.epoch;
-    st.warned = due.mark.clone();
-    st.warned_used = Some(used);
+    // At the critical level, once per epoch: a journal entry, progress.md
+    // and a resume log, applied only if the state (read again under the
+    // lock) still says it is due.
+    let mut critical = Vec::new();
     if due.level == Level::Critical && st.critical_epoch != Some(due.epoch) {
-        st.critical_epoch = Some(due.epoch);
-        let facts = Facts {
-            model: model.clone(),
-            window: w.clone(),
-            usage: Some(u.clone()),
-            claude_session: Some(claude.clone()),
-        };
-        match critical_checkpoint(ctx, &facts, due.threshold) {
-            Ok(Some(rel)) => {
-                text.push_str(&format!("\nResume log generated: {rel}"));
-                note.push_str(&format!("; resume log {rel}"));
+        match ctx.pick() {
+            Some(meta) => {
+                let facts = Facts {
+                    model: model.clone(),
+                    window: w.clone(),
+                    usage: Some(u.clone()),
+                    claude_session: Some(claude.clone()),
+                };
+                critical.push(
+                    Effect::Journal {
+                        id: meta.id().to_string(),
+                        kind: "checkpoint",
+                        fields: vec![("trigger", "context-critical".into())],
+                        text: format!("Checkpoint at {}% context usage", due.threshold),
+                    }
+                    .soft("checkpoint failed"),
+                );
+                critical.push(Effect::ProgressMd { meta: meta.clone() }.soft("checkpoint failed"));
+                critical.push(Effect::ResumeLog {
+                    meta,
+                    trigger: "critical".into(),
+                    facts: Box::new(facts),
+                    mention: Mention::Warning,
+                });
             }
-            Ok(None) => text.push_str(
+            None => text.push_str(
                 "\nNo active session, so no resume log was written (start one with /session-init).",
             ),
-            Err(e) => note.push_str(&format!("; resume log failed: {e:#}")),
         }
-        t.lap("resume-log");
     }
-    if let Err(e) = state::save(&ctx.store, &claude, &st) {
-        note.push_str(&format!("; state not saved: {e:#}"));
+    let size = w.size;
+    let record = Effect::State {
+        claude,
+        edit: Box::new(move |st| {
+            // Another hook may have given it while we looked.
+            let Some(due) = usage::due(&thresholds, used, size, st) else {
+                return Vec::new();
+            };
+            st.warned_epoch = due.epoch;
+            st.warned = due.mark.clone();
+            st.warned_used = Some(used);
+            if due.level == Level::Critical && st.critical_epoch != Some(due.epoch) {
+                st.critical_epoch = Some(due.epoch);
+                return critical;
+            }
+            Vec::new()
+        }),
     }
-    Some(Given { text, note })
-}
-
-/// At the critical level: a journal entry, progress.md, and a resume log.
-/// The caller holds the lock. `None` when there is no session to save.
-fn critical_checkpoint(ctx: &mut Ctx, facts: &Facts, threshold: u8) -> Result<Option<String>> {
-    let Some(meta) = ctx.pick() else {
-        return Ok(None);
-    };
-    let doc = ctx.store.load(&meta.path)?;
-    ctx.journal(
-        doc.id(),
-        "checkpoint",
-        &[("trigger", "context-critical")],
-        &format!("Checkpoint at {threshold}% context usage"),
-    )?;
-    session::write_progress_md(&ctx.store, &doc, ctx.now)?;
-    let keep = ctx.config().retention.resume_logs;
-    let mut log = resume_log::build(&ctx.store, &meta, &doc, ctx.now, "critical", facts);
-    let p = resume_log::write(&ctx.store, &mut log, keep)?;
-    Ok(Some(resume_log::rel(&ctx.store, &p)))
+    .soft("state not saved");
+    Some(Warning {
+        text,
+        note,
+        effects: vec![record],
+    })
 }
 
 /// Put a warning in front of whatever else the event injects, as one
 /// `additionalContext`. A warning survives a failure of the rest.
-pub fn merge(event: &str, out: Result<Outcome>, given: Option<Given>) -> Result<Outcome> {
-    let Some(g) = given else { return out };
-    match out {
-        Ok(o) if o.stdout.is_empty() => Ok(Outcome {
-            stdout: context_json(event, &g.text),
-            note: format!("{}; {}", g.note, o.note),
-        }),
-        Ok(o) => {
-            let rest = serde_json::from_str::<serde_json::Value>(&o.stdout)
-                .ok()
-                .and_then(|v| {
-                    v.pointer("/hookSpecificOutput/additionalContext")
-                        .and_then(|c| c.as_str())
-                        .map(str::to_string)
-                })
-                .unwrap_or(o.stdout);
-            Ok(Outcome {
-                stdout: context_json(event, &format!("{}\n\n{rest}", g.text)),
-                note: format!("{}; {}", g.note, o.note),
-            })
+pub(crate) fn merge(
+    event: &'static str,
+    plan: Result<Plan>,
+    given: Option<Warning>,
+) -> Result<Plan> {
+    let Some(g) = given else { return plan };
+    let (rest, note, effects) = match plan {
+        Ok(p) => {
+            let rest = match p.out {
+                Out::Context { parts, .. } => parts,
+                Out::Plain(t) => vec![t],
+                Out::Silent => Vec::new(),
+            };
+            (rest, format!("{}; {}", g.note, p.note), p.effects)
         }
-        Err(e) => Ok(Outcome {
-            stdout: context_json(event, &g.text),
-            note: format!("{}; the rest failed: {e:#}", g.note),
-        }),
-    }
+        Err(e) => (
+            Vec::new(),
+            format!("{}; the rest failed: {e:#}", g.note),
+            Vec::new(),
+        ),
+    };
+    let mut parts = vec![g.text];
+    parts.extend(rest);
+    let mut all = g.effects;
+    all.extend(effects);
+    Ok(Plan {
+        out: Out::Context { event, parts },
+        note,
+        effects: all,
+    })
 }
 
 /// What the transcript and the state say about the context now (for the
@@ -180,54 +189,34 @@ fn facts(ctx: &mut Ctx) -> Facts {
     }
 }
 
-/// Write a resume log for the session being worked on (the caller holds
-/// the lock). Returns its path relative to the project.
-pub fn write_log(ctx: &mut Ctx, trigger: &str) -> Result<Option<String>> {
-    if !ctx.write {
-        return Ok(None);
+/// A resume log for `meta`, with the context facts known now.
+pub(crate) fn resume_log(ctx: &mut Ctx, meta: Meta, trigger: &str, mention: Mention) -> Effect {
+    Effect::ResumeLog {
+        meta,
+        trigger: trigger.to_string(),
+        facts: Box::new(facts(ctx)),
+        mention,
     }
-    let Some(meta) = ctx.pick() else {
-        return Ok(None);
-    };
-    let doc = ctx.store.load(&meta.path)?;
-    let facts = facts(ctx);
-    let keep = ctx.config().retention.resume_logs;
-    let mut log = resume_log::build(&ctx.store, &meta, &doc, ctx.now, trigger, &facts);
-    let p = resume_log::write(&ctx.store, &mut log, keep)?;
-    Ok(Some(resume_log::rel(&ctx.store, &p)))
 }
 
 /// A compaction is about to start a new epoch for this Claude session:
-/// every warning may be given once more (the caller holds the lock).
-pub fn new_epoch(ctx: &Ctx) -> Result<()> {
-    let Some(c) = ctx.claude().and_then(crate::names::safe_external_id) else {
-        return Ok(());
-    };
-    if !ctx.write {
-        return Ok(());
-    }
-    let mut st = state::load(&ctx.store, &c);
-    st.warned_epoch += 1;
-    st.warned.clear();
-    st.warned_used = None;
-    state::save(&ctx.store, &c, &st)
+/// every warning may be given once more.
+pub(crate) fn new_epoch(ctx: &Ctx) -> Option<Effect> {
+    let c = ctx.claude().and_then(crate::names::safe_external_id)?;
+    Some(Effect::state(&c, |st| {
+        st.warned_epoch += 1;
+        st.warned.clear();
+        st.warned_used = None;
+    }))
 }
 
 /// Remember the model SessionStart reports, so the window can be found
 /// before the statusline has run. Written only when it changed.
-pub fn remember_model(ctx: &Ctx) {
-    let (Some(model), Some(c)) = (
-        ctx.common.model.clone(),
-        ctx.claude().and_then(crate::names::safe_external_id),
-    ) else {
-        return;
-    };
-    if !ctx.write || state::load(&ctx.store, &c).model.as_deref() == Some(model.as_str()) {
-        return;
+pub(crate) fn remember_model(ctx: &Ctx) -> Option<Effect> {
+    let model = ctx.common.model.clone()?;
+    let c = ctx.claude().and_then(crate::names::safe_external_id)?;
+    if state::load(&ctx.store, &c).model.as_deref() == Some(model.as_str()) {
+        return None;
     }
-    if let Ok(Some(_lock)) = ctx.lock() {
-        let mut st = state::load(&ctx.store, &c);
-        st.model = Some(model);
-        let _ = state::save(&ctx.store, &c, &st);
-    }
+    Some(Effect::state(&c, move |st| st.model = Some(model)).soft("model not remembered"))
 }

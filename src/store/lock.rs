@@ -1,0 +1,98 @@
+//! The store's one lock: every writer holds it; a hook waits ~50 ms.
+
+use std::fs::{self, File, OpenOptions};
+use std::io;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+
+use super::{COMMAND_LOCK_WAIT, Store};
+use crate::error::UserError;
+use crate::fsutil;
+
+/// A held store lock; released on drop (and by the kernel if we die).
+#[derive(Debug)]
+pub struct Lock {
+    _file: File,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    #[error("the store is locked by another session-hook process (waited {0:?})")]
+    Busy(Duration),
+    #[error("cannot open the lock file {0}: {1}")]
+    Io(PathBuf, io::Error),
+}
+
+impl Store {
+    /// Take the store lock, waiting at most `wait`. Creates `.local/` inside
+    /// an existing store if needed (never the store itself).
+    pub fn lock(&self, wait: Duration) -> Result<Lock, LockError> {
+        let local = self.local_dir();
+        let path = local.join("lock");
+        if !local.is_dir() {
+            fsutil::ensure_private_dir(&local).map_err(|e| LockError::Io(path.clone(), e))?;
+        }
+        let open = || {
+            OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .mode(0o600)
+                .open(&path)
+        };
+        let file = match open() {
+            // A lock file made under a restrictive umask by an older
+            // version is read-only to its owner: give it its mode back.
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied && path.is_file() => {
+                fs::set_permissions(&path, fs::Permissions::from_mode(0o600))
+                    .and_then(|()| open())
+                    .map_err(|_| LockError::Io(path.clone(), e))?
+            }
+            r => r.map_err(|e| LockError::Io(path.clone(), e))?,
+        };
+        fsutil::ensure_mode(&file, 0o600).map_err(|e| LockError::Io(path.clone(), e))?;
+        let start = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => {
+                    // Every writer holds this lock, so a temp file seen now
+                    // belongs to a writer that was killed mid-write.
+                    for d in [self.active_dir(), self.archive_dir()] {
+                        fsutil::sweep_temp_files(&d, Duration::ZERO);
+                    }
+                    return Ok(Lock { _file: file });
+                }
+                Err(fs::TryLockError::WouldBlock) => {
+                    if start.elapsed() >= wait {
+                        return Err(LockError::Busy(wait));
+                    }
+                    std::thread::sleep(Duration::from_millis(2).min(wait));
+                }
+                Err(fs::TryLockError::Error(e)) => return Err(LockError::Io(path, e)),
+            }
+        }
+    }
+
+    /// Lock for an interactive command, with a helpful error.
+    pub fn lock_for_command(&self) -> Result<Lock> {
+        self.lock(COMMAND_LOCK_WAIT).map_err(|e| {
+            // Only real contention is worth a retry; a lock file we cannot
+            // open stays that way until someone fixes it.
+            let hint = match &e {
+                LockError::Busy(_) => {
+                    "another session-hook command is running; try again".to_string()
+                }
+                LockError::Io(p, _) => format!(
+                    "check that {} and its folder belong to you and are writable \
+                     (the folder 0700, the file 0600)",
+                    p.display()
+                ),
+            };
+            anyhow::Error::new(UserError::new(e.to_string()).hint(hint))
+        })
+    }
+}
