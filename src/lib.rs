@@ -5,6 +5,7 @@
 //! back to the model at start-up, after every compaction, and when the user
 //! says "continue".
 
+pub mod agents;
 pub(crate) mod bundle;
 pub(crate) mod changes;
 pub mod cli;

@@ -70,6 +70,10 @@ pub struct Usage {
     pub basis: Basis,
     /// The model of the newest reply (the API id, without `[1m]`).
     pub model: Option<String>,
+    /// The context window, where the transcript records it (Codex CLI's
+    /// rollouts do; Claude Code's transcripts do not).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window: Option<u64>,
     pub message_id: Option<String>,
     /// Time stamp of the entry the answer came from.
     pub at: Option<String>,
