@@ -29,6 +29,7 @@ mod invariants;
 mod pause_resume;
 mod phases;
 mod redaction;
+mod report_html;
 mod resume_log;
 mod statusline;
 mod store;
