@@ -34,9 +34,12 @@ struct Row {
 
 pub fn run(g: &Global, a: ListArgs) -> Result<()> {
     let ctx = Ctx::new(g)?;
-    // No store yet is no sessions yet: an empty list, not an error.
+    // No store yet is no sessions yet: an empty list, not an error (a
+    // fresh clone after `sync pull` names the sessions on its refs).
     if !ctx.store.exists() {
-        if a.json {
+        if !crate::cmd::resume::ref_only(&ctx.store).is_empty() {
+            print_ref_only(&ctx.store);
+        } else if a.json {
             return print_json(&Vec::<Row>::new());
         }
         return Ok(());
@@ -88,6 +91,7 @@ pub fn run(g: &Global, a: ListArgs) -> Result<()> {
     }
     // Nothing to list prints nothing, like `ls` on an empty folder.
     if rows.is_empty() {
+        print_ref_only(&ctx.store);
         return Ok(());
     }
     let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
@@ -140,7 +144,14 @@ pub fn run(g: &Global, a: ListArgs) -> Result<()> {
             format!("{}/{}", r.done, r.total),
         );
     }
-    let on_refs = crate::cmd::resume::ref_only(&ctx.store);
+    print_ref_only(&ctx.store);
+    Ok(())
+}
+
+/// Sessions that exist only on snapshot refs (fetched, or whose files
+/// were removed here).
+fn print_ref_only(store: &crate::store::Store) {
+    let on_refs = crate::cmd::resume::ref_only(store);
     if !on_refs.is_empty() {
         println!("\nOnly on snapshot refs (`session-hook resume NAME` restores one):");
         for s in &on_refs {
@@ -148,7 +159,6 @@ pub fn run(g: &Global, a: ListArgs) -> Result<()> {
             println!("{:<10} {:<28} {}", "on a ref", name, s.refname);
         }
     }
-    Ok(())
 }
 
 /// The shortest prefix of each id, at least 8 characters, that no other

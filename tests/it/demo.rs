@@ -102,8 +102,8 @@ fn demo_plays_the_story_to_the_end() {
     let pause = step(&out, "/session-pause");
     assert!(pause.contains("Session paused: sweeper-race"), "{pause}");
     assert!(
-        pause.contains("session: pause sweeper-race"),
-        "the pause commit: {pause}"
+        pause.contains(" on refs/sessions/"),
+        "the snapshot commit: {pause}"
     );
 
     let overnight = step(&out, "Overnight");
