@@ -20,6 +20,7 @@ mod git_reports;
 mod git_status;
 mod hooks;
 mod host_never_breaks;
+mod hostile;
 mod install;
 mod invariants;
 mod pause_resume;
