@@ -254,11 +254,6 @@ pub(crate) fn handle(input: Input<'_>, write: bool, t: &mut Timings) -> Result<O
         return Err(Skip::NoStore);
     };
     let (common, event) = input.parsed.map_err(Skip::Failed)?;
-    // Fault injection for the "host never breaks" tests: a panic deep in a
-    // handler must still end in exit 0 and silence.
-    if std::env::var_os("SESSION_HOOK_FAULT").is_some_and(|v| v == "panic") {
-        panic!("injected fault");
-    }
     let mut ctx = Ctx::new(st, common, clock::now());
     if ctx.store.dir.join("config.yaml").exists() {
         // Loads redaction patterns before any text is written.
