@@ -20,7 +20,11 @@ fn release_bin() -> PathBuf {
         .status()
         .expect("cargo build");
     assert!(st.success(), "release build failed");
-    root().join("target/release/session-hook")
+    // Where cargo put it: $CARGO_TARGET_DIR when set.
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+        .join("release/session-hook")
 }
 
 /// One run: wall time and peak RSS (KiB) of the child.
@@ -304,6 +308,26 @@ fn main() {
         target,
         hook_path: true,
     };
+    // Codex CLI and Gemini CLI run `hook --agent NAME` with their own payloads.
+    let agent = |name: &str, agent: &str, stdin: String, fresh: bool, target: Option<f64>| Case {
+        name: name.into(),
+        args: vec!["hook".into(), "--agent".into(), agent.into()],
+        stdin: stdin.into_bytes(),
+        cwd: big.clone(),
+        fresh_session: fresh,
+        target,
+        hook_path: true,
+    };
+    let codex = |event: &str, extra: &str| {
+        format!(
+            r#"{{"session_id":"BENCH-SESSION","turn_id":"t1","transcript_path":null,"cwd":"{cwd}","hook_event_name":"{event}","model":"gpt-5.5","permission_mode":"bypassPermissions"{extra}}}"#
+        )
+    };
+    let gemini = |event: &str, extra: &str| {
+        format!(
+            r#"{{"session_id":"BENCH-SESSION","transcript_path":"","cwd":"{cwd}","hook_event_name":"{event}","timestamp":"2026-12-03T09:00:00.000Z"{extra}}}"#
+        )
+    };
     let cmd = |name: &str, args: &[&str], target: Option<f64>| Case {
         name: name.into(),
         args: args.iter().map(|s| s.to_string()).collect(),
@@ -409,6 +433,69 @@ fn main() {
             payload("SessionEnd", r#","reason":"other""#),
             false,
             None,
+        ),
+        agent(
+            "Codex UserPromptSubmit, ordinary prompt",
+            "codex",
+            codex(
+                "UserPromptSubmit",
+                r#","prompt":"add a continue statement to the retry loop""#,
+            ),
+            false,
+            Some(3.0),
+        ),
+        agent(
+            "Codex UserPromptSubmit, \"continue\" (1 MB)",
+            "codex",
+            codex("UserPromptSubmit", r#","prompt":"continue""#),
+            true,
+            Some(8.0),
+        ),
+        agent(
+            "Codex SessionStart startup (1 MB session)",
+            "codex",
+            codex("SessionStart", r#","source":"startup""#),
+            true,
+            Some(10.0),
+        ),
+        agent(
+            "Codex PostToolUse apply_patch (listed)",
+            "codex",
+            codex(
+                "PostToolUse",
+                r#","tool_name":"apply_patch","tool_use_id":"c1","tool_input":{"command":"*** Begin Patch\n*** Update File: src/billing/module_7.rs\n@@\n-a\n+b\n*** End Patch\n"},"tool_response":"Exit code: 0\nWall time: 0 seconds\nOutput:\nSuccess. Updated the following files:\nM src/billing/module_7.rs\n""#,
+            ),
+            false,
+            Some(3.0),
+        ),
+        agent(
+            "Gemini BeforeAgent, ordinary prompt",
+            "gemini",
+            gemini(
+                "BeforeAgent",
+                r#","prompt":"add a continue statement to the retry loop""#,
+            ),
+            false,
+            Some(3.0),
+        ),
+        agent(
+            "Gemini SessionStart startup (1 MB session)",
+            "gemini",
+            gemini("SessionStart", r#","source":"startup""#),
+            true,
+            Some(10.0),
+        ),
+        agent(
+            "Gemini AfterTool write_file (listed)",
+            "gemini",
+            gemini(
+                "AfterTool",
+                &format!(
+                    r#","tool_name":"write_file","tool_input":{{"file_path":"{existing}","content":"x"}},"tool_response":{{"llmContent":"ok","returnDisplay":{{"filePath":"{existing}"}}}}"#
+                ),
+            ),
+            false,
+            Some(3.0),
         ),
         in_repo(
             "SessionStart startup, 20k commits / 10k files",

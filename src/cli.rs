@@ -170,23 +170,25 @@ pub fn run() -> i32 {
     }
 }
 
-/// `session-hook hook` and `session-hook statusline`, exactly as Claude
-/// Code runs them (no other argument), skip building the full parser:
-/// they run on every event and every status refresh, and for them the
-/// parser costs more than the work. Any other form goes through clap.
+/// `session-hook hook` (alone or with `--agent NAME`) and `session-hook
+/// statusline`, exactly as the agents run them, skip building the full
+/// parser: they run on every event and every status refresh, and for them
+/// the parser costs more than the work. Any other form goes through clap.
 fn fast_path() -> Option<i32> {
-    let mut args = std::env::args_os().skip(1);
-    let (Some(sub), None) = (args.next(), args.next()) else {
-        return None;
-    };
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).take(4).collect();
+    let args: Vec<&str> = args.iter().map(|a| a.to_str()).collect::<Option<_>>()?;
     let g = Global {
         dir: None,
         session: None,
         claude_session: None,
     };
-    match sub.to_str()? {
-        "hook" => Some(cmd::hook::run(&g, cmd::hook::HookArgs { event: None })),
-        "statusline" => Some(cmd::statusline::run(&g, cmd::statusline::StatuslineArgs {})),
+    let hook = |agent| cmd::hook::run(&g, cmd::hook::HookArgs { event: None, agent });
+    match args.as_slice() {
+        ["hook"] => Some(hook(None)),
+        // An agent name we do not know must not break the host: the
+        // payload tells who sent it.
+        ["hook", "--agent", name] => Some(hook(crate::agents::Agent::from_name(name))),
+        ["statusline"] => Some(cmd::statusline::run(&g, cmd::statusline::StatuslineArgs {})),
         _ => None,
     }
 }

@@ -5,6 +5,7 @@
 //! back to the model at start-up, after every compaction, and when the user
 //! says "continue".
 
+pub mod agents;
 pub(crate) mod bundle;
 pub(crate) mod changes;
 pub mod cli;
@@ -22,6 +23,7 @@ pub mod hook;
 pub(crate) mod journal;
 pub(crate) mod names;
 pub mod phases;
+pub mod picture;
 pub mod redact;
 pub(crate) mod report;
 pub(crate) mod resume_log;

@@ -70,6 +70,10 @@ pub struct Usage {
     pub basis: Basis,
     /// The model of the newest reply (the API id, without `[1m]`).
     pub model: Option<String>,
+    /// The context window, where the transcript records it (Codex CLI's
+    /// rollouts do; Claude Code's transcripts do not).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window: Option<u64>,
     pub message_id: Option<String>,
     /// Time stamp of the entry the answer came from.
     pub at: Option<String>,
@@ -160,6 +164,54 @@ pub fn locate(id: &str, dirs: &[PathBuf]) -> Result<PathBuf, String> {
     Err(format!("no {file} under {}", projects.display()))
 }
 
+/// One block of a backward read: the bytes `[start, end)` of the file
+/// followed by `carry`, the start of the line that crossed `end`.
+pub(crate) struct Block {
+    pub start: u64,
+    pub buf: Vec<u8>,
+    /// Where the whole lines begin: after the first newline, since the
+    /// bytes before it end a line that starts further back (unless this
+    /// block is the start of the file).
+    pub split: usize,
+    pub first_nl: Option<usize>,
+}
+
+impl Block {
+    /// Read up to `size` bytes before `end`.
+    pub fn read(f: &File, end: u64, size: usize, carry: &[u8]) -> io::Result<Block> {
+        let n = (size as u64).min(end) as usize;
+        let start = end - n as u64;
+        let mut buf = vec![0u8; n];
+        f.read_exact_at(&mut buf, start)?;
+        buf.extend_from_slice(carry);
+        let first_nl = buf.iter().position(|&b| b == b'\n');
+        let split = if start == 0 {
+            0
+        } else {
+            first_nl.map_or(buf.len(), |p| p + 1)
+        };
+        Ok(Block {
+            start,
+            buf,
+            split,
+            first_nl,
+        })
+    }
+
+    /// What the next block (further back) must append: the unfinished
+    /// line at the start of this one.
+    pub fn carry(self) -> Vec<u8> {
+        match self.first_nl {
+            Some(p) => {
+                let mut b = self.buf;
+                b.truncate(p);
+                b
+            }
+            None => self.buf,
+        }
+    }
+}
+
 struct Scanner {
     look_back: u64,
     out: Usage,
@@ -196,30 +248,18 @@ impl Scanner {
         let mut carry: Vec<u8> = Vec::new();
         let mut block = first_block;
         loop {
-            let n = (block as u64).min(end) as usize;
-            let start = end - n as u64;
-            let mut buf = vec![0u8; n];
-            f.read_exact_at(&mut buf, start)?;
-            buf.extend_from_slice(&carry);
-            self.out.bytes_read += n as u64;
-            // Everything after the first newline is whole lines; before it
-            // is the end of a line that starts further back (unless we are
-            // at the start of the file).
-            let first_nl = buf.iter().position(|&b| b == b'\n');
-            let split = if start == 0 {
-                0
-            } else {
-                first_nl.map_or(buf.len(), |p| p + 1)
-            };
-            let body = &buf[split..];
+            let b = Block::read(f, end, block, &carry)?;
+            let start = b.start;
+            self.out.bytes_read += end - start;
+            let body = &b.buf[b.split..];
             // Once the answer is known only compactions are counted: a
             // block without the word needs no splitting into lines.
             if self.found && !contains(body, "compact_boundary") {
-                if len - (start + split as u64) >= self.look_back {
+                if len - (start + b.split as u64) >= self.look_back {
                     return Ok(self.out);
                 }
             } else {
-                let mut pos = start + buf.len() as u64;
+                let mut pos = start + b.buf.len() as u64;
                 for line in body.rsplit(|&b| b == b'\n') {
                     let line_start = pos - line.len() as u64;
                     pos = line_start.saturating_sub(1);
@@ -235,10 +275,7 @@ impl Scanner {
             if self.out.bytes_read >= MAX_SCAN {
                 return Ok(self.out);
             }
-            carry = match first_nl {
-                Some(p) => buf[..p].to_vec(),
-                None => buf,
-            };
+            carry = b.carry();
             end = start;
             block = (block * 2).min(MAX_BLOCK);
             if self.found {
@@ -268,9 +305,9 @@ impl Scanner {
             if !self.found {
                 self.found = true;
                 self.out.basis = Basis::Compaction;
-                let (post, at) = boundary_facts(text);
-                self.out.used = post;
-                self.out.at = at;
+                let b = boundary_facts(text);
+                self.out.used = b.post_tokens;
+                self.out.at = b.at;
             }
         } else if !self.found
             && (text.contains("\"type\":\"assistant\"") || text.contains("\"type\": \"assistant\""))
@@ -288,42 +325,63 @@ impl Scanner {
 
     /// Take this line as the answer if it is a qualifying reply.
     fn reply(&mut self, text: &str) -> bool {
-        let Ok(e) = serde_json::from_str::<Entry>(text) else {
+        let Some(r) = parse_reply(text, &mut self.rejected) else {
             return false;
         };
-        if e.kind.as_deref() != Some("assistant")
-            || e.sidechain == Some(true)
-            || e.unmetered == Some(true)
-        {
-            return false;
-        }
-        let Some(m) = e.message else { return false };
-        if m.model.as_deref() == Some(SYNTHETIC_MODEL) {
-            return false;
-        }
-        let id = m.id.as_deref().map(str::to_string);
-        if let Some(i) = &id
-            && self.rejected.contains(i)
-        {
-            return false;
-        }
-        if m.first_text
-            .0
-            .as_deref()
-            .is_some_and(|t| PLACEHOLDERS.contains(&t))
-        {
-            if let Some(i) = id {
-                self.rejected.push(i);
-            }
-            return false;
-        }
-        let Some(u) = m.usage else { return false };
-        self.out.used = Some(u.context_tokens());
-        self.out.model = m.model.map(Cow::into_owned);
-        self.out.message_id = id;
-        self.out.at = e.timestamp.map(Cow::into_owned);
+        self.out.used = Some(r.tokens);
+        self.out.model = r.model;
+        self.out.message_id = r.id;
+        self.out.at = r.at;
         true
     }
+}
+
+/// One qualifying main-chain reply.
+pub(crate) struct ReplyFacts {
+    pub tokens: u64,
+    pub model: Option<String>,
+    pub id: Option<String>,
+    pub at: Option<String>,
+}
+
+/// The reply on this line, if it is one that counts as Claude Code counts
+/// it: main chain, metered, not synthetic, not a placeholder (whose id goes
+/// into `rejected`, so its other lines are skipped too), with usage.
+pub(crate) fn parse_reply(text: &str, rejected: &mut Vec<String>) -> Option<ReplyFacts> {
+    let e = serde_json::from_str::<Entry>(text).ok()?;
+    if e.kind.as_deref() != Some("assistant")
+        || e.sidechain == Some(true)
+        || e.unmetered == Some(true)
+    {
+        return None;
+    }
+    let m = e.message?;
+    if m.model.as_deref() == Some(SYNTHETIC_MODEL) {
+        return None;
+    }
+    let id = m.id.as_deref().map(str::to_string);
+    if let Some(i) = &id
+        && rejected.contains(i)
+    {
+        return None;
+    }
+    if m.first_text
+        .0
+        .as_deref()
+        .is_some_and(|t| PLACEHOLDERS.contains(&t))
+    {
+        if let Some(i) = id {
+            rejected.push(i);
+        }
+        return None;
+    }
+    let u = m.usage?;
+    Some(ReplyFacts {
+        tokens: u.context_tokens(),
+        model: m.model.map(Cow::into_owned),
+        id,
+        at: e.timestamp.map(Cow::into_owned),
+    })
 }
 
 /// Does `hay` hold the ASCII `needle`? Searched as text, which the standard
@@ -346,7 +404,7 @@ fn contains(mut hay: &[u8], needle: &str) -> bool {
 
 /// A main-chain `system` entry with subtype `compact_boundary` (the word
 /// alone may sit in any text, e.g. a user's message about this code).
-fn is_boundary(text: &str) -> bool {
+pub(crate) fn is_boundary(text: &str) -> bool {
     #[derive(Deserialize)]
     struct B<'a> {
         #[serde(rename = "type", borrow, default)]
@@ -363,9 +421,24 @@ fn is_boundary(text: &str) -> bool {
     })
 }
 
-fn boundary_facts(text: &str) -> (Option<u64>, Option<String>) {
+/// What a compaction boundary recorded about itself.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct BoundaryFacts {
+    /// `manual` or `auto`.
+    pub trigger: Option<String>,
+    /// Tokens in the context before and after the compaction.
+    pub pre_tokens: Option<u64>,
+    pub post_tokens: Option<u64>,
+    pub at: Option<String>,
+}
+
+pub(crate) fn boundary_facts(text: &str) -> BoundaryFacts {
     #[derive(Deserialize)]
     struct Meta {
+        #[serde(default)]
+        trigger: Option<String>,
+        #[serde(rename = "preTokens", default)]
+        pre: Option<u64>,
         #[serde(rename = "postTokens", default)]
         post: Option<u64>,
     }
@@ -377,8 +450,19 @@ fn boundary_facts(text: &str) -> (Option<u64>, Option<String>) {
         timestamp: Option<String>,
     }
     match serde_json::from_str::<B>(text) {
-        Ok(b) => (b.meta.and_then(|m| m.post), b.timestamp),
-        Err(_) => (None, None),
+        Ok(b) => {
+            let (trigger, pre_tokens, post_tokens) = match b.meta {
+                Some(m) => (m.trigger, m.pre, m.post),
+                None => (None, None, None),
+            };
+            BoundaryFacts {
+                trigger,
+                pre_tokens,
+                post_tokens,
+                at: b.timestamp,
+            }
+        }
+        Err(_) => BoundaryFacts::default(),
     }
 }
 
@@ -500,6 +584,8 @@ impl<'de> Deserialize<'de> for FirstText {
         d.deserialize_any(V)
     }
 }
+
+pub mod series;
 
 #[cfg(test)]
 mod tests;

@@ -33,6 +33,8 @@ pub enum WindowSource {
     Flag,
     /// The size `session-hook statusline` cached for this Claude session.
     Statusline,
+    /// The size the agent's transcript records (Codex CLI's rollout).
+    Transcript,
     /// A `windows` entry of `.sessions/config.yaml`.
     Config,
     /// The built-in model table.
@@ -59,6 +61,7 @@ impl Window {
             WindowSource::Statusline => {
                 "cached by `session-hook statusline` for this Claude session".into()
             }
+            WindowSource::Transcript => "recorded in the agent's transcript".into(),
             WindowSource::Config => {
                 format!("from .sessions/config.yaml (model {m} matches {rule:?})")
             }

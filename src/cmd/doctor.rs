@@ -124,6 +124,39 @@ pub fn gather(store: &Store) -> Report {
     let user = Place::user().ok();
     binary(&mut r, &project, user.as_ref());
     wiring_checks(&mut r, &project, user.as_ref());
+    let (checks, wired) = wiring::agents::doctor(&store.project);
+    if !wired.is_empty() {
+        // Claude Code left unwired is a choice when another agent is wired.
+        for f in r.findings.iter_mut().filter(|f| {
+            f.area == "wiring"
+                && f.level == Level::Problem
+                && f.text.starts_with("no settings file")
+        }) {
+            f.level = Level::Note;
+            f.text = format!(
+                "no Claude Code settings file registers session-hook's hooks (only {} {} wired)",
+                wired
+                    .iter()
+                    .map(|a| a.title())
+                    .collect::<Vec<_>>()
+                    .join(" and "),
+                if wired.len() == 1 { "is" } else { "are" }
+            );
+        }
+    }
+    for c in checks {
+        let level = match c.severity {
+            wiring::agents::Severity::Ok => Level::Ok,
+            wiring::agents::Severity::Warning => Level::Warning,
+            wiring::agents::Severity::Problem => Level::Problem,
+        };
+        r.findings.push(Finding {
+            level,
+            area: "agents",
+            text: c.text,
+            hint: c.hint,
+        });
+    }
     store_checks(&mut r, store);
     latency(&mut r, store);
     r
@@ -797,6 +830,7 @@ pub fn render(r: &Report) -> String {
     let areas = [
         ("binary", "Binary"),
         ("wiring", "Hooks in Claude Code settings"),
+        ("agents", "Hooks in Codex CLI and Gemini CLI"),
         ("commands", "Slash commands"),
         ("store", "Store"),
         ("hooks", "Recent hook runs"),

@@ -71,7 +71,7 @@ pub fn phase_map(store: &Store, id: &str) -> Option<phases::PhaseMap> {
 }
 
 /// `--out` relative to the current folder; a folder gets the default name.
-fn out_path(out: Option<&Path>, default_dir: &Path, default_name: &str) -> Result<PathBuf> {
+pub fn out_path(out: Option<&Path>, default_dir: &Path, default_name: &str) -> Result<PathBuf> {
     let Some(o) = out else {
         return Ok(default_dir.join(default_name));
     };

@@ -1,11 +1,13 @@
-//! `session-hook hook`: the entry Claude Code runs for every event. It
-//! always exits 0; failures go to `.sessions/.local/hook.log`.
+//! `session-hook hook`: the entry Claude Code, Codex CLI and Gemini CLI
+//! run for every event. It always exits 0; failures go to
+//! `.sessions/.local/hook.log`.
 
 use std::io::{Read, Write};
 use std::time::Instant;
 
 use clap::Args;
 
+use crate::agents::Agent;
 use crate::cli::Global;
 use crate::hook::{self, Skip, Timings};
 
@@ -14,12 +16,20 @@ pub struct HookArgs {
     /// Event name, for registrations that pass it; the payload's
     /// `hook_event_name` is what counts.
     pub event: Option<String>,
+    /// The agent that runs this hook: claude, codex or gemini (default:
+    /// told from the payload). Its answer is in that agent's format.
+    #[arg(long, value_parser = parse_agent)]
+    pub agent: Option<Agent>,
+}
+
+pub fn parse_agent(s: &str) -> Result<Agent, String> {
+    Agent::from_name(s).ok_or_else(|| format!("unknown agent {s:?} (claude, codex or gemini)"))
 }
 
 /// Largest stdin we read (a 5 MB prompt is fine; a runaway stream is not).
 const MAX_STDIN: u64 = 64 * 1024 * 1024;
 
-pub fn run(g: &Global, _a: HookArgs) -> i32 {
+pub fn run(g: &Global, a: HookArgs) -> i32 {
     let start = Instant::now();
     // A panic must not print to the host's stderr or change the exit code.
     std::panic::set_hook(Box::new(|_| {}));
@@ -34,7 +44,7 @@ pub fn run(g: &Global, _a: HookArgs) -> i32 {
     let _ = std::io::copy(&mut std::io::stdin().lock(), &mut std::io::sink());
     t.lap("stdin");
     // Parsed once: the handler, the log line and the spool share it.
-    let input = hook::Input::parse(&input, g.dir.as_deref());
+    let input = hook::Input::parse_as(a.agent, &input, g.dir.as_deref());
     let event = input.event_name();
     let store = input.store.clone();
     let result = guarded(|| match read {

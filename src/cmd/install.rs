@@ -2,6 +2,7 @@
 //! write the `/session-*` slash commands.
 
 use std::fmt::Write as _;
+use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::Args;
@@ -15,6 +16,10 @@ use crate::wiring::{self, CommandFile, Place, diff};
 
 #[derive(Debug, Args)]
 pub struct InstallArgs {
+    /// Wire another agent instead of Claude Code: codex (Codex CLI,
+    /// .codex/hooks.json) or gemini (Gemini CLI, .gemini/settings.json).
+    #[arg(long, value_parser = crate::cmd::hook::parse_agent)]
+    pub agent: Option<crate::agents::Agent>,
     /// Install into ~/.claude (every project) instead of this project's .claude/.
     #[arg(long)]
     pub user: bool,
@@ -59,6 +64,25 @@ pub fn merged_settings(
 
 pub fn run(g: &Global, a: InstallArgs) -> Result<()> {
     let place = place(g, a.user)?;
+    if let Some(agent) = a.agent.filter(|x| *x != crate::agents::Agent::Claude) {
+        if a.statusline || a.force {
+            return Err(UserError::new(format!(
+                "--statusline and --force are for Claude Code; {} has neither",
+                agent.title()
+            ))
+            .into());
+        }
+        let project = if a.user {
+            PathBuf::new()
+        } else {
+            place.root.clone()
+        };
+        print!(
+            "{}",
+            crate::wiring::agents::install(agent, &project, a.user, a.dry_run)?
+        );
+        return Ok(());
+    }
     let exe = wiring::exe()?;
     let shown_settings = place.show(&place.settings);
     // Everything is read and checked before anything is written: a bad

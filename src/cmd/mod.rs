@@ -19,6 +19,7 @@ pub mod man;
 pub mod pause;
 pub mod preview;
 pub mod report;
+pub mod report_html;
 pub mod resume;
 pub mod resume_log;
 pub mod statusline;

@@ -32,9 +32,17 @@ pub enum ReportKind {
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
     },
+    /// One self-contained HTML page of charts for a session: context over
+    /// time, the timeline, where the work went; written under
+    /// .sessions/reports/.
+    Html(crate::cmd::report_html::HtmlArgs),
 }
 
 pub fn run(g: &Global, a: ReportArgs) -> Result<()> {
+    let a = match a.kind {
+        ReportKind::Html(h) => return crate::cmd::report_html::run(g, h),
+        k => ReportArgs { kind: k },
+    };
     let ctx = Ctx::new(g)?;
     ctx.store.require()?;
     ctx.config()?;
@@ -46,6 +54,7 @@ pub fn run(g: &Global, a: ReportArgs) -> Result<()> {
                 report::timeline(&sessions, &logs, ctx.now),
             )
         }
+        ReportKind::Html(_) => unreachable!("handled above"),
         ReportKind::Daily { date } => {
             let day = match date.as_deref() {
                 Some(d) => NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {

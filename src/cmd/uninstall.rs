@@ -14,6 +14,9 @@ use crate::wiring::{self, diff, settings};
 
 #[derive(Debug, Args)]
 pub struct UninstallArgs {
+    /// Unwire another agent instead of Claude Code: codex or gemini.
+    #[arg(long, value_parser = crate::cmd::hook::parse_agent)]
+    pub agent: Option<crate::agents::Agent>,
     /// Uninstall from ~/.claude instead of this project's .claude/.
     #[arg(long)]
     pub user: bool,
@@ -24,6 +27,18 @@ pub struct UninstallArgs {
 
 pub fn run(g: &Global, a: UninstallArgs) -> Result<()> {
     let place = super::install::place(g, a.user)?;
+    if let Some(agent) = a.agent.filter(|x| *x != crate::agents::Agent::Claude) {
+        let project = if a.user {
+            std::path::PathBuf::new()
+        } else {
+            place.root.clone()
+        };
+        print!(
+            "{}",
+            crate::wiring::agents::uninstall(agent, &project, a.user, a.dry_run)?
+        );
+        return Ok(());
+    }
     let shown = place.show(&place.settings);
     let old = wiring::read_settings(&place.settings, &shown)?;
     let (files, mut record) = wiring::command_files(&place.commands)?;

@@ -311,6 +311,17 @@ fn tool_use(ctx: &mut Ctx, tool: Tool, t: &mut Timings) -> Result<Plan> {
 fn tool_event(ctx: &mut Ctx, tool: Tool, t: &mut Timings) -> Result<Plan> {
     match tool {
         Tool::Other(name) => Ok(Plan::silent(format!("tool {name}: ignored"))),
+        Tool::Several(tools) => {
+            let mut all = Plan::default();
+            let mut notes = Vec::new();
+            for tool in tools {
+                let p = tool_event(ctx, tool, t)?;
+                notes.push(p.note);
+                all.effects.extend(p.effects);
+            }
+            all.note = notes.join("; ");
+            Ok(all)
+        }
         Tool::Read { path } => {
             let Some(meta) = ctx.pick() else {
                 return Ok(Plan::silent("read: no active session"));
@@ -552,6 +563,7 @@ fn session_end(ctx: &mut Ctx, reason: &str, t: &mut Timings) -> Result<Plan> {
     t.lap("git");
     let now = ctx.now;
     let reason_owned = reason.to_string();
+    let agent = ctx.common.agent.title();
     let log = usage::resume_log(ctx, meta.clone(), "session-end", Mention::Note);
     Ok(Plan::silent(format!("end ({reason}): checkpointed"))
         .then(Effect::Edit {
@@ -563,7 +575,7 @@ fn session_end(ctx: &mut Ctx, reason: &str, t: &mut Timings) -> Result<Plan> {
                     now,
                     "session-end",
                     &[("reason", &reason_owned)],
-                    &format!("Claude session ended ({reason_owned})"),
+                    &format!("{agent} session ended ({reason_owned})"),
                 );
                 Ok(())
             }),

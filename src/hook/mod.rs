@@ -1,4 +1,6 @@
-//! `session-hook hook`: one entry for every Claude Code hook event.
+//! `session-hook hook`: one entry for every hook event of Claude Code, Codex
+//! CLI and Gemini CLI (`crate::agents` maps the other two onto the same
+//! events and their answers back).
 //!
 //! The rules: read stdin to EOF, write stdout once at the end, exit 0
 //! whatever happens, never create a store, wait at most ~50 ms for the
@@ -85,8 +87,18 @@ pub(crate) struct Input<'a> {
 }
 
 impl<'a> Input<'a> {
+    /// A payload from whichever agent sent it.
     pub fn parse(raw: &'a [u8], dir_flag: Option<&Path>) -> Input<'a> {
-        let parsed = wire::parse(raw);
+        Input::parse_as(None, raw, dir_flag)
+    }
+
+    /// A payload from `agent` (told from the payload when `None`).
+    pub fn parse_as(
+        agent: Option<crate::agents::Agent>,
+        raw: &'a [u8],
+        dir_flag: Option<&Path>,
+    ) -> Input<'a> {
+        let parsed = crate::agents::parse(agent, raw);
         let cwd = parsed.as_ref().ok().and_then(|(c, _)| c.cwd.as_deref());
         let st = Store::at(&project_for(dir_flag, cwd));
         Input {
@@ -96,10 +108,12 @@ impl<'a> Input<'a> {
         }
     }
 
-    /// The event name for the log, even from a payload we could not parse.
+    /// The event name for the log, even from a payload we could not parse;
+    /// other agents' events carry the agent's name (`codex/Stop`).
     pub fn event_name(&self) -> String {
         match &self.parsed {
-            Ok((_, e)) => e.name().to_string(),
+            Ok((c, e)) if c.agent == crate::agents::Agent::Claude => e.name().to_string(),
+            Ok((c, _)) => format!("{}/{}", c.agent.name(), c.fired),
             Err(_) => "unparsed".into(),
         }
     }
@@ -254,6 +268,7 @@ pub(crate) fn handle(input: Input<'_>, write: bool, t: &mut Timings) -> Result<O
         return Err(Skip::NoStore);
     };
     let (common, event) = input.parsed.map_err(Skip::Failed)?;
+    let (agent, fired) = (common.agent, common.fired.clone());
     let mut ctx = Ctx::new(st, common, clock::now());
     if ctx.store.dir.join("config.yaml").exists() {
         // Loads redaction patterns before any text is written.
@@ -278,7 +293,8 @@ pub(crate) fn handle(input: Input<'_>, write: bool, t: &mut Timings) -> Result<O
     };
     match apply::apply(&mut ctx, plan, how, t) {
         Ok((out, note)) => Ok(Outcome {
-            stdout: out.render(),
+            // In the format of the agent that asked.
+            stdout: crate::agents::answer(agent, &fired, out.render()),
             note,
         }),
         Err(e) => Err(fail(e)),
@@ -292,7 +308,7 @@ pub(crate) fn replay(
     input: &[u8],
     at: DateTime<Utc>,
 ) -> anyhow::Result<()> {
-    let (common, event) = wire::parse(input).map_err(|e| anyhow::anyhow!(e))?;
+    let (common, event) = crate::agents::parse(None, input).map_err(|e| anyhow::anyhow!(e))?;
     let mut ctx = Ctx::new(store.clone(), common, at);
     let mut t = Timings::default();
     let plan = events::dispatch(&mut ctx, event, &mut t)?;

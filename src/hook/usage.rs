@@ -16,7 +16,6 @@ use super::{Ctx, Effect, Mention, Out, Plan, Timings, state};
 use crate::config::Config;
 use crate::resume_log::Facts;
 use crate::store::Meta;
-use crate::transcript;
 use crate::usage::{self, Level};
 
 /// A warning to inject, a note for the hook log, and the effects that
@@ -38,19 +37,34 @@ fn limits(ctx: &mut Ctx) -> (Vec<u8>, BTreeMap<String, u64>) {
     }
 }
 
+/// The window: the statusline's cached size, else the one the transcript
+/// records (as exact), else the config and the model table.
+fn window(
+    cached: Option<u64>,
+    recorded: Option<u64>,
+    models: &[Option<&str>],
+    windows: &BTreeMap<String, u64>,
+) -> (usage::Window, Option<String>) {
+    let (mut w, model) = usage::window_for(None, cached.or(recorded), models, windows);
+    if cached.is_none() && recorded.is_some() {
+        w.source = usage::WindowSource::Transcript;
+    }
+    (w, model)
+}
+
 /// The warning due now for this Claude session, if any, with the effect
 /// that records it as given.
 pub(crate) fn check(ctx: &mut Ctx, t: &mut Timings) -> Option<Warning> {
     let path = ctx.common.transcript.clone()?;
     let claude = ctx.claude().and_then(crate::names::safe_external_id)?;
-    let u = transcript::last_usage(Path::new(&path)).ok()?;
+    let u = crate::agents::last_usage(ctx.common.agent, Path::new(&path)).ok()?;
     t.lap("transcript");
     let used = u.used?;
     let st = state::load(&ctx.store, &claude);
     let (thresholds, windows) = limits(ctx);
-    let (w, model) = usage::window_for(
-        None,
+    let (w, model) = window(
         st.window,
+        u.window,
         &[st.model.as_deref(), u.model.as_deref()],
         &windows,
     );
@@ -169,11 +183,11 @@ fn facts(ctx: &mut Ctx) -> Facts {
         .common
         .transcript
         .as_deref()
-        .and_then(|p| transcript::last_usage(Path::new(p)).ok());
+        .and_then(|p| crate::agents::last_usage(ctx.common.agent, Path::new(p)).ok());
     let (_, windows) = limits(ctx);
-    let (window, model) = usage::window_for(
-        None,
+    let (window, model) = window(
         st.window,
+        u.as_ref().and_then(|u| u.window),
         &[
             ctx.common.model.as_deref(),
             st.model.as_deref(),

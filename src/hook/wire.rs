@@ -1,7 +1,8 @@
 //! Wire types: Claude Code's hook stdin, parsed leniently. Every field is
 //! optional, unknown fields are ignored, and `null` reads as absent. These
 //! types never leave the hook module; `Event` is what the rest of the code
-//! sees.
+//! sees. Codex CLI and Gemini CLI send the same kind of object with other
+//! event and tool names: `crate::agents` maps theirs onto the same `Event`.
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -28,6 +29,10 @@ pub struct Payload {
     pub task_subject: Option<String>,
     pub task_description: Option<String>,
     pub last_assistant_message: Option<String>,
+    /// Codex CLI marks every turn event with its turn; Claude Code never.
+    pub turn_id: Option<String>,
+    /// Gemini CLI stamps every event; Claude Code and Codex CLI do not.
+    pub timestamp: Option<String>,
 }
 
 /// A todo from `TodoWrite`.
@@ -78,6 +83,9 @@ pub enum Tool {
     Read {
         path: String,
     },
+    /// One call that did several of the above (a Codex patch touching
+    /// several files).
+    Several(Vec<Tool>),
     Other(String),
 }
 
@@ -118,6 +126,12 @@ pub enum Event {
 /// Common facts every event carries.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Common {
+    /// Which coding agent sent the event.
+    pub agent: crate::agents::Agent,
+    /// The event's name as the agent sent it (its answer must name it).
+    pub fired: String,
+    /// The agent's own session id (prefixed with the agent's name for
+    /// agents other than Claude Code, so ids never collide).
     pub claude_session: Option<String>,
     pub transcript: Option<String>,
     pub cwd: Option<String>,
@@ -220,19 +234,34 @@ fn tool(name: &str, input: Option<&Value>, response: Option<&Value>) -> Tool {
 /// Parse stdin. `Err` only for bytes that are not a JSON object at all;
 /// missing or odd fields are tolerated.
 pub fn parse(input: &[u8]) -> Result<(Common, Event), String> {
-    let p: Payload =
-        serde_json::from_slice(input).map_err(|e| format!("stdin is not a hook payload: {e}"))?;
+    Ok(from_payload(read(input)?))
+}
+
+/// The payload object, whatever the agent.
+pub fn read(input: &[u8]) -> Result<Payload, String> {
+    serde_json::from_slice(input).map_err(|e| format!("stdin is not a hook payload: {e}"))
+}
+
+/// The facts every agent's payload carries in the same fields.
+pub fn common(p: &Payload) -> Common {
     let model = match &p.model {
         Some(Value::String(s)) => Some(s.clone()),
         Some(Value::Object(o)) => o.get("id").and_then(Value::as_str).map(str::to_string),
         _ => None,
     };
-    let common = Common {
+    Common {
+        agent: crate::agents::Agent::Claude,
+        fired: p.hook_event_name.clone().unwrap_or_default(),
         claude_session: p.session_id.clone().filter(|s| !s.is_empty()),
         transcript: p.transcript_path.clone().filter(|s| !s.is_empty()),
         cwd: p.cwd.clone().filter(|s| !s.is_empty()),
         model,
-    };
+    }
+}
+
+/// A Claude Code payload as our event.
+pub fn from_payload(p: Payload) -> (Common, Event) {
+    let common = common(&p);
     let name = p.hook_event_name.clone().unwrap_or_default();
     let ev = match name.as_str() {
         "SessionStart" => Event::SessionStart {
@@ -275,7 +304,7 @@ pub fn parse(input: &[u8]) -> Result<(Common, Event), String> {
         },
         _ => Event::Other(name),
     };
-    Ok((common, ev))
+    (common, ev)
 }
 
 impl Event {

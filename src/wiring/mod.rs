@@ -1,9 +1,14 @@
 //! Wiring session-hook into Claude Code: where the settings and command
 //! files are, reading and writing them safely. The pure parts (merging JSON,
-//! the diff, the embedded files) live in the submodules.
+//! the diff, the embedded files) live in the submodules; Codex CLI and
+//! Gemini CLI are wired by `agents`, with their own facts in `codex` and
+//! `gemini`.
 
+pub mod agents;
 pub mod assets;
+pub mod codex;
 pub mod diff;
+pub mod gemini;
 pub mod jsonedit;
 pub mod settings;
 

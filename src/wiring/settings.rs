@@ -127,9 +127,10 @@ pub fn shell_quote(s: &str) -> String {
 }
 
 /// A hook handler that runs our `hook` subcommand, in exec form (`command`
-/// plus `args`) or shell form (`"/path/session-hook hook"`), whatever the
-/// binary's folder: a re-install from another path must replace it, and
-/// uninstall must find it.
+/// plus `args`) or shell form (`"/path/session-hook hook"`, also with
+/// `--agent NAME` as Codex CLI and Gemini CLI registrations have it),
+/// whatever the binary's folder: a re-install from another path must
+/// replace it, and uninstall must find it.
 pub fn is_ours(h: &Value) -> bool {
     if h.get("type").and_then(Value::as_str).unwrap_or("command") != "command" {
         return false;
@@ -144,7 +145,8 @@ pub fn is_ours(h: &Value) -> bool {
         Some(_) => false,
         None => {
             let w = shell_words(cmd);
-            (2..=3).contains(&w.len()) && names_us(&w[0]) && w[1] == "hook"
+            let tail_ok = w.len() <= 3 || (w.len() == 4 && w[2] == "--agent");
+            w.len() >= 2 && tail_ok && names_us(&w[0]) && w[1] == "hook"
         }
     }
 }
@@ -471,6 +473,12 @@ mod tests {
             &json!({"type":"command","command":"echo session-hook hook"})
         ));
         assert!(!is_ours(&json!({"type":"http","url":"http://x"})));
+        assert!(is_ours(
+            &json!({"type":"command","command":"'/a b/session-hook' hook --agent codex"})
+        ));
+        assert!(!is_ours(
+            &json!({"type":"command","command":"/x/session-hook hook --verbose x"})
+        ));
     }
 
     #[test]

@@ -178,3 +178,42 @@ pub fn payload(cwd: &Path, event: &str, extra: serde_json::Value) -> String {
     }
     v.to_string()
 }
+
+/// A pinned npm package's executable: from `$env`, else installed once
+/// into `target/e2e-cache/<dir>`. `None` when npm is missing.
+pub fn npm_bin(env: &str, dir: &str, package: &str, bin: &str) -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os(env).map(PathBuf::from)
+        && p.exists()
+    {
+        return Some(p);
+    }
+    let npm_ok = std::process::Command::new("npm")
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !npm_ok {
+        return None;
+    }
+    let cache = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/e2e-cache")
+        .join(dir);
+    let exe = cache.join("node_modules/.bin").join(bin);
+    if !exe.exists() {
+        std::fs::create_dir_all(&cache).unwrap();
+        let st = std::process::Command::new("npm")
+            .args([
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--loglevel=error",
+                package,
+            ])
+            .current_dir(&cache)
+            .status()
+            .expect("run npm");
+        assert!(st.success(), "npm install {package} failed");
+    }
+    Some(exe)
+}

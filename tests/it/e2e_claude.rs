@@ -22,38 +22,12 @@ const GOAL: &str = "Migrate billing to the Stripe v2 API";
 const NEXT: &str = "Write the webhook signature check";
 
 fn claude_bin() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("SESSION_HOOK_CLAUDE_BIN").map(PathBuf::from)
-        && p.exists()
-    {
-        return Some(p);
-    }
-    let npm_ok = Command::new("npm")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !npm_ok {
-        return None;
-    }
-    let cache = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-cache/claude");
-    let bin = cache.join("node_modules/.bin/claude");
-    if !bin.exists() {
-        std::fs::create_dir_all(&cache).unwrap();
-        let st = Command::new("npm")
-            .args([
-                "install",
-                "--no-audit",
-                "--no-fund",
-                "--loglevel=error",
-                &format!("@anthropic-ai/claude-code@{CLAUDE_VERSION}"),
-            ])
-            .current_dir(&cache)
-            .status()
-            .expect("run npm");
-        assert!(st.success(), "npm install of the Claude Code CLI failed");
-    }
-    Some(bin)
+    common::npm_bin(
+        "SESSION_HOOK_CLAUDE_BIN",
+        "claude",
+        &format!("@anthropic-ai/claude-code@{CLAUDE_VERSION}"),
+        "claude",
+    )
 }
 
 /// Run `claude` with a deadline; returns its parsed JSON output.

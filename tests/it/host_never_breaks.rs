@@ -10,21 +10,32 @@ use std::path::Path;
 
 use common::Project;
 
+/// Every recorded payload: Claude Code's, then Codex CLI's and Gemini
+/// CLI's (in `codex/` and `gemini/`, named `codex/SessionStart` etc.).
 fn fixtures() -> Vec<(String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/payloads");
-    let mut v: Vec<(String, String)> = fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .map(|e| {
-            (
-                e.file_name()
+    let mut v = Vec::new();
+    for e in fs::read_dir(&dir).unwrap().flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        if e.path().is_dir() {
+            for f in fs::read_dir(e.path()).unwrap().flatten() {
+                let file = f
+                    .file_name()
                     .to_string_lossy()
                     .trim_end_matches(".json")
-                    .to_string(),
+                    .to_string();
+                v.push((
+                    format!("{name}/{file}"),
+                    fs::read_to_string(f.path()).unwrap(),
+                ));
+            }
+        } else {
+            v.push((
+                name.trim_end_matches(".json").to_string(),
                 fs::read_to_string(e.path()).unwrap(),
-            )
-        })
-        .collect();
+            ));
+        }
+    }
     v.sort();
     v
 }
@@ -128,8 +139,16 @@ fn acceptable(event_file: &str, stdout: &str) -> Result<(), String> {
     if stdout.is_empty() {
         return Ok(());
     }
-    let event = event_file.split('-').next().unwrap();
-    if event == "PreCompact" {
+    let (agent, file) = event_file.split_once('/').unwrap_or(("claude", event_file));
+    let event = file.split('-').next().unwrap();
+    // The events whose answer may carry context, per agent; Codex and
+    // Gemini read nothing else (Codex counts any other output as failure).
+    let context_events: &[&str] = match agent {
+        "codex" => &["SessionStart", "UserPromptSubmit", "PostToolUse"],
+        "gemini" => &["SessionStart", "BeforeAgent", "AfterTool"],
+        _ => &["SessionStart", "UserPromptSubmit", "PostToolUse"],
+    };
+    if agent == "claude" && event == "PreCompact" {
         // Plain text for the summariser; never JSON.
         return if stdout.trim_start().starts_with('{') {
             Err("PreCompact printed JSON".into())
@@ -140,12 +159,10 @@ fn acceptable(event_file: &str, stdout: &str) -> Result<(), String> {
     let v: serde_json::Value =
         serde_json::from_str(stdout).map_err(|e| format!("not JSON: {e}"))?;
     match v["hookSpecificOutput"]["hookEventName"].as_str() {
-        Some(n)
-            if n == event && ["SessionStart", "UserPromptSubmit", "PostToolUse"].contains(&n) =>
-        {
-            Ok(())
-        }
-        other => Err(format!("hookEventName {other:?} not allowed for {event}")),
+        Some(n) if n == event && context_events.contains(&n) => Ok(()),
+        other => Err(format!(
+            "hookEventName {other:?} not allowed for {event_file}"
+        )),
     }
 }
 

@@ -3,6 +3,7 @@
 //! panic, and the phases parser keeps every open deliverable.
 
 use proptest::prelude::*;
+use session_hook::agents::{self, Agent};
 use session_hook::doc::progress::{Progress, Sub};
 use session_hook::hook::{intent, wire};
 use session_hook::phases;
@@ -22,6 +23,9 @@ fn payload() -> impl Strategy<Value = String> {
         Just("compact_summary"),
         Just("task_id"),
         Just("model"),
+        Just("turn_id"),
+        Just("timestamp"),
+        Just("transcript_path"),
     ];
     let value = prop_oneof![
         Just("null".to_string()),
@@ -34,6 +38,13 @@ fn payload() -> impl Strategy<Value = String> {
         Just("\"SessionStart\"".to_string()),
         Just("\"PostToolUse\"".to_string()),
         Just("\"TodoWrite\"".to_string()),
+        Just("\"AfterTool\"".to_string()),
+        Just("\"apply_patch\"".to_string()),
+        Just("\"update_plan\"".to_string()),
+        Just("\"write_todos\"".to_string()),
+        Just("{\"plan\":[{\"step\":null,\"status\":\"in_progress\"}],\"command\":\"*** Add File: \"}".to_string()),
+        Just("\"Success. Updated the following files:\\nA \\nM x\"".to_string()),
+        Just("\"rollout-x.jsonl\"".to_string()),
     ];
     proptest::collection::vec((key, value), 0..8).prop_map(|kv| {
         let body: Vec<String> = kv.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
@@ -53,6 +64,16 @@ proptest! {
         let a = wire::parse(p.as_bytes());
         let b = wire::parse(p.as_bytes());
         prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn every_agents_parser_never_panics(p in payload()) {
+        // The agents' mapping onto our events is total and deterministic
+        // too, whoever sent the payload or was named with --agent.
+        for agent in [None, Some(Agent::Claude), Some(Agent::Codex), Some(Agent::Gemini)] {
+            let a = agents::parse(agent, p.as_bytes());
+            prop_assert_eq!(a, agents::parse(agent, p.as_bytes()));
+        }
     }
 
     #[test]

@@ -1,17 +1,21 @@
 //! The integration tests: one binary, one module per area, shared helpers
 //! in `common` (throw-away projects), `fixture` (fixed histories for
-//! snapshots) and `mock_api` (a loopback Messages API).
+//! snapshots), `mock_api` (a loopback Messages API) and `mock_agents`
+//! (loopback model APIs for Codex CLI and Gemini CLI).
 
 mod common;
 mod fixture;
+mod mock_agents;
 mod mock_api;
 
+mod agents;
 mod bundle;
 mod cli;
 mod context_usage;
 mod crash;
 mod demo;
 mod doctor;
+mod e2e_agents;
 mod e2e_claude;
 mod export;
 mod gc;
@@ -26,6 +30,7 @@ mod invariants;
 mod pause_resume;
 mod phases;
 mod redaction;
+mod report_html;
 mod resume_log;
 mod statusline;
 mod store;
