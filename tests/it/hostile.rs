@@ -425,12 +425,21 @@ fn a_full_disk_changes_nothing_and_a_rerun_records_once() {
             .output()
             .unwrap()
     };
-    assert!(cmd(&["init", "--goal", "Full disk", "--name", "full"]).status.success());
+    assert!(
+        cmd(&["init", "--goal", "Full disk", "--name", "full"])
+            .status
+            .success()
+    );
     // A document past 64 KiB, as in the reports of changed documents.
     let long = "y".repeat(60_000);
     assert!(cmd(&["log", "--discovery", &long]).status.success());
     let store = project.join(".sessions");
-    let doc = fs::read_dir(store.join("active")).unwrap().flatten().next().unwrap().path();
+    let doc = fs::read_dir(store.join("active"))
+        .unwrap()
+        .flatten()
+        .next()
+        .unwrap()
+        .path();
     let filler = fs_.0.join("filler");
     let mut f = fs::File::create(&filler).unwrap();
     let block = vec![0u8; 64 * 1024];
@@ -438,7 +447,13 @@ fn a_full_disk_changes_nothing_and_a_rerun_records_once() {
     let _ = f.write_all(&[0u8; 512]);
     drop(f);
     for args in [
-        &["log", "--decision", "Use the queue", "--rationale", "simpler"][..],
+        &[
+            "log",
+            "--decision",
+            "Use the queue",
+            "--rationale",
+            "simpler",
+        ][..],
         &["checkpoint"],
         &["log", "--progress", "more"],
     ] {
@@ -446,11 +461,25 @@ fn a_full_disk_changes_nothing_and_a_rerun_records_once() {
         let before_entries = entry_files(&store);
         let o = cmd(args);
         assert_eq!(o.status.code(), Some(1), "{args:?} on a full disk");
-        assert_eq!(fs::read(&doc).unwrap(), before_doc, "{args:?} changed the document");
-        assert_eq!(entry_files(&store), before_entries, "{args:?} changed the journal");
+        assert_eq!(
+            fs::read(&doc).unwrap(),
+            before_doc,
+            "{args:?} changed the document"
+        );
+        assert_eq!(
+            entry_files(&store),
+            before_entries,
+            "{args:?} changed the journal"
+        );
     }
     fs::remove_file(&filler).unwrap();
-    let o = cmd(&["log", "--decision", "Use the queue", "--rationale", "simpler"]);
+    let o = cmd(&[
+        "log",
+        "--decision",
+        "Use the queue",
+        "--rationale",
+        "simpler",
+    ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let text = fs::read_to_string(&doc).unwrap();
     assert_eq!(text.matches("### 1. Use the queue").count(), 1, "{text}");
@@ -460,7 +489,10 @@ fn a_full_disk_changes_nothing_and_a_rerun_records_once() {
         .filter(|(p, _)| p.to_string_lossy().contains("-decision-"))
         .count();
     assert_eq!(decisions, 1, "one journal entry for the decision");
-    assert!(entry_files(&store).iter().all(|(_, len)| *len > 0), "an empty entry");
+    assert!(
+        entry_files(&store).iter().all(|(_, len)| *len > 0),
+        "an empty entry"
+    );
     let leftovers: Vec<_> = tree(&store)
         .into_keys()
         .filter(|p| p.to_string_lossy().contains(".tmp-"))
