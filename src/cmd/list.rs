@@ -34,6 +34,12 @@ struct Row {
 
 pub fn run(g: &Global, a: ListArgs) -> Result<()> {
     let ctx = Ctx::new(g)?;
+    if !ctx.store.exists() && !crate::cmd::resume::ref_only(&ctx.store).is_empty() {
+        // A fresh clone after `sync pull`: nothing here yet but the refs.
+        println!("No sessions in this store.");
+        print_ref_only(&ctx.store);
+        return Ok(());
+    }
     ctx.store.require()?;
     let mut rows = Vec::new();
     for l in ctx.store.list(a.all) {
@@ -89,6 +95,7 @@ pub fn run(g: &Global, a: ListArgs) -> Result<()> {
                 " (add --all for archived ones)"
             }
         );
+        print_ref_only(&ctx.store);
         return Ok(());
     }
     let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
@@ -112,19 +119,31 @@ pub fn run(g: &Global, a: ListArgs) -> Result<()> {
     );
     for (r, id) in rows.iter().zip(&short) {
         if let Some(e) = &r.error {
-            println!("{:<10} {}  ({e})", r.status, r.path);
+            println!(
+                "{:<10} {}  ({})",
+                r.status,
+                crate::frame::one_line(&r.path, 200),
+                crate::frame::one_line(e, 300)
+            );
             continue;
         }
         println!(
             "{:<10} {:<28} {:<w$} {:<7} {}",
             r.status,
-            r.shortname,
+            crate::frame::one_line(&r.shortname, 80),
             id,
             format!("{}/{}", r.done, r.total),
             r.updated_at
         );
     }
-    let on_refs = crate::cmd::resume::ref_only(&ctx.store);
+    print_ref_only(&ctx.store);
+    Ok(())
+}
+
+/// Sessions that exist only on snapshot refs (fetched, or whose files
+/// were removed here).
+fn print_ref_only(store: &crate::store::Store) {
+    let on_refs = crate::cmd::resume::ref_only(store);
     if !on_refs.is_empty() {
         println!("\nOnly on snapshot refs (`session-hook resume NAME` restores one):");
         for s in &on_refs {
@@ -132,7 +151,6 @@ pub fn run(g: &Global, a: ListArgs) -> Result<()> {
             println!("{:<10} {:<28} {}", "on a ref", name, s.refname);
         }
     }
-    Ok(())
 }
 
 /// The shortest prefix of each id, at least 8 characters, that no other

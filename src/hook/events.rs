@@ -6,11 +6,11 @@ use chrono::{DateTime, Utc};
 
 use super::wire::{self, Event, Tool};
 use super::{Ctx, Effect, Mention, Out, Plan, Timings, inject, intent, project_rel, state, usage};
+use crate::clock;
 use crate::doc::Value;
 use crate::doc::progress::Sub;
 use crate::session::{self, Open};
 use crate::store;
-use crate::{clock, redact};
 
 pub(super) fn dispatch(ctx: &mut Ctx, event: Event, t: &mut Timings) -> Result<Plan> {
     let model = match &event {
@@ -37,6 +37,9 @@ pub(super) fn dispatch(ctx: &mut Ctx, event: Event, t: &mut Timings) -> Result<P
 }
 
 /// Queue a journal entry on an open document: written after its save.
+/// Payload text in it was redacted with the store's patterns when the
+/// handler read it (`Ctx::redact`); the journal applies the built-in rules
+/// once more.
 fn journal(
     open: &mut Open,
     now: DateTime<Utc>,
@@ -44,7 +47,7 @@ fn journal(
     fields: &[(&str, &str)],
     text: &str,
 ) {
-    open.journal(kind, now, fields, &redact::redact(text));
+    open.journal(kind, now, fields, text);
 }
 
 fn entry(id: &str, kind: &'static str, fields: &[(&'static str, &str)], text: String) -> Effect {
@@ -69,8 +72,22 @@ fn bind(ctx: &Ctx, id: &str, list_later: bool) -> Option<Effect> {
 
 fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Plan> {
     let Some(meta) = ctx.pick() else {
+        let all = ctx.store.metas(false);
+        let own = ctx.own();
+        let metas: Vec<store::Meta> = own.filter(&all).into_iter().cloned().collect();
+        // A session from elsewhere is named in one line, never injected.
+        let foreign = store::latest(&all, |s| s.is_open())
+            .filter(|f| !own.contains(f.id()))
+            .map(|f| {
+                (
+                    format!(
+                        "session-hook: {}",
+                        crate::provenance::foreign_pointer(f, "/session-resume")
+                    ),
+                    crate::frame::one_line(f.shortname(), 80),
+                )
+            });
         let resume_log = resume_log_pointer(ctx, source);
-        let metas = ctx.store.metas(false);
         if let Some(p) = store::latest(&metas, |s| *s == crate::doc::Status::Paused) {
             let when = p
                 .front
@@ -79,19 +96,28 @@ fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Plan> {
                 .and_then(clock::parse)
                 .map(|t| format!(", paused {}", clock::ago(t, ctx.now)))
                 .unwrap_or_default();
+            let name = crate::frame::one_line(p.shortname(), 80);
             let text = format!(
-                "session-hook: no active session; the newest paused one is \"{}\" ({}{when}). Resume it with /session-resume {}.",
-                p.shortname(),
-                p.front.title.as_deref().unwrap_or(""),
-                p.shortname()
+                "session-hook: no active session; the newest paused one is \"{name}\" ({}{when}). Resume it with /session-resume {name}.",
+                crate::frame::one_line(p.front.title.as_deref().unwrap_or(""), 120),
             );
             let text = match &resume_log {
                 Some((r, _)) => format!("{text}\n\n{r}"),
                 None => text,
             };
+            let text = match &foreign {
+                Some((f, _)) => format!("{text}\n{f}"),
+                None => text,
+            };
             return Ok(Plan::say(
                 Out::context("SessionStart", text),
-                format!("{source}: pointed to paused {}", p.shortname()),
+                format!("{source}: pointed to paused {name}"),
+            ));
+        }
+        if let Some((text, name)) = foreign {
+            return Ok(Plan::say(
+                Out::context("SessionStart", text),
+                format!("{source}: pointed to {name}, from elsewhere"),
             ));
         }
         if let Some((text, note)) = resume_log {
@@ -100,7 +126,12 @@ fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Plan> {
                 format!("{source}: {note}"),
             ));
         }
-        if let Some(text) = crate::bundle::session_start_offer(&ctx.store, ctx.now) {
+        // Bundles are offered in a store this machine has worked in: one
+        // that came with a clone is someone else's words.
+        let worked_here = || !own.filter(&ctx.store.metas(true)).is_empty();
+        if worked_here()
+            && let Some(text) = crate::bundle::session_start_offer(&ctx.store, ctx.now)
+        {
             return Ok(Plan::say(
                 Out::context("SessionStart", text),
                 format!("{source}: offered the newest bundle"),
@@ -113,7 +144,7 @@ fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Plan> {
     t.lap("load");
     let changes = crate::changes::short_report(&ctx.store, &doc, ctx.now);
     t.lap("git");
-    let budget = ctx.config().budget;
+    let budget = super::render_budget(ctx);
     let rel = ctx.rel(&meta.path);
     let text = inject::startup_context(&doc, &rel, changes, budget);
     t.lap("render");
@@ -122,7 +153,7 @@ fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Plan> {
         text.len(),
         doc.shortname()
     );
-    let mut plan = Plan::say(Out::context("SessionStart", text), note);
+    let mut plan = Plan::say(Out::document("SessionStart", &text), note);
     // Bound without rewriting the document: the frontmatter listing
     // follows at its next save. A busy store only defers the binding.
     let listed = ctx
@@ -153,12 +184,12 @@ fn after_compact(ctx: &mut Ctx, t: &mut Timings) -> Result<Plan> {
     doc.set_front(&[("compaction_count", Value::Int(n))])?;
     let changes = crate::changes::short_report(&ctx.store, &doc, ctx.now);
     t.lap("git");
-    let budget = ctx.config().budget;
+    let budget = super::render_budget(ctx);
     let rel = ctx.rel(&meta.path);
     let text = inject::resume_context(&doc, &rel, changes, budget);
     t.lap("render");
     let note = format!("compact #{n}: injected {} chars", text.len());
-    let mut plan = Plan::say(Out::context("SessionStart", text), note);
+    let mut plan = Plan::say(Out::document("SessionStart", &text), note);
     let claude = ctx.claude().and_then(crate::names::safe_external_id);
     plan.effects.extend(bind(ctx, doc.id(), false));
     let now = ctx.now;
@@ -189,16 +220,18 @@ fn prompt(ctx: &mut Ctx, text: &str, t: &mut Timings) -> Result<Plan> {
 }
 
 fn continuation(ctx: &mut Ctx, text: &str, t: &mut Timings) -> Result<Plan> {
-    let extra = {
-        // Only read the config when a config file exists: the common case
-        // costs one stat.
-        if ctx.store.dir.join("config.yaml").exists() {
-            ctx.config().intent.phrases.clone()
-        } else {
-            Vec::new()
-        }
+    // The config's own phrases are read only for a prompt short enough to
+    // be one, and only when the built-in ones did not already match.
+    let builtin = intent::is_continuation(text, &[]);
+    let extra = if !builtin
+        && text.len() <= intent::MAX_LEN
+        && ctx.store.dir.join("config.yaml").exists()
+    {
+        ctx.config().intent.phrases.clone()
+    } else {
+        Vec::new()
     };
-    if !intent::is_continuation(text, &extra) {
+    if !builtin && !intent::is_continuation(text, &extra) {
         return Ok(Plan::silent("prompt: not a continuation"));
     }
     let Some(meta) = ctx.pick() else {
@@ -209,10 +242,10 @@ fn continuation(ctx: &mut Ctx, text: &str, t: &mut Timings) -> Result<Plan> {
     let Some(claude) = ctx.claude().map(str::to_string) else {
         // Without a Claude session id we cannot remember what we gave;
         // give it every time.
-        let budget = ctx.config().budget;
+        let budget = super::render_budget(ctx);
         let text = inject::resume_context(&doc, &ctx.rel(&meta.path), None, budget);
         return Ok(Plan::say(
-            Out::context("UserPromptSubmit", text),
+            Out::document("UserPromptSubmit", &text),
             "continue: injected (no session id)",
         ));
     };
@@ -226,12 +259,12 @@ fn continuation(ctx: &mut Ctx, text: &str, t: &mut Timings) -> Result<Plan> {
     }
     let changes = crate::changes::short_report(&ctx.store, &doc, ctx.now);
     t.lap("git");
-    let budget = ctx.config().budget;
+    let budget = super::render_budget(ctx);
     let out = inject::resume_context(&doc, &ctx.rel(&meta.path), changes, budget);
     t.lap("render");
     let note = format!("continue: injected {} chars", out.len());
     Ok(
-        Plan::say(Out::context("UserPromptSubmit", out), note).then(Effect::state(
+        Plan::say(Out::document("UserPromptSubmit", &out), note).then(Effect::state(
             &claude,
             move |st| {
                 st.continue_epoch = Some(epoch);
@@ -256,7 +289,7 @@ fn pre_compact(ctx: &mut Ctx, trigger: &str, t: &mut Timings) -> Result<Plan> {
     let text = inject::precompact_text(&doc, &ctx.rel(&meta.path));
     t.lap("render");
     let mut plan = Plan::say(
-        Out::Plain(text),
+        Out::Plain(crate::frame::document(&text)),
         format!("precompact ({trigger}): checkpointed"),
     );
     plan.effects.extend(epoch);
@@ -347,7 +380,7 @@ fn tool_event(ctx: &mut Ctx, tool: Tool, t: &mut Timings) -> Result<Plan> {
             if rel.starts_with(".sessions/") {
                 return Ok(Plan::silent("edit: store file"));
             }
-            let rel = redact::redact(&rel).into_owned();
+            let rel = ctx.redact(&rel);
             t.lap("redact");
             // Most edits touch a file already listed: then only the journal
             // changes, and the list is read without loading the document.
@@ -389,6 +422,12 @@ fn tool_event(ctx: &mut Ctx, tool: Tool, t: &mut Timings) -> Result<Plan> {
             };
             let now = ctx.now;
             let n = todos.len();
+            // Todo text goes into the document: redacted here, where the
+            // store's patterns are at hand.
+            let mut todos = todos;
+            for td in &mut todos {
+                td.content = ctx.redact(&td.content);
+            }
             Ok(
                 Plan::silent(format!("todos: {n} items")).then(Effect::Edit {
                     meta,
@@ -420,7 +459,7 @@ fn tool_event(ctx: &mut Ctx, tool: Tool, t: &mut Timings) -> Result<Plan> {
                     let mut plan = Plan::silent("task update: no status change");
                     // A rename only updates the id map.
                     if let (Some(s), Some(c)) = (subject, ctx.claude()) {
-                        let s = redact::redact(&s).into_owned();
+                        let s = ctx.redact(&s);
                         plan.effects.push(Effect::state(c, move |st| {
                             st.tasks.insert(id, s);
                         }));
@@ -439,7 +478,7 @@ fn sync_todos(open: &mut Open, todos: &[wire::Todo], now: DateTime<Utc>) {
     let note = session::done_note(now, None);
     let mut current = None;
     for td in todos {
-        let title = redact::redact(&td.content).into_owned();
+        let title = td.content.clone();
         let to = match td.status {
             wire::TodoStatus::Completed => Sub::Completed,
             wire::TodoStatus::InProgress => {
@@ -489,7 +528,7 @@ fn task_event(
         .map(|c| state::load(&ctx.store, c))
         .unwrap_or_default();
     t.lap("load");
-    let subject = subject.map(|s| redact::redact(&s).into_owned());
+    let subject = subject.map(|s| ctx.redact(&s));
     let subject = match (&subject, &id) {
         (Some(s), _) => Some(s.clone()),
         (None, Some(i)) => st.tasks.get(i).cloned(),
@@ -562,7 +601,9 @@ fn session_end(ctx: &mut Ctx, reason: &str, t: &mut Timings) -> Result<Plan> {
     let head = crate::git::head_of(&ctx.store.project);
     t.lap("git");
     let now = ctx.now;
-    let reason_owned = reason.to_string();
+    // The reason comes from the payload: redacted like any of its text.
+    let reason_owned = ctx.redact(reason);
+    let reason = reason_owned.as_str();
     let agent = ctx.common.agent.title();
     let log = usage::resume_log(ctx, meta.clone(), "session-end", Mention::Note);
     Ok(Plan::silent(format!("end ({reason}): checkpointed"))

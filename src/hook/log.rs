@@ -22,10 +22,10 @@ pub(crate) fn log_line(store: &Store, event: &str, elapsed: Duration, status: &s
     if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file() && m.len() > ROTATE_AT) {
         let _ = fsutil::rename(&path, &local.join("hook.log.1"));
     }
-    let note: String = fsutil::sanitize(&note.replace(['\n', '\t'], " "))
-        .chars()
-        .take(300)
-        .collect();
+    // Notes quote payloads: redacted (the built-in rules; the handler has
+    // applied the store's own), on one line, with no control characters.
+    let note = crate::redact::Redactor::builtin().redact(note);
+    let note = fsutil::sanitize(&crate::frame::one_line(&note, 300));
     let line = format!(
         "{}\t{}\t{:.3}\t{status}\t{note}\n",
         clock::iso(clock::now()),

@@ -583,9 +583,15 @@ pub fn timeline_chart(tl: &Timeline) -> String {
             f(axis.x(t)),
             f(yy),
             if few {
+                // Near the right edge the label goes to the left of its mark.
+                let (class, dx) = if axis.x(t) + 60.0 > x1 {
+                    (r#" class="end""#, -8.0)
+                } else {
+                    ("", 8.0)
+                };
                 format!(
-                    r#"<text x="{}" y="{}">{}</text>"#,
-                    f(axis.x(t) + 8.0),
+                    r#"<text{class} x="{}" y="{}">{}</text>"#,
+                    f(axis.x(t) + dx),
                     f(yy + 4.0),
                     esc(&short)
                 )
@@ -632,7 +638,8 @@ pub fn timeline_chart(tl: &Timeline) -> String {
             r#"<g class="step {state}"><text x="{}" y="{}">{}</text>"#,
             f(x0 - 8.0),
             f(yy + row_h / 2.0 + 4.0),
-            esc(&cut(&s.title, 36)),
+            // Bold (current) text is wider: both fit the label column.
+            esc(&cut(&s.title, if s.current { 30 } else { 34 })),
         );
         if let (Some(a), Some(z)) = (a, z) {
             let (xa, xz) = (axis.x(a), axis.x(z.max(a)));
