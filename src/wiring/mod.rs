@@ -284,7 +284,7 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
         ensure_dir(d)?;
     }
     let existed = fs::symlink_metadata(&path).is_ok_and(|m| m.is_file());
-    fsutil::atomic_write_keep_mode(&path, bytes)
+    fsutil::write(&path, bytes, fsutil::How::KEEP_MODE)
         .with_context(|| format!("cannot write {}", path.display()))?;
     if !existed {
         fs::set_permissions(&path, fs::Permissions::from_mode(0o644))
