@@ -7,8 +7,7 @@ use clap::Args;
 
 use crate::cli::Global;
 use crate::cmd::{Ctx, opt_text, text_arg, text_file};
-use crate::doc::progress::Sub;
-use crate::doc::{Document, Sec};
+use crate::doc::Document;
 use crate::error::UserError;
 use crate::phases::{self, Phase};
 use crate::session::{self, NewSession};
@@ -107,12 +106,8 @@ pub fn run(g: &Global, a: InitArgs) -> Result<()> {
                 .filter(|s| s.done)
                 .map(|s| s.text.as_str())
                 .collect();
-            if !done.is_empty() {
-                let mut p = session::progress(doc);
-                for d in done {
-                    p.place(d, Sub::Completed, None);
-                }
-                doc.set(Sec::Progress, &p.render());
+            for d in done {
+                session::accomplish(doc, d, None);
             }
         },
     )?;
@@ -323,12 +318,11 @@ pub fn create(ctx: &Ctx, spec: Spec, edit: impl FnOnce(&mut Document)) -> Result
     let path = ctx
         .store
         .active_dir()
-        .join(format!("{shortname}-{}.md", &id.replace('-', "")[..6]));
+        .join(format!("{shortname}-{}.md", names::file_tag(&id)));
     let mut doc = Document::parse(&path, text)?;
     edit(&mut doc);
     session::refresh_tldr(&mut doc);
-    // Created, never replaced: the six hex digits of the id are its
-    // timestamp, so two sessions started close together share them.
+    // Created, never replaced: six random hex digits can still meet.
     if !ctx.store.create(&path, &doc)? {
         return Err(UserError::new(format!(
             "{} already exists",
