@@ -11,7 +11,7 @@ use crate::git;
 use crate::session;
 
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("entry").required(true).args(["progress", "decision", "discovery", "blocker", "resolve", "next", "done", "current"])))]
+#[command(group(ArgGroup::new("entry").required(true).args(["progress", "decision", "discovery", "blocker", "resolve", "next", "done", "current", "drop_next", "replace_next"])))]
 pub struct LogArgs {
     /// A progress note.
     #[arg(long)]
@@ -28,6 +28,10 @@ pub struct LogArgs {
     /// The situation (with --decision).
     #[arg(long, requires = "decision")]
     pub context: Option<String>,
+    /// Decision N that this one replaces (with --decision; repeatable).
+    /// "supersedes decision N" in the decision's words does the same.
+    #[arg(long, value_name = "N", requires = "decision")]
+    pub supersedes: Vec<usize>,
     /// Something learned (numbered and timed).
     #[arg(long)]
     pub discovery: Option<String>,
@@ -52,6 +56,14 @@ pub struct LogArgs {
     /// Set the current step.
     #[arg(long)]
     pub current: Option<String>,
+    /// Drop next step N (as numbered by `view`): a step is marked dropped,
+    /// a free-form item removed.
+    #[arg(long, value_name = "N")]
+    pub drop_next: Option<usize>,
+    /// Replace next step N (as numbered by `view`) with TEXT: a step is
+    /// renamed in place.
+    #[arg(long, num_args = 2, value_names = ["N", "TEXT"])]
+    pub replace_next: Option<Vec<String>>,
 }
 
 pub fn run(g: &Global, a: LogArgs) -> Result<()> {
@@ -74,8 +86,15 @@ pub fn run(g: &Global, a: LogArgs) -> Result<()> {
                 let r = opt_text("--rationale", a.rationale.as_ref())?;
                 let o = opt_text("--options", a.options.as_ref())?;
                 let c = opt_text("--context", a.context.as_ref())?;
-                let n =
-                    session::log_decision(doc, &t, now, c.as_deref(), o.as_deref(), r.as_deref());
+                let n = session::log_decision(
+                    doc,
+                    &t,
+                    now,
+                    c.as_deref(),
+                    o.as_deref(),
+                    r.as_deref(),
+                    &a.supersedes,
+                )?;
                 let mut f = vec![("n", n.to_string())];
                 for (k, v) in [("rationale", r), ("options", o), ("context", c)] {
                     if let Some(v) = v {
@@ -149,6 +168,30 @@ pub fn run(g: &Global, a: LogArgs) -> Result<()> {
                     format!("Current step: {title}")
                 };
                 ("current", vec![], title.clone(), msg)
+            } else if let Some(n) = a.drop_next {
+                let t = session::drop_next(doc, n, now)?;
+                (
+                    "drop-next",
+                    vec![("n", n.to_string())],
+                    t.clone(),
+                    format!("Next step {n} dropped: {t}"),
+                )
+            } else if let Some(v) = &a.replace_next {
+                let n: usize = v[0].parse().map_err(|_| {
+                    crate::error::UserError::new(format!(
+                        "--replace-next takes a number first, not {:?}",
+                        v[0]
+                    ))
+                    .hint("session-hook log --replace-next 2 \"the new words\"")
+                })?;
+                let t = text_arg("--replace-next", &v[1])?;
+                let old = session::replace_next(doc, n, &t)?;
+                (
+                    "replace-next",
+                    vec![("n", n.to_string()), ("was", old.clone())],
+                    t.clone(),
+                    format!("Next step {n} replaced: {old} -> {t}"),
+                )
             } else {
                 unreachable!("clap requires one entry flag")
             };
