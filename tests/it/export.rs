@@ -22,7 +22,7 @@ fn session_md_has_every_section_and_a_dated_snapshot() {
     );
     assert!(
         fx.read("SESSION.md")
-            .contains("- **Uncommitted Changes**: ?? alembic/env.py\n")
+            .contains("- **Uncommitted Changes**: ?? alembic/\n")
     );
 }
 
@@ -91,7 +91,7 @@ fn checkpoint_records_the_uncommitted_files() {
     let last = std::fs::read_to_string(cps.last().unwrap()).unwrap();
     assert!(last.contains("branch: main\n"), "{last}");
     assert!(
-        last.contains("uncommitted: \"[\\\"alembic/env.py\\\"]\"\n"),
+        last.contains("uncommitted: \"[\\\"alembic/\\\"]\"\n"),
         "{last}"
     );
 }

@@ -32,4 +32,6 @@ mod redaction;
 mod report_html;
 mod resume_log;
 mod statusline;
+mod steps;
 mod store;
+mod story;

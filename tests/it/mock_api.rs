@@ -184,7 +184,10 @@ fn respond(
     let scripted = main_loop
         .then(|| steps.lock().unwrap().pop_front())
         .flatten();
-    let text = if is_compaction(body) {
+    // A summariser told to end with a `Session TL;DR:` line does so.
+    let text = if is_compaction(body) && body.to_string().contains("Session TL;DR:") {
+        "<summary>MOCK-SUMMARY: the user and the assistant exchanged a few messages.\nSession TL;DR: MOCK-TLDR the work goes on.</summary>"
+    } else if is_compaction(body) {
         "<summary>MOCK-SUMMARY: the user and the assistant exchanged a few messages.</summary>"
     } else {
         "MOCK-OK"
