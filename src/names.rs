@@ -24,12 +24,8 @@ pub fn validate(kind: &str, s: &str) -> Result<(), UserError> {
 /// The six characters a session file's name carries after its shortname
 /// (`<shortname>-<tag>.md`): the last six hex digits of the id, which are
 /// random. (The first ones of a v7 id are its time stamp, so sessions
-/// started close together would share them.)
-///
-/// ```
-/// let id = "019b2c3d-4e5f-7a1b-8c2d-3e4f5a6b7c8d";
-/// assert_eq!(session_hook::names::file_tag(id), "6b7c8d");
-/// ```
+/// started close together would share them.) For
+/// `019b2c3d-4e5f-7a1b-8c2d-3e4f5a6b7c8d` it is `6b7c8d`.
 pub fn file_tag(id: &str) -> String {
     let hex: Vec<char> = id.chars().filter(|c| *c != '-').collect();
     hex[hex.len().saturating_sub(6)..].iter().collect()
@@ -81,6 +77,13 @@ pub fn safe_external_id(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_tags_take_the_random_end_of_the_id() {
+        let id = "019b2c3d-4e5f-7a1b-8c2d-3e4f5a6b7c8d";
+        assert_eq!(file_tag(id), "6b7c8d");
+        assert_eq!(file_tags(id), ["6b7c8d".to_string(), "019b2c".to_string()]);
+    }
 
     #[test]
     fn validation_blocks_traversal() {

@@ -95,11 +95,11 @@ impl<'a> Claude<'a> {
     /// The additional context of a SessionStart or UserPromptSubmit, or
     /// "" when the hook said nothing.
     pub fn start(&self, source: &str) -> String {
-        context(&self.event("SessionStart", json!({"source": source})))
+        common::injected(&self.event("SessionStart", json!({"source": source})))
     }
 
     pub fn prompt(&self, text: &str) -> String {
-        context(&self.event("UserPromptSubmit", json!({"prompt": text})))
+        common::injected(&self.event("UserPromptSubmit", json!({"prompt": text})))
     }
 
     pub fn precompact(&self) -> String {
@@ -115,18 +115,6 @@ impl<'a> Claude<'a> {
             json!({"trigger": "manual", "compact_summary": summary}),
         );
     }
-}
-
-/// The additional context of a hook's stdout ("" for none).
-pub fn context(stdout: &str) -> String {
-    if stdout.trim().is_empty() {
-        return String::new();
-    }
-    let v: Value = serde_json::from_str(stdout).unwrap();
-    v["hookSpecificOutput"]["additionalContext"]
-        .as_str()
-        .unwrap()
-        .to_string()
 }
 
 /// `view --json` of the active session.
