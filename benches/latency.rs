@@ -2,7 +2,8 @@
 //! fed the same stdin, plus peak RSS. Builds its own fixtures under
 //! `target/bench-fixtures/`.
 //!
-//! Run: `cargo bench --bench latency` (add `-- --quick` for fewer runs).
+//! Run: `cargo bench --bench latency` (add `-- --quick` for fewer runs,
+//! and words to run only the cases whose names contain them).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -536,6 +537,15 @@ fn main() {
         cmd("view --json (1 MB session)", &["view", "--json"], None),
         cmd("list", &["list"], None),
     ];
+    // Words after the options pick cases by name (`-- --quick Codex`).
+    let only: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let cases: Vec<Case> = cases
+        .into_iter()
+        .filter(|c| only.is_empty() || only.iter().any(|o| c.name.contains(o.as_str())))
+        .collect();
     println!("session document: {size} bytes; {runs} runs per case; medians\n");
     println!(
         "{:<46} {:>9} {:>9} {:>7} {:>8} {:>9}",

@@ -5,10 +5,9 @@
 
 use std::fs::File;
 use std::io;
-use std::os::unix::fs::FileExt;
 use std::path::Path;
 
-use crate::transcript::{BLOCK, Basis, MAX_SCAN, Usage};
+use crate::transcript::{BLOCK, Basis, Block, MAX_SCAN, Usage};
 
 /// Largest block read at once.
 const MAX_BLOCK: usize = 8 * 1024 * 1024;
@@ -27,28 +26,9 @@ pub fn newest<T>(path: &Path, mut f: impl FnMut(&str) -> Option<T>) -> io::Resul
     let mut block = BLOCK;
     let mut read = 0u64;
     while end > 0 && read < MAX_SCAN {
-        let n = (block as u64).min(end) as usize;
-        let start = end - n as u64;
-        let mut buf = vec![0u8; n];
-        file.read_exact_at(&mut buf, start)?;
-        read += n as u64;
-        buf.extend_from_slice(&carry);
-        // Before the first newline is the end of a line that began further
-        // back, unless this block starts the file.
-        let split = if start == 0 {
-            0
-        } else {
-            match buf.iter().position(|&b| b == b'\n') {
-                Some(p) => p + 1,
-                None => {
-                    carry = buf;
-                    end = start;
-                    block = (block * 2).min(MAX_BLOCK);
-                    continue;
-                }
-            }
-        };
-        for line in buf[split..].rsplit(|&b| b == b'\n') {
+        let b = Block::read(&file, end, block, &carry)?;
+        read += end - b.start;
+        for line in b.buf[b.split..].rsplit(|&c| c == b'\n') {
             let line = line.strip_suffix(b"\r").unwrap_or(line);
             if let Ok(text) = std::str::from_utf8(line)
                 && !text.is_empty()
@@ -57,8 +37,8 @@ pub fn newest<T>(path: &Path, mut f: impl FnMut(&str) -> Option<T>) -> io::Resul
                 return Ok(Some(t));
             }
         }
-        carry = buf[..split.saturating_sub(1)].to_vec();
-        end = start;
+        end = b.start;
+        carry = b.carry();
         block = (block * 2).min(MAX_BLOCK);
     }
     Ok(None)

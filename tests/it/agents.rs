@@ -321,6 +321,24 @@ fn codex_install_merges_turns_the_feature_on_and_uninstall_restores_every_byte()
     let home = tempfile::tempdir().unwrap();
     p.write(".codex/hooks.json", CODEX_HOOKS);
     p.write(".codex/config.toml", CODEX_TOML);
+    let dry = ok_in(
+        &p,
+        home.path(),
+        &["install", "--agent", "codex", "--dry-run"],
+    );
+    assert!(
+        dry.contains("+++ b/.codex/hooks.json") && dry.contains("+++ b/.codex/config.toml"),
+        "{dry}"
+    );
+    assert!(
+        dry.contains("+hooks = true # session-hook turned this on"),
+        "{dry}"
+    );
+    assert_eq!(
+        (p.read(".codex/hooks.json"), p.read(".codex/config.toml")),
+        (CODEX_HOOKS.to_string(), CODEX_TOML.to_string()),
+        "a dry run wrote"
+    );
     let out = ok_in(&p, home.path(), &["install", "--agent", "codex"]);
     assert!(out.contains("registered SessionStart, UserPromptSubmit, PostToolUse, PreCompact, PostCompact, Stop, SessionEnd (7 events)"), "{out}");
     assert!(
