@@ -23,7 +23,7 @@ pub mod hook;
 pub(crate) mod journal;
 pub(crate) mod names;
 pub mod phases;
-pub mod picture;
+pub(crate) mod picture;
 pub mod redact;
 pub(crate) mod report;
 pub(crate) mod resume_log;

@@ -32,6 +32,11 @@ struct Demo {
     dir: PathBuf,
     claude: &'static str,
     step: usize,
+    /// Where the story's Claude Code keeps its transcripts
+    /// (`$CLAUDE_CONFIG_DIR`), so the report can chart them.
+    claude_home: PathBuf,
+    /// Replies written so far, to give each a unique id.
+    replies: usize,
 }
 
 /// How a hook's stdout reaches Claude, in words (pure).
@@ -91,8 +96,49 @@ impl Demo {
             .env("CLAUDE_PROJECT_DIR", &self.dir)
             // The story binds its own Claude sessions; one from the shell
             // running the demo must not leak in.
-            .env_remove("CLAUDE_CODE_SESSION_ID");
+            .env_remove("CLAUDE_CODE_SESSION_ID")
+            .env("CLAUDE_CONFIG_DIR", &self.claude_home);
         c
+    }
+
+    /// The transcript of the current conversation, where Claude Code
+    /// would keep it.
+    fn transcript(&self) -> PathBuf {
+        self.claude_home
+            .join("projects")
+            .join(crate::transcript::project_key(&self.dir))
+            .join(format!("{}.jsonl", self.claude))
+    }
+
+    /// Append one line to the conversation's transcript, stamped now.
+    fn transcribe(&self, mut line: Value) -> Result<()> {
+        let p = self.transcript();
+        if let Some(d) = p.parent() {
+            std::fs::create_dir_all(d)?;
+        }
+        line["timestamp"] = json!(crate::clock::iso(crate::clock::now()));
+        line["sessionId"] = json!(self.claude);
+        line["isSidechain"] = json!(false);
+        let mut f = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&p)
+            .with_context(|| format!("cannot write {}", p.display()))?;
+        writeln!(f, "{line}")?;
+        Ok(())
+    }
+
+    /// Claude's replies, each with the context size it reported.
+    fn replies(&mut self, tokens: &[u64]) -> Result<()> {
+        for t in tokens {
+            self.replies += 1;
+            self.transcribe(json!({"type": "assistant", "message": {
+                "id": format!("msg_demo_{}", self.replies), "type": "message", "role": "assistant",
+                "model": "claude-opus-5", "content": [{"type": "text", "text": "Working on it."}],
+                "usage": {"input_tokens": t - 2000, "cache_creation_input_tokens": 500,
+                    "cache_read_input_tokens": 1500, "output_tokens": 120}}}))?;
+        }
+        Ok(())
     }
 
     /// Run a session-hook command as a user (or a slash command) would.
@@ -167,6 +213,16 @@ impl Demo {
             bail!("the {event} hook exited with {:?}", o.status.code());
         }
         print!("{}", describe(event, &stdout));
+        // Claude Code keeps what a hook adds in the transcript.
+        if let Ok(v) = serde_json::from_str::<Value>(stdout.trim())
+            && let Some(ctx) = v
+                .pointer("/hookSpecificOutput/additionalContext")
+                .and_then(Value::as_str)
+        {
+            self.transcribe(json!({"type": "attachment", "attachment": {
+                "type": "hook_additional_context", "content": [ctx],
+                "hookName": event, "hookEvent": event}}))?;
+        }
         // The hook's own account of what it did and how long it took.
         if let Some(last) = std::fs::read_to_string(&log)
             .ok()
@@ -238,28 +294,79 @@ pub fn run(_g: &Global, a: DemoArgs) -> Result<()> {
         .tempdir()
         .context("cannot create a temporary folder")?;
     let dir = std::fs::canonicalize(tmp.path())?;
+    let home = tempfile::Builder::new()
+        .prefix("session-hook-demo-claude-")
+        .tempdir()
+        .context("cannot create a temporary folder")?;
     let mut d = Demo {
         exe,
         dir: dir.clone(),
         claude: CLAUDE_DAY1,
         step: 0,
+        claude_home: home.path().to_path_buf(),
+        replies: 0,
     };
     println!("session-hook demo: the whole loop in a throw-away project.");
     println!("Every step runs the real binary; hook steps feed it the JSON Claude Code sends.");
     story(&mut d)?;
+    // The report outlives a removed project: then it goes to the system's
+    // temporary folder.
+    let report = if a.keep {
+        None
+    } else {
+        let p = std::env::temp_dir().join(format!(
+            "session-hook-demo-report-{}.html",
+            crate::clock::file_stamp(crate::clock::now())
+        ));
+        Some(p)
+    };
+    let page = report_step(&mut d, report.as_deref())?;
     if a.keep {
         let kept = tmp.keep();
+        let home = home.keep();
         println!(
-            "\nThe project is kept at {} (look at .sessions/ and .claude/).",
-            kept.display()
+            "\nThe project is kept at {} (look at .sessions/ and .claude/), its transcripts at {}.",
+            kept.display(),
+            home.display()
         );
     } else {
         let shown = dir.display().to_string();
         tmp.close()
             .with_context(|| format!("cannot remove {shown}"))?;
+        home.close()
+            .context("cannot remove the demo's transcripts")?;
         println!("\nDone; {shown} was removed (run `session-hook demo --keep` to look around).");
     }
+    println!("The report: {}", page.display());
     Ok(())
+}
+
+/// The last step: the whole story as one page of pictures. Returns where
+/// the page is.
+fn report_step(d: &mut Demo, out: Option<&std::path::Path>) -> Result<PathBuf> {
+    d.section(
+        "The report",
+        "One self-contained page of pictures: context over time for both conversations (the compaction, and where the resume context came back), the timeline of steps, decisions and pauses, and where the work went. The transcripts it reads were written by this demo, shaped like Claude Code's.",
+    );
+    let page = match out {
+        Some(p) => {
+            let shown = p.display().to_string();
+            d.run(&["report", "html", "sweeper-race", "--out", &shown])?;
+            p.to_path_buf()
+        }
+        None => {
+            let printed = d.run(&["report", "html", "sweeper-race"])?;
+            let rel = printed
+                .lines()
+                .find_map(|l| {
+                    l.split_once(" written to ")
+                        .map(|(_, p)| p.trim().to_string())
+                })
+                .context("the report command did not say where it wrote the page")?;
+            d.dir.join(rel)
+        }
+    };
+    Ok(page)
 }
 
 fn story(d: &mut Demo) -> Result<()> {
@@ -305,6 +412,7 @@ fn story(d: &mut Demo) -> Result<()> {
         "Fix the race in the sweeper",
         &init_session,
     ])?;
+    d.replies(&[14_000, 22_000])?;
 
     d.section(
         "Work, logged as it goes",
@@ -346,6 +454,7 @@ fn story(d: &mut Demo) -> Result<()> {
             {"content": "Take the lock before the state check", "status": "completed", "activeForm": "Locking"},
             {"content": "Add a regression test", "status": "in_progress", "activeForm": "Adding a regression test"}]}}),
     )?;
+    d.replies(&[41_000, 63_000, 88_000, 96_000])?;
     d.run(&["view", "--progress"])?;
     d.statusline(48)?;
 
@@ -363,6 +472,7 @@ fn story(d: &mut Demo) -> Result<()> {
         "The context fills up and is compacted",
         "PreCompact tells the summariser what must survive; PostCompact keeps the summary; SessionStart(compact) puts the authoritative state back.",
     );
+    d.replies(&[121_000, 143_000, 158_000])?;
     d.hook(
         "PreCompact (trigger: auto)",
         "PreCompact",
@@ -373,6 +483,9 @@ fn story(d: &mut Demo) -> Result<()> {
         "PostCompact",
         json!({"trigger": "auto", "compact_summary": "We fixed the sweeper race by taking the lock before the state check and are adding a regression test.\nSession TL;DR: The sweeper takes its lock before the state check (committed); a regression test with two sweepers comes next."}),
     )?;
+    d.transcribe(json!({"type": "system", "subtype": "compact_boundary",
+        "content": "Conversation compacted",
+        "compactMetadata": {"trigger": "auto", "preTokens": 158_000, "postTokens": 11_000}}))?;
     d.hook(
         "SessionStart (source: compact)",
         "SessionStart",
@@ -398,6 +511,7 @@ fn story(d: &mut Demo) -> Result<()> {
         "UserPromptSubmit",
         json!({"prompt": "continue", "permission_mode": "default"}),
     )?;
+    d.replies(&[17_000, 24_000])?;
     d.statusline(12)?;
 
     pause_and_resume_steps(d)?;
@@ -406,6 +520,7 @@ fn story(d: &mut Demo) -> Result<()> {
         "/session-close",
         "The work is done; the session is archived.",
     );
+    d.replies(&[9_000, 15_000])?;
     d.run(&["log", "--done", "Add a regression test"])?;
     d.run(&["close", "--complete"])?;
     d.run(&["list", "--all"])?;

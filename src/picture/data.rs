@@ -281,7 +281,8 @@ pub fn conversation(
         let after = series
             .replies
             .iter()
-            .take_while(|r| r.at.as_deref().and_then(clock::parse) <= t)
+            // A reply in the same second came after the command.
+            .take_while(|r| r.at.as_deref().and_then(clock::parse) < t)
             .count();
         series.injections.push(Injection {
             at: Some(e.at.clone()),

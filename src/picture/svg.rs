@@ -632,7 +632,8 @@ pub fn timeline_chart(tl: &Timeline) -> String {
             r#"<g class="step {state}"><text x="{}" y="{}">{}</text>"#,
             f(x0 - 8.0),
             f(yy + row_h / 2.0 + 4.0),
-            esc(&cut(&s.title, 36)),
+            // Bold (current) text is wider: both fit the label column.
+            esc(&cut(&s.title, if s.current { 30 } else { 34 })),
         );
         if let (Some(a), Some(z)) = (a, z) {
             let (xa, xz) = (axis.x(a), axis.x(z.max(a)));

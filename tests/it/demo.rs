@@ -44,7 +44,7 @@ fn step<'a>(out: &'a str, title: &str) -> &'a str {
 fn demo_plays_the_story_to_the_end() {
     let out = demo(&[]);
     let titles: Vec<&str> = out.lines().filter(|l| l.starts_with("== ")).collect();
-    assert_eq!(titles.len(), 12, "{titles:#?}");
+    assert_eq!(titles.len(), 13, "{titles:#?}");
 
     // Nothing is injected before a session exists.
     assert!(step(&out, "Claude Code starts").contains("Claude receives nothing"));
@@ -130,12 +130,36 @@ fn demo_plays_the_story_to_the_end() {
     assert!(close.contains("progress: 4/5 steps"), "{close}");
     assert!(close.contains("complete   sweeper-race"), "{close}");
 
-    // The throw-away project is gone.
+    // The story ends with the report, which outlives the project.
+    let report = step(&out, "The report");
+    assert!(
+        report.contains("Report for sweeper-race written to "),
+        "{report}"
+    );
     let last = out.lines().last().unwrap();
-    let path = last
+    let page = last
+        .strip_prefix("The report: ")
+        .unwrap_or_else(|| panic!("the demo ends with the report's path: {last}"));
+    let html = std::fs::read_to_string(page).unwrap();
+    std::fs::remove_file(page).unwrap();
+    // Both conversations are charted: the first with its compaction and
+    // the resume context the compaction hook and "continue" put back, the
+    // second with the `session-hook resume` that took the session up.
+    assert_eq!(html.matches("<svg class=\"chart context\"").count(), 2);
+    assert!(html.contains("158k→11k"), "the compaction is marked");
+    assert_eq!(
+        html.matches("Resume context injected").count(),
+        3,
+        "compaction, \"continue\" and /session-resume"
+    );
+    assert!(html.contains("Take the lock before reading the state"));
+
+    // The throw-away project is gone.
+    let done = out.lines().rev().nth(1).unwrap();
+    let path = done
         .strip_prefix("Done; ")
         .and_then(|l| l.split(" was removed").next())
-        .unwrap_or_else(|| panic!("{last}"));
+        .unwrap_or_else(|| panic!("{done}"));
     assert!(path.contains("session-hook-demo-"));
     assert!(!std::path::Path::new(path).exists());
 }
@@ -159,5 +183,19 @@ fn demo_keep_leaves_the_project_to_look_at() {
         .collect();
     assert_eq!(archived.len(), 1);
     assert!(dir.join(".claude/settings.json").is_file());
+    // The report stays in the kept project.
+    let page = out
+        .lines()
+        .last()
+        .and_then(|l| l.strip_prefix("The report: "))
+        .expect("the report's path");
+    assert!(page.starts_with(path) && page.contains("/.sessions/reports/sweeper-race-"));
+    assert!(std::path::Path::new(page).is_file());
+    let home = line
+        .split("its transcripts at ")
+        .nth(1)
+        .unwrap()
+        .trim_end_matches('.');
     std::fs::remove_dir_all(dir).unwrap();
+    std::fs::remove_dir_all(home).unwrap();
 }
