@@ -87,6 +87,7 @@ svg.chart .step.current text { font-weight: 700; fill: var(--current); }
 .break text { text-anchor: middle; }
 .commit circle { fill: var(--commit); }
 svg.chart .commit text { fill: var(--commit); font-family: ui-monospace, monospace; }
+.commit text.end { text-anchor: end; }
 .file rect, .day rect { fill: var(--bar); }
 svg.chart .file .name, svg.chart .day .name { fill: var(--fg); }
 .file .name { font-family: ui-monospace, monospace; }

@@ -583,9 +583,15 @@ pub fn timeline_chart(tl: &Timeline) -> String {
             f(axis.x(t)),
             f(yy),
             if few {
+                // Near the right edge the label goes to the left of its mark.
+                let (class, dx) = if axis.x(t) + 60.0 > x1 {
+                    (r#" class="end""#, -8.0)
+                } else {
+                    ("", 8.0)
+                };
                 format!(
-                    r#"<text x="{}" y="{}">{}</text>"#,
-                    f(axis.x(t) + 8.0),
+                    r#"<text{class} x="{}" y="{}">{}</text>"#,
+                    f(axis.x(t) + dx),
                     f(yy + 4.0),
                     esc(&short)
                 )
