@@ -4,9 +4,11 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
 use crate::error::UserError;
+use crate::redact::Redactor;
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(default)]
@@ -142,18 +144,38 @@ const KNOWN: &[&str] = &[
     "redact",
 ];
 
-/// A loaded config plus the warnings it produced.
+/// The config comes with the repository, so anybody may have written it:
+/// its size and its patterns are limited, so no config can make a hook
+/// slow or hungry.
+pub const MAX_CONFIG_BYTES: u64 = 64 * 1024;
+/// At most this many `redact.patterns`, each at most this long.
+pub const MAX_PATTERNS: usize = 32;
+pub const MAX_PATTERN_LEN: usize = 256;
+/// A redaction pattern must not match fewer characters than this: a
+/// secret is longer, and a shorter match (or an empty one) would only
+/// blow the text up with markers.
+pub const MIN_PATTERN_MATCH: usize = 4;
+/// Compiled size limits for one pattern (the regex crate's own units).
+const REGEX_SIZE_LIMIT: usize = 256 * 1024;
+const REGEX_DFA_LIMIT: usize = 1024 * 1024;
+/// At most this many `intent.phrases`, each at most this long.
+pub const MAX_PHRASES: usize = 64;
+pub const MAX_PHRASE_LEN: usize = 200;
+
+/// A loaded config plus the warnings it produced and its redaction step
+/// (the built-in rules plus its patterns, compiled once).
 #[derive(Debug, Clone, Default)]
 pub struct Loaded {
     pub config: Config,
     pub warnings: Vec<String>,
+    pub redactor: Redactor,
 }
 
 /// Load the config. A missing file is the default. An invalid file is an
 /// error (commands report it; hooks fall back to the default).
 pub fn load(store_dir: &Path) -> Result<Loaded, UserError> {
     let path = store_dir.join("config.yaml");
-    let text = match std::fs::read_to_string(&path) {
+    let text = match read_bounded(&path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Loaded::default()),
         Err(e) => {
@@ -219,8 +241,97 @@ pub fn parse(text: &str) -> Result<Loaded, String> {
             .to_string()
     })?;
     validate(&config)?;
-    crate::redact::set_extra(&config.redact.patterns);
-    Ok(Loaded { config, warnings })
+    let redactor = Redactor::with_patterns(compile_patterns(&config.redact.patterns)?);
+    Ok(Loaded {
+        config,
+        warnings,
+        redactor,
+    })
+}
+
+/// Read the config file: a regular file (never through a symlink, never a
+/// device or a pipe) of at most [`MAX_CONFIG_BYTES`].
+fn read_bounded(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let f = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| {
+            if e.raw_os_error() == Some(libc::ELOOP) {
+                std::io::Error::new(e.kind(), "it is a symbolic link")
+            } else {
+                e
+            }
+        })?;
+    let meta = f.metadata()?;
+    if !meta.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "not a regular file",
+        ));
+    }
+    let mut buf = Vec::new();
+    f.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut buf)?;
+    if buf.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("over the {MAX_CONFIG_BYTES} byte limit"),
+        ));
+    }
+    String::from_utf8(buf)
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8"))
+}
+
+/// Compile `redact.patterns` within the limits: count, length, compiled
+/// size, and a minimum match length (an empty match is refused).
+pub fn compile_patterns(patterns: &[String]) -> Result<Vec<Regex>, String> {
+    if patterns.len() > MAX_PATTERNS {
+        return Err(format!(
+            "redact.patterns has {} patterns; at most {MAX_PATTERNS} are allowed",
+            patterns.len()
+        ));
+    }
+    patterns
+        .iter()
+        .map(|p| {
+            if p.chars().count() > MAX_PATTERN_LEN {
+                return Err(format!(
+                    "redact pattern {:?}… is longer than {MAX_PATTERN_LEN} characters",
+                    p.chars().take(40).collect::<String>()
+                ));
+            }
+            let hir = regex_syntax::ParserBuilder::new()
+                .nest_limit(32)
+                .build()
+                .parse(p)
+                .map_err(|e| format!("redact pattern {p:?} does not compile: {e}"))?;
+            match hir.properties().minimum_len() {
+                Some(0) => {
+                    return Err(format!(
+                        "redact pattern {p:?} can match the empty string"
+                    ));
+                }
+                Some(n) if n < MIN_PATTERN_MATCH => {
+                    return Err(format!(
+                        "redact pattern {p:?} can match as few as {n} characters; a pattern must match at least {MIN_PATTERN_MATCH}"
+                    ));
+                }
+                _ => {}
+            }
+            RegexBuilder::new(p)
+                .size_limit(REGEX_SIZE_LIMIT)
+                .dfa_size_limit(REGEX_DFA_LIMIT)
+                .build()
+                .map_err(|e| match e {
+                    regex::Error::CompiledTooBig(_) => {
+                        format!("redact pattern {p:?} is too complex (compiled size over the limit)")
+                    }
+                    e => format!("redact pattern {p:?} does not compile: {e}"),
+                })
+        })
+        .collect()
 }
 
 fn validate(c: &Config) -> Result<(), String> {
@@ -242,8 +353,22 @@ fn validate(c: &Config) -> Result<(), String> {
             c.budget
         ));
     }
-    for p in &c.redact.patterns {
-        regex::Regex::new(p).map_err(|e| format!("redact pattern {p:?} does not compile: {e}"))?;
+    if c.intent.phrases.len() > MAX_PHRASES {
+        return Err(format!(
+            "intent.phrases has {} phrases; at most {MAX_PHRASES} are allowed",
+            c.intent.phrases.len()
+        ));
+    }
+    if let Some(p) = c
+        .intent
+        .phrases
+        .iter()
+        .find(|p| p.chars().count() > MAX_PHRASE_LEN)
+    {
+        return Err(format!(
+            "intent phrase {:?}… is longer than {MAX_PHRASE_LEN} characters",
+            p.chars().take(40).collect::<String>()
+        ));
     }
     for (k, v) in &c.windows {
         if k.trim().is_empty() {
@@ -259,8 +384,8 @@ fn validate(c: &Config) -> Result<(), String> {
 }
 
 /// For hooks: the config, or the default when it is missing or invalid.
-pub fn load_or_default(store_dir: &Path) -> Config {
-    load(store_dir).map(|l| l.config).unwrap_or_default()
+pub fn load_or_default(store_dir: &Path) -> Loaded {
+    load(store_dir).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -292,5 +417,25 @@ mod tests {
         assert!(parse("thresholds: [90, 80]\n").is_err());
         assert!(parse("budget: lots\n").is_err());
         assert!(parse("redact:\n  patterns: ['(']\n").is_err());
+    }
+
+    #[test]
+    fn patterns_are_limited() {
+        let err = |y: &str| parse(y).unwrap_err();
+        assert!(err("redact:\n  patterns: ['a*']\n").contains("empty string"));
+        assert!(err("redact:\n  patterns: ['x|']\n").contains("empty string"));
+        assert!(err("redact:\n  patterns: ['\\b']\n").contains("empty string"));
+        assert!(err("redact:\n  patterns: ['.']\n").contains("as few as 1"));
+        assert!(err("redact:\n  patterns: ['\\w{500}\\w{500}\\w{500}']\n").contains("too complex"));
+        let many = (0..40)
+            .map(|i| format!("'tok{i}-[0-9]{{6}}'"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        assert!(err(&format!("redact:\n  patterns: [{many}]\n")).contains("at most 32"));
+        let long = "a".repeat(300);
+        assert!(err(&format!("redact:\n  patterns: ['{long}']\n")).contains("longer than"));
+        assert!(err(&format!("intent:\n  phrases: ['{long}']\n")).contains("longer than"));
+        let l = parse("redact:\n  patterns: ['ticket-[0-9]{6}']\n").unwrap();
+        assert_eq!(l.redactor.redact("ticket-123456"), "[REDACTED:custom]");
     }
 }

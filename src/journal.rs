@@ -43,8 +43,10 @@ pub fn prepare(store: &Store, id: &str) -> Result<()> {
 }
 
 /// Write one entry. `kind` is a fixed word of ours (`decision`, `file`,
-/// ...); `fields` are short single-line values; `text` is free text (already
-/// redacted by the caller).
+/// ...); `fields` are short single-line values; `text` is free text. The
+/// caller redacts with the store's patterns (hooks: every field and the
+/// text; commands: their text arguments); the built-in rules are applied
+/// here once more to everything, so no caller can write a secret they know.
 pub fn write(
     store: &Store,
     id: &str,
@@ -60,14 +62,15 @@ pub fn write(
         "kind: {kind}\nat: {}\nsession: {id}\n",
         clock::iso(at)
     ));
+    let net = crate::redact::Redactor::builtin();
     for (k, v) in fields {
         body.push_str(&crate::doc::frontmatter::render_entry(
             k,
-            &crate::doc::Value::Str(v.to_string()),
+            &crate::doc::Value::Str(net.redact(v).into_owned()),
         ));
     }
     body.push_str("---\n");
-    body.push_str(text.trim_end());
+    body.push_str(net.redact(text).trim_end());
     body.push('\n');
     let stamp = clock::file_stamp_micros(at);
     // Retry with a fresh suffix on the (astronomically unlikely) clash.

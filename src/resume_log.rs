@@ -398,8 +398,11 @@ fn hook_errors(store: &Store, since: DateTime<Utc>) -> Vec<String> {
             let (at, event, _ms, status, note) =
                 (f.next()?, f.next()?, f.next()?, f.next()?, f.next()?);
             let t = clock::parse(at)?;
-            (t >= since && matches!(status, "error" | "panic"))
-                .then(|| redact::redact(&format!("{at} {event} hook: {note}")).into_owned())
+            (t >= since && matches!(status, "error" | "panic")).then(|| {
+                redact::Redactor::builtin()
+                    .redact(&format!("{at} {event} hook: {note}"))
+                    .into_owned()
+            })
         })
         .collect();
     if out.len() > 10 {
@@ -730,7 +733,14 @@ pub fn list(store: &Store) -> Vec<LogFile> {
 /// Write the log as `.md` and `.json` (the caller holds the store lock),
 /// then keep only the newest `keep` logs of this session (0 keeps all).
 /// Returns the markdown path.
-pub fn write(store: &Store, log: &mut ResumeLog, keep: usize) -> Result<PathBuf> {
+/// Write a resume log (markdown and JSON), redacted with `redactor`: it
+/// quotes the session, the transcript's facts and the hook log.
+pub fn write(
+    store: &Store,
+    log: &mut ResumeLog,
+    keep: usize,
+    redactor: &crate::redact::Redactor,
+) -> Result<PathBuf> {
     let dir = store.resume_logs_dir();
     fsutil::ensure_private_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     // Two logs in one second (PreCompact, then SessionEnd) get a suffix
@@ -748,11 +758,13 @@ pub fn write(store: &Store, log: &mut ResumeLog, keep: usize) -> Result<PathBuf>
     log.id = id.clone();
     let json = dir.join(format!("{id}.json"));
     let md = dir.join(format!("{id}.md"));
-    let mut body = serde_json::to_string_pretty(log)?;
+    let mut value = serde_json::to_value(&*log)?;
+    redactor.redact_json(&mut value);
+    let mut body = serde_json::to_string_pretty(&value)?;
     body.push('\n');
     fsutil::atomic_write(&json, body.as_bytes())
         .with_context(|| format!("cannot write {}", json.display()))?;
-    fsutil::atomic_write(&md, render(log).as_bytes())
+    fsutil::atomic_write(&md, redactor.redact(&render(log)).as_bytes())
         .with_context(|| format!("cannot write {}", md.display()))?;
     if keep > 0 {
         let mine: Vec<LogFile> = list(store)
@@ -785,12 +797,20 @@ fn clip(s: &str, max: usize) -> String {
 pub fn startup_pointer(store: &Store, now: DateTime<Utc>) -> Option<(String, String)> {
     let logs = list(store);
     let mut metas: Option<Vec<Meta>> = None;
+    let mut own: Option<crate::provenance::Own> = None;
     for lf in logs.iter().rev().take(20) {
         let Some(t) = lf.time() else { continue };
         if (now - t).num_days() >= POINTER_MAX_AGE_DAYS {
             return None;
         }
         let Some(log) = lf.load() else { continue };
+        // A resume log of a session from elsewhere is not ours to offer.
+        if !own
+            .get_or_insert_with(|| crate::provenance::Own::load(store))
+            .contains(&log.session_id)
+        {
+            continue;
+        }
         let all = metas.get_or_insert_with(|| store.metas(true));
         let meta = all.iter().find(|m| m.id() == log.session_id);
         if let Some(m) = meta

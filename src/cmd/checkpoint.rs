@@ -5,7 +5,7 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::cli::Global;
-use crate::cmd::{Ctx, opt_text};
+use crate::cmd::Ctx;
 use crate::{fsutil, git, session, verify};
 
 #[derive(Debug, Args)]
@@ -20,8 +20,8 @@ pub struct CheckpointArgs {
 
 pub fn run(g: &Global, a: CheckpointArgs) -> Result<()> {
     let ctx = Ctx::new(g)?;
-    let note = opt_text("--note", a.note.as_ref())?;
-    let tldr = opt_text("--tldr", a.tldr.as_ref())?;
+    let note = ctx.opt_text("--note", a.note.as_ref())?;
+    let tldr = ctx.opt_text("--tldr", a.tldr.as_ref())?;
     let (short, progress_path) = ctx.edit(None, |open, ctx| {
         let doc = &mut open.doc;
         if let Some(t) = &tldr {

@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use clap::{ArgGroup, Args};
 
 use crate::cli::Global;
-use crate::cmd::{Ctx, opt_text};
+use crate::cmd::Ctx;
 use crate::doc::{Document, Value};
 use crate::error::UserError;
 use crate::store::Store;
@@ -31,7 +31,7 @@ pub struct CloseArgs {
 
 pub fn run(g: &Global, a: CloseArgs) -> Result<()> {
     let ctx = Ctx::new(g)?;
-    let reason = opt_text("--reason", a.reason.as_ref())?;
+    let reason = ctx.opt_text("--reason", a.reason.as_ref())?;
     ctx.store.require()?;
     let _lock = crate::cmd::lock(&ctx.store)?;
     let meta = ctx.resolve(a.name.as_deref())?;

@@ -26,7 +26,7 @@ pub struct GcArgs {
 pub fn run(g: &Global, a: GcArgs) -> Result<()> {
     let ctx = Ctx::new(g)?;
     ctx.store.require()?;
-    let cfg = crate::config::load(&ctx.store.dir)?.config;
+    let cfg = ctx.config()?;
     let r = &cfg.retention;
     let older_than = match &a.older_than {
         Some(s) => gc::parse_age(s).ok_or_else(|| {

@@ -7,8 +7,8 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 
 use crate::cli::Global;
+use crate::cmd::Ctx;
 use crate::cmd::init::{self, Clash, Spec};
-use crate::cmd::{Ctx, text_file};
 use crate::doc::sections as s;
 use crate::error::UserError;
 use crate::{fsutil, handoff, names, session};
@@ -43,7 +43,7 @@ pub fn run(g: &Global, a: ImportArgs) -> Result<()> {
 
 fn import_handoff(g: &Global, a: ImportHandoffArgs) -> Result<()> {
     let ctx = Ctx::new(g)?;
-    let text = text_file("hand-off", &a.file)?;
+    let text = ctx.text_file("hand-off", &a.file)?;
     let brief = handoff::parse(&text).map_err(|e| {
         UserError::new(format!("{} is not a hand-off brief: {e}", a.file.display()))
             .hint("write one with `session-hook export handoff`")

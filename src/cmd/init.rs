@@ -6,7 +6,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 
 use crate::cli::Global;
-use crate::cmd::{Ctx, opt_text, text_arg, text_file};
+use crate::cmd::Ctx;
 use crate::doc::Document;
 use crate::error::UserError;
 use crate::phases::{self, Phase};
@@ -38,10 +38,10 @@ pub struct InitArgs {
 
 pub fn run(g: &Global, a: InitArgs) -> Result<()> {
     let ctx = Ctx::new(g)?;
-    let goal = opt_text("--goal", a.goal.as_ref())?;
-    let title = opt_text("--title", a.title.as_ref())?;
+    let goal = ctx.opt_text("--goal", a.goal.as_ref())?;
+    let title = ctx.opt_text("--title", a.title.as_ref())?;
     let plan = match &a.from_phases {
-        Some(p) => Some(read_phases(p)?),
+        Some(p) => Some(read_phases(&ctx, p)?),
         None => None,
     };
     let title = title.or_else(|| goal.clone()).or_else(|| {
@@ -150,8 +150,8 @@ pub fn run(g: &Global, a: InitArgs) -> Result<()> {
 }
 
 /// Read and parse a phases file; a file with no phase headings is an error.
-fn read_phases(path: &Path) -> Result<phases::PhasesFile> {
-    let text = text_file("--from-phases", path)?;
+fn read_phases(ctx: &Ctx, path: &Path) -> Result<phases::PhasesFile> {
+    let text = ctx.text_file("--from-phases", path)?;
     let mut f = phases::parse(&text);
     if f.phases.is_empty() {
         return Err(UserError::new(format!(
@@ -164,9 +164,9 @@ fn read_phases(path: &Path) -> Result<phases::PhasesFile> {
     // Every label and step becomes part of the document: one line each,
     // within the size limit for one argument.
     for p in &mut f.phases {
-        p.title = text_arg("phase title", &p.title).unwrap_or_default();
+        p.title = ctx.text_arg("phase title", &p.title).unwrap_or_default();
         for s in &mut p.steps {
-            s.text = text_arg("phase step", &s.text)?;
+            s.text = ctx.text_arg("phase step", &s.text)?;
         }
     }
     Ok(f)
@@ -297,8 +297,9 @@ pub fn create(ctx: &Ctx, spec: Spec, edit: impl FnOnce(&mut Document)) -> Result
     // Machine-local by default: the store stays out of `git status` and no
     // branch switch can delete it. A store committed on the branch is not.
     if let Some(r) = &repo
-        && crate::config::load_or_default(&ctx.store.dir).pause.commit
-            != crate::config::CommitMode::Branch
+        && ctx.config().map_or(true, |c| {
+            c.pause.commit != crate::config::CommitMode::Branch
+        })
         && let Err(e) = git::exclude_store(r, &ctx.store.dir)
     {
         eprintln!("warning: cannot list .sessions/ in .git/info/exclude: {e}");
@@ -322,6 +323,14 @@ pub fn create(ctx: &Ctx, spec: Spec, edit: impl FnOnce(&mut Document)) -> Result
     let mut doc = Document::parse(&path, text)?;
     edit(&mut doc);
     session::refresh_tldr(&mut doc);
+    // Recorded as this machine's own before the file exists, so a session
+    // made here is never taken for one from elsewhere.
+    let how = if spec.journal_kind == "import" {
+        crate::provenance::How::Imported
+    } else {
+        crate::provenance::How::Created
+    };
+    crate::provenance::mark_own(&ctx.store, &id, how, ctx.now)?;
     // Created, never replaced: six random hex digits can still meet.
     if !ctx.store.create(&path, &doc)? {
         return Err(UserError::new(format!(

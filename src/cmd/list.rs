@@ -112,13 +112,18 @@ pub fn run(g: &Global, a: ListArgs) -> Result<()> {
     );
     for (r, id) in rows.iter().zip(&short) {
         if let Some(e) = &r.error {
-            println!("{:<10} {}  ({e})", r.status, r.path);
+            println!(
+                "{:<10} {}  ({})",
+                r.status,
+                crate::frame::one_line(&r.path, 200),
+                crate::frame::one_line(e, 300)
+            );
             continue;
         }
         println!(
             "{:<10} {:<28} {:<w$} {:<7} {}",
             r.status,
-            r.shortname,
+            crate::frame::one_line(&r.shortname, 80),
             id,
             format!("{}/{}", r.done, r.total),
             r.updated_at

@@ -4,7 +4,7 @@ use anyhow::Result;
 use clap::{ArgGroup, Args};
 
 use crate::cli::Global;
-use crate::cmd::{Ctx, opt_text, text_arg};
+use crate::cmd::Ctx;
 use crate::doc::Sec;
 use crate::doc::progress::Found;
 use crate::git;
@@ -78,14 +78,14 @@ pub fn run(g: &Global, a: LogArgs) -> Result<()> {
         let now = ctx.now;
         let (kind, fields, text, msg): (&str, Vec<(&str, String)>, String, String) =
             if let Some(t) = &a.progress {
-                let t = text_arg("--progress", t)?;
+                let t = ctx.text_arg("--progress", t)?;
                 session::log_progress_note(doc, &t, now);
                 ("progress", vec![], t, "Progress noted".into())
             } else if let Some(t) = &a.decision {
-                let t = text_arg("--decision", t)?;
-                let r = opt_text("--rationale", a.rationale.as_ref())?;
-                let o = opt_text("--options", a.options.as_ref())?;
-                let c = opt_text("--context", a.context.as_ref())?;
+                let t = ctx.text_arg("--decision", t)?;
+                let r = ctx.opt_text("--rationale", a.rationale.as_ref())?;
+                let o = ctx.opt_text("--options", a.options.as_ref())?;
+                let c = ctx.opt_text("--context", a.context.as_ref())?;
                 let n = session::log_decision(
                     doc,
                     &t,
@@ -103,7 +103,7 @@ pub fn run(g: &Global, a: LogArgs) -> Result<()> {
                 }
                 ("decision", f, t, format!("Decision {n} recorded"))
             } else if let Some(t) = &a.discovery {
-                let t = text_arg("--discovery", t)?;
+                let t = ctx.text_arg("--discovery", t)?;
                 let n = session::log_discovery(doc, &t, now);
                 (
                     "discovery",
@@ -112,9 +112,9 @@ pub fn run(g: &Global, a: LogArgs) -> Result<()> {
                     format!("Discovery {n} recorded"),
                 )
             } else if let Some(t) = &a.blocker {
-                let t = text_arg("--blocker", t)?;
-                let i = opt_text("--impact", a.impact.as_ref())?;
-                let m = opt_text("--mitigation", a.mitigation.as_ref())?;
+                let t = ctx.text_arg("--blocker", t)?;
+                let i = ctx.opt_text("--impact", a.impact.as_ref())?;
+                let m = ctx.opt_text("--mitigation", a.mitigation.as_ref())?;
                 let n = session::log_blocker(doc, &t, i.as_deref(), m.as_deref(), now);
                 let mut f = vec![("n", n.to_string())];
                 for (k, v) in [("impact", i), ("mitigation", m)] {
@@ -132,7 +132,7 @@ pub fn run(g: &Global, a: LogArgs) -> Result<()> {
                     format!("Blocker {n} resolved: {t}"),
                 )
             } else if let Some(t) = &a.next {
-                let t = text_arg("--next", t)?;
+                let t = ctx.text_arg("--next", t)?;
                 let msg = if session::log_next(doc, &t) {
                     "Next step added"
                 } else {
@@ -140,7 +140,7 @@ pub fn run(g: &Global, a: LogArgs) -> Result<()> {
                 };
                 ("next", vec![], t, msg.into())
             } else if let Some(t) = &a.done {
-                let t = text_arg("--done", t)?;
+                let t = ctx.text_arg("--done", t)?;
                 let head = git::head_of(&ctx.store.project);
                 let short = head.as_ref().and_then(|h| h.short());
                 let note = session::done_note(now, short.as_deref());
@@ -158,7 +158,7 @@ pub fn run(g: &Global, a: LogArgs) -> Result<()> {
                 }
                 ("done", f, title.clone(), format!("Step {how}: {title}"))
             } else if let Some(t) = &a.current {
-                let t = text_arg("--current", t)?;
+                let t = ctx.text_arg("--current", t)?;
                 let before = doc.get(Sec::Progress).map(str::to_owned);
                 let found = session::log_current(doc, &t);
                 let title = found.title().to_string();
@@ -184,7 +184,7 @@ pub fn run(g: &Global, a: LogArgs) -> Result<()> {
                     ))
                     .hint("session-hook log --replace-next 2 \"the new words\"")
                 })?;
-                let t = text_arg("--replace-next", &v[1])?;
+                let t = ctx.text_arg("--replace-next", &v[1])?;
                 let old = session::replace_next(doc, n, &t)?;
                 (
                     "replace-next",

@@ -53,6 +53,9 @@ pub struct Ctx {
     pub store: Store,
     pub now: DateTime<Utc>,
     pub g: Global,
+    /// The store's config, read once per process (so its warnings print
+    /// once).
+    loaded: std::cell::OnceCell<crate::config::Loaded>,
 }
 
 impl Ctx {
@@ -61,29 +64,57 @@ impl Ctx {
             .map_err(|e| UserError::new(format!("cannot read the current folder: {e}")))?;
         let root = store::project_root(g.dir.as_deref(), &cwd);
         let store = Store::at(&root);
-        // A config file is read up front so that an invalid one is a clear
-        // error and its redaction patterns apply to every argument.
-        if store.dir.join("config.yaml").exists() {
-            let loaded = crate::config::load(&store.dir)?;
-            for w in &loaded.warnings {
-                eprintln!("session-hook: warning: {w}");
-            }
-        }
-        Ok(Ctx {
+        let ctx = Ctx {
             store,
             now: crate::clock::now(),
             g: g.clone(),
-        })
+            loaded: std::cell::OnceCell::new(),
+        };
+        // A config file is read up front so that an invalid one is a clear
+        // error before anything is done.
+        if ctx.store.dir.join("config.yaml").exists() {
+            ctx.loaded()?;
+        }
+        Ok(ctx)
     }
 
-    /// The config for a command: an invalid file is an error, unknown keys
-    /// are warnings on stderr.
-    pub fn config(&self) -> Result<crate::config::Config> {
+    /// The config as loaded once: an invalid file is an error, unknown keys
+    /// are warnings on stderr (printed the first time).
+    fn loaded(&self) -> Result<&crate::config::Loaded> {
+        if let Some(l) = self.loaded.get() {
+            return Ok(l);
+        }
         let l = crate::config::load(&self.store.dir)?;
         for w in &l.warnings {
             eprintln!("session-hook: warning: {w}");
         }
-        Ok(l.config)
+        Ok(self.loaded.get_or_init(|| l))
+    }
+
+    /// The config for a command.
+    pub fn config(&self) -> Result<crate::config::Config> {
+        Ok(self.loaded()?.config.clone())
+    }
+
+    /// The redaction step for this store: built-in rules plus the config's
+    /// patterns.
+    pub fn redactor(&self) -> Result<&crate::redact::Redactor> {
+        Ok(&self.loaded()?.redactor)
+    }
+
+    /// Check and clean one free-text argument: size limit, then redaction.
+    pub fn text_arg(&self, flag: &str, s: &str) -> Result<String> {
+        text_arg(self.redactor()?, flag, s)
+    }
+
+    pub fn opt_text(&self, flag: &str, s: Option<&String>) -> Result<Option<String>> {
+        s.map(|v| self.text_arg(flag, v)).transpose()
+    }
+
+    /// Read a file the user named as the source of free text (see
+    /// [`text_file`]).
+    pub fn text_file(&self, flag: &str, path: &std::path::Path) -> Result<String> {
+        text_file(self.redactor()?, flag, path)
     }
 
     /// The session to act on: a positional name, else `--session`, else the
@@ -158,7 +189,7 @@ pub fn refuse_closed(meta: &store::Meta, lead: &str, tail: &str, hint: &str) -> 
 }
 
 /// Check and clean one free-text argument: size limit, then redaction.
-pub fn text_arg(flag: &str, s: &str) -> Result<String> {
+pub fn text_arg(redactor: &crate::redact::Redactor, flag: &str, s: &str) -> Result<String> {
     if s.len() > MAX_ARG_BYTES {
         return Err(UserError::new(format!(
             "{flag} is {} bytes; the limit is {} bytes",
@@ -175,7 +206,7 @@ pub fn text_arg(flag: &str, s: &str) -> Result<String> {
             ))
             .into());
     }
-    Ok(crate::redact::redact(s).into_owned())
+    Ok(redactor.redact(s).into_owned())
 }
 
 /// Longest file we read as user text (a phases file, a hand-off brief).
@@ -183,7 +214,11 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 /// Read a file the user named as the source of free text: size limit, UTF-8,
 /// then redaction. `flag` names the option in messages.
-pub fn text_file(flag: &str, path: &std::path::Path) -> Result<String> {
+pub fn text_file(
+    redactor: &crate::redact::Redactor,
+    flag: &str,
+    path: &std::path::Path,
+) -> Result<String> {
     let meta = std::fs::metadata(path).map_err(|e| {
         UserError::new(format!("cannot read {flag} {}: {e}", path.display()))
             .hint("check the path (relative paths are taken from the current folder)")
@@ -202,11 +237,7 @@ pub fn text_file(flag: &str, path: &std::path::Path) -> Result<String> {
     }
     let text = crate::fsutil::read_text(path)
         .map_err(|e| UserError::new(format!("cannot read {flag} {}: {e}", path.display())))?;
-    Ok(crate::redact::redact(&text).into_owned())
-}
-
-pub fn opt_text(flag: &str, s: Option<&String>) -> Result<Option<String>> {
-    s.map(|v| text_arg(flag, v)).transpose()
+    Ok(redactor.redact(&text).into_owned())
 }
 
 /// A durable write to run alongside others.

@@ -12,7 +12,7 @@ use clap::Args;
 use git2::Repository;
 
 use crate::cli::Global;
-use crate::cmd::{self, Ctx, Job, opt_text, text_arg};
+use crate::cmd::{self, Ctx, Job};
 use crate::config::CommitMode;
 use crate::doc::sections as s;
 use crate::doc::{Document, Value};
@@ -63,12 +63,14 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
             .flatten()
             .map(|r| snapshot::git_context(&r))
     });
-    let summary = opt_text("--summary", a.summary.as_ref())?.map(|t| s::one_line(&t));
-    let accomplishments = texts("--accomplishment", &a.accomplishments)?;
-    let next_steps = texts("--next-step", &a.next_steps)?;
-    let note = opt_text("--note", a.note.as_ref())?;
+    let summary = ctx
+        .opt_text("--summary", a.summary.as_ref())?
+        .map(|t| s::one_line(&t));
+    let accomplishments = texts(&ctx, "--accomplishment", &a.accomplishments)?;
+    let next_steps = texts(&ctx, "--next-step", &a.next_steps)?;
+    let note = ctx.opt_text("--note", a.note.as_ref())?;
     ctx.store.require()?;
-    let config = crate::config::load(&ctx.store.dir)?.config;
+    let config = ctx.config()?;
     let _lock = crate::cmd::lock(&ctx.store)?;
     let meta = ctx.resolve(a.name.as_deref())?;
     if meta.archived {
@@ -223,9 +225,9 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
     Ok(())
 }
 
-fn texts(flag: &str, v: &[String]) -> Result<Vec<String>> {
+fn texts(ctx: &Ctx, flag: &str, v: &[String]) -> Result<Vec<String>> {
     v.iter()
-        .map(|t| text_arg(flag, t).map(|t| s::one_line(&t)))
+        .map(|t| ctx.text_arg(flag, t).map(|t| s::one_line(&t)))
         .collect()
 }
 

@@ -16,7 +16,7 @@ use crate::error::UserError;
 use crate::git::snapref::{self, RefSession};
 use crate::snapshot::{self, Loaded};
 use crate::store::{Meta, Store};
-use crate::{clock, fsutil, journal, names, session, verify};
+use crate::{clock, frame, fsutil, journal, names, session, verify};
 
 #[derive(Debug, Args)]
 pub struct ResumeArgs {
@@ -33,6 +33,8 @@ pub struct ResumeArgs {
 /// One line of `--list`.
 struct Row {
     meta: Meta,
+    /// This machine's own (else it came from elsewhere).
+    own: bool,
     paused_at: Option<DateTime<Utc>>,
     summary: Option<String>,
 }
@@ -45,10 +47,11 @@ fn rows(store: &Store) -> Vec<Row> {
         .filter(|m| m.front.status.is_open())
         .collect();
     metas.sort_by(|a, b| {
-        b.updated()
-            .cmp(a.updated())
+        crate::provenance::updated_clamped(b)
+            .cmp(&crate::provenance::updated_clamped(a))
             .then_with(|| a.shortname().cmp(b.shortname()))
     });
+    let own = crate::provenance::Own::load(store);
     metas
         .into_iter()
         .map(|meta| {
@@ -59,6 +62,7 @@ fn rows(store: &Store) -> Vec<Row> {
                 .or_else(|| meta.front.paused_at.as_deref().and_then(clock::parse));
             let summary = snap.and_then(|l| l.snap.conversation.summary);
             Row {
+                own: own.contains(meta.id()),
                 meta,
                 paused_at,
                 summary,
@@ -122,6 +126,14 @@ pub fn run(g: &Global, a: ResumeArgs) -> Result<()> {
         "closed",
         "; it cannot be resumed",
         "start a new session with `session-hook init`",
+    )?;
+    // Resuming is taking the session up: from now on it is this
+    // machine's own, even if it was written elsewhere.
+    crate::provenance::mark_own(
+        &ctx.store,
+        meta.id(),
+        crate::provenance::How::Resumed,
+        ctx.now,
     )?;
     let mut open = session::Open::load(&ctx.store, meta)?;
     let was = open.doc.front().status.clone();
@@ -198,7 +210,7 @@ pub fn run(g: &Global, a: ResumeArgs) -> Result<()> {
         &fields,
         &journal_text(&picked, &outcome),
     )?;
-    print!("{text}");
+    print!("{}", frame::terminal(&text));
     Ok(())
 }
 
@@ -235,7 +247,11 @@ fn choose(ctx: &Ctx, name: Option<&str>, on_refs: &[RefSession]) -> Result<Meta>
     if ctx.g.session.is_some() {
         return ctx.resolve(None);
     }
-    let (all, bad) = ctx.store.list_split(false);
+    let (every, bad) = ctx.store.list_split(false);
+    // Without a name only this machine's own sessions are candidates: a
+    // session from elsewhere is taken up by naming it.
+    let own = crate::provenance::Own::load(&ctx.store);
+    let all: Vec<Meta> = own.filter(&every).into_iter().cloned().collect();
     if let Some(c) = ctx.g.claude_session.as_deref()
         && let Some(id) = ctx.store.bound(c)
         && let Some(m) = all.iter().find(|m| m.id() == id)
@@ -248,8 +264,12 @@ fn choose(ctx: &Ctx, name: Option<&str>, on_refs: &[RefSession]) -> Result<Meta>
     crate::store::Store::unshadowed(&bad, chosen)?
         .cloned()
         .ok_or_else(|| {
-            UserError::new("no paused or active session to resume")
-                .hint("start one with `session-hook init --goal \"...\"`")
+            let hint = match crate::store::latest(&every, |s| s.is_open()) {
+                Some(f) => crate::provenance::foreign_pointer(f, "session-hook resume"),
+                None => "start one with `session-hook init --goal \"...\"`".to_string(),
+            };
+            UserError::new("no paused or active session of this machine to resume")
+                .hint(hint)
                 .into()
         })
 }
@@ -289,16 +309,17 @@ fn render_list(rows: &[Row], on_refs: &[RefSession], now: DateTime<Utc>) -> Stri
             ),
             None => "never paused".into(),
         };
+        let from = if r.own { "" } else { "  (created elsewhere)" };
         out.push_str(&format!(
-            "  {:>2}. {}  [{status}]  {when}\n",
+            "  {:>2}. {}  [{status}]  {when}{from}\n",
             i + 1,
-            r.meta.shortname()
+            frame::one_line(r.meta.shortname(), 80)
         ));
         match &r.summary {
-            Some(s) => out.push_str(&format!("      Summary: {s}\n")),
+            Some(s) => out.push_str(&format!("      Summary: {}\n", frame::one_line(s, 300))),
             None => {
                 if let Some(t) = r.meta.front.title.as_deref() {
-                    out.push_str(&format!("      Title: {t}\n"));
+                    out.push_str(&format!("      Title: {}\n", frame::one_line(t, 200)));
                 }
             }
         }

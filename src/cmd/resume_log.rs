@@ -35,7 +35,12 @@ pub fn run(g: &Global, a: ResumeLogArgs) -> Result<()> {
         let meta = ctx.resolve(a.name.as_deref())?;
         let doc = ctx.store.load(&meta.path)?;
         let mut log = resume_log::build(&ctx.store, &meta, &doc, ctx.now, "manual", &facts);
-        let p = resume_log::write(&ctx.store, &mut log, config.retention.resume_logs)?;
+        let p = resume_log::write(
+            &ctx.store,
+            &mut log,
+            config.retention.resume_logs,
+            ctx.redactor()?,
+        )?;
         (log, p)
     };
     if a.json {

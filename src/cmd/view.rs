@@ -214,15 +214,22 @@ pub fn run(g: &Global, a: ViewArgs) -> Result<()> {
             Some(_) => print_json(&v.blockers),
         };
     }
+    // A document may hold escape sequences (someone else's, or pasted):
+    // they are shown as text would be, never played on the terminal.
+    use crate::frame::terminal;
     match part {
-        None => print!("{}{}", doc.text(), footer(&doc)),
+        None => print!("{}{}", terminal(doc.text()), terminal(&footer(&doc))),
         Some(sec) => {
-            println!("## {} ({})\n", sec.heading(), doc.shortname());
+            println!(
+                "## {} ({})\n",
+                sec.heading(),
+                crate::frame::one_line(doc.shortname(), 80)
+            );
             let body = doc.get(sec).unwrap_or("").trim_end();
             if body.trim().is_empty() {
                 println!("(empty)");
             } else {
-                println!("{body}");
+                println!("{}", terminal(body));
             }
         }
     }

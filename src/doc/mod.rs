@@ -292,8 +292,11 @@ impl Document {
         self.front.shortname.as_deref().unwrap_or_default()
     }
     pub fn title(&self) -> String {
+        // A title is shown on one line wherever it goes: one written with
+        // line breaks (or control characters) must not start new lines of
+        // its own in an injection or a listing.
         if let Some(t) = self.front.title.as_deref().filter(|t| !t.is_empty()) {
-            return t.to_string();
+            return crate::frame::one_line(t, 200);
         }
         self.sections
             .iter()

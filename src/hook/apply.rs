@@ -8,10 +8,10 @@ use anyhow::{Result, anyhow};
 
 use super::state::{self, ClaudeState};
 use super::{Ctx, Out, Plan, Timings, spool};
+use crate::journal;
 use crate::resume_log::{self, Facts};
 use crate::session::{self, Open};
 use crate::store::{self, Meta};
-use crate::{journal, redact};
 
 /// A document edit, run on the document as loaded under the lock; it may
 /// add to the event's note.
@@ -126,7 +126,7 @@ pub(crate) fn apply(
             // Nothing is lost and the hook does not wait: the next
             // lock holder applies the payload.
             Err(store::LockError::Busy(_)) if !raw.is_empty() => {
-                spool::put(&ctx.store, raw, ctx.now)?;
+                spool::put(&ctx.store, raw, ctx.now, ctx.redactor())?;
                 return Ok((
                     out,
                     format!("store busy; spooled for the next writer ({note})"),
@@ -163,8 +163,11 @@ fn run(
             fields,
             text,
         } => {
+            // Every field and the text may come from the payload.
+            let fields: Vec<(&str, String)> =
+                fields.iter().map(|(k, v)| (*k, ctx.redact(v))).collect();
             let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            journal::write(&store, &id, kind, ctx.now, &fields, &redact::redact(&text))?;
+            journal::write(&store, &id, kind, ctx.now, &fields, &ctx.redact(&text))?;
         }
         Effect::ProgressMd { meta } => {
             let doc = store.load(&meta.path)?;
@@ -199,7 +202,7 @@ fn run(
             let keep = ctx.config().retention.resume_logs;
             let written = store.load(&meta.path).and_then(|doc| {
                 let mut log = resume_log::build(&store, &meta, &doc, ctx.now, &trigger, &facts);
-                resume_log::write(&store, &mut log, keep)
+                resume_log::write(&store, &mut log, keep, ctx.redactor())
             });
             match written {
                 Ok(p) => {
@@ -242,6 +245,14 @@ mod tests {
         let path = store.active_dir().join("w-019abc.md");
         crate::fsutil::atomic_write(&path, DOC.as_bytes()).unwrap();
         let meta = store.metas(false).pop().unwrap();
+        // Made on this machine: hooks act on it without being told.
+        crate::provenance::mark_own(
+            &store,
+            meta.id(),
+            crate::provenance::How::Created,
+            crate::clock::now(),
+        )
+        .unwrap();
         (d, store, meta)
     }
 
@@ -256,7 +267,7 @@ mod tests {
         let (_d, store, meta) = store();
         let id = meta.id().to_string();
         let path = meta.path.clone();
-        let mut ctx = Ctx::new(store.clone(), Common::default(), crate::clock::now());
+        let mut ctx = Ctx::new(store.clone(), Common::default(), crate::clock::now(), true);
         let plan = Plan::silent("edit").then(Effect::Edit {
             meta,
             edit: Box::new(move |open, _| {
@@ -285,7 +296,7 @@ mod tests {
         let (_d, store, meta) = store();
         let before = std::fs::read_to_string(&meta.path).unwrap();
         let id = meta.id().to_string();
-        let mut ctx = Ctx::new(store.clone(), Common::default(), crate::clock::now());
+        let mut ctx = Ctx::new(store.clone(), Common::default(), crate::clock::now(), true);
         let plan = Plan::silent("x")
             .then(Effect::Journal {
                 id: id.clone(),
@@ -321,7 +332,7 @@ mod tests {
         })
         .to_string();
         for _ in 0..3 {
-            let mut ctx = Ctx::new(store.clone(), Common::default(), crate::clock::now());
+            let mut ctx = Ctx::new(store.clone(), Common::default(), crate::clock::now(), true);
             let plan = Plan::silent("read").then(Effect::Journal {
                 id: id.clone(),
                 kind: "read",

@@ -9,12 +9,12 @@ use super::{Ctx, Effect, Mention, Out, Plan, Timings, inject, intent, project_re
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::clock;
 use crate::doc::{Document, Value};
 use crate::session::tasks::{Links, Status};
 use crate::session::view::View;
 use crate::session::{self, Open};
 use crate::store::{self, Meta};
-use crate::{clock, redact};
 
 pub(super) fn dispatch(ctx: &mut Ctx, event: Event, t: &mut Timings) -> Result<Plan> {
     let model = match &event {
@@ -43,6 +43,9 @@ pub(super) fn dispatch(ctx: &mut Ctx, event: Event, t: &mut Timings) -> Result<P
 }
 
 /// Queue a journal entry on an open document: written after its save.
+/// Payload text in it was redacted with the store's patterns when the
+/// handler read it (`Ctx::redact`); the journal applies the built-in rules
+/// once more.
 fn journal(
     open: &mut Open,
     now: DateTime<Utc>,
@@ -50,7 +53,7 @@ fn journal(
     fields: &[(&str, &str)],
     text: &str,
 ) {
-    open.journal(kind, now, fields, &redact::redact(text));
+    open.journal(kind, now, fields, text);
 }
 
 fn entry(id: &str, kind: &'static str, fields: &[(&'static str, &str)], text: String) -> Effect {
@@ -75,8 +78,22 @@ fn bind(ctx: &Ctx, id: &str, list_later: bool) -> Option<Effect> {
 
 fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Plan> {
     let Some(meta) = ctx.pick() else {
+        let all = ctx.store.metas(false);
+        let own = ctx.own();
+        let metas: Vec<store::Meta> = own.filter(&all).into_iter().cloned().collect();
+        // A session from elsewhere is named in one line, never injected.
+        let foreign = store::latest(&all, |s| s.is_open())
+            .filter(|f| !own.contains(f.id()))
+            .map(|f| {
+                (
+                    format!(
+                        "session-hook: {}",
+                        crate::provenance::foreign_pointer(f, "/session-resume")
+                    ),
+                    crate::frame::one_line(f.shortname(), 80),
+                )
+            });
         let resume_log = resume_log_pointer(ctx, source);
-        let metas = ctx.store.metas(false);
         if let Some(p) = store::latest(&metas, |s| *s == crate::doc::Status::Paused) {
             let when = p
                 .front
@@ -85,19 +102,28 @@ fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Plan> {
                 .and_then(clock::parse)
                 .map(|t| format!(", paused {}", clock::ago(t, ctx.now)))
                 .unwrap_or_default();
+            let name = crate::frame::one_line(p.shortname(), 80);
             let text = format!(
-                "session-hook: no active session; the newest paused one is \"{}\" ({}{when}). Resume it with /session-resume {}.",
-                p.shortname(),
-                p.front.title.as_deref().unwrap_or(""),
-                p.shortname()
+                "session-hook: no active session; the newest paused one is \"{name}\" ({}{when}). Resume it with /session-resume {name}.",
+                crate::frame::one_line(p.front.title.as_deref().unwrap_or(""), 120),
             );
             let text = match &resume_log {
                 Some((r, _)) => format!("{text}\n\n{r}"),
                 None => text,
             };
+            let text = match &foreign {
+                Some((f, _)) => format!("{text}\n{f}"),
+                None => text,
+            };
             return Ok(Plan::say(
                 Out::context("SessionStart", text),
-                format!("{source}: pointed to paused {}", p.shortname()),
+                format!("{source}: pointed to paused {name}"),
+            ));
+        }
+        if let Some((text, name)) = foreign {
+            return Ok(Plan::say(
+                Out::context("SessionStart", text),
+                format!("{source}: pointed to {name}, from elsewhere"),
             ));
         }
         if let Some((text, note)) = resume_log {
@@ -106,7 +132,12 @@ fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Plan> {
                 format!("{source}: {note}"),
             ));
         }
-        if let Some(text) = crate::bundle::session_start_offer(&ctx.store, ctx.now) {
+        // Bundles are offered in a store this machine has worked in: one
+        // that came with a clone is someone else's words.
+        let worked_here = || !own.filter(&ctx.store.metas(true)).is_empty();
+        if worked_here()
+            && let Some(text) = crate::bundle::session_start_offer(&ctx.store, ctx.now)
+        {
             return Ok(Plan::say(
                 Out::context("SessionStart", text),
                 format!("{source}: offered the newest bundle"),
@@ -126,7 +157,7 @@ fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Plan> {
     }
     let changes = crate::changes::short_report(&ctx.store, &doc, ctx.now);
     t.lap("git");
-    let budget = ctx.config().budget;
+    let budget = super::render_budget(ctx);
     let rel = ctx.rel(&meta.path);
     let view = View::with_journal(&doc, &ctx.store);
     let text = inject::startup_context(&inject::Input {
@@ -142,7 +173,7 @@ fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Plan> {
         text.len(),
         doc.shortname()
     );
-    let mut plan = Plan::say(Out::context("SessionStart", text), note);
+    let mut plan = Plan::say(Out::document("SessionStart", &text), note);
     plan.effects.extend(given(ctx, &doc));
     // Bound without rewriting the document: the frontmatter listing
     // follows at its next save. A busy store only defers the binding.
@@ -174,7 +205,7 @@ fn after_compact(ctx: &mut Ctx, t: &mut Timings) -> Result<Plan> {
     doc.set_front(&[("compaction_count", Value::Int(n))])?;
     let changes = crate::changes::short_report(&ctx.store, &doc, ctx.now);
     t.lap("git");
-    let budget = ctx.config().budget;
+    let budget = super::render_budget(ctx);
     let rel = ctx.rel(&meta.path);
     let view = View::with_journal(&doc, &ctx.store);
     let text = inject::resume_context(&inject::Input {
@@ -186,7 +217,7 @@ fn after_compact(ctx: &mut Ctx, t: &mut Timings) -> Result<Plan> {
     });
     t.lap("render");
     let note = format!("compact #{n}: injected {} chars", text.len());
-    let mut plan = Plan::say(Out::context("SessionStart", text), note);
+    let mut plan = Plan::say(Out::document("SessionStart", &text), note);
     plan.effects.extend(given(ctx, &doc));
     let claude = ctx.claude().and_then(crate::names::safe_external_id);
     plan.effects.extend(bind(ctx, doc.id(), false));
@@ -218,23 +249,27 @@ fn prompt(ctx: &mut Ctx, text: &str, t: &mut Timings) -> Result<Plan> {
 }
 
 fn continuation(ctx: &mut Ctx, text: &str, t: &mut Timings) -> Result<Plan> {
-    let extra = {
-        // Only read the config when a config file exists: the common case
-        // costs one stat.
-        if ctx.store.dir.join("config.yaml").exists() {
-            ctx.config().intent.phrases.clone()
-        } else {
-            Vec::new()
-        }
+    // The config's own phrases are read only for a prompt short enough to
+    // be one, and only when the built-in ones did not already match.
+    let builtin = intent::is_continuation(text, &[]);
+    let extra = if !builtin
+        && text.len() <= intent::MAX_LEN
+        && ctx.store.dir.join("config.yaml").exists()
+    {
+        ctx.config().intent.phrases.clone()
+    } else {
+        Vec::new()
     };
-    if !intent::is_continuation(text, &extra) {
+    if !builtin && !intent::is_continuation(text, &extra) {
         return Ok(Plan::silent("prompt: not a continuation"));
     }
     let (meta, paused) = match ctx.pick() {
         Some(m) => (m, false),
         None => {
-            // Only a paused session: its context, said to be paused.
-            let metas = ctx.store.metas(false);
+            // Only a paused session of this machine's own: its context,
+            // said to be paused. One from elsewhere is never injected.
+            let all = ctx.store.metas(false);
+            let metas: Vec<Meta> = ctx.own().filter(&all).into_iter().cloned().collect();
             match store::latest(&metas, |s| *s == crate::doc::Status::Paused) {
                 Some(p) => (p.clone(), true),
                 None => return Ok(Plan::silent("continue: no active session")),
@@ -250,7 +285,7 @@ fn continuation(ctx: &mut Ctx, text: &str, t: &mut Timings) -> Result<Plan> {
     }
     let changes = crate::changes::short_report(&ctx.store, &doc, ctx.now);
     t.lap("git");
-    let budget = ctx.config().budget;
+    let budget = super::render_budget(ctx);
     let rel = ctx.rel(&meta.path);
     let view = View::with_journal(&doc, &ctx.store);
     let input = inject::Input {
@@ -271,7 +306,7 @@ fn continuation(ctx: &mut Ctx, text: &str, t: &mut Timings) -> Result<Plan> {
         out.len(),
         if paused { " (paused session)" } else { "" }
     );
-    let mut plan = Plan::say(Out::context("UserPromptSubmit", out), note);
+    let mut plan = Plan::say(Out::document("UserPromptSubmit", &out), note);
     plan.effects.extend(given(ctx, &doc));
     Ok(plan)
 }
@@ -314,7 +349,7 @@ fn pre_compact(ctx: &mut Ctx, trigger: &str, t: &mut Timings) -> Result<Plan> {
     let text = inject::precompact_text(&View::of(&doc), &ctx.rel(&meta.path));
     t.lap("render");
     let mut plan = Plan::say(
-        Out::Plain(text),
+        Out::Plain(crate::frame::document(&text)),
         format!("precompact ({trigger}): checkpointed"),
     );
     plan.effects.extend(epoch);
@@ -355,7 +390,8 @@ fn post_compact(ctx: &mut Ctx, trigger: &str, summary: &str) -> Result<Plan> {
     }
     // The summary's closing `Session TL;DR:` line is the freshest account
     // of the work: it becomes the TL;DR, dated.
-    let tldr = inject::summary_tldr(&s);
+    // Redacted here, where the store's patterns are at hand.
+    let tldr = inject::summary_tldr(&s).map(|t| ctx.redact(&t));
     let plan = Plan::silent("postcompact: summary kept").then(entry(
         meta.id(),
         "compact-summary",
@@ -369,7 +405,7 @@ fn post_compact(ctx: &mut Ctx, trigger: &str, summary: &str) -> Result<Plan> {
     Ok(plan.then(Effect::Edit {
         meta,
         edit: Box::new(move |open, note| {
-            session::set_tldr(&mut open.doc, &redact::redact(&tldr), now);
+            session::set_tldr(&mut open.doc, &tldr, now);
             note.push_str(", TL;DR replaced");
             Ok(())
         }),
@@ -420,7 +456,7 @@ fn tool_event(ctx: &mut Ctx, tool: Tool, t: &mut Timings) -> Result<Plan> {
             if rel.starts_with(".sessions/") {
                 return Ok(Plan::silent("edit: store file"));
             }
-            let rel = redact::redact(&rel).into_owned();
+            let rel = ctx.redact(&rel);
             t.lap("redact");
             // Most edits touch a file already listed: then only the journal
             // changes, and the list is read without loading the document.
@@ -463,7 +499,7 @@ fn tool_event(ctx: &mut Ctx, tool: Tool, t: &mut Timings) -> Result<Plan> {
             let now = ctx.now;
             let items: Vec<(String, Status)> = todos
                 .iter()
-                .map(|td| (redact::redact(&td.content).into_owned(), td.status.into()))
+                .map(|td| (ctx.redact(&td.content), td.status.into()))
                 .collect();
             let plan = Plan::silent(format!("todos: {} items", items.len()));
             Ok(with_links(ctx, meta, plan, move |open, links, note| {
@@ -526,7 +562,7 @@ fn task_event(
         return Ok(Plan::silent("task: no active session"));
     };
     t.lap("load");
-    let subject = subject.map(|s| redact::redact(&s).into_owned());
+    let subject = subject.map(|s| ctx.redact(&s));
     let now = ctx.now;
     let plan = Plan::silent("task");
     Ok(with_links(ctx, meta, plan, move |open, links, note| {

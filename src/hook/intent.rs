@@ -6,7 +6,7 @@
 //! comparisons on a normalised copy of a short prompt.
 
 /// Prompts longer than this are instructions, not "continue".
-const MAX_LEN: usize = 160;
+pub const MAX_LEN: usize = 160;
 /// A topic after "continue with" longer than this is an instruction.
 const MAX_TAIL_WORDS: usize = 6;
 

@@ -18,8 +18,10 @@ pub(crate) fn log_line(store: &Store, event: &str, elapsed: Duration, status: &s
     if std::fs::metadata(&path).is_ok_and(|m| m.len() > 256 * 1024) {
         let _ = std::fs::rename(&path, local.join("hook.log.1"));
     }
-    let note = note.replace(['\n', '\t'], " ");
-    let note: String = note.chars().take(300).collect();
+    // Notes quote payloads: redacted (the built-in rules; the handler has
+    // applied the store's own), on one line, with no control characters.
+    let note = crate::redact::Redactor::builtin().redact(note);
+    let note = crate::frame::one_line(&note, 300);
     let line = format!(
         "{}\t{event}\t{:.3}\t{status}\t{note}\n",
         clock::iso(clock::now()),

@@ -150,13 +150,31 @@ impl Out {
         }
     }
 
+    /// `additionalContext` rendered from a session document: framed as
+    /// data (see [`crate::frame`]).
+    pub fn document(event: &'static str, text: &str) -> Out {
+        Out::context(event, crate::frame::document(text))
+    }
+
+    /// The output boundary: everything that reaches the model is cleaned
+    /// of control characters and of imitations of Claude Code's framing
+    /// (documents were framed as they were made into an `Out`).
     fn render(self) -> String {
         match self {
             Out::Silent => String::new(),
-            Out::Context { event, parts } => context_json(event, &parts.join("\n\n")),
-            Out::Plain(t) => t,
+            Out::Context { event, parts } => {
+                let parts: Vec<String> = parts.iter().map(|p| crate::frame::sanitise(p)).collect();
+                raw_context_json(event, &parts.join("\n\n"))
+            }
+            Out::Plain(t) => crate::frame::sanitise(&t),
         }
     }
+}
+
+/// What a renderer may fill of an injection: the configured budget less
+/// the frame around a document.
+pub(crate) fn render_budget(ctx: &Ctx) -> usize {
+    ctx.config().budget - crate::frame::OVERHEAD
 }
 
 impl Plan {
@@ -187,30 +205,57 @@ pub(crate) struct Ctx {
     pub store: Store,
     pub common: Common,
     pub now: DateTime<Utc>,
-    config: Option<Config>,
+    /// The store's config, read the first time the event needs it.
+    loaded: std::cell::OnceCell<crate::config::Loaded>,
+    /// Writes are allowed (not a preview): a store from before provenance
+    /// records may be migrated.
+    write: bool,
     /// Why [`Ctx::pick`] chose no session although one may be meant (an
     /// unreadable file newer than the rest); it becomes the log note.
     refused: std::cell::RefCell<Option<String>>,
 }
 
 impl Ctx {
-    fn new(store: Store, common: Common, now: DateTime<Utc>) -> Ctx {
+    fn new(store: Store, common: Common, now: DateTime<Utc>, write: bool) -> Ctx {
         Ctx {
             store,
             common,
             now,
-            config: None,
+            loaded: std::cell::OnceCell::new(),
+            write,
             refused: None.into(),
         }
     }
 
     /// The config, read on first use; invalid config falls back to the
     /// default in hooks.
-    pub fn config(&mut self) -> &Config {
-        if self.config.is_none() {
-            self.config = Some(crate::config::load_or_default(&self.store.dir));
+    pub fn config(&self) -> &Config {
+        &self.loaded().config
+    }
+
+    fn loaded(&self) -> &crate::config::Loaded {
+        self.loaded
+            .get_or_init(|| crate::config::load_or_default(&self.store.dir))
+    }
+
+    /// The redaction step for everything this event writes: the built-in
+    /// rules plus the config's patterns (which reads the config).
+    pub fn redactor(&self) -> &crate::redact::Redactor {
+        &self.loaded().redactor
+    }
+
+    /// Text from the payload, redacted with [`Ctx::redactor`].
+    pub fn redact(&self, s: &str) -> String {
+        self.redactor().redact(s).into_owned()
+    }
+
+    /// This machine's own sessions (see [`crate::provenance`]).
+    pub fn own(&self) -> crate::provenance::Own {
+        if self.write {
+            crate::provenance::Own::load_migrating(&self.store)
+        } else {
+            crate::provenance::Own::load(&self.store)
         }
-        self.config.as_ref().expect("just set")
     }
 
     pub fn claude(&self) -> Option<&str> {
@@ -225,7 +270,10 @@ impl Ctx {
     /// picked, so nothing lands in the wrong document, and the reason is
     /// kept for the hook log.
     pub fn pick(&self) -> Option<Meta> {
-        let (metas, bad) = self.store.list_split(false);
+        let (all, bad) = self.store.list_split(false);
+        // Only this machine's own sessions are injected or written to
+        // without the user naming them.
+        let metas: Vec<Meta> = self.own().filter(&all).into_iter().cloned().collect();
         if let Some(c) = self.claude()
             && let Some(id) = self.store.bound(c)
             && let Some(m) = metas.iter().find(|m| m.id() == id)
@@ -274,11 +322,9 @@ pub(crate) fn handle(input: Input<'_>, write: bool, t: &mut Timings) -> Result<O
     if std::env::var_os("SESSION_HOOK_FAULT").is_some_and(|v| v == "panic") {
         panic!("injected fault");
     }
-    let mut ctx = Ctx::new(st, common, clock::now());
-    if ctx.store.dir.join("config.yaml").exists() {
-        // Loads redaction patterns before any text is written.
-        ctx.config();
-    }
+    // The config is read only by an event that needs it (a budget, a
+    // phrase, or text to redact before it is written).
+    let mut ctx = Ctx::new(st, common, clock::now(), write);
     let fail = |e: anyhow::Error| Skip::Failed(format!("{e:#}"));
     let plan = match events::dispatch(&mut ctx, event, t) {
         Ok(p) => p,
@@ -300,9 +346,19 @@ pub(crate) fn handle(input: Input<'_>, write: bool, t: &mut Timings) -> Result<O
         Ok((out, note)) => Ok(Outcome {
             // In the format of the agent that asked.
             stdout: crate::agents::answer(agent, &fired, out.render()),
-            note,
+            note: note_redacted(&ctx, &note),
         }),
         Err(e) => Err(fail(e)),
+    }
+}
+
+/// A hook-log note may quote the payload (a path, a reason, a task): it
+/// is redacted with the store's patterns when this event has read the
+/// config, and always with the built-in rules (in `log::log_line`).
+fn note_redacted(ctx: &Ctx, note: &str) -> String {
+    match ctx.loaded.get() {
+        Some(l) => l.redactor.redact(note).into_owned(),
+        None => note.to_string(),
     }
 }
 
@@ -314,7 +370,7 @@ pub(crate) fn replay(
     at: DateTime<Utc>,
 ) -> anyhow::Result<()> {
     let (common, event) = crate::agents::parse(None, input).map_err(|e| anyhow::anyhow!(e))?;
-    let mut ctx = Ctx::new(store.clone(), common, at);
+    let mut ctx = Ctx::new(store.clone(), common, at, true);
     let mut t = Timings::default();
     let plan = events::dispatch(&mut ctx, event, &mut t)?;
     if ctx.refused.take().is_some() {
@@ -323,8 +379,13 @@ pub(crate) fn replay(
     apply::apply(&mut ctx, plan, apply::Lock::Held, &mut t).map(drop)
 }
 
-/// `{"hookSpecificOutput":{"hookEventName":E,"additionalContext":T}}`.
+/// `{"hookSpecificOutput":{"hookEventName":E,"additionalContext":T}}`,
+/// sanitised: text of our own may quote a title or a name.
 pub(crate) fn context_json(event: &str, text: &str) -> String {
+    raw_context_json(event, &crate::frame::sanitise(text))
+}
+
+fn raw_context_json(event: &str, text: &str) -> String {
     serde_json::json!({"hookSpecificOutput": {"hookEventName": event, "additionalContext": text}})
         .to_string()
 }

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 
+use crate::redact::Redactor;
 use crate::store::{Lock, Store};
 use crate::{clock, fsutil};
 
@@ -26,8 +27,22 @@ fn dir(store: &Store) -> PathBuf {
     store.local_dir().join("pending")
 }
 
-/// Spool one raw payload.
-pub(crate) fn put(store: &Store, raw: &[u8], at: DateTime<Utc>) -> Result<()> {
+/// Spool one raw payload, redacted before it touches the disk: every
+/// string in it, so it is still the same event when it is applied.
+pub(crate) fn put(store: &Store, raw: &[u8], at: DateTime<Utc>, redactor: &Redactor) -> Result<()> {
+    let redacted = match serde_json::from_slice::<serde_json::Value>(raw) {
+        Ok(mut v) => {
+            redactor.redact_json(&mut v);
+            serde_json::to_vec(&v)?
+        }
+        // Only parsed payloads are spooled; anything else is kept as
+        // redacted text.
+        Err(_) => redactor
+            .redact(&String::from_utf8_lossy(raw))
+            .into_owned()
+            .into_bytes(),
+    };
+    let raw = redacted.as_slice();
     let d = dir(store);
     fsutil::ensure_private_dir(&d)?;
     let id = uuid::Uuid::now_v7().simple().to_string();
@@ -87,7 +102,13 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let store = Store::at(d.path());
         store.create_layout().unwrap();
-        put(&store, b"{\"hook_event_name\":\"Stop\"}", clock::now()).unwrap();
+        put(
+            &store,
+            b"{\"hook_event_name\":\"Stop\"}",
+            clock::now(),
+            &Redactor::builtin(),
+        )
+        .unwrap();
         let names: Vec<String> = fs::read_dir(dir(&store))
             .unwrap()
             .flatten()

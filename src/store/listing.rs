@@ -139,13 +139,26 @@ impl Store {
                 if let Some(c) = claude
                     && let Some(id) = self.bound(c)
                     && let Some(m) = all.iter().find(|m| m.id() == id && !m.archived)
+                    && crate::provenance::is_own(self, id.as_str())
                 {
                     return Ok(m.clone());
                 }
-                Self::unshadowed(&bad, latest(&all, |s| *s == Status::Active))?
+                // Without a name, only this machine's own sessions are
+                // candidates: one from elsewhere is taken up by name.
+                let own = crate::provenance::Own::load(self);
+                let mine: Vec<Meta> = own.filter(&all).into_iter().cloned().collect();
+                Self::unshadowed(&bad, latest(&mine, |s| *s == Status::Active))?
                     .cloned()
                     .ok_or_else(|| {
-                    let paused = all.iter().any(|m| m.front.status == Status::Paused);
+                    let paused = mine.iter().any(|m| m.front.status == Status::Paused);
+                    if let Some(f) = latest(&all, |s| *s == Status::Active) {
+                        return anyhow::Error::new(
+                            UserError::new("no active session of this machine").hint(format!(
+                                "{}; or name it with --session",
+                                crate::provenance::foreign_pointer(f, "session-hook resume")
+                            )),
+                        );
+                    }
                     let hint = if paused {
                         "only paused sessions exist: `session-hook resume --list`, or name one with --session"
                     } else {
@@ -202,7 +215,13 @@ pub fn latest(all: &[Meta], want: impl Fn(&Status) -> bool) -> Option<&Meta> {
     all.iter()
         .filter(|m| !m.archived && want(&m.front.status))
         .max_by(|a, b| {
-            a.updated().cmp(b.updated()).then_with(|| {
+            // A date in the future counts for no more than the file's own
+            // modification time.
+            let (ta, tb) = (
+                crate::provenance::updated_clamped(a),
+                crate::provenance::updated_clamped(b),
+            );
+            ta.cmp(&tb).then_with(|| {
                 // `updated_at` has whole seconds: within one, the file
                 // written last is the session worked on last. Only a tie
                 // pays for the stat.

@@ -8,7 +8,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::{Project, payload};
-use session_hook::redact::redact;
+use session_hook::redact::Redactor;
+
+fn redact(s: &str) -> String {
+    Redactor::builtin().redact(s).into_owned()
+}
 
 /// Real-shaped secrets, assembled at run time so this file itself holds
 /// none.

@@ -424,8 +424,14 @@ fn resume_injections_are_recognised_by_the_words_the_hook_uses() {
     let ctx = v["hookSpecificOutput"]["additionalContext"]
         .as_str()
         .unwrap();
+    // It arrives framed as the session document's content; the context
+    // itself begins with the mark.
+    let body = ctx
+        .strip_prefix("<session-document>\n")
+        .and_then(|b| b.split_once("\n\n"))
+        .map_or(ctx, |(_, b)| b);
     assert!(
-        ctx.starts_with(session_hook::transcript::series::RESUME_MARK),
+        body.starts_with(session_hook::transcript::series::RESUME_MARK),
         "{ctx}"
     );
 }
