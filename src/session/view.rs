@@ -210,8 +210,15 @@ impl View {
         }
         let ctx = doc.get(Sec::Context).unwrap_or("");
         let tldr_sec = doc.get(Sec::Tldr).unwrap_or("");
-        let para = s::tldr_paragraph(tldr_sec);
-        let placeholder = para.contains(s::TLDR_PLACEHOLDER);
+        // The placeholder line a new session starts with is no summary;
+        // anything written around it is.
+        let para = s::tldr_paragraph(tldr_sec)
+            .lines()
+            .filter(|l| !l.contains(s::TLDR_PLACEHOLDER))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_string();
         View {
             id: doc.id().to_string(),
             shortname: doc.shortname().to_string(),
@@ -222,7 +229,7 @@ impl View {
             paused_at: f.paused_at.clone(),
             goal: s::inline_label(ctx, "Objective"),
             tldr: Tldr {
-                text: (!para.is_empty() && !placeholder).then_some(para),
+                text: (!para.is_empty()).then_some(para),
                 written: s::tldr_written(tldr_sec),
                 entries_since: None,
                 compacted_since: false,
