@@ -534,7 +534,7 @@ fn story(d: &mut Demo) -> Result<()> {
 fn pause_and_resume_steps(d: &mut Demo) -> Result<()> {
     d.section(
         "/session-pause",
-        "End of the day: the session is paused with a summary. The snapshot records git; only .sessions/ is committed.",
+        "End of the day: the session is paused with a summary. The snapshot records git and is kept on refs/sessions/<id>; the branch, index and working tree are left alone.",
     );
     d.run(&[
         "pause",

@@ -34,6 +34,12 @@ struct Row {
 
 pub fn run(g: &Global, a: ListArgs) -> Result<()> {
     let ctx = Ctx::new(g)?;
+    if !ctx.store.exists() && !crate::cmd::resume::ref_only(&ctx.store).is_empty() {
+        // A fresh clone after `sync pull`: nothing here yet but the refs.
+        println!("No sessions in this store.");
+        print_ref_only(&ctx.store);
+        return Ok(());
+    }
     ctx.store.require()?;
     let mut rows = Vec::new();
     for l in ctx.store.list(a.all) {
@@ -89,6 +95,7 @@ pub fn run(g: &Global, a: ListArgs) -> Result<()> {
                 " (add --all for archived ones)"
             }
         );
+        print_ref_only(&ctx.store);
         return Ok(());
     }
     let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
@@ -129,7 +136,14 @@ pub fn run(g: &Global, a: ListArgs) -> Result<()> {
             r.updated_at
         );
     }
-    let on_refs = crate::cmd::resume::ref_only(&ctx.store);
+    print_ref_only(&ctx.store);
+    Ok(())
+}
+
+/// Sessions that exist only on snapshot refs (fetched, or whose files
+/// were removed here).
+fn print_ref_only(store: &crate::store::Store) {
+    let on_refs = crate::cmd::resume::ref_only(store);
     if !on_refs.is_empty() {
         println!("\nOnly on snapshot refs (`session-hook resume NAME` restores one):");
         for s in &on_refs {
@@ -137,7 +151,6 @@ pub fn run(g: &Global, a: ListArgs) -> Result<()> {
             println!("{:<10} {:<28} {}", "on a ref", name, s.refname);
         }
     }
-    Ok(())
 }
 
 /// The shortest prefix of each id, at least 8 characters, that no other

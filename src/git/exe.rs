@@ -84,11 +84,8 @@ pub enum Branch {
 /// `git add -A -- .sessions`, then `git commit --only -- .sessions`, so
 /// whatever else the user has staged stays staged and uncommitted.
 pub fn commit_store(project: &Path, store: &str, message: &str) -> Branch {
-    let steps: [&[&str]; 1] = [&["add", "-A", "--", store]];
-    for s in steps {
-        if let Err(e) = run(project, s) {
-            return Branch::None(e);
-        }
+    if let Err(e) = run(project, &["add", "-A", "--", store]) {
+        return Branch::None(e);
     }
     // Nothing staged for the store against HEAD: nothing to commit.
     let quiet = command(project, &["diff", "--cached", "--quiet", "--", store])

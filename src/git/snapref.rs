@@ -241,10 +241,15 @@ fn id_of(refname: &str) -> Option<&str> {
 /// Every snapshot ref (ours and fetched), one per session: the newest.
 pub fn list(repo: &Repository) -> Vec<RefSession> {
     let mut by_id: BTreeMap<String, RefSession> = BTreeMap::new();
-    let Ok(refs) = repo.references() else {
-        return Vec::new();
-    };
-    for r in refs.flatten() {
+    let globs = [
+        format!("{PREFIX}*"),
+        "refs/remotes/*/sessions/*".to_string(),
+    ];
+    let refs = globs
+        .iter()
+        .filter_map(|g| repo.references_glob(g).ok())
+        .flat_map(|r| r.flatten().collect::<Vec<_>>());
+    for r in refs {
         let Ok(name) = r.name() else { continue };
         let Some(id) = id_of(name) else { continue };
         let Ok(c) = r.peel_to_commit() else { continue };

@@ -106,7 +106,7 @@ fn demo_plays_the_story_to_the_end() {
     assert!(pause.contains("Session paused: sweeper-race"), "{pause}");
     assert!(
         pause.contains(" on refs/sessions/"),
-        "the pause commit: {pause}"
+        "the snapshot commit: {pause}"
     );
 
     let overnight = step(&out, "Overnight");

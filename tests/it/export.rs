@@ -91,6 +91,7 @@ fn checkpoint_records_the_uncommitted_files() {
     let last = std::fs::read_to_string(cps.last().unwrap()).unwrap();
     assert!(last.contains("branch: main\n"), "{last}");
     assert!(
+        // An untracked folder is one entry, as `git status` lists it.
         last.contains("uncommitted: \"[\\\"alembic/\\\"]\"\n"),
         "{last}"
     );

@@ -404,6 +404,8 @@ fn sync_shares_a_session_that_resume_restores_from_the_ref() {
         "{out}"
     );
     assert!(out.contains("work  Fix the race  (from origin)"), "{out}");
+    let list = sh(&q, &["list"]);
+    assert!(list.contains("on a ref   work"), "{list}");
     let list = sh(&q, &["resume", "--list"]);
     assert!(list.contains("Only on snapshot refs"), "{list}");
     assert!(
@@ -428,6 +430,16 @@ fn sync_shares_a_session_that_resume_restores_from_the_ref() {
         git(q.path(), &["status", "--porcelain"]).is_empty(),
         "store excluded in the clone"
     );
+    // Their own commit to a file the first user had uncommitted at the
+    // pause is a potential conflict.
+    q.write("notes.txt", "their notes\n");
+    git(q.path(), &["add", "notes.txt"]);
+    git(q.path(), &["commit", "-qm", "Teammate edits notes"]);
+    let out = sh(&q, &["resume", "work"]);
+    assert!(
+        out.contains("- notes.txt: uncommitted at the pause, changed in commits since"),
+        "{out}"
+    );
     // Their next pause continues the shared history, so it pushes.
     sh(&q, &["pause", "-s", "reviewed"]);
     let theirs = git(q.path(), &["rev-parse", &r]);
@@ -437,4 +449,13 @@ fn sync_shares_a_session_that_resume_restores_from_the_ref() {
     );
     sh(&q, &["sync", "push"]);
     assert_eq!(git(remote.path(), &["rev-parse", &r]), theirs);
+    // The first user fetches the newer snapshot beside their own ref.
+    sh(&p, &["sync", "pull"]);
+    assert_eq!(
+        git(
+            d,
+            &["rev-parse", &format!("refs/remotes/origin/sessions/{id}")]
+        ),
+        theirs
+    );
 }
