@@ -52,8 +52,8 @@ pub enum Action {
     RemoveSnapshot {
         path: PathBuf,
     },
-    /// A parked previous version (see `fsutil::atomic_write_recycling`)
-    /// whose document is no longer in `active/`.
+    /// A leftover: a temp file of a write that was killed, or a previous
+    /// version of a document that older versions parked in `.local/spare/`.
     RemoveSpare {
         path: PathBuf,
     },
@@ -97,12 +97,10 @@ fn mtime(p: &Path) -> std::time::SystemTime {
 }
 
 fn files_in(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = fs::read_dir(dir)
+    let mut v: Vec<PathBuf> = fsutil::entries(dir)
         .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_file())
+        .filter(|(_, file)| *file)
+        .map(|(n, _)| dir.join(n))
         .collect();
     v.sort();
     v
@@ -258,17 +256,42 @@ pub fn plan(store: &Store, r: &Retention, older_than: Duration, now: DateTime<Ut
         actions.push(Action::RemoveSnapshot { path });
     }
 
-    // Spares are only reused by writes to an active document of the same
-    // name; any other is an old copy taking space.
-    for path in files_in(&store.spare_dir()) {
-        let live = path
-            .file_name()
-            .is_some_and(|n| store.active_dir().join(n).is_file());
-        if !live {
-            actions.push(Action::RemoveSpare { path });
+    // Older versions parked previous versions of large documents in
+    // `.local/spare/`; nothing uses them now.
+    for path in files_in(&store.local_dir().join("spare")) {
+        actions.push(Action::RemoveSpare { path });
+    }
+    // Temp files of writers that were killed, in every folder of the
+    // store (old enough that no live writer can own them).
+    let mut temps = Vec::new();
+    stale_temps(&store.dir, 0, &mut temps);
+    temps.sort();
+    actions.extend(temps.into_iter().map(|path| Action::RemoveSpare { path }));
+    Plan { actions }
+}
+
+/// Temp files older than `fsutil::STALE_TEMP_AGE` under `dir`, not
+/// following links, a few levels deep.
+fn stale_temps(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+    if depth > 6 {
+        return;
+    }
+    for (name, file) in fsutil::entries(dir) {
+        let p = dir.join(&name);
+        let n = name.to_string_lossy();
+        if !file {
+            stale_temps(&p, depth + 1, out);
+        } else if n.starts_with(".tmp-")
+            && n.ends_with(".partial")
+            && fs::symlink_metadata(&p)
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age >= fsutil::STALE_TEMP_AGE)
+        {
+            out.push(p);
         }
     }
-    Plan { actions }
 }
 
 /// An entry's time: its `at`, else the stamp in its file name.
@@ -314,7 +337,7 @@ pub fn describe(a: &Action, project: &Path) -> String {
         }
         Action::RemoveSnapshot { path } => format!("remove    snapshot {}", rel(path)),
         Action::RemoveSpare { path } => format!(
-            "remove    {} (spare copy of a document no longer active)",
+            "remove    {} (left over from an interrupted or older write)",
             rel(path)
         ),
         Action::Rollup { id, label, files } => format!(
@@ -385,7 +408,7 @@ pub fn apply(store: &Store, plan: &Plan, now: DateTime<Utc>) -> Result<Vec<Strin
 
 fn remove_all(files: &[PathBuf]) -> Result<()> {
     for f in files {
-        match fs::remove_file(f) {
+        match fsutil::remove(f) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(e).with_context(|| format!("cannot remove {}", f.display())),

@@ -2,7 +2,6 @@
 //! stamp, kind and a unique suffix, so concurrent writers never collide and
 //! nothing is ever rewritten.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -79,7 +78,7 @@ pub fn write(
         let id = uuid::Uuid::now_v7().simple().to_string();
         let suffix = &id[id.len() - 8..];
         let path = dir.join(format!("{stamp}-{kind}-{suffix}.md"));
-        match fsutil::create_new_private(&path, body.as_bytes()) {
+        match fsutil::write(&path, body.as_bytes(), fsutil::How::NEW) {
             Ok(()) => return Ok(path),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e).with_context(|| format!("cannot write {}", path.display())),
@@ -103,7 +102,7 @@ pub fn read_all(store: &Store, id: &str) -> Vec<Entry> {
 /// summarise a long journal stay within their memory budget.
 pub fn visit(store: &Store, id: &str, mut f: impl FnMut(Entry)) {
     let rolled = store.journal_dir(id).join("rollup.md");
-    if let Ok(t) = fs::read_to_string(&rolled) {
+    if let Ok(t) = fsutil::read_text(&rolled) {
         t.split("\n<!-- entry -->\n")
             .filter_map(|chunk| parse_entry_text(chunk, &rolled))
             .for_each(&mut f);
@@ -128,7 +127,7 @@ pub fn read_field(path: &Path, key: &str) -> Option<String> {
 }
 
 fn parse_entry(path: &Path) -> Option<Entry> {
-    let t = fs::read_to_string(path).ok()?;
+    let t = String::from_utf8(fsutil::read_capped(path, fsutil::MAX_SMALL).ok()?).ok()?;
     parse_entry_text(&t, path)
 }
 

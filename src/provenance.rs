@@ -202,7 +202,7 @@ pub fn migrate(store: &Store) -> Result<()> {
         let now = clock::iso(clock::now());
         for id in &adopt {
             let body = format!("{} {now} {ident}\n", How::Adopted.word());
-            fsutil::create_new_private(&tmp.join(id), body.as_bytes())?;
+            fsutil::write(&tmp.join(id), body.as_bytes(), fsutil::How::NEW)?;
         }
         // The rename keeps the folder's inode and birth time, so the
         // records stay valid under the final name.

@@ -527,12 +527,6 @@ impl Open {
         Self::from_doc(store.load(&meta.path)?, meta)
     }
 
-    /// [`Open::load`] for edits of the first sections (see
-    /// [`Store::load_head_first`]).
-    pub fn load_head_first(store: &Store, meta: Meta) -> Result<Open> {
-        Self::from_doc(store.load_head_first(&meta.path)?, meta)
-    }
-
     fn from_doc(doc: Document, meta: Meta) -> Result<Open> {
         let saved_revision = doc.revision();
         Ok(Open {

@@ -94,12 +94,14 @@ pub fn last_usage(path: &Path) -> io::Result<Usage> {
 /// have been looked at. A missing or empty file is `Basis::Missing`, not an
 /// error.
 pub fn scan(path: &Path, look_back: u64, block: usize) -> io::Result<Usage> {
-    let f = match File::open(path) {
-        Ok(f) => f,
+    // Non-blocking and regular files only: a FIFO named as the transcript
+    // must not hang the hook.
+    let (f, meta) = match crate::fsutil::open_read(path) {
+        Ok(r) => r,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Usage::default()),
         Err(e) => return Err(e),
     };
-    let len = f.metadata()?.len();
+    let len = meta.len();
     if len == 0 {
         return Ok(Usage::default());
     }

@@ -164,7 +164,7 @@ fn complete_tasks(project: &Path, doc: &Document) -> (Vec<String>, Vec<String>) 
                 Some(new) => {
                     // The task file belongs to the project, not to the
                     // store: it keeps its mode (0644 stays readable).
-                    fsutil::atomic_write_keep_mode(&p, new.as_bytes())
+                    fsutil::write(&p, new.as_bytes(), fsutil::How::KEEP_MODE)
                         .with_context(|| format!("cannot write {}", p.display()))?;
                     Ok(true)
                 }

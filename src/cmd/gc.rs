@@ -67,8 +67,8 @@ pub fn run(g: &Global, a: GcArgs) -> Result<()> {
     let spares = match s.spares {
         0 => String::new(),
         n => format!(
-            ", {n} spare cop{} removed",
-            if n == 1 { "y" } else { "ies" }
+            ", {n} leftover file{} removed",
+            if n == 1 { "" } else { "s" }
         ),
     };
     let counts = format!(

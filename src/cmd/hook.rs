@@ -47,10 +47,10 @@ pub fn run(g: &Global, a: HookArgs) -> i32 {
     let input = hook::Input::parse_as(a.agent, &input, g.dir.as_deref());
     let event = input.event_name();
     let store = input.store.clone();
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match read {
+    let result = guarded(|| match read {
         Ok(_) => hook::handle(input, true, &mut t),
         Err(e) => Err(Skip::Failed(format!("cannot read stdin: {e}"))),
-    }));
+    });
     let log = |status: &str, note: &str| {
         if let Some(st) = &store {
             hook::log_line(st, &event, start.elapsed(), status, note);
@@ -67,14 +67,31 @@ pub fn run(g: &Global, a: HookArgs) -> i32 {
         }
         Ok(Err(Skip::NoStore)) => {}
         Ok(Err(Skip::Failed(msg))) => log("error", &msg),
-        Err(panic) => {
-            let msg = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into());
-            log("panic", &msg);
-        }
+        Err(msg) => log("panic", &msg),
     }
     0
+}
+
+/// Run `f`, turning a panic into its message: a bug in a handler must
+/// still end in exit 0, silence, and a line in the hook log.
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|panic| {
+        panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_panic_becomes_its_message() {
+        std::panic::set_hook(Box::new(|_| {}));
+        let r: Result<(), String> = super::guarded(|| panic!("boom {}", 1));
+        let _ = std::panic::take_hook();
+        assert_eq!(r, Err("boom 1".to_string()));
+        assert_eq!(super::guarded(|| 7), Ok(7));
+    }
 }

@@ -68,12 +68,7 @@ pub struct LogArgs {
 
 pub fn run(g: &Global, a: LogArgs) -> Result<()> {
     let ctx = Ctx::new(g)?;
-    // A progress note or a new current step edits only the first sections
-    // (and reads the small ones after them): a megabyte document's long
-    // Decisions and Discoveries are then never read. Other entries edit
-    // later sections, which needs the whole text anyway.
-    let head_first = a.progress.is_some() || a.current.is_some();
-    let msg = ctx.edit_maybe_head_first(head_first, |open, ctx| {
+    let msg = ctx.edit(None, |open, ctx| {
         let doc = &mut open.doc;
         let now = ctx.now;
         let (kind, fields, text, msg): (&str, Vec<(&str, String)>, String, String) =

@@ -134,21 +134,6 @@ impl Ctx {
         self.edit_with(positional, Open::load, f)
     }
 
-    /// [`Ctx::edit`], loading a large document head-first (see
-    /// `Store::load_head_first`) when `head_first`: for edits of the first
-    /// sections only (`log --progress`).
-    pub fn edit_maybe_head_first<R>(
-        &self,
-        head_first: bool,
-        f: impl FnOnce(&mut Open, &Ctx) -> Result<R>,
-    ) -> Result<R> {
-        if head_first {
-            self.edit_with(None, Open::load_head_first, f)
-        } else {
-            self.edit_with(None, Open::load, f)
-        }
-    }
-
     fn edit_with<R>(
         &self,
         positional: Option<&str>,

@@ -93,13 +93,8 @@ pub struct Section {
 
 #[derive(Debug, Clone)]
 pub struct Document {
-    /// The document's bytes, or its first part when `tail` holds the rest.
+    /// The document's bytes.
     text: String,
-    /// The end of a large document left in the file when loaded head-first
-    /// (see [`Document::parse_head`]): whole sections, never edited in
-    /// place. Reading one of them reads just that section; editing one, or
-    /// asking for the whole text, reads them all first ([`Document::materialize`]).
-    tail: Option<std::sync::Arc<Tail>>,
     /// The YAML between the fences.
     yaml: Range<usize>,
     body_start: usize,
@@ -166,7 +161,6 @@ impl Document {
         };
         Ok(Document {
             text,
-            tail: None,
             yaml,
             body_start,
             front,
@@ -175,111 +169,21 @@ impl Document {
         })
     }
 
-    /// A document whose first `head.len()` bytes are `head` and whose
-    /// remaining sections stay in `run` (the rest of the same file), with
-    /// the structure `known` from the structure cache. Each section's
-    /// heading is checked where `known` puts it, in the head and in the
-    /// file; `None` when anything does not fit, and the caller loads the
-    /// whole file instead.
-    pub fn parse_head(
-        path: &Path,
-        head: String,
-        known: Vec<Section>,
-        run: crate::fsutil::FileRun,
-    ) -> Option<Document> {
-        let (yaml, body_start, front) = parse_front(path, &head).ok()?;
-        let split = known.iter().position(|s| s.range.start >= head.len())?;
-        if known[split].range.start != head.len()
-            || !structure_plausible(&head, body_start, &known[..split])
-        {
-            return None;
-        }
-        // The tail's sections must follow on and end at the file's end.
-        let mut prev = head.len();
-        for s in &known[split..] {
-            if s.range.start != prev || !well_formed(s) {
-                return None;
-            }
-            let at = (s.range.start - head.len()) as u64;
-            let probe = run
-                .read(at, (s.range.len()).min(512))
-                .ok()
-                .map(|b| String::from_utf8_lossy(&b).into_owned())?;
-            if !heading_at(&probe) {
-                return None;
-            }
-            // The head ends right before an ATX heading at column 0: edits
-            // at the end of the head rely on it to close any list or
-            // blockquote they add (see `try_shift_edit`).
-            if s.range.start == head.len() && !probe.starts_with('#') {
-                return None;
-            }
-            prev = s.range.end;
-        }
-        if (prev - head.len()) as u64 != run.len {
-            return None;
-        }
-        // Small sections (Blockers, Next Steps) are read now, so reading
-        // them later cannot fail; only the long ones stay in the file.
-        let read: Vec<std::sync::OnceLock<String>> = (0..known.len())
-            .map(|_| std::sync::OnceLock::new())
-            .collect();
-        for (i, s) in known.iter().enumerate().skip(split) {
-            if s.content.len() <= SMALL_SECTION {
-                let at = (s.content.start - head.len()) as u64;
-                let text = String::from_utf8(run.read(at, s.content.len()).ok()?).ok()?;
-                let _ = read[i].set(text);
-            }
-        }
-        Some(Document {
-            text: head,
-            tail: Some(std::sync::Arc::new(Tail { run, read })),
-            yaml,
-            body_start,
-            front,
-            sections: known,
-            revision: 0,
-        })
-    }
-
-    /// The whole text. A document loaded head-first must be materialized
-    /// first: handing out only its head could get it written as the whole.
+    /// The whole text.
     pub fn text(&self) -> &str {
-        assert!(
-            self.tail.is_none(),
-            "the whole text of a document loaded head-first"
-        );
         &self.text
     }
-    pub fn into_text(mut self) -> String {
-        self.materialize();
+    pub fn into_text(self) -> String {
         self.text
     }
 
-    /// The document's length in bytes, head and tail.
+    /// The document's length in bytes.
     pub fn len(&self) -> usize {
-        self.text.len() + self.tail.as_ref().map_or(0, |t| t.run.len as usize)
+        self.text.len()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
-    }
-
-    /// What to write to save the document: its text, or its head followed
-    /// by the unchanged tail copied from the file it was loaded from.
-    pub fn contents(&self) -> crate::fsutil::Contents<'_> {
-        crate::fsutil::Contents {
-            head: self.text.as_bytes(),
-            tail: self.tail.as_ref().map(|t| &t.run),
-        }
-    }
-
-    /// Read the tail into the text, so every byte is in memory. Panics if
-    /// the file can no longer be read as it was (changed on disk, or not
-    /// UTF-8): nothing has been written at that point.
-    pub fn materialize(&mut self) {
-        let Some(t) = self.tail.take() else { return };
-        self.text.push_str(&t.text(0, t.run.len as usize));
     }
 
     pub fn front(&self) -> &Frontmatter {
@@ -318,27 +222,7 @@ impl Document {
     /// The text under a canonical section's heading, if the section exists.
     pub fn get(&self, kind: Sec) -> Option<&str> {
         let i = self.sections.iter().position(|s| s.kind == Some(kind))?;
-        let s = &self.sections[i];
-        if s.content.end <= self.text.len() {
-            return Some(&self.text[s.content.clone()]);
-        }
-        let t = self.tail.as_ref()?;
-        let at = (s.content.start - self.text.len()) as u64;
-        Some(t.read[i].get_or_init(|| t.text(at, s.content.len())))
-    }
-
-    /// Make sure `range` (and so the section it lies in) is in memory.
-    fn load_range(&mut self, range: &Range<usize>) {
-        if range.end > self.text.len() {
-            self.materialize();
-        }
-    }
-
-    /// Make sure a canonical section, if there is one, is in memory.
-    fn load_section(&mut self, kind: Sec) {
-        if let Some(r) = self.section(kind).map(|s| s.content.clone()) {
-            self.load_range(&r);
-        }
+        Some(&self.text[self.sections[i].content.clone()])
     }
 
     /// How many text-changing edits this document has seen since loading.
@@ -350,7 +234,6 @@ impl Document {
     /// result no longer parses is refused with an error and the document
     /// is left as it was, so it is never written.
     fn replace_range(&mut self, range: Range<usize>, with: &str) -> Result<(), DocError> {
-        self.load_range(&range);
         if self.text[range.clone()] == *with {
             return Ok(());
         }
@@ -363,8 +246,6 @@ impl Document {
             self.revision = revision;
             return Ok(());
         }
-        // A full parse needs every byte.
-        self.materialize();
         let mut text = String::with_capacity(self.text.len() + with.len());
         text.push_str(&self.text[..range.start]);
         text.push_str(with);
@@ -424,7 +305,7 @@ impl Document {
         self.front = front;
         self.sections = known;
         debug_assert!(
-            self.tail.is_some() || self.sections == scan_sections(&self.text, body_start),
+            self.sections == scan_sections(&self.text, body_start),
             "frontmatter edit moved the body"
         );
         Ok(true)
@@ -487,8 +368,6 @@ impl Document {
         if b > to || !self.text[b..to].trim().is_empty() {
             return false;
         }
-        // At the end of a head-first document's head, `parse_head` checked
-        // the tail's first heading the same way.
         if to < self.text.len() && !self.text[to..].starts_with('#') {
             return false;
         }
@@ -508,7 +387,7 @@ impl Document {
             s.content.end = s.range.end;
         }
         debug_assert!(
-            self.tail.is_some() || self.sections == scan_sections(&self.text, self.body_start),
+            self.sections == scan_sections(&self.text, self.body_start),
             "incremental structure drifted after editing {a}..{b}"
         );
         true
@@ -532,7 +411,6 @@ impl Document {
         let content = self.lf(content);
         let mut content = content.trim_end_matches('\n').to_string();
         content.push('\n');
-        self.load_section(kind);
         match self.section(kind) {
             Some(s) => {
                 let r = s.content.clone();
@@ -576,7 +454,6 @@ impl Document {
         let block = self.lf(block);
         let mut block = block.trim_end_matches('\n').to_string();
         block.push('\n');
-        self.load_section(kind);
         match self.section(kind) {
             Some(s) => {
                 let content = &self.text[s.content.clone()];
@@ -649,7 +526,6 @@ impl Document {
     }
 
     fn insert_section(&mut self, kind: Sec, content: &str) {
-        self.materialize();
         let heading = format!("## {}\n", kind.heading());
         let before = self
             .sections
@@ -780,31 +656,6 @@ fn heading_at(t: &str) -> bool {
         !t.is_empty() && (t.chars().all(|c| c == '=') || t.chars().all(|c| c == '-'))
     });
     atx || setext
-}
-
-/// Tail sections up to this size are read when a document is loaded
-/// head-first.
-const SMALL_SECTION: usize = 64 * 1024;
-
-/// The part of a head-first document left in its file.
-#[derive(Debug)]
-struct Tail {
-    run: crate::fsutil::FileRun,
-    /// Tail sections read so far, by section index.
-    read: Vec<std::sync::OnceLock<String>>,
-}
-
-impl Tail {
-    /// `len` bytes at `at` within the tail, as text. Panics if the file can
-    /// no longer be read as it was (changed on disk, or not UTF-8): the
-    /// edit stops before anything is written.
-    fn text(&self, at: u64, len: usize) -> String {
-        let b = self
-            .run
-            .read(at, len)
-            .unwrap_or_else(|e| panic!("reading the session file: {e}"));
-        String::from_utf8(b).unwrap_or_else(|_| panic!("the session file is not UTF-8"))
-    }
 }
 
 /// The frontmatter of a document: where the YAML is, where the body

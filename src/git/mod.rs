@@ -189,7 +189,7 @@ pub fn exclude_store(repo: &Repository, store_dir: &Path) -> std::io::Result<boo
     if let Some(d) = path.parent() {
         std::fs::create_dir_all(d)?;
     }
-    crate::fsutil::atomic_write_keep_mode(&path, new.as_bytes())?;
+    crate::fsutil::write(&path, new.as_bytes(), crate::fsutil::How::KEEP_MODE)?;
     Ok(true)
 }
 
@@ -211,6 +211,6 @@ pub fn unexclude_store(repo: &Repository, store_dir: &Path) -> std::io::Result<b
         .filter(|l| l.trim() != line)
         .map(|l| format!("{l}\n"))
         .collect();
-    crate::fsutil::atomic_write_keep_mode(&path, kept.as_bytes())?;
+    crate::fsutil::write(&path, kept.as_bytes(), crate::fsutil::How::KEEP_MODE)?;
     Ok(true)
 }

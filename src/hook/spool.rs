@@ -5,7 +5,6 @@
 //! takes the lock applies them first, oldest first, for as long as its
 //! budget allows; the rest wait for the one after.
 
-use std::fs;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -54,7 +53,7 @@ pub(crate) fn put(store: &Store, raw: &[u8], at: DateTime<Utc>, redactor: &Redac
     // Written under a temp name the drain does not list, then renamed: a
     // drain running meanwhile must never read (and drop) a half-written
     // event.
-    fsutil::write_unsynced(&d.join(name), raw)?;
+    fsutil::write(&d.join(name), raw, fsutil::How::CACHE)?;
     Ok(())
 }
 
@@ -79,7 +78,7 @@ pub(crate) fn drain(store: &Store, lock: &Lock, budget: Duration) {
             .map(|t| t.and_utc())
             .unwrap_or_else(clock::now);
         let started = Instant::now();
-        let result = fs::read(&f)
+        let result = fsutil::read_capped(&f, fsutil::MAX_READ)
             .map_err(anyhow::Error::from)
             .and_then(|raw| super::replay(store, lock, &raw, at));
         let (status, note) = match &result {
@@ -87,13 +86,14 @@ pub(crate) fn drain(store: &Store, lock: &Lock, budget: Duration) {
             Err(e) => ("error", format!("spooled event dropped: {e:#}")),
         };
         super::log_line(store, "spooled", started.elapsed(), status, &note);
-        let _ = fs::remove_file(&f);
+        let _ = fsutil::remove(&f);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     /// A spooled event appears whole or not at all: it is written under a
     /// temp name the drain skips, and a drain leaves a fresh temp file be.

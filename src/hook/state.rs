@@ -61,7 +61,7 @@ fn path(store: &Store, claude: &str) -> Option<PathBuf> {
 
 pub fn load(store: &Store, claude: &str) -> ClaudeState {
     path(store, claude)
-        .and_then(|p| std::fs::read(p).ok())
+        .and_then(|p| crate::fsutil::read_capped(&p, crate::fsutil::MAX_SMALL).ok())
         .and_then(|b| serde_json::from_slice(&b).ok())
         .unwrap_or_default()
 }

@@ -1,7 +1,6 @@
 //! Which session each Claude session works on (`.local/bindings/`), and
 //! the bindings not yet listed in a document's frontmatter.
 
-use std::fs;
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
@@ -14,8 +13,8 @@ impl Store {
     /// The session id a Claude session is bound to.
     pub fn bound(&self, claude: &str) -> Option<String> {
         let c = crate::names::safe_external_id(claude)?;
-        let s = fs::read_to_string(self.local_dir().join("bindings").join(c)).ok()?;
-        let s = s.trim().to_string();
+        let b = fsutil::read_capped(&self.local_dir().join("bindings").join(c), 1024).ok()?;
+        let s = String::from_utf8(b).ok()?.trim().to_string();
         crate::names::validate("id", &s).ok().map(|_| s)
     }
 
@@ -29,7 +28,7 @@ impl Store {
         fsutil::ensure_private_dir(&d)?;
         let p = d.join(c);
         // A first binding is a new file; only a re-binding is a rewrite.
-        match fsutil::create_new_private(&p, session_id.as_bytes()) {
+        match fsutil::write(&p, session_id.as_bytes(), fsutil::How::NEW) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 fsutil::atomic_write(&p, session_id.as_bytes())?
@@ -50,7 +49,7 @@ impl Store {
         crate::names::validate("id", session_id)?;
         let d = self.local_dir().join("unlisted").join(session_id);
         fsutil::ensure_private_dir(&d)?;
-        match fsutil::create_new_private(&d.join(c), b"") {
+        match fsutil::write(&d.join(c), b"", fsutil::How::NEW) {
             Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => Err(e.into()),
             _ => Ok(()),
         }
@@ -59,13 +58,12 @@ impl Store {
     /// Claude sessions waiting to be listed in a document's frontmatter.
     pub fn unlisted(&self, session_id: &str) -> Vec<(String, PathBuf)> {
         let d = self.local_dir().join("unlisted").join(session_id);
-        let Ok(rd) = fs::read_dir(&d) else {
-            return Vec::new();
-        };
-        rd.flatten()
-            .filter_map(|e| {
-                let n = e.file_name().to_str()?.to_string();
-                crate::names::safe_external_id(&n).map(|c| (c, e.path()))
+        fsutil::entries(&d)
+            .into_iter()
+            .filter_map(|(n, _)| {
+                let c = crate::names::safe_external_id(n.to_str()?)?;
+                let p = d.join(&n);
+                Some((c, p))
             })
             .collect()
     }

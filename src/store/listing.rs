@@ -51,7 +51,23 @@ impl Store {
             dirs.push((self.archive_dir(), true));
         }
         for (d, archived) in dirs {
-            for p in fsutil::files_with_ext(&d, "md") {
+            let mut names = fsutil::entries(&d);
+            names.sort();
+            for (name, file) in names {
+                if Path::new(&name).extension().is_none_or(|x| x != "md") {
+                    continue;
+                }
+                let p = d.join(&name);
+                if !file {
+                    // A link (or a FIFO, a folder) where a session should
+                    // be: named, never followed.
+                    let msg = format!(
+                        "{} is not a regular file (a symlink, a folder or a device); refusing to use it",
+                        fsutil::shown(&p)
+                    );
+                    out.push(Listed::Bad(p, msg));
+                    continue;
+                }
                 match read_front(&p) {
                     Ok(front) => out.push(Listed::Ok(Box::new(Meta {
                         path: p,
@@ -207,7 +223,7 @@ fn unreadable_error(bad: &(PathBuf, String), other_exists: bool) -> anyhow::Erro
 
 /// A file's modification time; `None` (sorting first) when it cannot be read.
 fn mtime(p: &Path) -> Option<std::time::SystemTime> {
-    fs::metadata(p).and_then(|m| m.modified()).ok()
+    fs::symlink_metadata(p).and_then(|m| m.modified()).ok()
 }
 
 /// Pick the most recently updated session whose status passes `want`.

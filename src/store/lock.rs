@@ -1,12 +1,12 @@
 //! The store's one lock: every writer holds it; a hook waits ~50 ms.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
+use rustix::fs::OFlags;
 
 use super::{COMMAND_LOCK_WAIT, Store};
 use crate::error::UserError;
@@ -32,29 +32,18 @@ impl Store {
     pub fn lock(&self, wait: Duration) -> Result<Lock, LockError> {
         let local = self.local_dir();
         let path = local.join("lock");
-        if !local.is_dir() {
+        if !fsutil::is_real_dir(&local) {
             fsutil::ensure_private_dir(&local).map_err(|e| LockError::Io(path.clone(), e))?;
         }
-        let open = || {
-            OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .mode(0o600)
-                .open(&path)
-        };
-        let file = match open() {
-            // A lock file made under a restrictive umask by an older
-            // version is read-only to its owner: give it its mode back.
-            Err(e) if e.kind() == io::ErrorKind::PermissionDenied && path.is_file() => {
-                fs::set_permissions(&path, fs::Permissions::from_mode(0o600))
-                    .and_then(|()| open())
-                    .map_err(|_| LockError::Io(path.clone(), e))?
-            }
-            r => r.map_err(|e| LockError::Io(path.clone(), e))?,
-        };
-        fsutil::ensure_mode(&file, 0o600).map_err(|e| LockError::Io(path.clone(), e))?;
+        // flock works on a file opened read-only, so a lock file someone
+        // made read-only is used as it is (never chmodded: it may not be
+        // ours to change).
+        let file = fsutil::open_private(&path, OFlags::RDWR)
+            .or_else(|e| match e.kind() {
+                io::ErrorKind::PermissionDenied => fsutil::open_read(&path).map(|(f, _)| f),
+                _ => Err(e),
+            })
+            .map_err(|e| LockError::Io(path.clone(), e))?;
         let start = Instant::now();
         loop {
             match file.try_lock() {

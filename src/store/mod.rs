@@ -75,8 +75,15 @@ impl Store {
         }
     }
 
+    /// Whether the store is there: a real folder, not a link (a linked
+    /// `.sessions` is someone else's idea of where we should write).
     pub fn exists(&self) -> bool {
-        self.dir.is_dir()
+        std::fs::symlink_metadata(&self.dir).is_ok_and(|m| m.is_dir())
+    }
+
+    /// `.sessions` is a symbolic link: commands refuse, hooks stay silent.
+    fn is_link(&self) -> bool {
+        std::fs::symlink_metadata(&self.dir).is_ok_and(|m| m.file_type().is_symlink())
     }
 
     pub fn active_dir(&self) -> PathBuf {
@@ -94,11 +101,6 @@ impl Store {
     pub fn resume_logs_dir(&self) -> PathBuf {
         self.dir.join("resume-logs")
     }
-    /// Previous versions of large documents, kept for reuse by the next
-    /// write (see `fsutil::atomic_write_recycling`).
-    pub fn spare_dir(&self) -> PathBuf {
-        self.local_dir().join("spare")
-    }
     pub fn hook_log(&self) -> PathBuf {
         self.local_dir().join("hook.log")
     }
@@ -106,6 +108,7 @@ impl Store {
     /// Create the layout (idempotent): folders 0700, `.gitignore` for
     /// `.local/`.
     pub fn create_layout(&self) -> Result<()> {
+        self.refuse_link()?;
         for d in [
             self.dir.clone(),
             self.active_dir(),
@@ -117,7 +120,7 @@ impl Store {
                 .with_context(|| format!("cannot create {}", d.display()))?;
         }
         let gi = self.dir.join(".gitignore");
-        if !gi.exists() {
+        if std::fs::symlink_metadata(&gi).is_err() {
             fsutil::atomic_write(
                 &gi,
                 b"# Machine-local state: bindings, warnings, caches, hook log, lock.\n.local/\n",
@@ -129,12 +132,25 @@ impl Store {
 
     /// The store must exist for every command except `init` (and import).
     pub fn require(&self) -> Result<()> {
+        self.refuse_link()?;
         if !self.exists() {
             return Err(
                 UserError::new(format!("no session store at {}", self.dir.display()))
                     .hint("start one with `session-hook init --goal \"...\"`, or pass --dir")
                     .into(),
             );
+        }
+        Ok(())
+    }
+
+    fn refuse_link(&self) -> Result<()> {
+        if self.is_link() {
+            return Err(UserError::new(format!(
+                "{} is a symbolic link; session-hook only uses a real folder",
+                fsutil::shown(&self.dir)
+            ))
+            .hint("if the repository came with it, remove the link (`rm .sessions`) and run `session-hook init`")
+            .into());
         }
         Ok(())
     }

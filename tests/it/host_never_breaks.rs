@@ -115,11 +115,6 @@ fn conditions() -> Vec<Condition> {
             },
             &[],
         ),
-        (
-            "panic inside the handler",
-            healthy,
-            &[("SESSION_HOOK_FAULT", "panic")],
-        ),
     ]
 }
 

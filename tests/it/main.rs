@@ -24,6 +24,7 @@ mod git_reports;
 mod git_status;
 mod hooks;
 mod host_never_breaks;
+mod hostile;
 mod hostile_trust;
 mod install;
 mod invariants;
