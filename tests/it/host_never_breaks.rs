@@ -115,6 +115,23 @@ fn conditions() -> Vec<Condition> {
             },
             &[],
         ),
+        (
+            "the active document is a FIFO",
+            || {
+                let p = healthy();
+                let doc = fs::read_dir(p.path().join(".sessions/active"))
+                    .unwrap()
+                    .flatten()
+                    .next()
+                    .unwrap()
+                    .path();
+                fs::remove_file(&doc).unwrap();
+                let made = std::process::Command::new("mkfifo").arg(&doc).status();
+                assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+                p
+            },
+            &[],
+        ),
     ]
 }
 
