@@ -18,11 +18,10 @@ use chrono::{DateTime, Utc};
 use regex::Regex;
 
 use crate::clock;
-use crate::doc::progress::Sub;
 use crate::doc::sections as s;
 use crate::doc::{Document, Sec};
 use crate::journal::Entry;
-use crate::session;
+use crate::session::view::{State, View};
 use crate::store::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -325,15 +324,11 @@ struct Facts {
 
 fn facts(doc: &Document, entries: &[Entry]) -> Facts {
     let ctx = doc.get(Sec::Context).unwrap_or("");
-    let p = session::progress(doc);
-    let titles = |k| {
-        p.items(k)
-            .iter()
-            .map(|i| i.title.clone())
-            .collect::<Vec<_>>()
-    };
-    let decisions = s::decisions(doc.get(Sec::Decisions).unwrap_or(""))
-        .into_iter()
+    let v = View::of(doc);
+    let titles = |st: State| -> Vec<String> { v.steps_in(st).map(|s| s.title.clone()).collect() };
+    // Decisions in force: a superseded one is no approved approach.
+    let decisions = v
+        .active_decisions()
         .map(|d| {
             let choice = stamp_suffix().replace(&d.title, "").to_string();
             let why = d
@@ -423,7 +418,7 @@ fn facts(doc: &Document, entries: &[Entry]) -> Facts {
         title: s::one_line(&doc.title()),
         shortname: doc.shortname().to_string(),
         summary: clip(
-            &s::one_line(&s::tldr_paragraph(doc.get(Sec::Tldr).unwrap_or(""))),
+            &s::one_line(v.tldr.text.as_deref().unwrap_or("")),
             MAX_SUMMARY,
         ),
         objective: s::inline_label(ctx, "Objective"),
@@ -434,12 +429,12 @@ fn facts(doc: &Document, entries: &[Entry]) -> Facts {
             .collect(),
         decisions,
         findings,
-        blockers: session::open_blockers(doc),
-        completed: titles(Sub::Completed),
-        in_progress: titles(Sub::InProgress),
-        remaining: titles(Sub::Remaining),
-        current: p.current().map(|i| i.title.clone()),
-        next: s::next_steps(doc.get(Sec::NextSteps).unwrap_or("")),
+        blockers: v.open_blockers().cloned().collect(),
+        completed: titles(State::Done),
+        in_progress: titles(State::InProgress),
+        remaining: titles(State::Remaining),
+        current: v.current.as_ref().map(|c| c.title.clone()),
+        next: v.next.iter().map(|n| n.text.clone()).collect(),
         files,
         last_change,
         git,
@@ -469,10 +464,21 @@ impl Facts {
                     out.push(format!("Ready to start Step {k}: {c}"));
                 }
             }
-            None if self.total() > 0 => out.push("All steps are complete.".into()),
-            None => {}
+            None => match self.open().next() {
+                Some(n) => out.push(format!(
+                    "No step is started; the next is Step {}: {n}",
+                    self.completed.len() + 1
+                )),
+                None if self.total() > 0 => out.push("All steps are complete.".into()),
+                None => {}
+            },
         }
-        if let Some(n) = self.next.iter().find(|n| Some(*n) != self.current.as_ref()) {
+        if let Some(n) = self
+            .next
+            .iter()
+            .find(|n| Some(*n) != self.current.as_ref())
+            .filter(|_| self.current.is_some())
+        {
             out.push(format!("Then: {n}"));
         }
         if let Some(b) = self.blockers.first() {

@@ -56,7 +56,7 @@ pub enum Command {
     /// Start a new session.
     Init(cmd::init::InitArgs),
     /// Log progress, a decision, a discovery, a blocker or a step.
-    Log(cmd::log::LogArgs),
+    Log(Box<cmd::log::LogArgs>),
     /// Refresh the TL;DR, git fields and the quick-context file.
     Checkpoint(cmd::checkpoint::CheckpointArgs),
     /// Show a session (or `view list`).
@@ -164,7 +164,7 @@ pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Command::Statusline(a) => return cmd::statusline::run(&g, a),
         Command::Slash(a) => return cmd::slash::run(a),
         Command::Init(a) => cmd::init::run(&g, a),
-        Command::Log(a) => cmd::log::run(&g, a),
+        Command::Log(a) => cmd::log::run(&g, *a),
         Command::Checkpoint(a) => cmd::checkpoint::run(&g, a),
         Command::View(a) => cmd::view::run(&g, a),
         Command::List(a) => cmd::list::run(&g, a),

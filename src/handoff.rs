@@ -99,13 +99,13 @@ pub fn render(i: &Input) -> String {
     }
 
     out.push_str("\n## How to Continue\n");
-    let p = session::progress(doc);
+    let v = session::view::View::steps_of(doc);
     let mut n = 0;
     let mut step = |t: String, out: &mut String| {
         n += 1;
         out.push_str(&format!("{n}. {t}\n"));
     };
-    let open = session::open_blockers(doc);
+    let open: Vec<_> = v.open_blockers().collect();
     if !open.is_empty() {
         let list: Vec<String> = open
             .iter()
@@ -119,11 +119,23 @@ pub fn render(i: &Input) -> String {
             &mut out,
         );
     }
-    if let Some(c) = p.current() {
-        step(format!("Current step: {}.", c.title), &mut out);
+    match (&v.current, v.next.first()) {
+        (Some(c), _) => step(format!("Current step: {}.", c.title), &mut out),
+        (None, Some(n)) => step(
+            format!("No step is started; begin with: {}.", n.text),
+            &mut out,
+        ),
+        (None, None) => {}
     }
-    if !s::next_steps(doc.get(Sec::NextSteps).unwrap_or("")).is_empty() {
-        step("Then work down the Next Steps above.".into(), &mut out);
+    let then: Vec<&str> = v
+        .next
+        .iter()
+        .skip(usize::from(v.current.is_none()))
+        .take(3)
+        .map(|n| n.text.as_str())
+        .collect();
+    if !then.is_empty() {
+        step(format!("Then: {}.", then.join("; ")), &mut out);
     }
     step(
         "Log decisions, discoveries and blockers as you go (`session-hook log`).".into(),
@@ -287,7 +299,12 @@ pub fn apply(doc: &mut Document, b: &Brief) {
             Sec::Tldr => {
                 let para = s::tldr_paragraph(body);
                 if !para.is_empty() {
-                    let new = s::tldr_set_paragraph(doc.get(Sec::Tldr).unwrap_or(""), &para);
+                    // The brief's own date, if it carried one.
+                    let new = s::tldr_set_paragraph(
+                        doc.get(Sec::Tldr).unwrap_or(""),
+                        &para,
+                        s::tldr_written(body).as_deref(),
+                    );
                     doc.set(Sec::Tldr, &new);
                 }
             }

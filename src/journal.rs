@@ -114,6 +114,18 @@ pub fn visit(store: &Store, id: &str, mut f: impl FnMut(Entry)) {
     }
 }
 
+/// One field of an entry's header, reading at most its first 4 KiB.
+pub fn read_field(path: &Path, key: &str) -> Option<String> {
+    let head = fsutil::read_head(path, 4096).ok()?;
+    let t = String::from_utf8_lossy(&head);
+    let rest = t.strip_prefix("---\n")?;
+    let head = rest.split("\n---").next()?;
+    head.lines().find_map(|l| {
+        let (k, v) = l.split_once(": ")?;
+        (k == key).then(|| unquote(v))
+    })
+}
+
 fn parse_entry(path: &Path) -> Option<Entry> {
     let t = String::from_utf8(fsutil::read_capped(path, fsutil::MAX_SMALL).ok()?).ok()?;
     parse_entry_text(&t, path)

@@ -21,6 +21,23 @@ pub fn validate(kind: &str, s: &str) -> Result<(), UserError> {
     }
 }
 
+/// The six characters a session file's name carries after its shortname
+/// (`<shortname>-<tag>.md`): the last six hex digits of the id, which are
+/// random. (The first ones of a v7 id are its time stamp, so sessions
+/// started close together would share them.) For
+/// `019b2c3d-4e5f-7a1b-8c2d-3e4f5a6b7c8d` it is `6b7c8d`.
+pub fn file_tag(id: &str) -> String {
+    let hex: Vec<char> = id.chars().filter(|c| *c != '-').collect();
+    hex[hex.len().saturating_sub(6)..].iter().collect()
+}
+
+/// The tags a session's file may carry: [`file_tag`], and the first six
+/// hex digits of the id that files made by earlier versions carry.
+pub fn file_tags(id: &str) -> [String; 2] {
+    let first: String = id.chars().filter(|c| *c != '-').take(6).collect();
+    [file_tag(id), first]
+}
+
 /// A slug of free text: lowercase words joined by `-`, at most `MAX_NAME`
 /// characters, cut at a word boundary: "Fix the race in sweeper.go!"
 /// becomes `fix-the-race-in-sweeper-go`, and "../../etc/passwd" becomes
@@ -60,6 +77,13 @@ pub fn safe_external_id(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_tags_take_the_random_end_of_the_id() {
+        let id = "019b2c3d-4e5f-7a1b-8c2d-3e4f5a6b7c8d";
+        assert_eq!(file_tag(id), "6b7c8d");
+        assert_eq!(file_tags(id), ["6b7c8d".to_string(), "019b2c".to_string()]);
+    }
 
     #[test]
     fn validation_blocks_traversal() {

@@ -552,11 +552,13 @@ pub fn current_phase(
     let completed: Vec<String> = progress
         .items(Sub::Completed)
         .iter()
+        .filter(|i| i.done)
         .map(|i| i.title.clone())
         .collect();
     let remaining: Vec<String> = progress
         .items(Sub::Remaining)
         .iter()
+        .filter(|i| i.is_open())
         .map(|i| i.title.clone())
         .collect();
     if let Some(map) = map.filter(|m| !m.phases.is_empty()) {

@@ -10,9 +10,9 @@ use anyhow::{Context, Result};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::doc::progress::Sub;
 use crate::doc::sections as s;
 use crate::doc::{Document, Sec, Status};
+use crate::session::view::{State, View};
 use crate::store::{Meta, Store};
 use crate::usage::{self, Window, thousands};
 use crate::{clock, fsutil, journal, redact, session, transcript};
@@ -74,6 +74,9 @@ pub struct Mission {
     pub goal: String,
     pub objective: Option<String>,
     pub tldr: String,
+    /// When the TL;DR was written, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tldr_written: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -169,10 +172,9 @@ pub fn metrics(facts: &Facts, trigger: &str, now: DateTime<Utc>, compactions: u6
 
 /// Completed steps ("title (stamp, hash)") and pause accomplishments.
 pub fn accomplishments(store: &Store, doc: &Document) -> Vec<String> {
-    let p = session::progress(doc);
-    let mut out: Vec<String> = p
-        .items(Sub::Completed)
-        .iter()
+    let v = View::steps_of(doc);
+    let mut out: Vec<String> = v
+        .steps_in(State::Done)
         .map(|i| match &i.note {
             Some(n) => format!("{} ({n})", i.title),
             None => i.title.clone(),
@@ -232,9 +234,16 @@ fn stamp_last(item: &str) -> String {
 const MAX_LISTED: usize = 40;
 
 fn decision_recs(doc: &Document) -> Vec<DecisionRec> {
-    s::decisions_tail(doc.get(Sec::Decisions).unwrap_or(""), MAX_LISTED)
-        .0
+    // Decisions in force: a superseded one is left out.
+    let (tail, _) = s::decisions_tail(doc.get(Sec::Decisions).unwrap_or(""), 2 * MAX_LISTED);
+    let active: Vec<_> = tail
         .into_iter()
+        .filter(|d| d.superseded_by().is_none())
+        .collect();
+    let skip = active.len().saturating_sub(MAX_LISTED);
+    active
+        .into_iter()
+        .skip(skip)
         .map(|d| {
             let (decision, at) = match d.title.rsplit_once(" (") {
                 Some((t, st))
@@ -261,26 +270,27 @@ fn decision_recs(doc: &Document) -> Vec<DecisionRec> {
         .collect()
 }
 
-fn next_steps(doc: &Document) -> NextSteps {
-    let p = session::progress(doc);
+fn next_steps(v: &View) -> NextSteps {
     let mut current: Vec<String> = Vec::new();
-    if let Some(c) = p.current() {
+    if let Some(c) = &v.current {
         current.push(c.title.clone());
     }
-    for i in p.items(Sub::InProgress) {
+    for i in v.steps_in(State::InProgress) {
         if !current.contains(&i.title) {
             current.push(i.title.clone());
         }
     }
-    let remaining: Vec<String> = p
-        .items(Sub::Remaining)
-        .iter()
+    let remaining: Vec<String> = v
+        .steps_in(State::Remaining)
         .map(|i| i.title.clone())
         .filter(|t| !current.contains(t))
         .collect();
-    let next = s::next_steps(doc.get(Sec::NextSteps).unwrap_or(""))
-        .into_iter()
-        .filter(|n| !current.contains(n) && !remaining.contains(n))
+    // Free-form next items: the ones that are no step.
+    let next = v
+        .next
+        .iter()
+        .filter(|n| n.step.is_none())
+        .map(|n| n.text.clone())
         .collect();
     NextSteps {
         current,
@@ -410,8 +420,8 @@ pub fn build(
     trigger: &str,
     facts: &Facts,
 ) -> ResumeLog {
-    let ctx = doc.get(Sec::Context).unwrap_or("");
-    let objective = s::inline_label(ctx, "Objective");
+    let view = View::steps_of(doc);
+    let objective = view.goal.clone();
     let title = doc.title();
     ResumeLog {
         version: VERSION,
@@ -430,7 +440,8 @@ pub fn build(
         mission: Mission {
             goal: title,
             objective,
-            tldr: s::tldr_paragraph(doc.get(Sec::Tldr).unwrap_or("")),
+            tldr: view.tldr.text.clone().unwrap_or_default(),
+            tldr_written: view.tldr.written.clone(),
         },
         accomplishments: accomplishments(store, doc),
         key_findings: {
@@ -442,7 +453,7 @@ pub fn build(
                 .collect()
         },
         decisions: decision_recs(doc),
-        next_steps: next_steps(doc),
+        next_steps: next_steps(&view),
         critical_context: critical(doc),
         session_metadata: metadata(store, doc),
     }
@@ -526,7 +537,13 @@ pub fn render(log: &ResumeLog) -> String {
         o.push_str(&format!("**Objective**: {obj}\n"));
     }
     if !log.mission.tldr.is_empty() {
-        o.push_str(&format!("\n{}\n", log.mission.tldr));
+        let when = log
+            .mission
+            .tldr_written
+            .as_deref()
+            .map(|w| format!(" _(summary written {w})_"))
+            .unwrap_or_default();
+        o.push_str(&format!("\n{}{when}\n", log.mission.tldr));
     }
     o.push('\n');
 

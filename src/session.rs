@@ -1,13 +1,16 @@
 //! Domain operations on one session document, shared by the commands and
 //! the hooks. Each operation edits only the section it is about.
 
+pub mod tasks;
+pub mod view;
+
 use std::path::PathBuf;
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 
 use crate::clock;
-use crate::doc::progress::{Found, Progress, Sub};
+use crate::doc::progress::{Found, Progress};
 use crate::doc::sections as s;
 use crate::doc::{Document, Sec, Value};
 use crate::error::UserError;
@@ -82,6 +85,139 @@ pub fn progress(doc: &Document) -> Progress {
     Progress::parse(doc.get(Sec::Progress).unwrap_or(""))
 }
 
+/// The progress model to edit: every step has an id, so whatever the edit
+/// does can be said of one step.
+pub fn progress_for_edit(doc: &Document) -> Progress {
+    let mut p = progress(doc);
+    p.ensure_ids();
+    p
+}
+
+/// Write an edited progress model back, if it changed.
+pub fn set_progress(doc: &mut Document, p: &Progress) {
+    let new = p.render();
+    if doc.get(Sec::Progress) != Some(new.as_str()) {
+        doc.set(Sec::Progress, &new);
+    }
+}
+
+/// Take a step's title off the Next Steps list: the step itself is listed
+/// there while it is open, and nowhere once done, dropped or renamed.
+fn unlist_next(doc: &mut Document, title: &str) {
+    if let Some(new) = doc
+        .get(Sec::NextSteps)
+        .and_then(|c| s::remove_next_step(c, title))
+    {
+        doc.set(Sec::NextSteps, &new);
+    }
+}
+
+/// Complete the step `id` (by any route: log, a task, a todo, pause).
+pub fn complete_step(doc: &mut Document, p: &mut Progress, id: &str, note: Option<&str>) -> bool {
+    let changed = p.complete(id, note);
+    if let Some(t) = p.by_id(id).map(|i| i.title.clone()) {
+        unlist_next(doc, &t);
+    }
+    changed
+}
+
+/// Rename the step `id` in place, and its line in Next Steps with it.
+pub fn rename_step(doc: &mut Document, p: &mut Progress, id: &str, title: &str) -> bool {
+    let Some(old) = p.rename(id, title) else {
+        return false;
+    };
+    let content = doc.get(Sec::NextSteps).unwrap_or("").to_string();
+    let items = s::next_steps(&content);
+    let new_title = p.by_id(id).map(|i| i.title.clone()).unwrap_or_default();
+    let already = items
+        .iter()
+        .any(|t| crate::doc::progress::same_title(t, &new_title));
+    match items
+        .iter()
+        .position(|t| crate::doc::progress::same_title(t, &old))
+    {
+        Some(k) if !already => {
+            if let Some(new) = s::edit_next_step(&content, k, Some(&new_title)) {
+                doc.set(Sec::NextSteps, &new);
+            }
+        }
+        _ => unlist_next(doc, &old),
+    }
+    true
+}
+
+/// Mark the step `id` dropped (kept, no longer open).
+pub fn drop_step(doc: &mut Document, p: &mut Progress, id: &str, note: &str) -> bool {
+    let changed = p.drop_step(id, note);
+    if let Some(t) = p.by_id(id).map(|i| i.title.clone()) {
+        unlist_next(doc, &t);
+    }
+    changed
+}
+
+/// The `n`th (1-based) item of Next Steps as every output numbers them.
+fn next_item(doc: &Document, n: usize) -> Result<view::Next> {
+    let v = view::View::steps_of(doc);
+    if n == 0 || n > v.next.len() {
+        return Err(UserError::new(format!(
+            "there is no next step {n} ({} listed)",
+            v.next.len()
+        ))
+        .hint("see the numbers with `session-hook view`")
+        .into());
+    }
+    Ok(v.next[n - 1].clone())
+}
+
+/// `log --drop-next N`: a step is marked dropped, a free-form item removed.
+/// Returns the item's text.
+pub fn drop_next(doc: &mut Document, n: usize, now: DateTime<Utc>) -> Result<String> {
+    let item = next_item(doc, n)?;
+    match &item.step {
+        Some(id) => {
+            let mut p = progress_for_edit(doc);
+            drop_step(doc, &mut p, id, &clock::short(now));
+            set_progress(doc, &p);
+        }
+        None => unlist_next(doc, &item.text),
+    }
+    Ok(item.text)
+}
+
+/// `log --replace-next N TEXT`: a step is renamed, a free-form item
+/// rewritten. Returns the old text.
+pub fn replace_next(doc: &mut Document, n: usize, text: &str) -> Result<String> {
+    let item = next_item(doc, n)?;
+    let text = s::one_line(text);
+    match &item.step {
+        Some(id) => {
+            let mut p = progress_for_edit(doc);
+            rename_step(doc, &mut p, id, &text);
+            set_progress(doc, &p);
+        }
+        None => {
+            let content = doc.get(Sec::NextSteps).unwrap_or("").to_string();
+            let k = s::next_steps(&content)
+                .iter()
+                .position(|t| crate::doc::progress::same_title(t, &item.text));
+            if let Some(new) = k.and_then(|k| s::edit_next_step(&content, k, Some(&text))) {
+                doc.set(Sec::NextSteps, &new);
+            }
+        }
+    }
+    Ok(item.text)
+}
+
+/// Replace the TL;DR paragraph, dated `now`.
+pub fn set_tldr(doc: &mut Document, text: &str, now: DateTime<Utc>) {
+    let new = s::tldr_set_paragraph(
+        doc.get(Sec::Tldr).unwrap_or(""),
+        text,
+        Some(&clock::iso(now)),
+    );
+    doc.set(Sec::Tldr, &new);
+}
+
 pub fn open_blockers(doc: &Document) -> Vec<s::Blocker> {
     s::blockers(doc.get(Sec::Blockers).unwrap_or(""))
         .into_iter()
@@ -91,20 +227,11 @@ pub fn open_blockers(doc: &Document) -> Vec<s::Blocker> {
 
 /// Recompute the TL;DR status lines from the other sections.
 pub fn refresh_tldr(doc: &mut Document) {
-    let p = progress(doc);
-    let (done, total) = p.counts();
-    let current = p
-        .current()
-        .map(|i| i.title.clone())
-        .unwrap_or_else(|| "none".into());
-    let current = match p
-        .items(Sub::InProgress)
-        .iter()
-        .chain(p.items(Sub::Remaining).iter())
-        .position(|i| i.title == current)
-    {
-        Some(i) if total > 0 => format!("{current} (step {})", done + i + 1),
-        _ => current,
+    let v = view::View::steps_of(doc);
+    let (done, total) = (v.done, v.total);
+    let current = match v.current_position() {
+        Some(i) => format!("{} (step {i})", v.current_line()),
+        None => v.current_line(),
     };
     let blockers = open_blockers(doc);
     let blocker = match blockers.len() {
@@ -134,40 +261,55 @@ pub fn done_note(now: DateTime<Utc>, head_short: Option<&str>) -> String {
 }
 
 pub fn log_done(doc: &mut Document, text: &str, note: &str) -> Found {
-    let mut p = progress(doc);
+    let mut p = progress_for_edit(doc);
     let found = p.done(text, note);
-    doc.set(Sec::Progress, &p.render());
-    let title = found.title().to_string();
-    if let Some(new) = doc
-        .get(Sec::NextSteps)
-        .and_then(|c| s::remove_next_step(c, &title))
-    {
-        doc.set(Sec::NextSteps, &new);
-    }
+    set_progress(doc, &p);
+    unlist_next(doc, found.title());
     found
 }
 
+/// Complete the step of this title (as a person compares titles), or add
+/// it as done: the route of `pause -a` and of phases checked off by hand.
+pub fn accomplish(doc: &mut Document, text: &str, note: Option<&str>) {
+    let mut p = progress_for_edit(doc);
+    let id = p
+        .find_title(text, false)
+        .unwrap_or_else(|| p.add(text, crate::doc::progress::Sub::Remaining));
+    complete_step(doc, &mut p, &id, note);
+    set_progress(doc, &p);
+}
+
 pub fn log_current(doc: &mut Document, text: &str) -> Found {
-    let mut p = progress(doc);
+    let mut p = progress_for_edit(doc);
     let f = p.set_current(text);
-    doc.set(Sec::Progress, &p.render());
+    set_progress(doc, &p);
     f
 }
 
-/// Add a next step (and a Remaining step). Returns false when both were
-/// already listed, so nothing changed.
+/// Add a next step: a line under Next Steps and a step under Remaining,
+/// unless a step of that title is already open or done (then a done step
+/// is not listed again). Returns false when nothing changed.
 pub fn log_next(doc: &mut Document, text: &str) -> bool {
-    let mut changed = false;
-    if let Some(new) = s::add_next_step(doc.get(Sec::NextSteps).unwrap_or(""), text) {
+    let t = s::one_line(text);
+    let mut p = progress_for_edit(doc);
+    let existing = p.find_title(&t, false);
+    let is_done = existing
+        .as_deref()
+        .and_then(|id| p.by_id(id))
+        .is_some_and(|i| i.done);
+    if is_done {
+        return false;
+    }
+    let added = p.add_remaining(&t).is_some();
+    set_progress(doc, &p);
+    let listed = s::next_steps(doc.get(Sec::NextSteps).unwrap_or(""))
+        .iter()
+        .any(|n| crate::doc::progress::same_title(n, &t));
+    if !listed && let Some(new) = s::add_next_step(doc.get(Sec::NextSteps).unwrap_or(""), &t) {
         doc.set(Sec::NextSteps, &new);
-        changed = true;
+        return true;
     }
-    let mut p = progress(doc);
-    if p.add_remaining(&s::one_line(text)) {
-        doc.set(Sec::Progress, &p.render());
-        changed = true;
-    }
-    changed
+    added
 }
 
 pub fn log_progress_note(doc: &mut Document, text: &str, now: DateTime<Utc>) {
@@ -204,6 +346,9 @@ pub fn log_progress_note(doc: &mut Document, text: &str, now: DateTime<Utc>) {
     doc.set(Sec::Progress, &p);
 }
 
+/// A decision; the ones it supersedes (`supersedes`, plus any "supersedes
+/// decision N" in its words) are marked so. Nothing is written when one of
+/// them cannot be marked.
 pub fn log_decision(
     doc: &mut Document,
     text: &str,
@@ -211,17 +356,28 @@ pub fn log_decision(
     context: Option<&str>,
     options: Option<&str>,
     rationale: Option<&str>,
-) -> usize {
-    let (n, block) = s::decision_block(
-        doc.get(Sec::Decisions).unwrap_or(""),
-        text,
-        &clock::short(now),
-        context,
-        options,
-        rationale,
-    );
+    supersedes: &[usize],
+) -> Result<usize> {
+    let mut old: Vec<usize> = supersedes.to_vec();
+    for n in s::supersedes_in(text) {
+        if !old.contains(&n) {
+            old.push(n);
+        }
+    }
+    let content = doc.get(Sec::Decisions).unwrap_or("").to_string();
+    let stamp = clock::short(now);
+    let (n, block) = s::decision_block(&content, text, &stamp, context, options, rationale, &old);
+    let mut marked = content;
+    for o in &old {
+        marked = s::supersede_decision(&marked, *o, n, &stamp).map_err(|e| {
+            UserError::new(e).hint("see the numbers with `session-hook view --decisions`")
+        })?;
+    }
+    if !old.is_empty() {
+        doc.set(Sec::Decisions, &marked);
+    }
     doc.append(Sec::Decisions, &block);
-    n
+    Ok(n)
 }
 
 pub fn log_discovery(doc: &mut Document, text: &str, now: DateTime<Utc>) -> usize {
@@ -304,13 +460,16 @@ pub fn progress_md(doc: &Document, now: DateTime<Utc>) -> String {
         doc.front().status.as_str(),
         doc.front().compaction_count
     );
-    let tldr = s::tldr_paragraph(doc.get(Sec::Tldr).unwrap_or(""));
+    let v = view::View::steps_of(doc);
+    let tldr = v
+        .tldr
+        .text
+        .clone()
+        .unwrap_or_else(|| "(no summary yet)".into());
     out.push_str(&format!(
-        "## TL;DR\n{tldr}\n\n**Progress**: {done}/{total} steps complete\n"
+        "## TL;DR\n{tldr}\n\n**Progress**: {done}/{total} steps complete\n**Current**: {}\n",
+        v.current_line()
     ));
-    if let Some(c) = p.current() {
-        out.push_str(&format!("**Current**: {}\n", c.title));
-    }
     let ctx = s::labelled_block(doc.get(Sec::Context).unwrap_or(""), "Key Context");
     if !ctx.is_empty() {
         out.push_str("\n## Key Context\n");
@@ -326,11 +485,10 @@ pub fn progress_md(doc: &Document, now: DateTime<Utc>) -> String {
             out.push_str(&format!("- {}\n", b.text));
         }
     }
-    let next = s::next_steps(doc.get(Sec::NextSteps).unwrap_or(""));
-    if !next.is_empty() {
+    if !v.next.is_empty() {
         out.push_str("\n## Next Steps\n");
-        for (i, n) in next.iter().enumerate() {
-            out.push_str(&format!("{}. {n}\n", i + 1));
+        for (i, n) in v.next.iter().enumerate() {
+            out.push_str(&format!("{}. {}\n", i + 1, n.text));
         }
     }
     out

@@ -109,7 +109,12 @@ pub fn render(i: &Input) -> String {
     }
 
     out.push_str("\n## Completed Items\n");
-    let completed = p.items(Sub::Completed);
+    let v = session::view::View::steps_of(doc);
+    let completed: Vec<&Item> = p
+        .items(Sub::Completed)
+        .into_iter()
+        .filter(|i| i.done)
+        .collect();
     if completed.is_empty() {
         out.push_str("_(No items completed yet)_\n");
     }
@@ -119,9 +124,9 @@ pub fn render(i: &Input) -> String {
     }
 
     out.push_str("\n## In Progress\n");
-    let current = p.current().map(|c| c.title.clone());
+    let current = v.current.as_ref().map(|c| c.title.clone());
     let mut any = false;
-    for it in p.items(Sub::InProgress) {
+    for it in p.items(Sub::InProgress).into_iter().filter(|i| i.is_open()) {
         let mark = if Some(&it.title) == current.as_ref() {
             "in progress (current)"
         } else {
@@ -156,16 +161,13 @@ pub fn render(i: &Input) -> String {
     }
 
     out.push_str("\n## Next Actions\n");
-    let mut next = s::next_steps(doc.get(Sec::NextSteps).unwrap_or(""));
-    if next.is_empty() {
-        next = p
-            .items(Sub::InProgress)
-            .iter()
-            .chain(p.items(Sub::Remaining).iter())
-            .take(NEXT_FROM_STEPS)
-            .map(|i| i.title.clone())
-            .collect();
-    }
+    // The open steps after the current one, then free-form items.
+    let next: Vec<String> = v
+        .next
+        .iter()
+        .take(NEXT_FROM_STEPS)
+        .map(|n| n.text.clone())
+        .collect();
     if next.is_empty() {
         out.push_str("_(None recorded: add one with `session-hook log --next \"...\"`)_\n");
     }

@@ -125,16 +125,19 @@ pub fn todos_of(doc: &Document) -> Todos {
     let mut active: Vec<Todo> = p
         .items(Sub::InProgress)
         .iter()
+        .filter(|i| i.is_open())
         .map(|i| item(&i.title, "in_progress"))
         .collect();
     active.extend(
         p.items(Sub::Remaining)
             .iter()
+            .filter(|i| i.is_open())
             .map(|i| item(&i.title, "pending")),
     );
     let completed = p
         .items(Sub::Completed)
         .iter()
+        .filter(|i| i.done)
         .map(|i| item(&i.title, "completed"))
         .collect();
     Todos { active, completed }

@@ -6,8 +6,6 @@ use clap::Args;
 
 use crate::cli::Global;
 use crate::cmd::Ctx;
-use crate::doc::Sec;
-use crate::doc::sections as s;
 use crate::{fsutil, git, session, verify};
 
 #[derive(Debug, Args)]
@@ -27,8 +25,7 @@ pub fn run(g: &Global, a: CheckpointArgs) -> Result<()> {
     let (short, progress_path) = ctx.edit(None, |open, ctx| {
         let doc = &mut open.doc;
         if let Some(t) = &tldr {
-            let new = s::tldr_set_paragraph(doc.get(Sec::Tldr).unwrap_or(""), t);
-            doc.set(Sec::Tldr, &new);
+            session::set_tldr(doc, t, ctx.now);
         }
         let repo = git::open(&ctx.store.project);
         session::set_git_fields(doc, repo.as_ref().map(git::head).as_ref())?;

@@ -481,7 +481,7 @@ fn story(d: &mut Demo) -> Result<()> {
     d.hook(
         "PostCompact (trigger: auto)",
         "PostCompact",
-        json!({"trigger": "auto", "compact_summary": "We fixed the sweeper race by taking the lock before the state check and are adding a regression test."}),
+        json!({"trigger": "auto", "compact_summary": "We fixed the sweeper race by taking the lock before the state check and are adding a regression test.\nSession TL;DR: The sweeper takes its lock before the state check (committed); a regression test with two sweepers comes next."}),
     )?;
     d.transcribe(json!({"type": "system", "subtype": "compact_boundary",
         "content": "Conversation compacted",
@@ -494,8 +494,13 @@ fn story(d: &mut Demo) -> Result<()> {
 
     d.section(
         "\"continue\"",
-        "An ordinary prompt costs nothing; a prompt that means \"carry on\" gets the resume context.",
+        "An ordinary prompt costs nothing; a prompt that means \"carry on\" gets the resume context, once per compaction unless new work was logged since.",
     );
+    d.run(&[
+        "log",
+        "--progress",
+        "Regression test starts two sweepers on one job",
+    ])?;
     d.hook(
         "UserPromptSubmit (\"add a continue statement to the retry loop\")",
         "UserPromptSubmit",

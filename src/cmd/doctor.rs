@@ -675,11 +675,13 @@ fn store_checks(r: &mut Report, store: &Store) {
                 continue;
             }
             // A file we could not parse may still own this journal: its name
-            // carries the first six characters of the id.
-            let id6: String = name.chars().filter(|c| *c != '-').take(6).collect();
+            // carries six characters of the id.
+            let tags = crate::names::file_tags(&name);
             let owned_by_bad = bad_files.iter().any(|p| {
-                p.file_stem()
-                    .is_some_and(|s| s.to_string_lossy().ends_with(&format!("-{id6}")))
+                p.file_stem().is_some_and(|s| {
+                    let s = s.to_string_lossy();
+                    tags.iter().any(|t| s.ends_with(&format!("-{t}")))
+                })
             });
             if !owned_by_bad {
                 orphans.push(name);

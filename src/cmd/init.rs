@@ -7,8 +7,7 @@ use clap::Args;
 
 use crate::cli::Global;
 use crate::cmd::Ctx;
-use crate::doc::progress::Sub;
-use crate::doc::{Document, Sec};
+use crate::doc::Document;
 use crate::error::UserError;
 use crate::phases::{self, Phase};
 use crate::session::{self, NewSession};
@@ -129,12 +128,8 @@ pub fn run(g: &Global, a: InitArgs) -> Result<()> {
                 .filter(|s| s.done)
                 .map(|s| s.text.as_str())
                 .collect();
-            if !done.is_empty() {
-                let mut p = session::progress(doc);
-                for d in done {
-                    p.place(d, Sub::Completed, None);
-                }
-                doc.set(Sec::Progress, &p.render());
+            for d in done {
+                session::accomplish(doc, d, None);
             }
         },
     )?;
@@ -358,7 +353,7 @@ pub fn create(ctx: &Ctx, spec: Spec, edit: impl FnOnce(&mut Document)) -> Result
     let path = ctx
         .store
         .active_dir()
-        .join(format!("{shortname}-{}.md", &id.replace('-', "")[..6]));
+        .join(format!("{shortname}-{}.md", names::file_tag(&id)));
     let mut doc = Document::parse(&path, text)?;
     edit(&mut doc);
     session::refresh_tldr(&mut doc);
@@ -370,8 +365,7 @@ pub fn create(ctx: &Ctx, spec: Spec, edit: impl FnOnce(&mut Document)) -> Result
         crate::provenance::How::Created
     };
     crate::provenance::mark_own(&ctx.store, &id, how, ctx.now)?;
-    // Created, never replaced: the six hex digits of the id are its
-    // timestamp, so two sessions started close together share them.
+    // Created, never replaced: six random hex digits can still meet.
     if !ctx.store.create(&path, &doc)? {
         return Err(UserError::new(format!(
             "{} already exists",

@@ -12,7 +12,7 @@ use crate::git;
 use crate::session;
 
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("entry").args(["progress", "decision", "discovery", "blocker", "resolve", "next", "done", "current"])))]
+#[command(group(ArgGroup::new("entry").args(["progress", "decision", "discovery", "blocker", "resolve", "next", "done", "current", "drop_next", "replace_next"])))]
 #[command(
     after_help = "Plain words work too: `session-hook log the header row must be quoted` is a progress note, and a leading `decision:`, `discovery:`, `blocker:`, `next:`, `done:` or `current:` makes it that kind of entry. A first word naming an open session picks that session: `session-hook log csv-export done: quote the header`."
 )]
@@ -35,6 +35,10 @@ pub struct LogArgs {
     /// The situation (with --decision).
     #[arg(long)]
     pub context: Option<String>,
+    /// Decision N that this one replaces (with --decision; repeatable).
+    /// "supersedes decision N" in the decision's words does the same.
+    #[arg(long, value_name = "N", requires = "decision")]
+    pub supersedes: Vec<usize>,
     /// Something learned (numbered and timed).
     #[arg(long)]
     pub discovery: Option<String>,
@@ -59,6 +63,14 @@ pub struct LogArgs {
     /// Set the current step.
     #[arg(long)]
     pub current: Option<String>,
+    /// Drop next step N (as numbered by `view`): a step is marked dropped,
+    /// a free-form item removed.
+    #[arg(long, value_name = "N")]
+    pub drop_next: Option<usize>,
+    /// Replace next step N (as numbered by `view`) with TEXT: a step is
+    /// renamed in place.
+    #[arg(long, num_args = 2, value_names = ["N", "TEXT"])]
+    pub replace_next: Option<Vec<String>>,
 }
 
 /// The kinds a plain-words entry can name with a leading `kind:`.
@@ -85,7 +97,9 @@ fn from_words(ctx: &Ctx, a: &mut LogArgs) -> Result<Option<String>> {
         || a.resolve.is_some()
         || a.next.is_some()
         || a.done.is_some()
-        || a.current.is_some();
+        || a.current.is_some()
+        || a.drop_next.is_some()
+        || a.replace_next.is_some();
     let mut words = std::mem::take(&mut a.words);
     if flagged {
         return match words.len() {
@@ -186,8 +200,15 @@ pub fn run(g: &Global, mut a: LogArgs) -> Result<()> {
                 let r = ctx.opt_text("--rationale", a.rationale.as_ref())?;
                 let o = ctx.opt_text("--options", a.options.as_ref())?;
                 let c = ctx.opt_text("--context", a.context.as_ref())?;
-                let n =
-                    session::log_decision(doc, &t, now, c.as_deref(), o.as_deref(), r.as_deref());
+                let n = session::log_decision(
+                    doc,
+                    &t,
+                    now,
+                    c.as_deref(),
+                    o.as_deref(),
+                    r.as_deref(),
+                    &a.supersedes,
+                )?;
                 let mut f = vec![("n", n.to_string())];
                 for (k, v) in [("rationale", r), ("options", o), ("context", c)] {
                     if let Some(v) = v {
@@ -261,6 +282,30 @@ pub fn run(g: &Global, mut a: LogArgs) -> Result<()> {
                     format!("Current step: {title}")
                 };
                 ("current", vec![], title.clone(), msg)
+            } else if let Some(n) = a.drop_next {
+                let t = session::drop_next(doc, n, now)?;
+                (
+                    "drop-next",
+                    vec![("n", n.to_string())],
+                    t.clone(),
+                    format!("Next step {n} dropped: {t}"),
+                )
+            } else if let Some(v) = &a.replace_next {
+                let n: usize = v[0].parse().map_err(|_| {
+                    crate::error::UserError::new(format!(
+                        "--replace-next takes a number first, not {:?}",
+                        v[0]
+                    ))
+                    .hint("session-hook log --replace-next 2 \"the new words\"")
+                })?;
+                let t = ctx.text_arg("--replace-next", &v[1])?;
+                let old = session::replace_next(doc, n, &t)?;
+                (
+                    "replace-next",
+                    vec![("n", n.to_string()), ("was", old.clone())],
+                    t.clone(),
+                    format!("Next step {n} replaced: {old} -> {t}"),
+                )
             } else {
                 unreachable!("clap requires one entry flag")
             };

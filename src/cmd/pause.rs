@@ -14,9 +14,8 @@ use git2::Repository;
 use crate::cli::Global;
 use crate::cmd::{self, Ctx, Job};
 use crate::config::CommitMode;
-use crate::doc::progress::Sub;
 use crate::doc::sections as s;
-use crate::doc::{Document, Sec, Value};
+use crate::doc::{Document, Value};
 use crate::error::UserError;
 use crate::git::exe::Branch;
 use crate::git::snapref::{self, Written};
@@ -111,8 +110,10 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
 
     let doc = &mut open.doc;
     let done_note = session::done_note(now, head.as_ref().and_then(|h| h.short()).as_deref());
+    // Completing by any route completes the same step: an open step of
+    // this title (as a person compares titles), else a new done one.
     for t in &accomplishments {
-        accomplish(doc, t, &done_note);
+        session::accomplish(doc, t, Some(&done_note));
     }
     for t in &next_steps {
         session::log_next(doc, t);
@@ -122,6 +123,11 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
         ("paused_at", Value::Str(clock::iso(now))),
     ])?;
     session::set_git_fields(doc, head.as_ref())?;
+    // A summary given at the pause is the freshest account of the work:
+    // it becomes the TL;DR, dated now.
+    if let Some(s) = &summary {
+        session::set_tldr(doc, s, now);
+    }
     let summary = summary.unwrap_or_else(|| default_summary(doc));
 
     let mut snap = Snapshot {
@@ -258,29 +264,12 @@ fn clip(s: &str, max: usize) -> String {
 
 /// "Fix the race: 2/5 steps complete, current: Add test".
 fn default_summary(doc: &Document) -> String {
-    let p = session::progress(doc);
-    let (done, total) = p.counts();
-    let mut s = format!("{}: {done}/{total} steps complete", doc.title());
-    if let Some(c) = p.current() {
+    let v = session::view::View::steps_of(doc);
+    let mut s = format!("{}: {}/{} steps complete", doc.title(), v.done, v.total);
+    if let Some(c) = &v.current {
         s.push_str(&format!(", current: {}", c.title));
     }
     s::one_line(&s)
-}
-
-/// Record an accomplishment under Completed: an open step with exactly this
-/// title is moved there, anything else is added. Exact matching only, so a
-/// short accomplishment never ticks off an unrelated step.
-fn accomplish(doc: &mut Document, text: &str, note: &str) {
-    let mut p = session::progress(doc);
-    p.place(text, Sub::Completed, Some(note));
-    p.settle_current();
-    doc.set(Sec::Progress, &p.render());
-    if let Some(new) = doc
-        .get(Sec::NextSteps)
-        .and_then(|c| s::remove_next_step(c, text))
-    {
-        doc.set(Sec::NextSteps, &new);
-    }
 }
 
 fn pause_entry_text(summary: &str, next: &[String], note: Option<&str>) -> String {

@@ -11,8 +11,7 @@ use clap::Args;
 use crate::changes::{self, Depth, Outcome, Picked};
 use crate::cli::Global;
 use crate::cmd::{self, Ctx, Job};
-use crate::doc::sections as s;
-use crate::doc::{Document, Sec, Status, Value};
+use crate::doc::{Document, Status, Value};
 use crate::error::UserError;
 use crate::git::snapref::{self, RefSession};
 use crate::snapshot::{self, Loaded};
@@ -180,7 +179,8 @@ pub fn run(g: &Global, a: ResumeArgs) -> Result<()> {
             .unwrap_or_else(|_| Outcome::Broken("the change report failed unexpectedly".into()));
         written.map(|()| outcome)
     })?;
-    let mut text = render(doc, &was, &picked, &outcome, &rel, now);
+    let view = session::view::View::with_journal(doc, store);
+    let mut text = render(&view, &was, &picked, &outcome, &rel, now);
     text.push_str(&format!(
         "\n## Checkpoint Verification\n{}\n",
         verify::render(&verification(store, doc, &outcome))
@@ -351,7 +351,7 @@ fn render_list(rows: &[Row], on_refs: &[RefSession], now: DateTime<Utc>) -> Stri
 /// The resume text: who, when, what was said at the pause, where the work
 /// stands, then the change report.
 fn render(
-    doc: &Document,
+    v: &session::view::View,
     was: &Status,
     picked: &Picked,
     outcome: &Outcome,
@@ -359,14 +359,10 @@ fn render(
     now: DateTime<Utc>,
 ) -> String {
     let snap = picked.snapshot.as_ref().map(|l: &Loaded| &l.snap);
-    let mut out = format!(
-        "# Resuming Session: {} ({})\n",
-        doc.shortname(),
-        doc.title()
-    );
+    let mut out = format!("# Resuming Session: {} ({})\n", v.shortname, v.title);
     let paused = snap
         .and_then(|s| clock::parse(&s.paused_at))
-        .or_else(|| doc.front().paused_at.as_deref().and_then(clock::parse));
+        .or_else(|| v.paused_at.as_deref().and_then(clock::parse));
     match paused {
         Some(t) => out.push_str(&format!(
             "Paused at {} ({}). Status was {}. File: {rel}\n",
@@ -379,12 +375,31 @@ fn render(
             was.as_str()
         )),
     }
+    if let Some(g) = &v.goal {
+        out.push_str(&format!("Goal: {g}\n"));
+    }
 
-    let summary = snap
-        .and_then(|s| s.conversation.summary.clone())
-        .unwrap_or_else(|| s::tldr_paragraph(doc.get(Sec::Tldr).unwrap_or("")));
-    if !summary.trim().is_empty() {
-        out.push_str(&format!("\n## Summary\n{}\n", summary.trim()));
+    // The summary given at the pause, unless the TL;DR was written after
+    // it; with its age, and said to be older than the work when entries or
+    // a compaction came after it.
+    let written = v.tldr.written.as_deref().and_then(clock::parse);
+    let at_pause = snap.and_then(|s| s.conversation.summary.clone());
+    let summary = match (&v.tldr.text, at_pause) {
+        (Some(t), _) if written.zip(paused).is_some_and(|(w, p)| w > p) => Some(t.clone()),
+        (_, Some(s)) => Some(s),
+        (t, None) => t.clone(),
+    };
+    if let Some(t) = summary.filter(|t| !t.trim().is_empty()) {
+        let stale = if v.tldr.is_stale() {
+            "; older than the latest work, see Now below"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "\n## Summary\n{}\n_({}{stale})_\n",
+            t.trim(),
+            session::view::tldr_age(&v.tldr, now)
+        ));
     }
     let acc = snap
         .map(|s| s.conversation.accomplishments.clone())
@@ -395,26 +410,22 @@ fn render(
             out.push_str(&format!("- {a}\n"));
         }
     }
-    let mut next = s::next_steps(doc.get(Sec::NextSteps).unwrap_or(""));
-    if next.is_empty() {
-        next = snap
-            .map(|s| s.conversation.next_steps.clone())
-            .unwrap_or_default();
+    out.push_str(&format!(
+        "\n## Now\nCurrent step: {}\n{}/{} steps complete\n",
+        v.current_line(),
+        v.done,
+        v.total
+    ));
+    for n in v.last_notes(2) {
+        out.push_str(&format!("Note: {n}\n"));
     }
-    if !next.is_empty() {
-        out.push_str(&format!("\n## Next Steps ({})\n", next.len()));
-        for (i, n) in next.iter().enumerate() {
-            out.push_str(&format!("{}. {n}\n", i + 1));
+    if !v.next.is_empty() {
+        out.push_str(&format!("\n## Next Steps ({})\n", v.next.len()));
+        for (i, n) in v.next.iter().enumerate() {
+            out.push_str(&format!("{}. {}\n", i + 1, n.text));
         }
     }
-    let p = session::progress(doc);
-    let (done, total) = p.counts();
-    out.push_str(&format!("\n## Progress\n{done}/{total} steps complete"));
-    if let Some(c) = p.current() {
-        out.push_str(&format!("; current: {}", c.title));
-    }
-    out.push('\n');
-    let blockers = session::open_blockers(doc);
+    let blockers: Vec<_> = v.open_blockers().collect();
     if !blockers.is_empty() {
         out.push_str("\n## Open Blockers\n");
         for b in blockers {

@@ -268,11 +268,12 @@ fn quick_view(text: &str) -> Option<View> {
 /// recently updated active one. Its file is read once.
 fn session(st: &Store, claude: Option<&str>) -> Option<View> {
     if let Some(id) = claude.and_then(|c| st.bound(c)) {
-        let id6: String = id.chars().filter(|c| *c != '-').take(6).collect();
-        let suffix = format!("-{id6}.md");
+        let suffixes = crate::names::file_tags(&id).map(|t| format!("-{t}.md"));
         if let Ok(rd) = std::fs::read_dir(st.active_dir()) {
             for e in rd.flatten() {
-                if e.file_name().to_string_lossy().ends_with(&suffix)
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                if suffixes.iter().any(|s| name.ends_with(s.as_str()))
                     && let Some(v) = view_of(st, &e.path())
                     && v.id == id
                 {

@@ -6,10 +6,9 @@ use serde::Serialize;
 
 use crate::cli::Global;
 use crate::cmd::{Ctx, print_json};
-use crate::doc::progress::Sub;
-use crate::doc::sections as s;
 use crate::doc::{Document, Sec};
 use crate::session;
+use crate::session::view::{State, View as SessionView};
 
 #[derive(Debug, Args)]
 pub struct ViewArgs {
@@ -53,6 +52,8 @@ pub struct View {
     pub git_last_commit: Option<String>,
     pub task_ids: Vec<String>,
     pub tldr: String,
+    /// When the TL;DR paragraph was written, if known.
+    pub tldr_written: Option<String>,
     pub objective: Option<String>,
     pub key_context: Vec<String>,
     pub progress: ProgressView,
@@ -71,9 +72,14 @@ pub struct ProgressView {
     pub done: usize,
     pub total: usize,
     pub current: Option<String>,
+    /// The current step's id.
+    pub current_id: Option<String>,
     pub completed: Vec<String>,
     pub in_progress: Vec<String>,
     pub remaining: Vec<String>,
+    pub dropped: Vec<String>,
+    /// Every step with its id and state, in document order.
+    pub steps: Vec<session::view::Step>,
 }
 
 #[derive(Serialize)]
@@ -87,20 +93,13 @@ pub struct BlockerView {
 
 pub fn build(doc: &Document, path: String) -> View {
     let f = doc.front();
-    let p = session::progress(doc);
-    let (done, total) = p.counts();
-    let titles = |k| {
-        p.items(k)
-            .iter()
-            .map(|i| i.title.clone())
-            .collect::<Vec<_>>()
-    };
-    let ctx = doc.get(Sec::Context).unwrap_or("");
+    let v = SessionView::of(doc);
+    let titles = |st: State| -> Vec<String> { v.steps_in(st).map(|s| s.title.clone()).collect() };
     View {
-        id: doc.id().into(),
-        shortname: doc.shortname().into(),
-        title: doc.title(),
-        status: f.status.as_str().into(),
+        id: v.id.clone(),
+        shortname: v.shortname.clone(),
+        title: v.title.clone(),
+        status: v.status.clone(),
         path,
         created_at: f.created_at.clone(),
         updated_at: f.updated_at.clone(),
@@ -108,39 +107,70 @@ pub fn build(doc: &Document, path: String) -> View {
         git_branch: f.git_branch.clone(),
         git_last_commit: f.git_last_commit.clone(),
         task_ids: f.task_ids.clone(),
-        tldr: s::tldr_paragraph(doc.get(Sec::Tldr).unwrap_or("")),
-        objective: s::inline_label(ctx, "Objective"),
-        key_context: s::labelled_block(ctx, "Key Context"),
+        tldr: v.tldr.text.clone().unwrap_or_default(),
+        tldr_written: v.tldr.written.clone(),
+        objective: v.goal.clone(),
+        key_context: v.key_context.clone(),
         progress: ProgressView {
-            done,
-            total,
-            current: p.current().map(|i| i.title.clone()),
-            completed: titles(Sub::Completed),
-            in_progress: titles(Sub::InProgress),
-            remaining: titles(Sub::Remaining),
+            done: v.done,
+            total: v.total,
+            current: v.current.as_ref().map(|c| c.title.clone()),
+            current_id: v.current.as_ref().and_then(|c| c.id.clone()),
+            completed: titles(State::Done),
+            in_progress: titles(State::InProgress),
+            remaining: titles(State::Remaining),
+            dropped: titles(State::Dropped),
+            steps: v.steps.clone(),
         },
-        decisions: s::decisions(doc.get(Sec::Decisions).unwrap_or(""))
-            .into_iter()
-            .map(|d| format!("{}. {}", d.n, d.title))
-            .collect(),
-        discoveries: s::numbered(doc.get(Sec::Discoveries).unwrap_or(""))
-            .into_iter()
-            .map(|(n, t)| format!("{n}. {t}"))
-            .collect(),
-        blockers: s::blockers(doc.get(Sec::Blockers).unwrap_or(""))
-            .into_iter()
-            .map(|b| BlockerView {
-                n: b.n,
-                text: b.text,
-                open: b.open,
-                impact: b.impact,
-                mitigation: b.mitigation,
+        decisions: v
+            .decisions
+            .iter()
+            .map(|d| match d.superseded_by() {
+                Some(0) => format!("{}. {} [superseded]", d.n, d.title),
+                Some(by) => format!("{}. {} [superseded by {by}]", d.n, d.title),
+                None => format!("{}. {}", d.n, d.title),
             })
             .collect(),
-        next_steps: s::next_steps(doc.get(Sec::NextSteps).unwrap_or("")),
-        files_modified: s::files(doc.get(Sec::FilesModified).unwrap_or("")),
+        discoveries: v
+            .discoveries
+            .iter()
+            .map(|(n, t)| format!("{n}. {t}"))
+            .collect(),
+        blockers: v
+            .blockers
+            .iter()
+            .map(|b| BlockerView {
+                n: b.n,
+                text: b.text.clone(),
+                open: b.open,
+                impact: b.impact.clone(),
+                mitigation: b.mitigation.clone(),
+            })
+            .collect(),
+        next_steps: v.next.iter().map(|n| n.text.clone()).collect(),
+        files_modified: v.files_modified.clone(),
         verification: None,
     }
+}
+
+/// The facts under the document in plain `view`: the current step and the
+/// Next Steps as every output numbers them (the numbers `log --drop-next`
+/// and `--replace-next` take).
+fn footer(doc: &Document) -> String {
+    let v = SessionView::steps_of(doc);
+    let mut out = format!(
+        "\n---\nCurrent step: {} · {}/{} steps complete\n",
+        v.current_line(),
+        v.done,
+        v.total
+    );
+    if !v.next.is_empty() {
+        out.push_str("Next steps (numbers for `log --drop-next N` / `--replace-next N`):\n");
+        for (i, n) in v.next.iter().enumerate() {
+            out.push_str(&format!("{}. {}\n", i + 1, n.text));
+        }
+    }
+    out
 }
 
 pub fn run(g: &Global, a: ViewArgs) -> Result<()> {
@@ -188,7 +218,7 @@ pub fn run(g: &Global, a: ViewArgs) -> Result<()> {
     // they are shown as text would be, never played on the terminal.
     use crate::frame::terminal;
     match part {
-        None => print!("{}", terminal(doc.text())),
+        None => print!("{}{}", terminal(doc.text()), terminal(&footer(&doc))),
         Some(sec) => {
             println!(
                 "## {} ({})\n",

@@ -35,6 +35,13 @@ impl Sub {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub done: bool,
+    /// Given up (`- [-]`): kept in the checklist so its history stays, but
+    /// neither open nor done, and never counted.
+    pub dropped: bool,
+    /// The step's short stable id (`^s3` at the end of its line), which
+    /// Claude's tasks and todos are mapped to. `None` until the tool first
+    /// rewrites the checklist.
+    pub id: Option<String>,
     /// The step's own words, without the marker or the completion note.
     pub title: String,
     /// For completed items: "(2026-01-15T10:30Z, abc1234)" without parens.
@@ -48,6 +55,8 @@ impl Item {
     pub fn new(title: &str) -> Item {
         Item {
             done: false,
+            dropped: false,
+            id: None,
             // A step is one line of the checklist: a newline in it would
             // start a line of its own (even a `## ` heading) in the document.
             title: crate::doc::sections::one_line(title),
@@ -62,28 +71,41 @@ impl Item {
         let (mark, rest) = rest.split_at_checked(1)?;
         let rest = rest.strip_prefix("] ").or_else(|| rest.strip_prefix("]"))?;
         let done = matches!(mark, "x" | "X");
-        if !done && mark != " " {
+        let dropped = mark == "-";
+        if !done && !dropped && mark != " " {
             return None;
         }
         let mut text = rest.trim_end().to_string();
         let mut current = false;
-        if let Some(t) = text.strip_suffix(CURRENT_MARK) {
-            current = true;
-            text = t.trim_end().to_string();
+        let mut id = None;
+        // The marker and the id may come in either order.
+        for _ in 0..2 {
+            if let Some(t) = text.strip_suffix(CURRENT_MARK) {
+                current = true;
+                text = t.trim_end().to_string();
+            }
+            if id.is_none()
+                && let Some((t, i)) = split_id(&text)
+            {
+                id = Some(i.to_string());
+                text = t.trim_end().to_string();
+            }
         }
         let mut note = None;
-        if done
+        if (done || dropped)
             && text.ends_with(')')
             && let Some(open) = text.rfind(" (")
         {
             let inner = &text[open + 2..text.len() - 1];
-            if inner.starts_with(|c: char| c.is_ascii_digit()) {
+            if inner.starts_with(|c: char| c.is_ascii_digit()) || inner.starts_with("dropped") {
                 note = Some(inner.to_string());
                 text.truncate(open);
             }
         }
         Some(Item {
             done,
+            dropped,
+            id,
             title: text,
             note,
             current,
@@ -95,9 +117,19 @@ impl Item {
         if let Some(r) = &self.raw {
             return r.clone();
         }
-        let mut s = format!("- [{}] {}", if self.done { "x" } else { " " }, self.title);
+        let mark = if self.done {
+            "x"
+        } else if self.dropped {
+            "-"
+        } else {
+            " "
+        };
+        let mut s = format!("- [{mark}] {}", self.title);
         if let Some(n) = &self.note {
             s.push_str(&format!(" ({n})"));
+        }
+        if let Some(id) = &self.id {
+            s.push_str(&format!(" ^{id}"));
         }
         if self.current {
             s.push_str("  ");
@@ -109,6 +141,36 @@ impl Item {
     fn touched(&mut self) {
         self.raw = None;
     }
+
+    /// Neither done nor dropped.
+    pub fn is_open(&self) -> bool {
+        !self.done && !self.dropped
+    }
+}
+
+/// `("Title", "s3")` from `"Title ^s3"`: a trailing `^id` token of letters,
+/// digits, `_` or `-`.
+fn split_id(text: &str) -> Option<(&str, &str)> {
+    let (head, tail) = text.rsplit_once(' ')?;
+    let id = tail.strip_prefix('^')?;
+    let ok = !id.is_empty()
+        && id.len() <= 12
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    ok.then_some((head, id))
+}
+
+/// Titles compared as a person would: case, spacing and a trailing full
+/// stop do not matter.
+pub fn same_title(a: &str, b: &str) -> bool {
+    norm(a) == norm(b)
+}
+
+fn norm(s: &str) -> String {
+    crate::doc::sections::one_line(s)
+        .trim_end_matches('.')
+        .to_lowercase()
 }
 
 #[derive(Debug, Clone)]
@@ -265,21 +327,62 @@ impl Progress {
             .collect()
     }
 
+    /// Done and total steps: each step counted once, dropped ones not at all.
     pub fn counts(&self) -> (usize, usize) {
-        let done = self.items(Sub::Completed).len();
-        let total = done + self.items(Sub::InProgress).len() + self.items(Sub::Remaining).len();
+        let all = self.steps();
+        let done = all.iter().filter(|(_, i)| i.done).count();
+        let total = all.iter().filter(|(_, i)| !i.dropped).count();
         (done, total)
     }
 
-    /// The current step: the marked one, else the first in progress, else
-    /// the first remaining.
+    /// Every step with the sub-section it is in, in document order.
+    pub fn steps(&self) -> Vec<(Sub, &Item)> {
+        self.parts
+            .iter()
+            .filter_map(|p| p.kind.map(|k| (k, p)))
+            .flat_map(|(k, p)| {
+                p.lines.iter().filter_map(move |l| match l {
+                    Line::Item(i) => Some((k, i)),
+                    Line::Other(_) => None,
+                })
+            })
+            .collect()
+    }
+
+    /// The current step: the open step with the marker, else the first one
+    /// in progress. Something that started a step made it current; a
+    /// remaining step is never current on its own.
     pub fn current(&self) -> Option<&Item> {
-        let ip = self.items(Sub::InProgress);
-        ip.iter()
-            .find(|i| i.current)
-            .or_else(|| ip.first())
-            .copied()
-            .or_else(|| self.items(Sub::Remaining).first().copied())
+        let steps = self.steps();
+        steps
+            .iter()
+            .find(|(_, i)| i.current && i.is_open())
+            .or_else(|| {
+                steps
+                    .iter()
+                    .find(|(k, i)| *k == Sub::InProgress && i.is_open())
+            })
+            .map(|(_, i)| *i)
+    }
+
+    /// The open steps after the current one: in progress, then remaining,
+    /// in document order.
+    pub fn upcoming(&self) -> Vec<&Item> {
+        let cur = self.current().and_then(|c| c.id.clone());
+        let cur_title = self.current().map(|c| c.title.clone());
+        let mut out: Vec<&Item> = Vec::new();
+        for k in [Sub::InProgress, Sub::Remaining] {
+            for i in self.items(k) {
+                let is_cur = match (&cur, &i.id) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => cur_title.as_deref() == Some(i.title.as_str()),
+                };
+                if i.is_open() && !is_cur {
+                    out.push(i);
+                }
+            }
+        }
+        out
     }
 
     fn push(&mut self, k: Sub, item: Item) {
@@ -300,57 +403,131 @@ impl Progress {
         part.lines.insert(at, Line::Item(item));
     }
 
-    /// Find an open step: exact match first, then case-insensitive prefix,
-    /// then case-insensitive substring. In progress before remaining.
-    fn find_open(&self, query: &str) -> Option<(Sub, usize, bool)> {
-        let q = query.trim();
-        let ql = q.to_lowercase();
-        let open = [Sub::InProgress, Sub::Remaining];
-        let tests: [&dyn Fn(&str) -> bool; 3] =
-            [&|t| t == q, &|t| t.to_lowercase().starts_with(&ql), &|t| {
-                t.to_lowercase().contains(&ql)
-            }];
-        for (n, test) in tests.iter().enumerate() {
-            for k in open {
-                for (pi, p) in self.parts.iter().enumerate() {
-                    if p.kind != Some(k) {
-                        continue;
+    /// Give every step without an id the next free one (`s1`, `s2`, ...),
+    /// and a second step carrying an id already taken a new one. Only the
+    /// lines that change are rewritten.
+    pub fn ensure_ids(&mut self) {
+        let mut next = self
+            .steps()
+            .iter()
+            .filter_map(|(_, i)| i.id.as_deref()?.strip_prefix('s')?.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0);
+        let mut seen = std::collections::HashSet::new();
+        for p in self.parts.iter_mut().filter(|p| p.kind.is_some()) {
+            for l in &mut p.lines {
+                if let Line::Item(i) = l {
+                    let fresh = i.id.as_ref().is_some_and(|id| seen.insert(id.clone()));
+                    if !fresh {
+                        next += 1;
+                        let id = format!("s{next}");
+                        seen.insert(id.clone());
+                        i.id = Some(id);
+                        i.touched();
                     }
-                    for (li, l) in p.lines.iter().enumerate() {
-                        if let Line::Item(it) = l
-                            && !it.done
-                            && test(&it.title)
-                        {
-                            return Some((k, pi * 1_000_000 + li, n == 0));
-                        }
-                    }
+                }
+            }
+        }
+    }
+
+    fn locate(&self, id: &str) -> Option<(usize, usize)> {
+        for (pi, p) in self.parts.iter().enumerate() {
+            if p.kind.is_none() {
+                continue;
+            }
+            for (li, l) in p.lines.iter().enumerate() {
+                if let Line::Item(i) = l
+                    && i.id.as_deref() == Some(id)
+                {
+                    return Some((pi, li));
                 }
             }
         }
         None
     }
 
-    /// A completed step whose title is `query`, ignoring case.
-    fn find_completed(&self, query: &str) -> Option<String> {
-        let ql = query.trim().to_lowercase();
-        self.parts
-            .iter()
-            .filter(|p| p.kind == Some(Sub::Completed))
-            .flat_map(|p| &p.lines)
-            .find_map(|l| match l {
-                Line::Item(it) if it.done && it.title.to_lowercase() == ql => {
-                    Some(it.title.clone())
-                }
-                _ => None,
-            })
+    /// The step with this id.
+    pub fn by_id(&self, id: &str) -> Option<&Item> {
+        let (pi, li) = self.locate(id)?;
+        match &self.parts[pi].lines[li] {
+            Line::Item(i) => Some(i),
+            Line::Other(_) => None,
+        }
     }
 
-    fn take(&mut self, loc: usize) -> Item {
-        let (pi, li) = (loc / 1_000_000, loc % 1_000_000);
-        match self.parts[pi].lines.remove(li) {
-            Line::Item(i) => i,
-            Line::Other(_) => unreachable!("find_open only returns items"),
+    fn item_mut(&mut self, id: &str) -> Option<&mut Item> {
+        let (pi, li) = self.locate(id)?;
+        match &mut self.parts[pi].lines[li] {
+            Line::Item(i) => Some(i),
+            Line::Other(_) => None,
         }
+    }
+
+    /// A step with this title (as a person compares titles): an open one
+    /// first, then a done one; dropped steps only when `dropped` is set.
+    pub fn find_title(&self, title: &str, dropped: bool) -> Option<String> {
+        let steps = self.steps();
+        let pick = |want: &dyn Fn(&Item) -> bool| {
+            steps
+                .iter()
+                .find(|(_, i)| want(i) && same_title(&i.title, title))
+                .and_then(|(_, i)| i.id.clone())
+        };
+        pick(&|i| i.is_open())
+            .or_else(|| pick(&|i| i.done))
+            .or_else(|| if dropped { pick(&|i| i.dropped) } else { None })
+    }
+
+    /// Find an open step: exact match first, then case-insensitive prefix,
+    /// then case-insensitive substring. In progress before remaining.
+    fn find_open(&self, query: &str) -> Option<(String, bool)> {
+        let q = query.trim();
+        let ql = q.to_lowercase();
+        let tests: [&dyn Fn(&str) -> bool; 4] = [
+            &|t| t == q,
+            &|t| same_title(t, q),
+            &|t| t.to_lowercase().starts_with(&ql),
+            &|t| t.to_lowercase().contains(&ql),
+        ];
+        for (n, test) in tests.iter().enumerate() {
+            for k in [Sub::InProgress, Sub::Remaining] {
+                if let Some(i) = self
+                    .items(k)
+                    .into_iter()
+                    .find(|i| i.is_open() && test(&i.title))
+                {
+                    return i.id.clone().map(|id| (id, n < 2));
+                }
+            }
+        }
+        None
+    }
+
+    /// Move the step `id` to the end of sub-section `to` (the start, for
+    /// In Progress), rewriting its line.
+    fn move_to(&mut self, id: &str, to: Sub, first: bool) -> Option<()> {
+        let (pi, li) = self.locate(id)?;
+        if self.parts[pi].kind == Some(to) {
+            return Some(());
+        }
+        let Line::Item(mut it) = self.parts[pi].lines.remove(li) else {
+            unreachable!("locate only finds items")
+        };
+        it.touched();
+        if first {
+            let part = self.part_mut(to);
+            let at = part.lines.iter().position(|l| matches!(l, Line::Item(_)));
+            let at = at.unwrap_or_else(|| {
+                part.lines
+                    .iter()
+                    .rposition(|l| matches!(l, Line::Other(s) if !s.trim().is_empty()))
+                    .map_or(0, |i| i + 1)
+            });
+            part.lines.insert(at, Line::Item(it));
+        } else {
+            self.push(to, it);
+        }
+        Some(())
     }
 
     fn clear_current(&mut self) {
@@ -366,78 +543,193 @@ impl Progress {
         }
     }
 
-    /// Make sure exactly one open step carries the marker: keep an existing
-    /// one, else mark the first in progress, else promote the first
-    /// remaining step into In Progress.
-    fn ensure_current(&mut self) {
-        let has = self.items(Sub::InProgress).iter().any(|i| i.current);
-        if has {
-            return;
-        }
-        let part = self.part_mut(Sub::InProgress);
-        if let Some(Line::Item(i)) = part.lines.iter_mut().find(|l| matches!(l, Line::Item(_))) {
-            i.current = true;
-            i.touched();
-            return;
-        }
-        let rem = self.part_mut(Sub::Remaining);
-        if let Some(pos) = rem.lines.iter().position(|l| matches!(l, Line::Item(_))) {
-            let Line::Item(mut it) = rem.lines.remove(pos) else {
-                unreachable!()
-            };
-            it.current = true;
-            it.touched();
-            self.push(Sub::InProgress, it);
-        }
+    fn fresh_id(&self) -> String {
+        let n = self
+            .steps()
+            .iter()
+            .filter_map(|(_, i)| i.id.as_deref()?.strip_prefix('s')?.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0);
+        format!("s{}", n + 1)
     }
 
-    /// Mark a step done with `note` (time and commit), moving the marker on.
+    /// Add a new step to `to`; returns its id.
+    pub fn add(&mut self, title: &str, to: Sub) -> String {
+        let mut it = Item::new(title);
+        let id = self.fresh_id();
+        it.id = Some(id.clone());
+        it.done = to == Sub::Completed;
+        self.push(to, it);
+        id
+    }
+
+    /// Rename the step `id` in place. Returns the old title when it changed.
+    pub fn rename(&mut self, id: &str, title: &str) -> Option<String> {
+        let t = crate::doc::sections::one_line(title);
+        let it = self.item_mut(id)?;
+        if t.is_empty() || it.title == t {
+            return None;
+        }
+        let old = std::mem::replace(&mut it.title, t);
+        it.touched();
+        Some(old)
+    }
+
+    /// Complete the step `id` with `note` (time and commit). Completing a
+    /// done step changes nothing; the current step, once done, is current
+    /// no more, and no other step takes its place on its own.
+    pub fn complete(&mut self, id: &str, note: Option<&str>) -> bool {
+        let Some(it) = self.item_mut(id) else {
+            return false;
+        };
+        if it.done {
+            return false;
+        }
+        it.done = true;
+        it.dropped = false;
+        it.current = false;
+        it.note = note.map(str::to_string);
+        it.touched();
+        self.move_to(id, Sub::Completed, false);
+        true
+    }
+
+    /// Start the step `id`: it goes first under In Progress and becomes the
+    /// one current step. A done or dropped step is opened again.
+    pub fn start(&mut self, id: &str) -> bool {
+        let already = self.by_id(id).is_some_and(|i| i.current && i.is_open())
+            && self.current().and_then(|c| c.id.as_deref()) == Some(id);
+        if already || self.locate(id).is_none() {
+            return false;
+        }
+        self.clear_current();
+        let it = self.item_mut(id).expect("located");
+        it.done = false;
+        it.dropped = false;
+        it.note = None;
+        it.current = true;
+        it.touched();
+        let (pi, _) = self.locate(id).expect("located");
+        if self.parts[pi].kind == Some(Sub::InProgress) {
+            // Already in progress: first among them.
+            let (pi, li) = self.locate(id).expect("located");
+            let line = self.parts[pi].lines.remove(li);
+            let part = &mut self.parts[pi];
+            let at = part
+                .lines
+                .iter()
+                .position(|l| matches!(l, Line::Item(_)))
+                .unwrap_or(part.lines.len());
+            part.lines.insert(at, line);
+        } else {
+            self.move_to(id, Sub::InProgress, true);
+        }
+        true
+    }
+
+    /// Put the step `id` under In Progress (opened again if it was done or
+    /// dropped), without making it the current one.
+    pub fn begin(&mut self, id: &str) -> bool {
+        let Some(it) = self.item_mut(id) else {
+            return false;
+        };
+        let was_open = it.is_open();
+        if !was_open {
+            it.done = false;
+            it.dropped = false;
+            it.note = None;
+            it.touched();
+        }
+        let (pi, _) = self.locate(id).expect("located");
+        let moved = self.parts[pi].kind != Some(Sub::InProgress);
+        self.move_to(id, Sub::InProgress, false);
+        moved || !was_open
+    }
+
+    /// Put the step `id` back under Remaining (a task set back to pending).
+    pub fn reopen(&mut self, id: &str) -> bool {
+        let Some(it) = self.item_mut(id) else {
+            return false;
+        };
+        if it.is_open() && !it.current {
+            let (pi, _) = self.locate(id).expect("located");
+            if self.parts[pi].kind == Some(Sub::Remaining) {
+                return false;
+            }
+        }
+        let it = self.item_mut(id).expect("located");
+        it.done = false;
+        it.dropped = false;
+        it.current = false;
+        it.note = None;
+        it.touched();
+        self.move_to(id, Sub::Remaining, false);
+        true
+    }
+
+    /// Mark the step `id` dropped: kept where it is, no longer open.
+    pub fn drop_step(&mut self, id: &str, note: &str) -> bool {
+        let Some(it) = self.item_mut(id) else {
+            return false;
+        };
+        if it.dropped || it.done {
+            return false;
+        }
+        it.dropped = true;
+        it.current = false;
+        it.note = Some(format!("dropped {note}"));
+        it.touched();
+        true
+    }
+
+    /// Mark a step done with `note` (time and commit), found by its words.
     pub fn done(&mut self, query: &str, note: &str) -> Found {
         let query = &crate::doc::sections::one_line(query);
+        self.ensure_ids();
         let found = self.find_open(query);
         // The exact title of a completed step beats a looser match among
         // the open ones: "Write parser" twice must not complete
         // "Write parser tests".
-        if !matches!(found, Some((_, _, true)))
+        if !matches!(found, Some((_, true)))
             && let Some(t) = self.find_completed(query)
         {
             return Found::AlreadyDone(t);
         }
-        let (mut item, how) = match found {
-            Some((_, loc, exact)) => {
-                let it = self.take(loc);
-                let t = it.title.clone();
-                (
-                    it,
-                    if exact {
-                        Found::Exact(t)
-                    } else {
-                        Found::Fuzzy(t)
-                    },
-                )
+        match found {
+            Some((id, exact)) => {
+                let t = self.by_id(&id).expect("found").title.clone();
+                self.complete(&id, Some(note));
+                if exact {
+                    Found::Exact(t)
+                } else {
+                    Found::Fuzzy(t)
+                }
             }
-            None => (Item::new(query), Found::Added(query.clone())),
-        };
-        item.done = true;
-        item.current = false;
-        item.note = Some(note.to_string());
-        item.touched();
-        self.push(Sub::Completed, item);
-        self.ensure_current();
-        how
+            None => {
+                let id = self.add(query, Sub::Completed);
+                self.item_mut(&id).expect("added").note = Some(note.to_string());
+                Found::Added(query.clone())
+            }
+        }
+    }
+
+    /// A completed step whose title is `query`, ignoring case.
+    fn find_completed(&self, query: &str) -> Option<String> {
+        self.steps()
+            .into_iter()
+            .find(|(_, i)| i.done && same_title(&i.title, query))
+            .map(|(_, i)| i.title.clone())
     }
 
     /// Make a step the current one, adding it to In Progress if it is new.
     pub fn set_current(&mut self, query: &str) -> Found {
         let query = &crate::doc::sections::one_line(query);
-        let found = self.find_open(query);
-        self.clear_current();
-        let (mut item, how) = match found {
-            Some((_, loc, exact)) => {
-                let it = self.take(loc);
-                let t = it.title.clone();
+        self.ensure_ids();
+        let (id, how) = match self.find_open(query) {
+            Some((id, exact)) => {
+                let t = self.by_id(&id).expect("found").title.clone();
                 (
-                    it,
+                    id,
                     if exact {
                         Found::Exact(t)
                     } else {
@@ -445,108 +737,27 @@ impl Progress {
                     },
                 )
             }
-            None => (Item::new(query), Found::Added(query.clone())),
+            None => match self.find_title(query, true) {
+                // A done or dropped step of that name is taken up again.
+                Some(id) => {
+                    let t = self.by_id(&id).expect("found").title.clone();
+                    (id, Found::Exact(t))
+                }
+                None => (self.add(query, Sub::Remaining), Found::Added(query.clone())),
+            },
         };
-        item.current = true;
-        item.touched();
-        // The current step goes first in In Progress.
-        let part = self.part_mut(Sub::InProgress);
-        let at = part
-            .lines
-            .iter()
-            .position(|l| matches!(l, Line::Item(_)))
-            .unwrap_or(0);
-        let at = if part.lines.iter().any(|l| matches!(l, Line::Item(_))) {
-            at
-        } else {
-            part.lines
-                .iter()
-                .rposition(|l| matches!(l, Line::Other(s) if !s.trim().is_empty()))
-                .map_or(0, |i| i + 1)
-        };
-        part.lines.insert(at, Line::Item(item));
+        self.start(&id);
         how
     }
 
-    /// Add a step to Remaining unless an open step with that title exists.
-    pub fn add_remaining(&mut self, title: &str) -> bool {
-        let t = title.trim();
-        if t.is_empty() || self.find_exact_any(t).is_some() {
-            return false;
+    /// Add a step to Remaining unless a step with that title is open or
+    /// done. Returns the id of the new step.
+    pub fn add_remaining(&mut self, title: &str) -> Option<String> {
+        let t = crate::doc::sections::one_line(title);
+        if t.is_empty() || self.find_title(&t, false).is_some() {
+            return None;
         }
-        self.push(Sub::Remaining, Item::new(t));
-        true
-    }
-
-    fn find_exact_any(&self, title: &str) -> Option<(usize, usize)> {
-        for (pi, p) in self.parts.iter().enumerate() {
-            if p.kind.is_none() {
-                continue;
-            }
-            for (li, l) in p.lines.iter().enumerate() {
-                if let Line::Item(i) = l
-                    && i.title == title
-                {
-                    return Some((pi, li));
-                }
-            }
-        }
-        None
-    }
-
-    /// Put a step (found by exact title, or new) into the sub-section its
-    /// todo status says. Returns true when something changed.
-    pub fn place(&mut self, title: &str, to: Sub, note: Option<&str>) -> bool {
-        let t = title.trim();
-        if t.is_empty() {
-            return false;
-        }
-        if let Some((pi, li)) = self.find_exact_any(t) {
-            if self.parts[pi].kind == Some(to) {
-                return false;
-            }
-            let Line::Item(mut it) = self.parts[pi].lines.remove(li) else {
-                unreachable!()
-            };
-            it.done = to == Sub::Completed;
-            if it.done {
-                it.current = false;
-                if it.note.is_none() {
-                    it.note = note.map(str::to_string);
-                }
-            }
-            it.touched();
-            self.push(to, it);
-        } else {
-            let mut it = Item::new(t);
-            it.done = to == Sub::Completed;
-            if it.done {
-                it.note = note.map(str::to_string);
-            }
-            self.push(to, it);
-        }
-        true
-    }
-
-    /// Put the marker on the step with this exact title (if it is open).
-    pub fn mark_current_exact(&mut self, title: &str) -> bool {
-        let already = self
-            .items(Sub::InProgress)
-            .iter()
-            .any(|i| i.current && i.title == title.trim());
-        if already {
-            return false;
-        }
-        if self.find_exact_any(title.trim()).is_none() {
-            return false;
-        }
-        self.set_current(title);
-        true
-    }
-
-    /// After a todo sync: keep the marker on an open step.
-    pub fn settle_current(&mut self) {
-        self.ensure_current();
+        Some(self.add(&t, Sub::Remaining))
     }
 }
 
@@ -561,8 +772,10 @@ mod tests {
         assert_eq!(Progress::parse(SAMPLE).render(), SAMPLE);
     }
 
+    /// Completing the current step leaves no step current: only starting
+    /// one makes it current, never a promotion of the next remaining one.
     #[test]
-    fn done_moves_marker_to_next_remaining() {
+    fn done_leaves_no_step_current() {
         let mut p = Progress::parse(SAMPLE);
         assert_eq!(
             p.done("implement", "2026-01-01T00:00Z, abc1234"),
@@ -570,15 +783,35 @@ mod tests {
         );
         let r = p.render();
         assert!(
-            r.contains("- [x] Implement fix (2026-01-01T00:00Z, abc1234)\n"),
+            r.contains("- [x] Implement fix (2026-01-01T00:00Z, abc1234) ^s2\n"),
             "{r}"
         );
+        assert!(!r.contains(CURRENT_MARK), "{r}");
+        assert!(p.current().is_none());
         assert!(
-            r.contains("### In Progress\n- [ ] Add regression test  <- CURRENT\n"),
+            r.contains("### Remaining\n- [ ] Add regression test ^s3\n"),
             "{r}"
         );
-        assert!(r.contains("- [x] Reproduce bug in test (2025-01-15T10:30)\n"));
+        assert!(r.contains("- [x] Reproduce bug in test (2025-01-15T10:30) ^s1\n"));
         assert_eq!(p.counts(), (2, 4));
+        // Ids survive a parse, in either order with the marker.
+        let q =
+            Progress::parse("### In Progress\n- [ ] A <- CURRENT ^s7\n- [ ] B ^s2  <- CURRENT\n");
+        let ids: Vec<_> = q
+            .steps()
+            .iter()
+            .map(|(_, i)| i.id.clone().unwrap())
+            .collect();
+        assert_eq!(ids, ["s7", "s2"]);
+        assert_eq!(q.current().unwrap().title, "A");
+    }
+
+    /// A step that is only remaining is never the current one.
+    #[test]
+    fn remaining_is_never_current() {
+        let p = Progress::parse("### Remaining\n- [ ] Later\n");
+        assert!(p.current().is_none());
+        assert_eq!(p.upcoming().len(), 1);
     }
 
     /// Marking a completed step done again changes nothing; a new step of
@@ -591,7 +824,9 @@ mod tests {
             p.done("write the parser", "n"),
             Found::AlreadyDone("Write the parser".into())
         );
-        assert_eq!(p.render(), Progress::parse(src).render());
+        let mut q = Progress::parse(src);
+        q.ensure_ids();
+        assert_eq!(p.render(), q.render());
         assert_eq!(p.done("Write", "n"), Found::Added("Write".into()));
         // Exact among the completed beats a prefix among the open.
         let mut p = Progress::parse(
@@ -650,10 +885,10 @@ mod tests {
         let src = "### Completed\n\n### In Progress\n\n### Remaining\n\n### Notes\n- (10:00) a note\n- [ ] not a step, a quoted checkbox\n";
         let mut p = Progress::parse(src);
         assert_eq!(p.counts(), (0, 0));
-        assert!(p.add_remaining("Later step"));
+        assert!(p.add_remaining("Later step").is_some());
         assert_eq!(
             p.render(),
-            "### Completed\n\n### In Progress\n\n### Remaining\n- [ ] Later step\n\n### Notes\n- (10:00) a note\n- [ ] not a step, a quoted checkbox\n"
+            "### Completed\n\n### In Progress\n\n### Remaining\n- [ ] Later step ^s1\n\n### Notes\n- (10:00) a note\n- [ ] not a step, a quoted checkbox\n"
         );
         assert_eq!(p.counts(), (0, 1));
         // A missing known sub-section goes before the unknown one.
@@ -661,7 +896,7 @@ mod tests {
         p.add_remaining("S");
         assert_eq!(
             p.render(),
-            "### Completed\n\n### In Progress\n\n### Remaining\n- [ ] S\n\n### Notes\n- n\n"
+            "### Completed\n\n### In Progress\n\n### Remaining\n- [ ] S ^s1\n\n### Notes\n- n\n"
         );
     }
 
@@ -675,7 +910,7 @@ mod tests {
         assert_eq!(p.current().unwrap().title, "Write docs");
         assert!(
             p.render()
-                .contains("### In Progress\n- [ ] Write docs  <- CURRENT\n")
+                .contains("### In Progress\n- [ ] Write docs ^s1  <- CURRENT\n")
         );
     }
 }

@@ -19,8 +19,22 @@ fn is_placeholder(s: &str) -> bool {
 
 pub const STATUS_KEYS: [&str; 3] = ["**Progress**:", "**Current**:", "**Blocker**:"];
 
+/// The line that says when the paragraph was written.
+pub const WRITTEN_KEY: &str = "**Written**:";
+
+/// Words of the paragraph a new session starts with, before anything was
+/// summarised.
+pub const TLDR_PLACEHOLDER: &str = "Nothing logged yet";
+
 fn is_status_line(l: &str) -> bool {
     STATUS_KEYS.iter().any(|k| l.trim_start().starts_with(k))
+        || l.trim_start().starts_with(WRITTEN_KEY)
+}
+
+/// When the TL;DR paragraph was written (the `**Written**:` line), as the
+/// text of that line.
+pub fn tldr_written(content: &str) -> Option<String> {
+    status_value(content, WRITTEN_KEY).filter(|v| !v.is_empty())
 }
 
 /// The TL;DR paragraph: everything that is not a status line.
@@ -77,9 +91,13 @@ pub fn tldr_set_status(content: &str, values: [&str; 3]) -> String {
     lines.join("\n") + "\n"
 }
 
-/// Replace the paragraph, keeping the status lines.
-pub fn tldr_set_paragraph(content: &str, para: &str) -> String {
-    let status: Vec<&str> = content.lines().filter(|l| is_status_line(l)).collect();
+/// Replace the paragraph, keeping the status lines; `written` (a stamp)
+/// becomes the `**Written**:` line.
+pub fn tldr_set_paragraph(content: &str, para: &str, written: Option<&str>) -> String {
+    let status: Vec<&str> = content
+        .lines()
+        .filter(|l| is_status_line(l) && !l.trim_start().starts_with(WRITTEN_KEY))
+        .collect();
     // One paragraph: a line break in it could start a heading or a list
     // that takes over the rest of the section.
     let mut out = one_line(para);
@@ -87,6 +105,9 @@ pub fn tldr_set_paragraph(content: &str, para: &str) -> String {
     for s in status {
         out.push_str(s);
         out.push('\n');
+    }
+    if let Some(w) = written {
+        out.push_str(&format!("{WRITTEN_KEY} {w}\n"));
     }
     out
 }
@@ -209,6 +230,103 @@ pub struct Decision {
     pub body: Vec<String>,
 }
 
+/// The body line that marks a decision replaced by a later one.
+pub const SUPERSEDED_KEY: &str = "**Superseded by**:";
+/// The body line of the decision that replaced others.
+pub const SUPERSEDES_KEY: &str = "**Supersedes**:";
+
+impl Decision {
+    /// The later decision that replaced this one, if any. A heading struck
+    /// through by hand (`~~...~~`) or saying "superseded" counts too (as 0
+    /// when it names no number).
+    pub fn superseded_by(&self) -> Option<usize> {
+        for l in &self.body {
+            if let Some(v) = l.strip_prefix(SUPERSEDED_KEY) {
+                return Some(first_number(v).unwrap_or(0));
+            }
+        }
+        let t = self.title.to_lowercase();
+        (self.title.starts_with("~~") || t.contains("(superseded") || t.contains("[superseded"))
+            .then_some(0)
+    }
+
+    /// The value of a `**Label**:` line of the body.
+    pub fn field(&self, label: &str) -> Option<&str> {
+        let key = format!("**{label}**:");
+        self.body
+            .iter()
+            .find_map(|l| l.strip_prefix(key.as_str()))
+            .map(str::trim)
+    }
+}
+
+fn first_number(s: &str) -> Option<usize> {
+    let d: String = s
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    d.parse().ok()
+}
+
+/// The decisions a text says it replaces: "supersedes decision 2",
+/// "supersedes #2", "supersedes decisions 2 and 3".
+pub fn supersedes_in(text: &str) -> Vec<usize> {
+    static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\bsupersed(?:es|ing|e)\s+(?:decisions?\s+)?((?:#?\d+)(?:\s*(?:,|and|&)\s*#?\d+)*)",
+        )
+        .expect("valid pattern")
+    });
+    let mut out = Vec::new();
+    for c in RE.captures_iter(text) {
+        for n in c[1].split(|ch: char| !ch.is_ascii_digit()) {
+            if let Ok(n) = n.parse::<usize>()
+                && !out.contains(&n)
+            {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
+/// Mark decision `n` superseded by decision `by`: a line right after its
+/// heading. Errors name the problem.
+pub fn supersede_decision(
+    content: &str,
+    n: usize,
+    by: usize,
+    stamp: &str,
+) -> Result<String, String> {
+    let Some(d) = decisions(content).into_iter().find(|d| d.n == n) else {
+        return Err(format!("there is no decision {n}"));
+    };
+    if let Some(b) = d.superseded_by() {
+        return Err(if b == 0 {
+            format!("decision {n} is already superseded")
+        } else {
+            format!("decision {n} is already superseded by decision {b}")
+        });
+    }
+    let mut out = String::with_capacity(content.len() + 64);
+    let mut done = false;
+    for (fenced, l) in lines_with_fences(content) {
+        out.push_str(l);
+        out.push('\n');
+        if !done
+            && !fenced
+            && let Some(h) = l.strip_prefix("### ")
+            && let Some((k, _)) = h.split_once(". ")
+            && k.trim().parse::<usize>() == Ok(n)
+        {
+            out.push_str(&format!("{SUPERSEDED_KEY} decision {by} ({stamp})\n"));
+            done = true;
+        }
+    }
+    Ok(out)
+}
+
 pub fn decisions(content: &str) -> Vec<Decision> {
     let mut out: Vec<Decision> = Vec::new();
     for (fenced, l) in lines_with_fences(content) {
@@ -267,9 +385,14 @@ pub fn decision_block(
     context: Option<&str>,
     options: Option<&str>,
     rationale: Option<&str>,
+    supersedes: &[usize],
 ) -> (usize, String) {
     let n = decisions(content).iter().map(|d| d.n).max().unwrap_or(0) + 1;
     let mut b = format!("\n### {n}. {} ({stamp})\n", one_line(text));
+    if !supersedes.is_empty() {
+        let list: Vec<String> = supersedes.iter().map(|d| format!("decision {d}")).collect();
+        b.push_str(&format!("{SUPERSEDES_KEY} {}\n", list.join(", ")));
+    }
     if let Some(c) = context {
         b.push_str(&format!("**Context**: {}\n", one_line(c)));
     }
@@ -437,25 +560,9 @@ pub fn resolve_blocker(content: &str, n: usize, stamp: &str) -> Result<(String, 
 
 // ---------- Next Steps ----------
 
+/// The items written in the Next Steps section (numbered or bulleted).
 pub fn next_steps(content: &str) -> Vec<String> {
-    content
-        .lines()
-        .filter_map(|l| {
-            let t = l.trim_end();
-            if l.starts_with(' ') {
-                return None;
-            }
-            if let Some((n, rest)) = t.split_once(". ")
-                && n.parse::<usize>().is_ok()
-            {
-                return Some(rest.trim().to_string());
-            }
-            t.strip_prefix("- ")
-                .filter(|r| !is_placeholder(r))
-                .map(|r| r.trim().to_string())
-        })
-        .filter(|s| !s.is_empty())
-        .collect()
+    content.lines().filter_map(next_item).collect()
 }
 
 pub fn add_next_step(content: &str, text: &str) -> Option<String> {
@@ -472,30 +579,78 @@ pub fn add_next_step(content: &str, text: &str) -> Option<String> {
     Some(out)
 }
 
-/// Remove a numbered step equal (case-insensitively) to `text`, and
-/// renumber the numbered lines. `None` when nothing matched.
+/// Remove every Next Steps item with this title (as a person compares
+/// titles), renumbering the numbered lines. `None` when nothing matched.
 pub fn remove_next_step(content: &str, text: &str) -> Option<String> {
-    let want = text.trim().to_lowercase();
-    let mut removed = false;
+    // Every copy goes: a step is listed once.
+    rewrite_next_steps(content, |_, t| {
+        crate::doc::progress::same_title(t, text).then_some(None)
+    })
+}
+
+/// Replace or remove (`new` None) the `k`th item (0-based) of the Next
+/// Steps list as [`next_steps`] reads it, renumbering numbered lines.
+pub fn edit_next_step(content: &str, k: usize, new: Option<&str>) -> Option<String> {
+    rewrite_next_steps(content, |i, _| (i == k).then(|| new.map(one_line)))
+}
+
+/// Rewrite the Next Steps items: `f(index, text)` says `None` to keep one,
+/// `Some(None)` to remove it, `Some(Some(t))` to replace its text. Numbered
+/// lines are renumbered; other lines are kept. `None` when `f` changed
+/// nothing.
+fn rewrite_next_steps(
+    content: &str,
+    mut f: impl FnMut(usize, &str) -> Option<Option<String>>,
+) -> Option<String> {
+    let mut k = 0;
+    let mut hit = false;
     let mut n = 0;
     let mut out = String::new();
     for l in content.lines() {
-        if let Some((num, rest)) = l.split_once(". ")
-            && !l.starts_with(' ')
-            && num.parse::<usize>().is_ok()
-        {
-            if !removed && rest.trim().to_lowercase() == want {
-                removed = true;
+        let Some(item) = next_item(l) else {
+            out.push_str(l);
+            out.push('\n');
+            continue;
+        };
+        let numbered = !l.starts_with("- ");
+        let text = match f(k, &item) {
+            None => item,
+            Some(None) => {
+                hit = true;
+                k += 1;
                 continue;
             }
+            Some(Some(t)) => {
+                hit = true;
+                t
+            }
+        };
+        k += 1;
+        if numbered {
             n += 1;
-            out.push_str(&format!("{n}. {rest}\n"));
-            continue;
+            out.push_str(&format!("{n}. {text}\n"));
+        } else {
+            out.push_str(&format!("- {text}\n"));
         }
-        out.push_str(l);
-        out.push('\n');
     }
-    removed.then_some(out)
+    hit.then_some(out)
+}
+
+/// The text of one Next Steps line, if it is an item.
+fn next_item(l: &str) -> Option<String> {
+    let t = l.trim_end();
+    if l.starts_with(' ') {
+        return None;
+    }
+    if let Some((n, rest)) = t.split_once(". ")
+        && n.parse::<usize>().is_ok()
+    {
+        return Some(rest.trim().to_string()).filter(|s| !s.is_empty());
+    }
+    t.strip_prefix("- ")
+        .filter(|r| !is_placeholder(r))
+        .map(|r| r.trim().to_string())
+        .filter(|s| !s.is_empty())
 }
 
 // ---------- Files Modified ----------
@@ -545,7 +700,7 @@ mod tests {
         let ds = decisions(d);
         assert_eq!(ds.len(), 1);
         assert_eq!(ds[0].n, 1);
-        assert_eq!(decision_block(d, "Next", "t", None, None, None).0, 2);
+        assert_eq!(decision_block(d, "Next", "t", None, None, None, &[]).0, 2);
         // A backtick fence is closed only by as many backticks or more.
         let lines: Vec<bool> = lines_with_fences("````\n```\n````\nafter\n")
             .map(|(f, _)| f)
@@ -578,7 +733,7 @@ mod tests {
             "Para one.\n\n**Progress**: 2/3 steps complete\n**Current**: y\n**Blocker**: None\n"
         );
         assert_eq!(tldr_paragraph(&out), "Para one.");
-        let out = tldr_set_paragraph(&out, "New para.");
+        let out = tldr_set_paragraph(&out, "New para.", None);
         assert!(out.starts_with("New para.\n\n**Progress**"));
         let bare = tldr_set_status("Only text.\n", ["0/0 steps complete", "none", "None"]);
         assert_eq!(
@@ -657,11 +812,19 @@ mod tests {
 
     #[test]
     fn decisions_numbered() {
-        let (n, b) = decision_block("", "Use mutex", "T", Some("race"), None, Some("simple"));
+        let (n, b) = decision_block(
+            "",
+            "Use mutex",
+            "T",
+            Some("race"),
+            None,
+            Some("simple"),
+            &[],
+        );
         assert_eq!(n, 1);
         let d = decisions(&b);
         assert_eq!(d[0].title, "Use mutex (T)");
-        let (n2, _) = decision_block(&b, "Other", "T", None, None, None);
+        let (n2, _) = decision_block(&b, "Other", "T", None, None, None, &[]);
         assert_eq!(n2, 2);
     }
 }

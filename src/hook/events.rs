@@ -4,13 +4,17 @@
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 
-use super::wire::{self, Event, Tool};
+use super::wire::{Event, Tool};
 use super::{Ctx, Effect, Mention, Out, Plan, Timings, inject, intent, project_rel, state, usage};
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use crate::clock;
-use crate::doc::Value;
-use crate::doc::progress::Sub;
+use crate::doc::{Document, Value};
+use crate::session::tasks::{Links, Status};
+use crate::session::view::View;
 use crate::session::{self, Open};
-use crate::store;
+use crate::store::{self, Meta};
 
 pub(super) fn dispatch(ctx: &mut Ctx, event: Event, t: &mut Timings) -> Result<Plan> {
     let model = match &event {
@@ -24,8 +28,10 @@ pub(super) fn dispatch(ctx: &mut Ctx, event: Event, t: &mut Timings) -> Result<P
         Event::PreCompact { trigger, .. } => pre_compact(ctx, &trigger, t),
         Event::PostCompact { trigger, summary } => post_compact(ctx, &trigger, &summary),
         Event::ToolUse(tool) => tool_use(ctx, tool, t),
-        Event::TaskCreated { id, subject } => task_event(ctx, id, Some(subject), Sub::Remaining, t),
-        Event::TaskCompleted { id, subject } => task_event(ctx, id, subject, Sub::Completed, t),
+        Event::TaskCreated { id, subject } => task_event(ctx, id, Some(subject), None, t),
+        Event::TaskCompleted { id, subject } => {
+            task_event(ctx, id, subject, Some(Status::Completed), t)
+        }
         Event::Stop => stop(ctx),
         Event::SessionEnd { reason } => session_end(ctx, &reason, t),
         Event::Other(name) => Ok(Plan::silent(format!("ignored {name}"))),
@@ -148,11 +154,25 @@ fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Plan> {
     t.lap("load");
     let doc = ctx.store.load(&meta.path)?;
     t.lap("load");
+    // A resumed conversation still holds what it was given: once per
+    // compaction epoch, unless work was logged since.
+    if source == "resume" && already_given(ctx, &doc) {
+        return Ok(Plan::silent(format!(
+            "{source}: already injected in this epoch"
+        )));
+    }
     let changes = crate::changes::short_report(&ctx.store, &doc, ctx.now);
     t.lap("git");
     let budget = super::render_budget(ctx);
     let rel = ctx.rel(&meta.path);
-    let text = inject::startup_context(&doc, &rel, changes, budget);
+    let view = View::with_journal(&doc, &ctx.store);
+    let text = inject::startup_context(&inject::Input {
+        view: &view,
+        rel_path: &rel,
+        changes,
+        budget,
+        now: ctx.now,
+    });
     t.lap("render");
     let note = format!(
         "{source}: injected {} chars from {}",
@@ -160,6 +180,7 @@ fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Plan> {
         doc.shortname()
     );
     let mut plan = Plan::say(Out::document("SessionStart", &text), note);
+    plan.effects.extend(given(ctx, &doc));
     // Bound without rewriting the document: the frontmatter listing
     // follows at its next save. A busy store only defers the binding.
     let listed = ctx
@@ -192,10 +213,18 @@ fn after_compact(ctx: &mut Ctx, t: &mut Timings) -> Result<Plan> {
     t.lap("git");
     let budget = super::render_budget(ctx);
     let rel = ctx.rel(&meta.path);
-    let text = inject::resume_context(&doc, &rel, changes, budget);
+    let view = View::with_journal(&doc, &ctx.store);
+    let text = inject::resume_context(&inject::Input {
+        view: &view,
+        rel_path: &rel,
+        changes,
+        budget,
+        now: ctx.now,
+    });
     t.lap("render");
     let note = format!("compact #{n}: injected {} chars", text.len());
     let mut plan = Plan::say(Out::document("SessionStart", &text), note);
+    plan.effects.extend(given(ctx, &doc));
     let claude = ctx.claude().and_then(crate::names::safe_external_id);
     plan.effects.extend(bind(ctx, doc.id(), false));
     let now = ctx.now;
@@ -240,44 +269,75 @@ fn continuation(ctx: &mut Ctx, text: &str, t: &mut Timings) -> Result<Plan> {
     if !builtin && !intent::is_continuation(text, &extra) {
         return Ok(Plan::silent("prompt: not a continuation"));
     }
-    let Some(meta) = ctx.pick() else {
-        return Ok(Plan::silent("continue: no active session"));
+    let (meta, paused) = match ctx.pick() {
+        Some(m) => (m, false),
+        None => {
+            // Only a paused session of this machine's own: its context,
+            // said to be paused. One from elsewhere is never injected.
+            let all = ctx.store.metas(false);
+            let metas: Vec<Meta> = ctx.own().filter(&all).into_iter().cloned().collect();
+            match store::latest(&metas, |s| *s == crate::doc::Status::Paused) {
+                Some(p) => (p.clone(), true),
+                None => return Ok(Plan::silent("continue: no active session")),
+            }
+        }
     };
     let doc = ctx.store.load(&meta.path)?;
     t.lap("load");
-    let Some(claude) = ctx.claude().map(str::to_string) else {
-        // Without a Claude session id we cannot remember what we gave;
-        // give it every time.
-        let budget = super::render_budget(ctx);
-        let text = inject::resume_context(&doc, &ctx.rel(&meta.path), None, budget);
-        return Ok(Plan::say(
-            Out::document("UserPromptSubmit", &text),
-            "continue: injected (no session id)",
-        ));
-    };
-    let st = state::load(&ctx.store, &claude);
-    let epoch = doc.front().compaction_count;
-    // "New work since" is any change to the document, not a clock reading:
-    // two logs in the same second must still count.
-    let updated = Some(fingerprint(doc.text()));
-    if st.continue_epoch == Some(epoch) && st.continue_updated == updated {
+    // One resume context per compaction epoch and Claude session,
+    // whichever event gave it, unless work was logged since.
+    if already_given(ctx, &doc) {
         return Ok(Plan::silent("continue: already injected in this epoch"));
     }
     let changes = crate::changes::short_report(&ctx.store, &doc, ctx.now);
     t.lap("git");
     let budget = super::render_budget(ctx);
-    let out = inject::resume_context(&doc, &ctx.rel(&meta.path), changes, budget);
+    let rel = ctx.rel(&meta.path);
+    let view = View::with_journal(&doc, &ctx.store);
+    let input = inject::Input {
+        view: &view,
+        rel_path: &rel,
+        changes,
+        budget,
+        now: ctx.now,
+    };
+    let out = if paused {
+        inject::paused_context(&input)
+    } else {
+        inject::resume_context(&input)
+    };
     t.lap("render");
-    let note = format!("continue: injected {} chars", out.len());
-    Ok(
-        Plan::say(Out::document("UserPromptSubmit", &out), note).then(Effect::state(
-            &claude,
-            move |st| {
-                st.continue_epoch = Some(epoch);
-                st.continue_updated = updated;
-            },
-        )),
-    )
+    let note = format!(
+        "continue: injected {} chars{}",
+        out.len(),
+        if paused { " (paused session)" } else { "" }
+    );
+    let mut plan = Plan::say(Out::document("UserPromptSubmit", &out), note);
+    plan.effects.extend(given(ctx, &doc));
+    Ok(plan)
+}
+
+/// Whether this Claude session was given `doc`'s context in its current
+/// compaction epoch, with no work logged since.
+fn already_given(ctx: &Ctx, doc: &Document) -> bool {
+    let Some(c) = ctx.claude() else {
+        return false;
+    };
+    let st = state::load(&ctx.store, c);
+    st.continue_epoch == Some(doc.front().compaction_count)
+        && st.continue_updated.as_deref() == Some(inject::work_mark(doc).as_str())
+}
+
+/// Remember that this Claude session was given `doc`'s resume context in
+/// the document's compaction epoch, with the work it then recorded.
+fn given(ctx: &Ctx, doc: &Document) -> Option<Effect> {
+    let c = ctx.claude()?;
+    let epoch = doc.front().compaction_count;
+    let mark = inject::work_mark(doc);
+    Some(Effect::state(c, move |st| {
+        st.continue_epoch = Some(epoch);
+        st.continue_updated = Some(mark);
+    }))
 }
 
 fn pre_compact(ctx: &mut Ctx, trigger: &str, t: &mut Timings) -> Result<Plan> {
@@ -292,7 +352,7 @@ fn pre_compact(ctx: &mut Ctx, trigger: &str, t: &mut Timings) -> Result<Plan> {
     };
     let doc = ctx.store.load(&meta.path)?;
     t.lap("load");
-    let text = inject::precompact_text(&doc, &ctx.rel(&meta.path));
+    let text = inject::precompact_text(&View::of(&doc), &ctx.rel(&meta.path));
     t.lap("render");
     let mut plan = Plan::say(
         Out::Plain(crate::frame::document(&text)),
@@ -334,12 +394,28 @@ fn post_compact(ctx: &mut Ctx, trigger: &str, summary: &str) -> Result<Plan> {
     if s.trim().is_empty() {
         s = "(empty summary)".into();
     }
-    Ok(Plan::silent("postcompact: summary kept").then(entry(
+    // The summary's closing `Session TL;DR:` line is the freshest account
+    // of the work: it becomes the TL;DR, dated.
+    // Redacted here, where the store's patterns are at hand.
+    let tldr = inject::summary_tldr(&s).map(|t| ctx.redact(&t));
+    let plan = Plan::silent("postcompact: summary kept").then(entry(
         meta.id(),
         "compact-summary",
         &[("trigger", trigger)],
         s,
-    )))
+    ));
+    let Some(tldr) = tldr else {
+        return Ok(plan);
+    };
+    let now = ctx.now;
+    Ok(plan.then(Effect::Edit {
+        meta,
+        edit: Box::new(move |open, note| {
+            session::set_tldr(&mut open.doc, &tldr, now);
+            note.push_str(", TL;DR replaced");
+            Ok(())
+        }),
+    }))
 }
 
 fn tool_use(ctx: &mut Ctx, tool: Tool, t: &mut Timings) -> Result<Plan> {
@@ -427,164 +503,98 @@ fn tool_event(ctx: &mut Ctx, tool: Tool, t: &mut Timings) -> Result<Plan> {
                 return Ok(Plan::silent("todos: no active session"));
             };
             let now = ctx.now;
-            let n = todos.len();
-            // Todo text goes into the document: redacted here, where the
-            // store's patterns are at hand.
-            let mut todos = todos;
-            for td in &mut todos {
-                td.content = ctx.redact(&td.content);
-            }
-            Ok(
-                Plan::silent(format!("todos: {n} items")).then(Effect::Edit {
-                    meta,
-                    edit: Box::new(move |open, note| {
-                        sync_todos(open, &todos, now);
-                        if open.changed() {
-                            note.push_str(", synced");
-                        }
-                        Ok(())
-                    }),
-                }),
-            )
+            let items: Vec<(String, Status)> = todos
+                .iter()
+                .map(|td| (ctx.redact(&td.content), td.status.into()))
+                .collect();
+            let plan = Plan::silent(format!("todos: {} items", items.len()));
+            Ok(with_links(ctx, meta, plan, move |open, links, note| {
+                let done = session::done_note(now, None);
+                if let Some(line) = session::tasks::todos(&mut open.doc, links, &items, &done) {
+                    journal(open, now, "todos", &[("source", "TodoWrite")], &line);
+                    note.push_str(", synced");
+                }
+            }))
         }
-        Tool::TaskCreate { id, subject } => task_event(ctx, id, Some(subject), Sub::Remaining, t),
+        Tool::TaskCreate { id, subject } => task_event(ctx, id, Some(subject), None, t),
         Tool::TaskUpdate {
             id,
             subject,
             status,
-        } => {
-            let to = match status {
-                Some(wire::TodoStatus::Completed) => Some(Sub::Completed),
-                Some(wire::TodoStatus::InProgress) => Some(Sub::InProgress),
-                Some(wire::TodoStatus::Pending) => Some(Sub::Remaining),
-                Some(wire::TodoStatus::Deleted) | None => None,
-            };
-            match to {
-                Some(to) => task_event(ctx, Some(id), subject, to, t),
-                None => {
-                    let mut plan = Plan::silent("task update: no status change");
-                    // A rename only updates the id map.
-                    if let (Some(s), Some(c)) = (subject, ctx.claude()) {
-                        let s = ctx.redact(&s);
-                        plan.effects.push(Effect::state(c, move |st| {
-                            st.tasks.insert(id, s);
-                        }));
-                    }
-                    Ok(plan)
-                }
-            }
-        }
+        } => task_event(ctx, Some(id), subject, status.map(Into::into), t),
     }
 }
 
-/// Mirror a TodoWrite list into Progress; a journal entry when it moved
-/// anything.
-fn sync_todos(open: &mut Open, todos: &[wire::Todo], now: DateTime<Utc>) {
-    let mut p = session::progress(&open.doc);
-    let note = session::done_note(now, None);
-    let mut current = None;
-    for td in todos {
-        let title = td.content.clone();
-        let to = match td.status {
-            wire::TodoStatus::Completed => Sub::Completed,
-            wire::TodoStatus::InProgress => {
-                if current.is_none() {
-                    current = Some(title.clone());
-                }
-                Sub::InProgress
-            }
-            wire::TodoStatus::Pending | wire::TodoStatus::Deleted => Sub::Remaining,
-        };
-        if td.status != wire::TodoStatus::Deleted {
-            p.place(&title, to, Some(&note));
-        }
+/// Edit the document with this Claude session's task and todo links to
+/// steps, and keep what the edit makes of them (all under the lock).
+fn with_links(
+    ctx: &Ctx,
+    meta: Meta,
+    mut plan: Plan,
+    f: impl FnOnce(&mut Open, &mut Links, &mut String) + 'static,
+) -> Plan {
+    let cell: Rc<RefCell<Links>> = Rc::default();
+    let claude = ctx.claude().and_then(crate::names::safe_external_id);
+    if let Some(c) = &claude {
+        let cell = cell.clone();
+        plan = plan.then(Effect::state(c, move |st| *cell.borrow_mut() = st.links()));
     }
-    if let Some(c) = &current {
-        p.mark_current_exact(c);
+    let edit_cell = cell.clone();
+    plan = plan.then(Effect::Edit {
+        meta,
+        edit: Box::new(move |open, note| {
+            f(open, &mut edit_cell.borrow_mut(), note);
+            Ok(())
+        }),
+    });
+    if let Some(c) = &claude {
+        plan = plan.then(Effect::state(c, move |st| {
+            st.set_links(cell.take());
+        }));
     }
-    p.settle_current();
-    open.doc.set(crate::doc::Sec::Progress, &p.render());
-    if open.changed() {
-        let (d, n) = p.counts();
-        journal(
-            open,
-            now,
-            "todos",
-            &[("source", "TodoWrite")],
-            &format!("Todo list synced: {d}/{n} steps complete"),
-        );
-    }
+    plan
 }
 
-/// A task moved: created (Remaining), started, or completed. The subject
-/// comes from the event, else from the id map of this Claude session.
+/// A task created, renamed, started, completed or deleted: its step,
+/// linked by task id (see [`session::tasks`]), follows.
 fn task_event(
     ctx: &mut Ctx,
     id: Option<String>,
     subject: Option<String>,
-    to: Sub,
+    status: Option<Status>,
     t: &mut Timings,
 ) -> Result<Plan> {
     let Some(meta) = ctx.pick() else {
         return Ok(Plan::silent("task: no active session"));
     };
-    let claude = ctx.claude().map(str::to_string);
-    let st = claude
-        .as_deref()
-        .map(|c| state::load(&ctx.store, c))
-        .unwrap_or_default();
     t.lap("load");
     let subject = subject.map(|s| ctx.redact(&s));
-    let subject = match (&subject, &id) {
-        (Some(s), _) => Some(s.clone()),
-        (None, Some(i)) => st.tasks.get(i).cloned(),
-        (None, None) => None,
-    };
-    let Some(subject) = subject else {
-        return Ok(Plan::silent("task: unknown task id"));
-    };
-    let mut plan = Plan::silent(format!("task {subject}"));
-    if let (Some(i), Some(c)) = (&id, &claude)
-        && st.tasks.get(i) != Some(&subject)
-    {
-        let (i, s) = (i.clone(), subject.clone());
-        plan.effects.push(Effect::state(c, move |st| {
-            st.tasks.insert(i, s);
-        }));
-    }
     let now = ctx.now;
-    Ok(plan.then(Effect::Edit {
-        meta,
-        edit: Box::new(move |open, note| {
-            let mut p = session::progress(&open.doc);
-            let done = session::done_note(now, None);
-            let moved = p.place(&subject, to, Some(&done));
-            if to == Sub::InProgress {
-                p.mark_current_exact(&subject);
-            }
-            p.settle_current();
-            open.doc.set(crate::doc::Sec::Progress, &p.render());
-            if open.changed() {
-                let word = match to {
-                    Sub::Completed => "completed",
-                    Sub::InProgress => "started",
-                    Sub::Remaining => "added",
-                };
-                let idf = id.unwrap_or_default();
-                journal(
-                    open,
-                    now,
-                    "task",
-                    &[("task_id", &idf), ("status", word)],
-                    &format!("Task {word}: {subject}"),
-                );
-            }
-            *note = format!(
-                "task {}: {subject}",
-                if moved { "moved" } else { "unchanged" }
+    let plan = Plan::silent("task");
+    Ok(with_links(ctx, meta, plan, move |open, links, note| {
+        let done = session::done_note(now, None);
+        let Some(what) = session::tasks::task(
+            &mut open.doc,
+            links,
+            id.as_deref(),
+            subject.as_deref(),
+            status,
+            &done,
+        ) else {
+            *note = "task: unknown task id".into();
+            return;
+        };
+        if open.changed() {
+            let idf = id.clone().unwrap_or_default();
+            journal(
+                open,
+                now,
+                "task",
+                &[("task_id", &idf)],
+                &format!("Task {what}"),
             );
-            Ok(())
-        }),
+        }
+        *note = format!("task {what}");
     }))
 }
 
@@ -607,9 +617,7 @@ fn session_end(ctx: &mut Ctx, reason: &str, t: &mut Timings) -> Result<Plan> {
     let head = crate::git::head_of(&ctx.store.project);
     t.lap("git");
     let now = ctx.now;
-    // The reason comes from the payload: redacted like any of its text.
-    let reason_owned = ctx.redact(reason);
-    let reason = reason_owned.as_str();
+    let reason_owned = reason.to_string();
     let agent = ctx.common.agent.title();
     let log = usage::resume_log(ctx, meta.clone(), "session-end", Mention::Note);
     Ok(Plan::silent(format!("end ({reason}): checkpointed"))
@@ -629,12 +637,4 @@ fn session_end(ctx: &mut Ctx, reason: &str, t: &mut Timings) -> Result<Plan> {
         })
         .then(Effect::ProgressMd { meta })
         .then(log))
-}
-
-/// A cheap fingerprint of a document's text.
-fn fingerprint(text: &str) -> String {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut h);
-    format!("{:016x}-{}", h.finish(), text.len())
 }

@@ -24,12 +24,34 @@ pub struct ClaudeState {
     pub warned_used: Option<u64>,
     /// Epoch in which the critical-level resume log was written.
     pub critical_epoch: Option<u64>,
-    /// TaskCreate ids → subjects.
+    /// TaskCreate ids → subjects (read from older state files only).
     pub tasks: BTreeMap<String, String>,
+    /// Task ids → the step ids they are linked to.
+    pub task_steps: BTreeMap<String, String>,
+    /// The step of each item of the last TodoWrite list, in its order.
+    pub todo_steps: Vec<String>,
     /// Context window cached by `statusline`.
     pub window: Option<u64>,
     pub model: Option<String>,
     pub last_activity: Option<String>,
+}
+
+impl ClaudeState {
+    /// The task and todo links of this Claude session.
+    pub fn links(&self) -> crate::session::tasks::Links {
+        crate::session::tasks::Links {
+            tasks: self.task_steps.clone(),
+            todos: self.todo_steps.clone(),
+        }
+    }
+
+    /// Keep new links; true when they changed.
+    pub fn set_links(&mut self, l: crate::session::tasks::Links) -> bool {
+        let changed = l.tasks != self.task_steps || l.todos != self.todo_steps;
+        self.task_steps = l.tasks;
+        self.todo_steps = l.todos;
+        changed
+    }
 }
 
 fn path(store: &Store, claude: &str) -> Option<PathBuf> {

@@ -51,6 +51,18 @@ pub enum TodoStatus {
     Deleted,
 }
 
+impl From<TodoStatus> for crate::session::tasks::Status {
+    fn from(s: TodoStatus) -> Self {
+        use crate::session::tasks::Status as S;
+        match s {
+            TodoStatus::Pending => S::Pending,
+            TodoStatus::InProgress => S::InProgress,
+            TodoStatus::Completed => S::Completed,
+            TodoStatus::Deleted => S::Deleted,
+        }
+    }
+}
+
 impl TodoStatus {
     fn parse(s: &str) -> Option<TodoStatus> {
         Some(match s {

@@ -90,11 +90,15 @@ fn codex_events_answer_in_codex_format_and_land_in_the_session() {
         hook_log(&p)
     );
 
-    // An ordinary prompt: nothing; "continue": the resume context.
+    // An ordinary prompt: nothing; "continue": nothing more right after
+    // SessionStart gave the context, the resume context once work is
+    // logged.
     let prompt = recorded(&p, "codex", "UserPromptSubmit", home.path());
     assert_eq!(hook(&p, Some("codex"), &prompt), (0, String::new()));
     let mut v: Value = serde_json::from_str(&prompt).unwrap();
     v["prompt"] = "continue".into();
+    assert_eq!(hook(&p, Some("codex"), &v.to_string()), (0, String::new()));
+    p.ok(&["log", "--progress", "charge calls listed"]);
     let (_, out) = hook(&p, Some("codex"), &v.to_string());
     assert!(context_of(&out, "UserPromptSubmit").contains("resume context"));
 
@@ -118,7 +122,11 @@ fn codex_events_answer_in_codex_format_and_land_in_the_session() {
     );
     assert_eq!(out, "");
     let doc = p.active_text();
-    assert!(doc.contains("- [ ] write file  <- CURRENT"), "{doc}");
+    assert!(
+        doc.lines()
+            .any(|l| l.starts_with("- [ ] write file ^s") && l.ends_with("  <- CURRENT")),
+        "{doc}"
+    );
     assert!(doc.contains("- [ ] check"), "{doc}");
     assert!(doc.contains("`notes.txt`"), "{doc}");
     assert!(
@@ -184,6 +192,10 @@ fn gemini_events_answer_in_gemini_format_and_land_in_the_session() {
     let mut v: Value = serde_json::from_str(&before).unwrap();
     let prompt = v["prompt"].as_str().unwrap().replace("hello", "continue");
     v["prompt"] = prompt.into();
+    // Given at SessionStart already: a "continue" gets it again only once
+    // work was logged.
+    assert_eq!(hook(&p, Some("gemini"), &v.to_string()), (0, String::new()));
+    p.ok(&["log", "--progress", "charge calls listed"]);
     let (_, out) = hook(&p, Some("gemini"), &v.to_string());
     assert!(context_of(&out, "BeforeAgent").contains("resume context"));
 
@@ -197,7 +209,11 @@ fn gemini_events_answer_in_gemini_format_and_land_in_the_session() {
         assert_eq!((code, out.as_str()), (0, ""), "{t}");
     }
     let doc = p.active_text();
-    assert!(doc.contains("- [ ] write notes  <- CURRENT"), "{doc}");
+    assert!(
+        doc.lines()
+            .any(|l| l.starts_with("- [ ] write notes ^s") && l.ends_with("  <- CURRENT")),
+        "{doc}"
+    );
     assert!(doc.contains("`notes.txt`"), "{doc}");
 
     // PreCompress "auto" fires before every model call: not a compaction.

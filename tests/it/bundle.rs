@@ -231,7 +231,7 @@ fn large_sessions_get_bundles_within_ten_percent() {
             }
             // What matters most survives the cut: where to pick up.
             let must = if kind == "research" {
-                "1. Compare proration outputs for fixture set 1\n"
+                "1. Port remaining billing function number 0 and compare outputs\n"
             } else {
                 "Proration for mid-cycle plan changes"
             };

@@ -140,12 +140,13 @@ fn log_every_kind_and_the_tldr_follows() {
     p.ok(&["log", "--progress", "Wrote a stress harness"]);
     let t = p.active_text();
     assert!(t.contains("**Progress**: 1/3 steps complete\n"), "{t}");
+    // Done is done: no other step is promoted to current on its own.
     assert!(
-        t.contains("**Current**: Implement the fix (step 2)\n"),
+        t.contains("**Current**: none (next: Implement the fix)\n"),
         "{t}"
     );
     assert!(t.contains("**Blocker**: Flaky CI runner\n"));
-    assert!(t.contains("- [ ] Implement the fix  <- CURRENT\n"));
+    assert!(!t.contains("<- CURRENT"), "{t}");
     assert!(
         regex::Regex::new(r"- \[x\] Reproduce the bug \(2026-01-15T10:00Z, [0-9a-f]{7}\)")
             .unwrap()
@@ -762,14 +763,15 @@ fn next_after_progress_note_goes_under_remaining() {
     let progress = &t[t.find("## Progress\n").unwrap()..t.find("## Decisions\n").unwrap()];
     let remaining = &progress[progress.find("### Remaining\n").unwrap()..];
     assert!(
-        remaining.starts_with("### Remaining\n- [ ] Later step\n\n### Notes\n- ("),
+        remaining.starts_with("### Remaining\n- [ ] Later step ^s1\n\n### Notes\n- ("),
         "{progress}"
     );
     let notes = &progress[progress.find("### Notes\n").unwrap()..];
     assert_eq!(notes.matches("- (").count(), 2, "{progress}");
     assert!(!notes.contains("Later step"), "{progress}");
     assert!(t.contains("**Progress**: 0/1 steps complete"), "{t}");
-    assert!(t.contains("**Current**: Later step"), "{t}");
+    // A step to do is not the step being done.
+    assert!(t.contains("**Current**: none (next: Later step)"), "{t}");
 }
 
 /// A hand-quoted frontmatter key is updated in place; YAML the line

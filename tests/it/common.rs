@@ -181,6 +181,18 @@ pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_session-hook"))
 }
 
+/// The `additionalContext` of a hook's stdout ("" when it printed nothing).
+pub fn injected(stdout: &str) -> String {
+    if stdout.trim().is_empty() {
+        return String::new();
+    }
+    let v: serde_json::Value = serde_json::from_str(stdout).unwrap();
+    v["hookSpecificOutput"]["additionalContext"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
 /// A hook payload with the common fields filled in.
 pub fn payload(cwd: &Path, event: &str, extra: serde_json::Value) -> String {
     let mut v = serde_json::json!({

@@ -5,7 +5,7 @@ use crate::common;
 
 use std::path::{Path, PathBuf};
 
-use common::{Project, payload};
+use common::{Project, injected, payload};
 use serde_json::{Value, json};
 
 const CLAUDE: &str = "11111111-2222-3333-4444-555555555555";
@@ -194,17 +194,6 @@ impl Session {
         v.sort();
         v
     }
-}
-
-fn injected(stdout: &str) -> String {
-    if stdout.is_empty() {
-        return String::new();
-    }
-    let v: Value = serde_json::from_str(stdout).unwrap();
-    v["hookSpecificOutput"]["additionalContext"]
-        .as_str()
-        .unwrap()
-        .to_string()
 }
 
 #[test]

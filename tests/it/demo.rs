@@ -57,7 +57,7 @@ fn demo_plays_the_story_to_the_end() {
         "{work}"
     );
     assert!(
-        work.contains("- [ ] Add a regression test  <- CURRENT"),
+        work.contains("- [ ] Add a regression test ^s3  <- CURRENT"),
         "todo sync moved the current step: {work}"
     );
     assert!(
@@ -85,9 +85,12 @@ fn demo_plays_the_story_to_the_end() {
         "{after}"
     );
     assert!(after.contains("1 compaction(s)"), "{after}");
+    // The summary's closing `Session TL;DR:` line became the TL;DR.
     assert!(
-        after.contains("The lock now comes first (committed)"),
-        "the TL;DR from the checkpoint: {after}"
+        after.contains(
+            "## TL;DR (written just now)\n    │ The sweeper takes its lock before the state check"
+        ),
+        "the TL;DR from the compaction summary: {after}"
     );
 
     let cont = step(&out, "\"continue\"");

@@ -371,8 +371,8 @@ fn a_model_following_the_injected_instructions_keeps_the_document() {
     // No --allowedTools: the permission rules install added let the calls run.
     let (_, req) = r.go("continue", None, &[]);
     assert!(
-        req.contains("UserPromptSubmit hook additional context: ")
-            && req.contains("session-hook resume context"),
+        req.contains("hook additional context: ")
+            && req.contains("Keep this session current as you work"),
         "{req}"
     );
     let text = p.active_text();

@@ -203,12 +203,15 @@ fn continue_injects_once_per_epoch_unless_new_work() {
     p.ok(&["log", "--progress", "webhook route added"]);
     let (_, after_work) = p.hook(&with_prompt(&p, "continue"));
     assert!(context_of(&after_work, "UserPromptSubmit").contains("Migrate billing"));
-    p.hook(&recorded(&p, "SessionStart-compact"));
+    // A new compaction epoch: SessionStart gives the context, so a
+    // "continue" right after it gives nothing more.
+    let (_, compact) = p.hook(&recorded(&p, "SessionStart-compact"));
+    assert!(context_of(&compact, "SessionStart").contains("Migrate billing"));
     let (_, new_epoch) = p.hook(&with_prompt(&p, "where were we?"));
-    assert!(
-        !new_epoch.is_empty(),
-        "a new compaction epoch allows another injection"
-    );
+    assert_eq!(new_epoch, "", "given once in the new epoch");
+    p.ok(&["log", "--progress", "signature check added"]);
+    let (_, after) = p.hook(&with_prompt(&p, "where were we?"));
+    assert!(context_of(&after, "UserPromptSubmit").contains("signature check added"));
 }
 
 #[test]
@@ -247,7 +250,7 @@ fn task_tools_sync_progress() {
     p.hook(&recorded(&p, "PostToolUse-TaskUpdate-in_progress"));
     assert!(
         p.active_text()
-            .contains("### In Progress\n- [ ] Write the webhook handler  <- CURRENT"),
+            .contains("### In Progress\n- [ ] Write the webhook handler ^s1  <- CURRENT"),
         "{}",
         p.active_text()
     );
@@ -265,7 +268,7 @@ fn todowrite_syncs_whole_list() {
     let t = p.active_text();
     assert!(t.contains("- [x] Read the sweeper code ("), "{t}");
     assert!(
-        t.contains("- [ ] Write the webhook handler  <- CURRENT"),
+        t.contains("- [ ] Write the webhook handler ^s1  <- CURRENT"),
         "{t}"
     );
     assert!(

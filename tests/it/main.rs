@@ -39,4 +39,6 @@ mod redaction_corpus;
 mod report_html;
 mod resume_log;
 mod statusline;
+mod steps;
 mod store;
+mod story;

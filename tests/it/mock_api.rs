@@ -196,7 +196,10 @@ fn respond(
         .then(|| steps.lock().unwrap().pop_front())
         .flatten()
         .or_else(|| main_loop.then(|| model(body)).flatten());
-    let text = if is_compaction(body) {
+    // A summariser told to end with a `Session TL;DR:` line does so.
+    let text = if is_compaction(body) && body.to_string().contains("Session TL;DR:") {
+        "<summary>MOCK-SUMMARY: the user and the assistant exchanged a few messages.\nSession TL;DR: MOCK-TLDR the work goes on.</summary>"
+    } else if is_compaction(body) {
         "<summary>MOCK-SUMMARY: the user and the assistant exchanged a few messages.</summary>"
     } else {
         "MOCK-OK"

@@ -1,0 +1,542 @@
+//! Steps with identity and facts that age: each mechanism that once made
+//! the injected context wrong, reproduced through the binary.
+
+use crate::common;
+
+use common::{Project, payload};
+use serde_json::{Value, json};
+
+pub const CLAUDE: &str = "11111111-2222-3333-4444-555555555555";
+
+/// Hook payloads of one Claude session, fed to a project.
+pub struct Claude<'a> {
+    pub p: &'a Project,
+    pub now: String,
+    /// The Claude session id of every payload.
+    pub session: String,
+}
+
+impl<'a> Claude<'a> {
+    pub fn new(p: &'a Project) -> Self {
+        Claude {
+            p,
+            now: "2026-01-15T10:00:00Z".into(),
+            session: CLAUDE.into(),
+        }
+    }
+
+    pub fn at(&mut self, now: &str) -> &mut Self {
+        self.now = now.to_string();
+        self
+    }
+
+    /// Feed one event; returns stdout.
+    pub fn event(&self, event: &str, mut extra: Value) -> String {
+        extra["session_id"] = self.session.clone().into();
+        let o = self
+            .p
+            .cmd()
+            .env("SESSION_HOOK_NOW", &self.now)
+            .arg("hook")
+            .write_stdin(payload(self.p.path(), event, extra).into_bytes())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0));
+        String::from_utf8(o.stdout).unwrap()
+    }
+
+    pub fn tool(&self, name: &str, input: Value, response: Value) -> String {
+        self.event(
+            "PostToolUse",
+            json!({"tool_name": name, "tool_input": input, "tool_response": response}),
+        )
+    }
+
+    pub fn task_create(&self, id: &str, subject: &str) {
+        self.tool(
+            "TaskCreate",
+            json!({"subject": subject, "description": ""}),
+            json!({"task": {"id": id, "subject": subject}}),
+        );
+    }
+
+    pub fn task_update(&self, id: &str, subject: Option<&str>, status: Option<&str>) {
+        let mut input = json!({"taskId": id});
+        if let Some(s) = subject {
+            input["subject"] = s.into();
+        }
+        if let Some(s) = status {
+            input["status"] = s.into();
+        }
+        self.tool("TaskUpdate", input, json!({"success": true, "taskId": id}));
+    }
+
+    pub fn todos(&self, list: &[(&str, &str)]) {
+        let todos: Vec<Value> = list
+            .iter()
+            .map(|(c, s)| json!({"content": c, "status": s, "activeForm": c}))
+            .collect();
+        self.tool(
+            "TodoWrite",
+            json!({"todos": todos}),
+            json!({"oldTodos": [], "newTodos": todos}),
+        );
+    }
+
+    pub fn edit(&self, rel: &str) {
+        let abs = self.p.path().join(rel).display().to_string();
+        self.tool(
+            "Edit",
+            json!({"file_path": abs, "old_string": "a", "new_string": "b"}),
+            json!({"filePath": abs}),
+        );
+    }
+
+    /// The additional context of a SessionStart or UserPromptSubmit, or
+    /// "" when the hook said nothing.
+    pub fn start(&self, source: &str) -> String {
+        common::injected(&self.event("SessionStart", json!({"source": source})))
+    }
+
+    pub fn prompt(&self, text: &str) -> String {
+        common::injected(&self.event("UserPromptSubmit", json!({"prompt": text})))
+    }
+
+    pub fn precompact(&self) -> String {
+        self.event(
+            "PreCompact",
+            json!({"trigger": "manual", "custom_instructions": ""}),
+        )
+    }
+
+    pub fn postcompact(&self, summary: &str) {
+        self.event(
+            "PostCompact",
+            json!({"trigger": "manual", "compact_summary": summary}),
+        );
+    }
+}
+
+/// `view --json` of the active session.
+pub fn view(p: &Project) -> Value {
+    serde_json::from_str(&p.ok(&["view", "t", "--json"])).unwrap()
+}
+
+/// The text of one `## Heading` block of an injection (up to the next).
+pub fn block<'t>(text: &'t str, heading: &str) -> Option<&'t str> {
+    let start = text.find(&format!("## {heading}"))?;
+    let rest = &text[start..];
+    let end = rest[3..].find("\n## ").map_or(rest.len(), |e| e + 4);
+    Some(&rest[..end])
+}
+
+fn started(goal: &str) -> Project {
+    let p = Project::git();
+    p.ok(&["init", "--name", "t", "--goal", goal]);
+    p
+}
+
+/// A task named like the step in progress links to it: nothing moves back
+/// to Remaining, nothing is promoted, and starting the task leaves one
+/// `<- CURRENT`.
+#[test]
+fn a_task_for_the_step_in_progress_moves_nothing() {
+    let p = started("Ship the importer");
+    p.ok(&["log", "--next", "Parse the CSV"]);
+    p.ok(&["log", "--next", "Validate rows"]);
+    p.ok(&["log", "--current", "Parse the CSV"]);
+    let c = Claude::new(&p);
+    c.task_create("1", "Parse the CSV");
+    let v = view(&p);
+    assert_eq!(v["progress"]["current"], "Parse the CSV", "{v}");
+    assert_eq!(v["progress"]["remaining"], json!(["Validate rows"]));
+    c.task_update("1", None, Some("in_progress"));
+    let t = p.active_text();
+    assert_eq!(t.matches("<- CURRENT").count(), 1, "{t}");
+    assert_eq!(view(&p)["progress"]["current"], "Parse the CSV");
+}
+
+/// `log --next` adds a step to do, not a step being done.
+#[test]
+fn a_next_step_is_not_the_current_one() {
+    let p = started("Ship the importer");
+    p.ok(&["log", "--next", "Parse the CSV"]);
+    let v = view(&p);
+    assert_eq!(v["progress"]["current"], Value::Null, "{v}");
+    assert!(!p.active_text().contains("<- CURRENT"));
+    assert!(
+        p.active_text()
+            .contains("**Current**: none (next: Parse the CSV)"),
+        "{}",
+        p.active_text()
+    );
+    let ctx = Claude::new(&p).start("startup");
+    let cur = block(&ctx, "Current Step").unwrap();
+    assert!(cur.contains("None: no step is started"), "{ctx}");
+    assert!(cur.contains("Parse the CSV"), "{ctx}");
+}
+
+/// A new task subject renames its step; completing the task completes the
+/// renamed step, and the old title is left nowhere as open.
+#[test]
+fn a_renamed_task_completes_its_own_step() {
+    let p = started("Ship the importer");
+    let c = Claude::new(&p);
+    c.task_create("1", "Parse the CSV");
+    c.task_update("1", None, Some("in_progress"));
+    c.task_update("1", Some("Parse CSV and TSV"), None);
+    c.task_update("1", None, Some("completed"));
+    let v = view(&p);
+    assert_eq!(
+        v["progress"]["completed"],
+        json!(["Parse CSV and TSV"]),
+        "{v}"
+    );
+    assert_eq!(v["progress"]["in_progress"], json!([]), "{v}");
+    assert_eq!(v["progress"]["current"], Value::Null);
+    assert!(!p.active_text().contains("- [ ] Parse the CSV"));
+    assert_eq!(
+        (
+            v["progress"]["done"].clone(),
+            v["progress"]["total"].clone()
+        ),
+        (json!(1), json!(1))
+    );
+}
+
+/// A todo list is the whole list: items renamed or dropped from it do not
+/// stay behind as open steps.
+#[test]
+fn todo_items_gone_from_the_list_are_renamed_or_dropped() {
+    let p = started("Ship the importer");
+    let c = Claude::new(&p);
+    c.todos(&[
+        ("Parse the CSV file", "in_progress"),
+        ("Validate the rows", "pending"),
+        ("Write a progress bar", "pending"),
+    ]);
+    c.todos(&[
+        ("Parse the CSV file", "completed"),
+        ("Validate the rows against the schema", "in_progress"),
+    ]);
+    let v = view(&p);
+    assert_eq!(
+        v["progress"]["current"], "Validate the rows against the schema",
+        "{v}"
+    );
+    assert_eq!(
+        v["progress"]["dropped"],
+        json!(["Write a progress bar"]),
+        "{v}"
+    );
+    assert_eq!(v["progress"]["remaining"], json!([]), "{v}");
+    assert_eq!(v["next_steps"], json!([]), "{v}");
+    assert_eq!(
+        (
+            v["progress"]["done"].clone(),
+            v["progress"]["total"].clone()
+        ),
+        (json!(1), json!(2))
+    );
+    let t = p.active_text();
+    assert!(t.contains("- [-] Write a progress bar (dropped "), "{t}");
+}
+
+/// Completing a step by a task clears it from Next Steps; `pause -a/-n`
+/// add nothing twice; counts count each step once.
+#[test]
+fn every_route_to_done_clears_the_next_step() {
+    let p = started("Ship the importer");
+    p.ok(&["log", "--next", "Parse the CSV"]);
+    p.ok(&["log", "--next", "Validate rows"]);
+    let c = Claude::new(&p);
+    c.task_create("7", "Parse the CSV");
+    c.task_update("7", None, Some("completed"));
+    let v = view(&p);
+    assert_eq!(v["next_steps"], json!(["Validate rows"]), "{v}");
+    assert!(
+        !p.active_text().contains(". Parse the CSV"),
+        "{}",
+        p.active_text()
+    );
+    p.ok(&[
+        "pause",
+        "--no-commit",
+        "-a",
+        "validate rows",
+        "-n",
+        "Write the docs",
+        "-n",
+        "write the docs.",
+    ]);
+    let v = view(&p);
+    assert_eq!(
+        v["progress"]["completed"],
+        json!(["Parse the CSV", "Validate rows"]),
+        "{v}"
+    );
+    assert_eq!(v["next_steps"], json!(["Write the docs"]), "{v}");
+    assert_eq!(
+        (
+            v["progress"]["done"].clone(),
+            v["progress"]["total"].clone()
+        ),
+        (json!(2), json!(3))
+    );
+    let t = p.active_text();
+    assert_eq!(
+        t.matches("- [ ] Write the docs").count(),
+        1,
+        "one step:\n{t}"
+    );
+    assert_eq!(
+        t.matches(". Write the docs\n").count(),
+        1,
+        "one next line:\n{t}"
+    );
+}
+
+/// `--drop-next N` and `--replace-next N TEXT` take the numbers `view`
+/// shows: a step is dropped or renamed in place, a free-form item edited.
+#[test]
+fn next_steps_can_be_dropped_and_replaced() {
+    let p = started("Ship the importer");
+    p.ok(&["log", "--next", "Parse the CSV"]);
+    p.ok(&["log", "--next", "Validate rows"]);
+    p.ok(&["log", "--next", "Benchmark"]);
+    let plain = p.ok(&["view"]);
+    assert!(
+        plain.contains("2. Validate rows\n3. Benchmark\n"),
+        "{plain}"
+    );
+    let out = p.ok(&["log", "--drop-next", "3"]);
+    assert!(out.contains("Benchmark"), "{out}");
+    p.ok(&["log", "--replace-next", "2", "Validate rows and columns"]);
+    let v = view(&p);
+    assert_eq!(
+        v["next_steps"],
+        json!(["Parse the CSV", "Validate rows and columns"]),
+        "{v}"
+    );
+    assert_eq!(v["progress"]["dropped"], json!(["Benchmark"]));
+    assert_eq!(v["progress"]["total"], 2);
+    let o = p.run(&["log", "--drop-next", "9"]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("there is no next step 9"));
+}
+
+/// The placeholder TL;DR is never injected once work is logged; a TL;DR
+/// older than the work is shown under its age, after a "Now" block.
+#[test]
+fn the_tldr_ages() {
+    let p = started("Ship the importer");
+    p.ok(&["log", "--next", "Parse the CSV"]);
+    p.ok(&["log", "--progress", "Reader handles quoted fields"]);
+    let mut c = Claude::new(&p);
+    let ctx = c.start("startup");
+    assert!(!ctx.contains("Nothing logged yet"), "{ctx}");
+    assert!(ctx.contains("## Now"), "{ctx}");
+    assert!(ctx.contains("Reader handles quoted fields"), "{ctx}");
+    assert_eq!(
+        ctx.matches("Ship the importer").count(),
+        1,
+        "goal once: {ctx}"
+    );
+    p.ok_at(
+        Some("2026-01-15T11:00:00Z"),
+        &["checkpoint", "--tldr", "Reader done; validation next."],
+    );
+    let ctx = c.at("2026-01-15T11:30:00Z").start("startup");
+    assert!(
+        ctx.contains("## TL;DR (written 30 minutes ago)\nReader done"),
+        "{ctx}"
+    );
+    assert!(!ctx.contains("## Now"), "{ctx}");
+    p.ok_at(
+        Some("2026-01-17T09:00:00Z"),
+        &["log", "--progress", "Validation half done"],
+    );
+    let ctx = c.at("2026-01-17T09:05:00Z").start("startup");
+    let now = block(&ctx, "Now").expect("a Now block");
+    assert!(now.contains("Validation half done"), "{ctx}");
+    let old = block(&ctx, "Earlier Summary").expect("the old paragraph, aged");
+    assert!(old.contains("written 1 day ago, 1 entry since"), "{ctx}");
+    assert!(ctx.find("## Now").unwrap() < ctx.find("## Earlier Summary").unwrap());
+    // A pause summary is a fresh TL;DR.
+    p.ok_at(
+        Some("2026-01-17T10:00:00Z"),
+        &[
+            "pause",
+            "--no-commit",
+            "-s",
+            "Validation half done; resume at the date columns.",
+        ],
+    );
+    let v = view(&p);
+    assert_eq!(
+        v["tldr"],
+        "Validation half done; resume at the date columns."
+    );
+    assert_eq!(v["tldr_written"], "2026-01-17T10:00:00Z");
+}
+
+/// PreCompact asks for a `Session TL;DR:` line; PostCompact keeps it, dated.
+#[test]
+fn the_compaction_summary_writes_the_tldr() {
+    let p = started("Ship the importer");
+    p.ok(&["log", "--progress", "Reader done"]);
+    let mut c = Claude::new(&p);
+    let pre = c.precompact();
+    assert!(pre.contains("Session TL;DR:"), "{pre}");
+    c.at("2026-01-15T12:00:00Z").postcompact(
+        "<summary>Long summary.\n\n**Session TL;DR:** Reader done; validating dates next.</summary>",
+    );
+    let v = view(&p);
+    assert_eq!(v["tldr"], "Reader done; validating dates next.", "{v}");
+    assert_eq!(v["tldr_written"], "2026-01-15T12:00:00Z");
+}
+
+/// A superseded decision is marked in the document and left out of what
+/// the model is told; under a tight budget the newest decisions stay.
+#[test]
+fn superseded_decisions_leave_the_injection() {
+    let p = started("Ship the importer");
+    p.ok(&[
+        "log",
+        "--decision",
+        "Parse with the csv crate",
+        "--rationale",
+        "well tested",
+    ]);
+    p.ok(&["log", "--decision", "Stream rows one by one"]);
+    p.ok(&[
+        "log",
+        "--decision",
+        "Use a hand-written parser; supersedes decision 1",
+    ]);
+    p.ok(&[
+        "log",
+        "--decision",
+        "Buffer rows in batches of 1000",
+        "--supersedes",
+        "2",
+    ]);
+    let t = p.active_text();
+    assert!(t.contains("**Superseded by**: decision 3"), "{t}");
+    assert!(t.contains("**Superseded by**: decision 4"), "{t}");
+    let ctx = Claude::new(&p).start("startup");
+    assert!(!ctx.contains("csv crate"), "{ctx}");
+    assert!(!ctx.contains("Stream rows one by one"), "{ctx}");
+    assert!(ctx.contains("Buffer rows in batches"), "{ctx}");
+    let pre = Claude::new(&p).precompact();
+    assert!(!pre.contains("csv crate"), "{pre}");
+    let o = p.run(&["log", "--decision", "x", "--supersedes", "9"]);
+    assert!(!o.status.success());
+    // Newest first, so a small budget keeps the newest.
+    for i in 5..40 {
+        p.ok(&[
+            "log",
+            "--decision",
+            &format!("Decision number {i} about the importer"),
+        ]);
+    }
+    p.write(".sessions/config.yaml", "budget: 1200\n");
+    let ctx = Claude::new(&p).start("startup");
+    assert!(ctx.chars().count() <= 1200, "{}", ctx.len());
+    if ctx.contains("Decision number") {
+        assert!(ctx.contains("Decision number 39"), "{ctx}");
+    }
+}
+
+/// Discoveries, the last progress notes and the files edited reach the
+/// model; a key file that is gone is flagged.
+#[test]
+fn where_you_left_off() {
+    let p = started("Ship the importer");
+    let f = p.active_file();
+    let t = std::fs::read_to_string(&f).unwrap().replace(
+        "**Key Files**:\n- (none yet)",
+        "**Key Files**:\n- `src/reader.rs` - the reader\n- `src/gone.rs` - removed",
+    );
+    std::fs::write(&f, t).unwrap();
+    p.write("src/reader.rs", "fn main() {}\n");
+    p.ok(&["log", "--discovery", "Excel writes a BOM before the header"]);
+    p.ok(&["log", "--progress", "Header row parsed"]);
+    let mut c = Claude::new(&p);
+    c.at("2026-01-15T10:01:00Z").edit("src/rows.rs");
+    c.at("2026-01-15T10:02:00Z").edit("src/reader.rs");
+    c.at("2026-01-15T10:03:00Z").edit("src/reader.rs");
+    let ctx = c.prompt("continue");
+    let left = block(&ctx, "Where You Left Off").expect("the block");
+    for want in [
+        "Header row parsed",
+        "Excel writes a BOM",
+        "Edited most recently: src/reader.rs, src/rows.rs",
+        "1. (2026-01-15T10:00Z) Excel writes a BOM",
+        "src/reader.rs (2×)",
+        "no longer exist: src/gone.rs",
+    ] {
+        assert!(left.contains(want), "missing {want:?} in {ctx}");
+    }
+}
+
+/// One resume context per compaction epoch and Claude session, whichever
+/// event gave it.
+#[test]
+fn continue_after_start_injects_nothing_new() {
+    let p = started("Ship the importer");
+    p.ok(&["log", "--next", "Parse the CSV"]);
+    let c = Claude::new(&p);
+    assert!(!c.start("startup").is_empty());
+    assert_eq!(c.prompt("continue"), "", "already given at start-up");
+    p.ok(&["log", "--progress", "Reader half done"]);
+    assert!(c.prompt("continue").contains("Reader half done"));
+    c.precompact();
+    assert!(!c.start("compact").is_empty());
+    assert_eq!(
+        c.prompt("continue"),
+        "",
+        "already given after the compaction"
+    );
+}
+
+/// "continue" with only a paused session gives its context, said to be
+/// paused, with how to resume it.
+#[test]
+fn continue_with_only_a_paused_session() {
+    let p = started("Ship the importer");
+    p.ok(&["log", "--next", "Parse the CSV"]);
+    p.ok(&["pause", "--no-commit", "-s", "Reader next"]);
+    let ctx = Claude::new(&p).prompt("continue");
+    assert!(ctx.contains("This session is paused"), "{ctx}");
+    assert!(ctx.contains("session-hook resume t"), "{ctx}");
+    assert!(ctx.contains("Parse the CSV"), "{ctx}");
+    assert_eq!(
+        p.active_text().matches("status: paused").count(),
+        1,
+        "not resumed by itself"
+    );
+}
+
+/// Session file names carry random characters of the id, not its time
+/// stamp, so two sessions started together do not look alike.
+#[test]
+fn file_names_differ() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "csv"]);
+    p.ok(&["init", "--name", "scratch"]);
+    let mut seen = Vec::new();
+    for e in std::fs::read_dir(p.path().join(".sessions/active"))
+        .unwrap()
+        .flatten()
+    {
+        let n = e.file_name().to_string_lossy().into_owned();
+        let (name, tag) = n.trim_end_matches(".md").rsplit_once('-').unwrap();
+        let j: Value = serde_json::from_str(&p.ok(&["view", name, "--json"])).unwrap();
+        let id = j["id"].as_str().unwrap().replace('-', "");
+        assert!(id.ends_with(tag), "{n}: {id}");
+        seen.push(tag.to_string());
+    }
+    assert_eq!(seen.len(), 2);
+    assert_ne!(seen[0], seen[1], "{seen:?}");
+}
