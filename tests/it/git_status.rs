@@ -166,7 +166,8 @@ fn adds_survive_pauses(branch: bool) {
                         break;
                     }
                     said.push(String::from_utf8_lossy(&o.stderr).into_owned());
-                    assert!(said.len() < 200, "git add keeps failing: {said:?}");
+                    // A loaded machine can hold git's own lock for seconds in branch mode.
+                    assert!(said.len() < 4000, "git add keeps failing: {said:?}");
                     std::thread::sleep(std::time::Duration::from_millis(5));
                 }
             }
