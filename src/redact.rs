@@ -16,132 +16,159 @@ use regex::{Captures, Regex};
 /// (kind, pattern). Each rule's first capture group, when it has one, is
 /// the secret; the rest of the match is kept (a key name, `Bearer `, a URL
 /// scheme), so the text still says what was there.
-const RULES: &[(&str, &str)] = &[
+const RULES: &[(&str, &[&str], &str)] = &[
     (
         "private-key",
+        &["private key"],
         r"(-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|\z))",
     ),
     (
         "aws-access-key",
+        &[
+            "akia", "asia", "abia", "acca", "agpa", "aida", "aroa", "aipa", "anpa", "anva", "apka",
+        ],
         r"\b((?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[0-9A-Z]{16})\b",
     ),
     (
         "github-token",
+        &["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
         r"\b(gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b",
     ),
     (
         "gitlab-token",
+        &[
+            "glpat-", "gldt-", "glrt-", "glptt-", "glcbt-", "glft-", "glimt-", "glsoat-",
+            "glagent-",
+        ],
         r"\b(gl(?:pat|dt|rt|ptt|cbt|ft|imt|soat|agent)-[A-Za-z0-9_-]{20,})",
     ),
     (
         "slack-token",
+        &["xox", "xapp-"],
         r"\b(xox[abposre]-[A-Za-z0-9-]{10,}|xapp-[0-9]-[A-Za-z0-9-]{10,})",
     ),
     (
         "slack-webhook",
+        &["hooks.slack.com/"],
         r"(https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9/_-]{20,})",
     ),
-    ("anthropic-key", r"\b(sk-ant-[A-Za-z0-9_-]{20,})"),
+    (
+        "anthropic-key",
+        &["sk-ant-"],
+        r"\b(sk-ant-[A-Za-z0-9_-]{20,})",
+    ),
     (
         "openai-key",
+        &["sk-"],
         r"\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,})",
     ),
     (
         "stripe-key",
+        &["sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"],
         r"\b((?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}|whsec_[A-Za-z0-9]{20,})\b",
     ),
-    ("google-api-key", r"\b(AIza[0-9A-Za-z_-]{35})"),
-    ("npm-token", r"\b(npm_[A-Za-z0-9]{36})\b"),
-    ("huggingface-token", r"\b(hf_[A-Za-z0-9]{30,})\b"),
+    ("google-api-key", &["aiza"], r"\b(AIza[0-9A-Za-z_-]{35})"),
+    ("npm-token", &["npm_"], r"\b(npm_[A-Za-z0-9]{36})\b"),
+    ("huggingface-token", &["hf_"], r"\b(hf_[A-Za-z0-9]{30,})\b"),
     (
         "sendgrid-key",
+        &["sg."],
         r"\b(SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,})",
     ),
     (
         "azure-key",
+        &["accountkey=", "sharedaccesskey=", "sharedaccesssignature="],
         r"(?i)\b(?:AccountKey|SharedAccessKey|SharedAccessSignature)=([A-Za-z0-9+/=%&:._-]{16,})",
     ),
     (
         "jwt",
+        &["eyj"],
         r"\b(eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})",
     ),
     (
         "bearer-token",
+        &["bearer", "basic", "token"],
         r"(?i)\b(?:Bearer|Basic|Token)\s+([A-Za-z0-9._~+/=-]{16,})",
     ),
     // `scheme://user:password@` and `scheme://:password@`.
     (
         "url-credentials",
+        &["://"],
         r"\b[a-zA-Z][a-zA-Z0-9+.-]*://([^\s:/@]*:[^\s/@]+)@",
     ),
     // `mysql -pSECRET` (the password glued to -p).
     (
         "password",
+        &["mysql", "mariadb"],
         r"\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]*?\s-p([^\s-][^\s]*)",
     ),
     // `--password VALUE`, `--token=VALUE`.
     (
         "password",
+        &[
+            "--pass",
+            "--token",
+            "--secret",
+            "--api-key",
+            "--apikey",
+            "--auth-token",
+        ],
         r"(?i)--(?:password|passwd|pass|token|secret|api-key|apikey|auth-token)(?:=|\s+)([^\s-][^\s]*)",
     ),
     // A Kubernetes-style environment entry: `name: API_TOKEN` then
     // `value: …` on the next line.
     (
         "password",
+        &["name:"],
         r#"(?i)\bname:[ \t]*["']?[A-Za-z0-9_.-]*(?:password|passwd|secret|token|api_?key|access_?key|private_?key)[A-Za-z0-9_.-]*["']?[ \t]*\r?\n[ \t]*(?:-[ \t]*)?value:[ \t]*("[^"\n]+"|'[^'\n]+'|[^\s,;'"}\]]+)"#,
     ),
     // KEY=value, export KEY=value, KEY: value, "KEY": "value", KEY = 'value'.
     (
         "password",
+        &[
+            "pass",
+            "pwd",
+            "secret",
+            "token",
+            "key",
+            "auth",
+            "credential",
+        ],
         r#"(?i)(?:\b|_)([A-Za-z0-9_.-]*(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth|credential)[A-Za-z0-9_.-]*)["']?[ \t]*(?:=|:)[ \t]*("[^"\n]*"|'[^'\n]*'|[^\s,;'"}\]:=][^\s,;'"}\]]*)"#,
     ),
     // A 40-character AWS secret key without a label (checked further in
     // [`unlabelled_aws_secret`]).
-    ("aws-secret-key", r"([A-Za-z0-9/+=]{40,})"),
+    ("aws-secret-key", LONG_RUN, r"([A-Za-z0-9/+=]{40,})"),
 ];
 
-struct Compiled {
-    any: Regex,
-    each: Vec<(&'static str, Regex)>,
+/// The anchors of the unlabelled AWS secret rule: none; it needs a run of
+/// 40 or more base64 characters instead (see [`needed`]).
+const LONG_RUN: &[&str] = &[];
+
+/// Rule `i`'s regex, compiled the first time text carries one of its
+/// anchors. Most text a hook logs carries none, and compiling every rule
+/// costs more than the rest of a hook put together.
+fn rule(i: usize) -> &'static Regex {
+    static CELLS: [OnceLock<Regex>; RULES.len()] = [const { OnceLock::new() }; RULES.len()];
+    CELLS[i].get_or_init(|| Regex::new(RULES[i].2).expect("built-in pattern compiles"))
 }
 
-fn compiled() -> &'static Compiled {
-    static C: OnceLock<Compiled> = OnceLock::new();
-    C.get_or_init(|| {
-        let any = RULES
-            .iter()
-            .map(|(_, p)| format!("(?:{p})"))
-            .collect::<Vec<_>>()
-            .join("|");
-        Compiled {
-            any: Regex::new(&any).expect("built-in patterns compile"),
-            each: RULES
-                .iter()
-                .map(|(k, p)| (*k, Regex::new(p).expect("built-in pattern compiles")))
-                .collect(),
-        }
-    })
-}
-
-/// Cheap pre-filter: most text has none of these, and then no regex runs.
-fn may_contain_secret(s: &str) -> bool {
-    const TRIGGERS: &[&str] = &[
-        "PRIVATE KEY",
-        "_",
-        "-",
-        "SG.",
-        "eyJ",
-        "://",
-        "=",
-        ":",
-        "AIza",
-        "AKIA",
-        "ASIA",
-        "earer",
-        "asic",
-        "oken",
-    ];
-    TRIGGERS.iter().any(|t| s.contains(t)) || s.len() >= 40
+/// Can rule `anchors` match `lower` (the text, lowercased)? Every rule's
+/// pattern contains one of its anchors (case-insensitively), so a text
+/// with none of them cannot match and its regex never runs.
+fn needed(anchors: &[&str], lower: &str) -> bool {
+    if anchors.is_empty() {
+        let mut run = 0;
+        return lower.bytes().any(|b| {
+            run = if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'+' | b'=') {
+                run + 1
+            } else {
+                0
+            };
+            run >= 40
+        });
+    }
+    anchors.iter().any(|a| lower.contains(a))
 }
 
 /// The redaction step: the built-in rules plus the store's own patterns.
@@ -172,19 +199,16 @@ impl Redactor {
     /// ```
     pub fn redact<'a>(&self, s: &'a str) -> Cow<'a, str> {
         let mut out: Cow<str> = Cow::Borrowed(s);
-        if may_contain_secret(s) {
-            let c = compiled();
-            if c.any.is_match(s) {
-                let mut text = s.to_string();
-                for (kind, re) in &c.each {
-                    if re.is_match(&text) {
-                        text = re
-                            .replace_all(&text, |caps: &Captures| replace(kind, caps))
-                            .into_owned();
-                    }
-                }
-                if text != s {
-                    out = Cow::Owned(text);
+        let mut lower = s.to_lowercase();
+        for (i, (kind, anchors, _)) in RULES.iter().enumerate() {
+            if !needed(anchors, &lower) {
+                continue;
+            }
+            if let Cow::Owned(t) = rule(i).replace_all(&out, |caps: &Captures| replace(kind, caps))
+            {
+                if t != *out {
+                    lower = t.to_lowercase();
+                    out = Cow::Owned(t);
                 }
             }
         }
