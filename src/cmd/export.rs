@@ -184,6 +184,9 @@ fn handoff_cmd(g: &Global, a: HandoffArgs) -> Result<()> {
         now: ctx.now,
         git: git_delta(&ctx.store, &doc),
     });
+    // Made from the document, for people and agents to read: no escape
+    // sequence reaches the file or the terminal.
+    let text = crate::frame::terminal(&text).into_owned();
     if a.out.as_deref() == Some(Path::new("-")) {
         print!("{text}");
         return Ok(());

@@ -83,6 +83,9 @@ pub fn run(g: &Global, a: ReportArgs) -> Result<()> {
             )
         }
     };
+    // Made from documents: no escape sequence reaches the file a person
+    // opens or the terminal it is printed on.
+    let text = crate::frame::terminal(&text).into_owned();
     let path = match &out {
         Some(o) if o.is_dir() => o.join(&name),
         Some(o) => o.clone(),
