@@ -152,11 +152,14 @@ fn read_file(path: &Path) -> Result<Vec<u8>> {
 }
 
 /// Record the files under `roots` (paths relative to `store_dir`) as the
-/// next snapshot of session `id`.
+/// next snapshot of session `id`. A file in `given` is recorded with the
+/// bytes given there, whatever the disk holds (a document about to be
+/// written: the snapshot comes first).
 pub fn write(
     repo: &Repository,
     store_dir: &Path,
     roots: &[PathBuf],
+    given: &[(PathBuf, &[u8])],
     id: &str,
     message: &str,
     sig: &Signature,
@@ -168,11 +171,18 @@ pub fn write(
     for r in roots {
         collect(store_dir, r, &mut files);
     }
+    for (rel, _) in given {
+        if !files.contains(rel) {
+            files.push(rel.clone());
+        }
+    }
     let mut root = Dir::default();
     let mut written = Vec::new();
     for rel in &files {
-        let bytes = read_file(&store_dir.join(rel))?;
-        let blob = repo.blob(&bytes)?;
+        let blob = match given.iter().find(|(p, _)| p == rel) {
+            Some((_, bytes)) => repo.blob(bytes)?,
+            None => repo.blob(&read_file(&store_dir.join(rel))?)?,
+        };
         written.push(blob);
         root.insert(rel, blob);
     }
@@ -200,6 +210,27 @@ pub fn write(
     };
     super::shared::adjust_written(repo, &written, &name);
     Ok(Written::Made(commit))
+}
+
+/// Take back a snapshot [`write`] just made (the pause it belongs to
+/// failed): the ref goes back to the commit's parent, or away when it had
+/// none, and only if nobody moved it since.
+pub fn undo(repo: &Repository, id: &str, made: Oid) -> Result<()> {
+    let name = refname(id);
+    let commit = repo.find_commit(made)?;
+    let log = "session-hook: the pause failed; snapshot taken back";
+    match commit.parent_ids().next() {
+        Some(parent) => {
+            repo.reference_matching(&name, parent, true, made, log)?;
+        }
+        None => {
+            let mut r = repo.find_reference(&name)?;
+            if r.target() == Some(made) {
+                r.delete()?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A session found on a snapshot ref.

@@ -558,3 +558,278 @@ fn kill_9_leaves_nothing_broken_or_blocking() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(h.project.active_text().contains("after the kills"));
 }
+
+/// Every file of the sessions' record: documents (active and archived)
+/// and the journal (entries, snapshots, quick-context files), with their
+/// bytes. A failed command must leave this exactly as it was.
+fn record(store: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for d in ["active", "archive", "journal"] {
+        for (p, m) in tree(&store.join(d)) {
+            if !m.0 {
+                out.insert(p.clone(), fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// Entries of `kind` in the journal.
+fn entries_of(store: &Path, kind: &str) -> usize {
+    entry_files(store)
+        .iter()
+        .filter(|(p, _)| p.to_string_lossy().contains(&format!("-{kind}-")))
+        .count()
+}
+
+/// Fill the file system of `filler` up, then give back about `room` bytes.
+fn fill_leaving(filler: &Path, room: u64) {
+    let mut f = fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(filler)
+        .unwrap();
+    for block in [64 * 1024, 4096, 512] {
+        while f.write_all(&vec![0u8; block]).is_ok() {}
+    }
+    let len = f.metadata().unwrap().len();
+    f.set_len((len / 4096 * 4096).saturating_sub(room)).unwrap();
+}
+
+/// `pause` and `close` on a disk with a little room, from none up to
+/// enough: each run either does all it should or changes nothing of the
+/// record (the document, its archive copy, the journal, the snapshots),
+/// leaves nothing that blocks git or the next command, and once there is
+/// room it records its entry once. With git there, the snapshot commit
+/// on `refs/sessions/<id>` runs out of room too.
+#[test]
+fn pause_and_close_on_a_full_disk_do_all_or_nothing() {
+    let Some(fs_) = Tmpfs::mount("3m") else {
+        return;
+    };
+    let project = fs_.0.join("p");
+    fs::create_dir(&project).unwrap();
+    let git = |args: &[&str]| {
+        assert!(
+            Command::new("git")
+                .args(args)
+                .current_dir(&project)
+                .envs(crate::git_refs::GIT_ENV)
+                .output()
+                .unwrap()
+                .status
+                .success()
+        )
+    };
+    git(&["init", "-q"]);
+    fs::write(project.join("README.md"), "hi\n").unwrap();
+    git(&["add", "README.md"]);
+    git(&["commit", "-qm", "first"]);
+    let cmd = |args: &[&str]| {
+        Command::new(common::bin())
+            .args(args)
+            .arg("--dir")
+            .arg(&project)
+            .envs(crate::git_refs::GIT_ENV)
+            .env("SESSION_HOOK_NOW", "2026-01-15T10:00:00Z")
+            .output()
+            .unwrap()
+    };
+    assert!(
+        cmd(&["init", "--goal", "Full disk", "--name", "full"])
+            .status
+            .success()
+    );
+    let long = "y".repeat(60_000);
+    assert!(cmd(&["log", "--discovery", &long]).status.success());
+    let store = project.join(".sessions");
+    let filler = fs_.0.join("filler");
+    let index_lock = project.join(".git/index.lock");
+    for (args, kind) in [
+        (&["pause", "-s", "full disk", "-a", "a step"][..], "pause"),
+        (&["close", "full", "--complete"][..], "close"),
+    ] {
+        let mut done = false;
+        let mut said = String::new();
+        for room in (0..=40u64).map(|k| k * 4096) {
+            let _ = fs::remove_file(&filler);
+            fill_leaving(&filler, room);
+            let before = record(&store);
+            let entries = entries_of(&store, kind);
+            let o = cmd(args);
+            assert!(!index_lock.exists(), "{kind} left .git/index.lock");
+            if o.status.success() {
+                assert_eq!(entries_of(&store, kind), entries + 1, "{kind}: one entry");
+                done = true;
+                break;
+            }
+            assert_eq!(o.status.code(), Some(1), "{kind} with {room} bytes free");
+            said = String::from_utf8_lossy(&o.stderr).into_owned();
+            let after = record(&store);
+            assert_eq!(
+                before.keys().collect::<Vec<_>>(),
+                after.keys().collect::<Vec<_>>(),
+                "{kind} with {room} bytes free added or removed files: {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+            assert!(
+                before == after,
+                "{kind} with {room} bytes free changed a file"
+            );
+        }
+        assert!(done, "{kind} never succeeded with 160 KiB free: {said}");
+    }
+    fs::remove_file(&filler).unwrap();
+    let text = fs::read_to_string(
+        fs::read_dir(store.join("archive"))
+            .unwrap()
+            .flatten()
+            .next()
+            .unwrap()
+            .path(),
+    )
+    .unwrap();
+    assert!(text.contains("status: complete"), "{text}");
+    assert_eq!(fs::read_dir(store.join("archive")).unwrap().count(), 1);
+    assert_eq!(fs::read_dir(store.join("active")).unwrap().count(), 0);
+    assert!(entry_files(&store).iter().all(|(_, len)| *len > 0));
+    // Nothing blocks the next command.
+    let o = cmd(&["init", "--goal", "After the full disk", "--name", "after"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+/// The document of the newest snapshot on `refs/sessions/<id>`.
+fn ref_document(project: &Path, id: &str) -> Option<String> {
+    let repo = git2::Repository::open(project).ok()?;
+    let c = repo
+        .find_reference(&format!("refs/sessions/{id}"))
+        .ok()?
+        .peel_to_commit()
+        .ok()?;
+    let tree = c.tree().ok()?;
+    let active = tree
+        .get_name("active")?
+        .to_object(&repo)
+        .ok()?
+        .peel_to_tree()
+        .ok()?;
+    let e = active.iter().next()?;
+    let blob = repo.find_blob(e.id()).ok()?;
+    Some(String::from_utf8_lossy(blob.content()).into_owned())
+}
+
+fn paused_at(doc: &str) -> Option<&str> {
+    doc.lines().find_map(|l| l.strip_prefix("paused_at: "))
+}
+
+/// `kill -9` at any moment of `pause` or `close`: the document is whole
+/// and in one place (a close killed halfway may leave an archived copy
+/// beside the active one, which the next close replaces), a document
+/// marked paused has its snapshot commit already, no entry is empty, no
+/// `.git/index.lock` is left, and running the command again finishes the
+/// work without a second copy.
+#[test]
+fn kill_9_during_pause_and_close_leaves_a_whole_store() {
+    let p = Project::git();
+    let store = p.path().join(".sessions");
+    let long = "w".repeat(60_000);
+    let mut round = 0u64;
+    let mut sessions = 0;
+    while round < 24 {
+        if fs::read_dir(store.join("active")).map_or(true, |d| d.count() == 0) {
+            sessions += 1;
+            let name = format!("s{sessions}");
+            p.ok(&["init", "--goal", "Kill me", "--name", &name]);
+            p.ok(&["log", "--discovery", &long]);
+        }
+        let doc = p.active_file();
+        let id = fs::read_to_string(&doc)
+            .unwrap()
+            .lines()
+            .find_map(|l| l.strip_prefix("id: ").map(str::to_string))
+            .unwrap();
+        let close = round % 3 == 2;
+        let name = format!("s{sessions}");
+        let args: &[&str] = if close {
+            &["close", &name, "--complete"]
+        } else {
+            &["pause", &name, "-s", "killed", "-a", "a step"]
+        };
+        let mut child = Command::new(common::bin())
+            .args(args)
+            .current_dir(p.path())
+            .env_remove("CLAUDE_PROJECT_DIR")
+            .env_remove("CLAUDE_CODE_SESSION_ID")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(4 * (round % 12)));
+        let _ = child.kill();
+        let _ = child.wait();
+        round += 1;
+        assert!(
+            !p.path().join(".git/index.lock").exists(),
+            "round {round}: .git/index.lock left"
+        );
+        assert!(
+            entry_files(&store).iter().all(|(_, len)| *len > 0),
+            "round {round}: an empty journal entry"
+        );
+        let copies: Vec<PathBuf> = ["active", "archive"]
+            .iter()
+            .flat_map(|d| crate::common::md_files(&store.join(d)))
+            .filter(|f| {
+                fs::read_to_string(f)
+                    .unwrap()
+                    .contains(&format!("id: {id}"))
+            })
+            .collect();
+        assert!(!copies.is_empty(), "round {round}: the session is gone");
+        for c in &copies {
+            let t = fs::read_to_string(c).unwrap();
+            assert!(
+                t.starts_with("---\n") && t.contains(&long),
+                "round {round}: a torn document {c:?}"
+            );
+        }
+        let active = store.join("active").join(doc.file_name().unwrap());
+        if let Ok(t) = fs::read_to_string(&active)
+            && t.contains("status: paused")
+        {
+            let on_ref =
+                ref_document(p.path(), &id).expect("a paused session has its snapshot ref");
+            assert_eq!(
+                paused_at(&on_ref),
+                paused_at(&t),
+                "round {round}: marked paused before its snapshot commit"
+            );
+        }
+        // Running it again finishes the work (a close may find it done).
+        let o = p.run(args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            o.status.success() || err.contains("already closed"),
+            "round {round}: {args:?} again: {err}"
+        );
+        if close {
+            let archived: Vec<PathBuf> = crate::common::md_files(&store.join("archive"))
+                .into_iter()
+                .filter(|f| {
+                    fs::read_to_string(f)
+                        .unwrap()
+                        .contains(&format!("id: {id}"))
+                })
+                .collect();
+            assert_eq!(archived.len(), 1, "round {round}: {archived:?}");
+            assert!(!active.exists(), "round {round}: still active after close");
+            let closes = entry_files(&store)
+                .iter()
+                .filter(|(f, _)| {
+                    f.to_string_lossy().contains(&id) && f.to_string_lossy().contains("-close-")
+                })
+                .count();
+            assert!(closes <= 1, "round {round}: {closes} close entries");
+        }
+    }
+}
