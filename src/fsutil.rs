@@ -522,6 +522,12 @@ pub fn remove(path: &Path) -> io::Result<()> {
     Ok(rfs::unlinkat(&dir, &name, AtFlags::empty())?)
 }
 
+/// Remove an empty folder (never through a link).
+pub fn remove_dir(path: &Path) -> io::Result<()> {
+    let (dir, name) = parent_to_change(path)?;
+    Ok(rfs::unlinkat(&dir, &name, AtFlags::REMOVEDIR)?)
+}
+
 /// Rename `from` to `to` (both folders reached as [`open`] does).
 pub fn rename(from: &Path, to: &Path) -> io::Result<()> {
     let (a, an) = parent_to_change(from)?;

@@ -67,7 +67,7 @@ pub fn project_name(store: &Store) -> String {
 
 /// The phase map written by `init --from-phases`, if any.
 pub fn phase_map(store: &Store, id: &str) -> Option<phases::PhaseMap> {
-    let t = std::fs::read_to_string(store.journal_dir(id).join(phases::MAP_FILE)).ok()?;
+    let t = crate::fsutil::read_text(&store.journal_dir(id).join(phases::MAP_FILE)).ok()?;
     serde_json::from_str(&t).ok()
 }
 

@@ -94,7 +94,9 @@ pub fn run(g: &Global, a: ReportArgs) -> Result<()> {
     {
         let _lock = crate::cmd::lock(&ctx.store)?;
         if let Some(d) = path.parent() {
-            std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
+            // Inside the store: made 0700, never through a link.
+            fsutil::ensure_private_dir(d)
+                .with_context(|| format!("cannot create {}", d.display()))?;
         }
         fsutil::atomic_write(&path, text.as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?;
