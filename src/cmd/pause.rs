@@ -218,7 +218,9 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
         undo();
         return Err(e);
     }
-    let mut entries: Vec<(&str, Vec<(&str, &str)>, &str)> = Vec::new();
+    // (kind, fields, text) of each journal entry the pause writes.
+    type Entry<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str);
+    let mut entries: Vec<Entry> = Vec::new();
     let mut pause_fields = vec![("snapshot", snap_rel.as_str())];
     if let Some(c) = &short_head {
         pause_fields.push(("commit", c.as_str()));

@@ -279,6 +279,8 @@ const COMMANDS: &[&[&str]] = &[
 
 /// Run the binary with `stdin`, a hang guard and a memory cap; returns
 /// (exit code, stdout, stderr).
+// The child is reaped by `wait4`, which also gives its peak memory.
+#[allow(clippy::zombie_processes)]
 fn run(h: &Hostile, args: &[&str], stdin: &[u8]) -> (Option<i32>, String, String) {
     let mut c = Command::new(common::bin());
     c.args(args)
@@ -328,6 +330,7 @@ fn run(h: &Hostile, args: &[&str], stdin: &[u8]) -> (Option<i32>, String, String
         }
         if start.elapsed() > HANG {
             let _ = child.kill();
+            let _ = child.wait();
             panic!("`session-hook {}` hung", args.join(" "));
         }
         std::thread::sleep(Duration::from_millis(5));
