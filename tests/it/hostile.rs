@@ -76,6 +76,13 @@ impl Hostile {
             .to_string()
     }
 
+    /// Replace `rel` inside the session's journal folder by a link to
+    /// `/dev/zero`.
+    pub fn zero_in_journal(&self, rel: &str) {
+        let id = self.session_id();
+        self.link(&format!("journal/{id}/{rel}"), Path::new("/dev/zero"));
+    }
+
     /// Replace `rel` inside the store by a symbolic link to `to`.
     pub fn link(&self, rel: &str, to: &Path) {
         let p = self.store().join(rel);
@@ -161,30 +168,15 @@ pub fn cases() -> Vec<Case> {
         },
         Case {
             name: "a pause snapshot links to /dev/zero",
-            plant: |h| {
-                let id = h.session_id();
-                h.link(
-                    &format!("journal/{id}/pauses/20260101T000000Z.json"),
-                    Path::new("/dev/zero"),
-                );
-            },
+            plant: |h| h.zero_in_journal("pauses/20260101T000000Z.json"),
         },
         Case {
             name: "a journal entry links to /dev/zero",
-            plant: |h| {
-                let id = h.session_id();
-                h.link(
-                    &format!("journal/{id}/entries/20260101T000000.000000Z-checkpoint-abcdef12.md"),
-                    Path::new("/dev/zero"),
-                );
-            },
+            plant: |h| h.zero_in_journal("entries/20260101T000000.000000Z-checkpoint-abcdef12.md"),
         },
         Case {
             name: "the phase map links to /dev/zero",
-            plant: |h| {
-                let id = h.session_id();
-                h.link(&format!("journal/{id}/phases.json"), Path::new("/dev/zero"));
-            },
+            plant: |h| h.zero_in_journal("phases.json"),
         },
         Case {
             name: "a bundle and a resume log link to /dev/zero",
@@ -223,7 +215,13 @@ pub fn cases() -> Vec<Case> {
 
 /// Every hook event, as (event, extra payload fields).
 fn events(h: &Hostile) -> Vec<(&'static str, serde_json::Value)> {
-    let file = h.project.path().join("src/x.rs").display().to_string();
+    hook_events(h.project.path())
+}
+
+/// Every hook event a session in `project` sees, as (event, extra
+/// payload fields).
+pub fn hook_events(project: &Path) -> Vec<(&'static str, serde_json::Value)> {
+    let file = project.join("src/x.rs").display().to_string();
     vec![
         ("SessionStart", serde_json::json!({"source": "startup"})),
         ("SessionStart", serde_json::json!({"source": "compact"})),
@@ -485,6 +483,31 @@ impl Drop for Tmpfs {
     }
 }
 
+/// session-hook on `project`, clock pinned, git's identity fixed.
+fn run_in(project: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(common::bin())
+        .args(args)
+        .arg("--dir")
+        .arg(project)
+        .envs(crate::git_refs::GIT_ENV)
+        .env("SESSION_HOOK_NOW", "2026-01-15T10:00:00Z")
+        .output()
+        .unwrap()
+}
+
+/// A session `full` whose document is past 64 KiB, as in the reports of
+/// documents changed by a failed command.
+fn full_session(project: &Path) {
+    let init = run_in(project, &["init", "--goal", "Full disk", "--name", "full"]);
+    assert!(init.status.success());
+    let long = "y".repeat(60_000);
+    assert!(
+        run_in(project, &["log", "--discovery", &long])
+            .status
+            .success()
+    );
+}
+
 fn entry_files(store: &Path) -> Vec<(PathBuf, u64)> {
     let mut v: Vec<(PathBuf, u64)> = tree(&store.join("journal"))
         .into_iter()
@@ -505,23 +528,8 @@ fn a_full_disk_changes_nothing_and_a_rerun_records_once() {
     };
     let project = fs_.0.join("p");
     fs::create_dir(&project).unwrap();
-    let cmd = |args: &[&str]| {
-        Command::new(common::bin())
-            .args(args)
-            .arg("--dir")
-            .arg(&project)
-            .env("SESSION_HOOK_NOW", "2026-01-15T10:00:00Z")
-            .output()
-            .unwrap()
-    };
-    assert!(
-        cmd(&["init", "--goal", "Full disk", "--name", "full"])
-            .status
-            .success()
-    );
-    // A document past 64 KiB, as in the reports of changed documents.
-    let long = "y".repeat(60_000);
-    assert!(cmd(&["log", "--discovery", &long]).status.success());
+    let cmd = |args: &[&str]| run_in(&project, args);
+    full_session(&project);
     let store = project.join(".sessions");
     let doc = fs::read_dir(store.join("active"))
         .unwrap()
@@ -714,23 +722,8 @@ fn pause_and_close_on_a_full_disk_do_all_or_nothing() {
     fs::write(project.join("README.md"), "hi\n").unwrap();
     git(&["add", "README.md"]);
     git(&["commit", "-qm", "first"]);
-    let cmd = |args: &[&str]| {
-        Command::new(common::bin())
-            .args(args)
-            .arg("--dir")
-            .arg(&project)
-            .envs(crate::git_refs::GIT_ENV)
-            .env("SESSION_HOOK_NOW", "2026-01-15T10:00:00Z")
-            .output()
-            .unwrap()
-    };
-    assert!(
-        cmd(&["init", "--goal", "Full disk", "--name", "full"])
-            .status
-            .success()
-    );
-    let long = "y".repeat(60_000);
-    assert!(cmd(&["log", "--discovery", &long]).status.success());
+    let cmd = |args: &[&str]| run_in(&project, args);
+    full_session(&project);
     let store = project.join(".sessions");
     let filler = fs_.0.join("filler");
     let index_lock = project.join(".git/index.lock");

@@ -57,29 +57,8 @@ fn chown_all(dir: &Path, uid: u32) {
     }
 }
 
-/// Every hook event a session sees, as (event, extra payload fields).
 fn events(p: &Project) -> Vec<(&'static str, serde_json::Value)> {
-    let file = p.path().join("src/x.rs").display().to_string();
-    vec![
-        ("SessionStart", serde_json::json!({"source": "startup"})),
-        ("SessionStart", serde_json::json!({"source": "resume"})),
-        ("SessionStart", serde_json::json!({"source": "compact"})),
-        (
-            "UserPromptSubmit",
-            serde_json::json!({"prompt": "continue"}),
-        ),
-        (
-            "PostToolUse",
-            serde_json::json!({"tool_name": "Edit", "tool_input": {"file_path": file}}),
-        ),
-        (
-            "PostToolUse",
-            serde_json::json!({"tool_name": "TodoWrite", "tool_input": {"todos": [{"content": "a step", "status": "in_progress", "activeForm": "Doing"}]}}),
-        ),
-        ("PreCompact", serde_json::json!({"trigger": "auto"})),
-        ("Stop", serde_json::json!({})),
-        ("SessionEnd", serde_json::json!({"reason": "exit"})),
-    ]
+    crate::hostile::hook_events(p.path())
 }
 
 fn hook(p: &Project, event: &str, extra: serde_json::Value) -> (Option<i32>, String, String) {
