@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::cmd;
 
@@ -47,6 +47,50 @@ pub struct Cli {
 /// The heading global options are listed under in every `--help`, apart
 /// from each command's own options.
 const GLOBAL: &str = "Global options";
+
+/// Commands that have no use for some global options, and which ones they
+/// keep. There the others are neither shown in `--help` nor accepted after
+/// the command's name: they would only suggest an effect there is not.
+const KEEPS: &[(&str, &[&str])] = &[
+    ("completions", &[]),
+    ("man", &[]),
+    ("demo", &[]),
+    ("install", &["dir"]),
+    ("uninstall", &["dir"]),
+];
+
+/// The command line as it is parsed, completed and documented.
+pub fn command() -> clap::Command {
+    let global: Vec<clap::Arg> = Cli::command()
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .cloned()
+        .collect();
+    Cli::command().mut_subcommands(|sc| {
+        let Some((_, keeps)) = KEEPS.iter().find(|(n, _)| *n == sc.get_name()) else {
+            return sc;
+        };
+        // clap gives a subcommand a global option only when it has no
+        // argument of that id: a hidden one that refuses any value takes
+        // its place.
+        global
+            .iter()
+            .filter(|a| !keeps.contains(&a.get_id().as_str()))
+            .fold(sc, |sc, a| {
+                let name = sc.get_name().to_string();
+                sc.arg(
+                    a.clone()
+                        .global(false)
+                        .hide(true)
+                        .env(None)
+                        .default_value(None)
+                        .value_parser(move |_: &str| -> Result<String, String> {
+                            Err(format!("`{name}` has no use for this option"))
+                        }),
+                )
+            })
+    })
+}
 
 // Each subcommand's arguments are built only when it is the one invoked:
 // building all of them cost about a quarter of a millisecond per run.
@@ -137,7 +181,10 @@ pub fn run() -> i32 {
 
 /// Parse `args` (the program name first) and run.
 pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
-    let cli = match Cli::try_parse_from(args) {
+    let parsed = command()
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         // --help and --version: printed to stdout as clap does.
         Err(e) if !e.use_stderr() => {

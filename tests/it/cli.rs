@@ -1273,3 +1273,72 @@ fn a_closed_session_is_not_edited() {
     }
     assert_eq!(fs::read_to_string(&file).unwrap(), before);
 }
+
+/// The options listed under "Global options:" in a command's `--help`
+/// (empty when it has no such heading), and whether they come after the
+/// command's own options.
+fn global_options(help: &str) -> (Vec<String>, bool) {
+    let Some((own, global)) = help.split_once("\nGlobal options:\n") else {
+        return (Vec::new(), true);
+    };
+    let names = global
+        .lines()
+        .take_while(|l| !l.trim().is_empty())
+        .filter_map(|l| l.split_whitespace().next())
+        .map(str::to_string)
+        .collect();
+    (names, own.contains("\nOptions:\n"))
+}
+
+#[test]
+fn global_options_have_their_own_heading_and_are_absent_where_meaningless() {
+    let p = Project::git();
+    let all = ["--dir", "--session", "--claude-session", "--color"];
+    for cmd in ["log", "view", "pause", "resume", "list", "doctor"] {
+        let help = p.ok(&[cmd, "--help"]);
+        let (global, after_own) = global_options(&help);
+        assert_eq!(global, all, "{cmd}: {help}");
+        assert!(after_own, "{cmd}: its own options come first: {help}");
+        let own = help.split("\nGlobal options:\n").next().unwrap();
+        assert!(!own.contains("--session <NAME>"), "{cmd}: {help}");
+    }
+    for (cmd, keeps) in [
+        ("completions", &[][..]),
+        ("man", &[]),
+        ("demo", &[]),
+        ("install", &["--dir"]),
+        ("uninstall", &["--dir"]),
+    ] {
+        let help = p.ok(&[cmd, "--help"]);
+        assert_eq!(global_options(&help).0, keeps, "{cmd}: {help}");
+        for opt in all.iter().filter(|o| !keeps.contains(o)) {
+            assert!(!help.contains(opt), "{cmd} shows {opt}: {help}");
+            // Given after the command, it is refused, not ignored.
+            let mut args = vec![cmd, opt, "x"];
+            if cmd == "completions" {
+                args.push("bash");
+            }
+            let o = p.run(&args);
+            assert_eq!(o.status.code(), Some(2), "{args:?}");
+            assert!(
+                stderr(&o).contains(&format!("`{cmd}` has no use for this option")),
+                "{args:?}: {}",
+                stderr(&o)
+            );
+        }
+    }
+    // --dir still works on install, before or after the command's name.
+    let other = Project::plain();
+    let dir = other.path().to_str().unwrap();
+    p.ok(&["install", "--dir", dir]);
+    assert!(other.path().join(".claude/settings.local.json").is_file());
+    // An option given before the command is the top level's: CLAUDE_CODE_SESSION_ID
+    // set by Claude Code must not break `!session-hook install`.
+    let o = p
+        .cmd()
+        .env("CLAUDE_CODE_SESSION_ID", "abc")
+        .args(["completions", "bash"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+}
