@@ -166,6 +166,24 @@ fn codex_events_answer_in_codex_format_and_land_in_the_session() {
         .map(|e| fs::read_to_string(e).unwrap())
         .any(|t| t.contains("Codex CLI session ended (other)"));
     assert!(ended, "no session-end entry naming Codex");
+    let log = resume_log_text(&p);
+    assert!(
+        log.contains("(Codex CLI session ended)")
+            && log.contains("- Codex CLI session ID: codex-")
+            && !log.contains("Claude"),
+        "the resume log names the agent that ran the session:\n{log}"
+    );
+}
+
+/// The markdown of the resume log written when the session ended.
+fn resume_log_text(p: &Project) -> String {
+    fs::read_dir(p.path().join(".sessions/resume-logs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|f| f.extension().is_some_and(|x| x == "md"))
+        .map(|f| fs::read_to_string(f).unwrap())
+        .find(|t| t.contains("session ended)"))
+        .expect("a resume log written at the session's end")
 }
 
 #[test]
@@ -237,6 +255,13 @@ fn gemini_events_answer_in_gemini_format_and_land_in_the_session() {
         "{doc}"
     );
     assert!(hook_log(&p).contains("gemini/SessionEnd"));
+    let log = resume_log_text(&p);
+    assert!(
+        log.contains("(Gemini CLI session ended)")
+            && log.contains("- Gemini CLI session ID: gemini-9add1717")
+            && !log.contains("Claude"),
+        "the resume log names the agent that ran the session:\n{log}"
+    );
 }
 
 #[test]
