@@ -17,7 +17,9 @@ pub struct UninstallArgs {
     /// Unwire another agent instead of Claude Code: codex or gemini.
     #[arg(long, value_parser = crate::cmd::hook::parse_agent)]
     pub agent: Option<crate::agents::Agent>,
-    /// Uninstall from ~/.claude instead of this project's .claude/.
+    /// Uninstall from this user's files instead of this project's:
+    /// ~/.claude/settings.json, or with --agent codex ~/.codex/hooks.json
+    /// ($CODEX_HOME if set), with --agent gemini ~/.gemini/settings.json.
     #[arg(long, conflicts_with = "shared")]
     pub user: bool,
     /// Uninstall from the project's committed .claude/settings.json.

@@ -450,6 +450,24 @@ fn gemini_install_turns_hooks_on_and_uninstall_restores_every_byte() {
     let out = doctor(&p, home.path());
     assert!(out.contains(".gemini/settings.json: all 6 events"), "{out}");
 
+    // Hooks turned off again by hand: install turns them on and says
+    // exactly that.
+    let off = p
+        .read(".gemini/settings.json")
+        .replace("\"enabled\": true", "\"enabled\": false");
+    p.write(".gemini/settings.json", &off);
+    let out = ok_in(&p, home.path(), &["install", "--agent", "gemini"]);
+    assert!(
+        out.contains(".gemini/settings.json: session-hook's hooks were registered already")
+            && out.contains("turned hooks on")
+            && !out.contains("refreshed"),
+        "{out}"
+    );
+    p.write(
+        ".gemini/settings.json",
+        &off.replace("\"enabled\": false", "\"enabled\": true"),
+    );
+
     ok_in(&p, home.path(), &["uninstall", "--agent", "gemini"]);
     assert_eq!(p.read(".gemini/settings.json"), GEMINI_SETTINGS);
     assert!(!p.path().join(".gemini/.session-hook-enabled").exists());
@@ -534,4 +552,67 @@ fn doctor_finds_hooks_turned_off() {
         out.contains("lists session-hook in \"hooksConfig.disabled\""),
         "{out}"
     );
+}
+
+#[test]
+fn doctor_reports_hook_tables_in_codex_config_toml() {
+    let p = project();
+    let home = tempfile::tempdir().unwrap();
+    // Hooks of the user's own, in config.toml only: noted, not a problem.
+    p.write(
+        ".codex/config.toml",
+        "[[hooks.Stop]]\nhooks = [{ type = \"command\", command = \"notify-send done\" }]\n",
+    );
+    let out = doctor(&p, home.path());
+    assert!(
+        out.contains(".codex/config.toml has hooks of its own under [hooks] (Stop); they run next to session-hook's"),
+        "{out}"
+    );
+    // With hooks.json beside it, Codex loads both and warns: so do we.
+    ok_in(&p, home.path(), &["install", "--agent", "codex"]);
+    let out = doctor(&p, home.path());
+    assert!(
+        out.contains("has hooks of its own under [hooks] (Stop); .codex/hooks.json exists too: Codex runs both"),
+        "{out}"
+    );
+    // session-hook registered by hand in config.toml as well: it would run twice.
+    p.write(
+        ".codex/config.toml",
+        "[[hooks.SessionStart]]\n[[hooks.SessionStart.hooks]]\ntype = \"command\"\ncommand = \"session-hook hook --agent codex\"\n",
+    );
+    let out = doctor(&p, home.path());
+    assert!(
+        out.contains(".codex/config.toml registers session-hook under [hooks] (SessionStart)")
+            && out.contains("runs session-hook twice"),
+        "{out}"
+    );
+    // Only in config.toml: wired, but by hand.
+    ok_in(&p, home.path(), &["uninstall", "--agent", "codex"]);
+    let out = doctor(&p, home.path());
+    assert!(
+        out.contains("registers session-hook under [hooks] (SessionStart), by hand")
+            && !out.contains("codex      not wired"),
+        "{out}"
+    );
+}
+
+#[test]
+fn user_install_help_names_every_agents_folder() {
+    let p = project();
+    for cmd in ["install", "uninstall"] {
+        let help = p.ok(&[cmd, "--help"]);
+        let user = help
+            .lines()
+            .skip_while(|l| !l.trim_start().starts_with("--user"))
+            .take_while(|l| !l.trim_start().starts_with("--shared"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        for file in [
+            "~/.claude/settings.json",
+            "~/.codex/hooks.json",
+            "~/.gemini/settings.json",
+        ] {
+            assert!(user.contains(file), "{cmd} --user: {user}");
+        }
+    }
 }
