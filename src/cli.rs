@@ -311,11 +311,18 @@ fn missing_dir(cli: &Cli) -> Option<anyhow::Error> {
 
 /// `session-hook: error: ...` with the cause chain and a hint.
 pub fn report(e: &anyhow::Error) {
-    let color = std::env::args()
-        .find_map(|a| {
-            a.strip_prefix("--color=")
-                .and_then(|v| <crate::style::Color as clap::ValueEnum>::from_str(v, true).ok())
+    // The parsed options are gone by now: `--color WHEN` or `--color=WHEN`
+    // is read from the arguments again.
+    let args: Vec<String> = std::env::args().collect();
+    let color = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| match a.strip_prefix("--color") {
+            Some("") => args.get(i + 1).map(String::as_str),
+            Some(v) => v.strip_prefix('='),
+            None => None,
         })
+        .and_then(|v| <crate::style::Color as clap::ValueEnum>::from_str(v, true).ok())
         .unwrap_or_default();
     let paint = crate::style::Paint::stderr(color);
     let mut msg = format!("session-hook: {} {e}", paint.red("error:"));

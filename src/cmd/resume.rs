@@ -105,7 +105,11 @@ pub fn run(g: &Global, a: ResumeArgs) -> Result<()> {
         ctx.store.require()?;
     }
     if a.list {
-        print!("{}", render_list(&rows(&ctx.store), &on_refs, ctx.now));
+        let paint = crate::style::Paint::stdout(g.color);
+        print!(
+            "{}",
+            render_list(&rows(&ctx.store), &on_refs, ctx.now, paint)
+        );
         return Ok(());
     }
     if !ctx.store.exists() {
@@ -291,7 +295,12 @@ fn restore(ctx: &Ctx, s: &RefSession) -> Result<Meta> {
     ctx.store.resolve(Some(&s.id), None)
 }
 
-fn render_list(rows: &[Row], on_refs: &[RefSession], now: DateTime<Utc>) -> String {
+fn render_list(
+    rows: &[Row],
+    on_refs: &[RefSession],
+    now: DateTime<Utc>,
+    paint: crate::style::Paint,
+) -> String {
     if rows.is_empty() && on_refs.is_empty() {
         return "No paused or active sessions.\n".into();
     }
@@ -313,9 +322,10 @@ fn render_list(rows: &[Row], on_refs: &[RefSession], now: DateTime<Utc>) -> Stri
         };
         let from = if r.own { "" } else { "  (created elsewhere)" };
         out.push_str(&format!(
-            "  {:>2}. {}  [{status}]  {when}{from}\n",
+            "  {:>2}. {}  [{}]  {when}{from}\n",
             i + 1,
-            frame::one_line(r.meta.shortname(), 80)
+            paint.bold(&frame::one_line(r.meta.shortname(), 80)),
+            paint.status(status, status)
         ));
         match &r.summary {
             Some(s) => out.push_str(&format!("      Summary: {}\n", frame::one_line(s, 300))),
