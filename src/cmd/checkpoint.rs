@@ -10,6 +10,8 @@ use crate::{fsutil, git, session, verify};
 
 #[derive(Debug, Args)]
 pub struct CheckpointArgs {
+    /// Session: an id, an id prefix or a shortname (as --session).
+    pub name: Option<String>,
     /// A note for the journal.
     #[arg(long)]
     pub note: Option<String>,
@@ -22,7 +24,7 @@ pub fn run(g: &Global, a: CheckpointArgs) -> Result<()> {
     let ctx = Ctx::new(g)?;
     let note = ctx.opt_text("--note", a.note.as_ref())?;
     let tldr = ctx.opt_text("--tldr", a.tldr.as_ref())?;
-    let (short, progress_path) = ctx.edit(None, |open, ctx| {
+    let (short, progress_path) = ctx.edit(a.name.as_deref(), |open, ctx| {
         let doc = &mut open.doc;
         if let Some(t) = &tldr {
             session::set_tldr(doc, t, ctx.now);
