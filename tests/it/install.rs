@@ -445,7 +445,7 @@ fn a_modified_command_file_is_left_alone_without_force() {
     assert_eq!(p.read(".claude/commands/session-log.md"), mine);
     assert_eq!(
         p.read(".claude/commands/session-view.md"),
-        repo_file("hooks/commands/session-view.md")
+        repo_file("plugin/commands/session-view.md")
     );
 
     // Still left alone on the next run: the record keeps what we wrote.
