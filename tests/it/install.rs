@@ -519,7 +519,7 @@ fn settings_example_matches_what_install_writes() {
 fn installed_command_files_are_the_shipped_ones() {
     let p = Project::plain();
     run_ok(&p, &["install"]);
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("hooks/commands");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("plugin/commands");
     let mut names: Vec<String> = fs::read_dir(&dir)
         .unwrap()
         .flatten()
@@ -570,7 +570,7 @@ fn injected(text: &str) -> Vec<String> {
 
 #[test]
 fn command_files_run_the_binary_with_the_arguments() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("hooks/commands");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("plugin/commands");
     let cli = session_hook::cli::Cli::command();
     let samples = [
         ("init", "--goal \"Fix the race\" --task T1"),
