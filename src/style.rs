@@ -24,6 +24,17 @@ impl Color {
     }
 }
 
+/// `s` without the colour `Paint` added: what a pipe would have shown.
+pub fn unpainted(s: &str) -> String {
+    s.split("\x1b[")
+        .enumerate()
+        .map(|(i, part)| match part.split_once('m') {
+            Some((_, rest)) if i > 0 => rest,
+            _ => part,
+        })
+        .collect()
+}
+
 /// Paints text, or leaves it alone.
 #[derive(Debug, Clone, Copy)]
 pub struct Paint {
@@ -150,18 +161,11 @@ mod tests {
         let doc = "---\nid: x\nstatus: paused\n---\n\n# Session: T\n\n## Progress\n- [x] Done one ^s1\n- [ ] Two ^s2  <- CURRENT\n\n## Blockers\n1. **no sample** — open (2026-01-15T10:00Z)\n2. **old** — resolved (2026-01-15T10:00Z)\n\n---\nfooter\n";
         let p = Paint { on: true };
         let painted = p.document(doc);
-        let plain: String = painted
-            .split("\x1b[")
-            .enumerate()
-            .map(|(i, s)| {
-                if i == 0 {
-                    s
-                } else {
-                    s.split_once('m').unwrap().1
-                }
-            })
-            .collect();
-        assert_eq!(plain, doc, "colour only, not one character more or less");
+        assert_eq!(
+            unpainted(&painted),
+            doc,
+            "colour only, not one character more or less"
+        );
         for (line, code) in [
             ("status: ", "\x1b[2mstatus: \x1b[0m\x1b[33mpaused"),
             ("# Session", "\x1b[1m# Session: T"),

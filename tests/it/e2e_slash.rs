@@ -263,8 +263,7 @@ fn three_conversations_two_sessions_one_project() {
     let p = Project::git();
     let home = tempfile::tempdir().unwrap();
     p.ok(&["install"]);
-    let proj = p.path().to_path_buf();
-    let api = scripted(move |prompt, _| writes(&proj, prompt));
+    let api = writer(&p);
     let r = Run {
         bin: &bin,
         p: &p,
@@ -395,8 +394,7 @@ fn the_repository_is_a_plugin() {
     let p = Project::git();
     let home = tempfile::tempdir().unwrap();
     p.ok(&["init", "Plugin", "route", "works"]);
-    let proj = p.path().to_path_buf();
-    let api = scripted(move |prompt, _| writes(&proj, prompt));
+    let api = writer(&p);
     let r = Run {
         bin: &bin,
         p: &p,
@@ -446,16 +444,19 @@ fn plugin_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("plugin")
 }
 
-/// "WRITE:name" in a prompt makes the model write that file.
-fn writes(proj: &Path, prompt: &str) -> Vec<Reply> {
-    prompt
-        .split_whitespace()
-        .filter_map(|w| w.strip_prefix("WRITE:"))
-        .map(|f| Reply::Tool {
-            name: "Write".into(),
-            input: json!({"file_path": proj.join(f).display().to_string(), "content": "x\n"}),
-        })
-        .collect()
+/// A model that writes the file each "WRITE:name" in a prompt names.
+fn writer(p: &Project) -> MockApi {
+    let proj = p.path().to_path_buf();
+    scripted(move |prompt, _| {
+        prompt
+            .split_whitespace()
+            .filter_map(|w| w.strip_prefix("WRITE:"))
+            .map(|f| Reply::Tool {
+                name: "Write".into(),
+                input: json!({"file_path": proj.join(f).display().to_string(), "content": "x\n"}),
+            })
+            .collect()
+    })
 }
 
 /// `claude plugin …` (or any non-prompt command); returns its output.
@@ -533,8 +534,7 @@ fn a_clone_is_a_marketplace_that_installs_only_the_plugin() {
 
     // Installed, it works without --plugin-dir.
     p.ok(&["init", "Marketplace", "route"]);
-    let proj = p.path().to_path_buf();
-    let api = scripted(move |prompt, _| writes(&proj, prompt));
+    let api = writer(&p);
     let r = Run {
         bin: &bin,
         p: &p,
