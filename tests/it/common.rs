@@ -171,7 +171,7 @@ impl Project {
     }
 }
 
-/// A file of this repository (not of a test project), e.g. `plugin/hooks/hooks.json`.
+/// A file of this repository (not of a test project), e.g. `hooks/hooks.json`.
 pub fn repo_file(rel: &str) -> String {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
