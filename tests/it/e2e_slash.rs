@@ -138,15 +138,20 @@ fn every_slash_command_takes_plain_words_flags_and_mistakes() {
     let p = Project::git();
     let home = tempfile::tempdir().unwrap();
     p.ok(&["install"]);
-    // The checkpoint command asks the model for a TL;DR and to save it.
+    // The checkpoint command asks the model for a TL;DR and to save it
+    // with the command line it gives (what the user typed included).
     let api = scripted(|prompt, _| {
-        if prompt.contains("Write a fresh TL;DR") {
-            vec![bash(
-                "session-hook checkpoint --tldr 'CSV export: quoting decided, writer next.'",
-            )]
-        } else {
-            vec![]
-        }
+        let Some(line) = prompt
+            .lines()
+            .map(str::trim)
+            .find(|l| l.starts_with("session-hook checkpoint --tldr \"PARAGRAPH\""))
+        else {
+            return vec![];
+        };
+        vec![bash(&line.replace(
+            "PARAGRAPH",
+            "CSV export: quoting decided, writer next.",
+        ))]
     });
     let r = Run {
         bin: &bin,
@@ -209,15 +214,41 @@ fn every_slash_command_takes_plain_words_flags_and_mistakes() {
     );
 
     // checkpoint: the model writes the TL;DR and saves it without a prompt
-    // (install allowed `session-hook checkpoint`).
+    // (install allowed `session-hook checkpoint`); plain words are the
+    // journal note, a flag works, a mistake comes back as its error.
     r.go("/session-checkpoint", Some(&sid), &[]);
     assert!(
         session_text(&p, csv).contains("CSV export: quoting decided, writer next."),
         "{}",
         session_text(&p, csv)
     );
+    r.go("/session-checkpoint before lunch", Some(&sid), &[]);
+    r.go(
+        "/session-checkpoint --note \"after lunch\"",
+        Some(&sid),
+        &[],
+    );
+    let journal = p
+        .journal_entries()
+        .iter()
+        .map(|e| std::fs::read_to_string(e).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        journal.contains("before lunch") && journal.contains("after lunch"),
+        "{journal}"
+    );
+    let (_, req) = r.go("/session-checkpoint --nite x", Some(&sid), &[]);
+    assert!(req.contains("unexpected argument '--nite'"), "{req}");
 
-    // pause: plain words are the summary; resume: a mistake, a flag, words.
+    // pause: a mistake changes nothing; plain words are the summary;
+    // resume: a mistake, a flag, words.
+    let (_, req) = r.go("/session-pause --sumary x", Some(&sid), &[]);
+    assert!(
+        req.contains("unexpected argument '--sumary'") && req.contains("If it failed"),
+        "{req}"
+    );
+    assert!(session_text(&p, csv).contains("status: active"));
     let (_, req) = r.go(
         "/session-pause halfway, the writer comes next",
         Some(&sid),
@@ -245,6 +276,18 @@ fn every_slash_command_takes_plain_words_flags_and_mistakes() {
     // close: a mistake, a bare close (asks), plain words.
     let (_, req) = r.go("/session-close --abandon", Some(&sid2), &[]);
     assert!(req.contains("abandoning second needs a reason"), "{req}");
+    // pause with flags.
+    let (_, req) = r.go(
+        "/session-pause -s \"second on hold\" -n \"Pick it up again\"",
+        Some(&sid2),
+        &[],
+    );
+    assert!(req.contains("Session paused: second"), "{req}");
+    let second = session_text(&p, "second");
+    assert!(
+        second.contains("status: paused") && second.contains("Pick it up again"),
+        "{second}"
+    );
     let (_, req) = r.go("/session-close", Some(&sid), &[]);
     assert!(
         req.contains(&format!("close {csv} as complete or as abandoned?"))
@@ -254,7 +297,7 @@ fn every_slash_command_takes_plain_words_flags_and_mistakes() {
     let (_, req) = r.go("/session-close complete", Some(&sid), &[]);
     assert!(req.contains(&format!("Session completed: {csv}")), "{req}");
     assert!(session_text(&p, csv).contains("status: complete"));
-    assert!(session_text(&p, "second").contains("status: active"));
+    assert!(session_text(&p, "second").contains("status: paused"));
 }
 
 #[test]

@@ -299,3 +299,25 @@ fn reports_and_exports_stay_under_sessions() {
         "{err}"
     );
 }
+
+#[test]
+fn checkpoint_takes_a_name_and_a_note_in_plain_words() {
+    let p = two_sessions();
+    let out = p.ok(&["checkpoint", "alpha", "before", "lunch"]);
+    assert!(out.contains("Checkpoint saved for alpha"), "{out}");
+    let out = p.ok(&["checkpoint", "after lunch"]);
+    assert!(out.contains("Checkpoint saved for beta"), "{out}");
+    let journal: String = p
+        .journal_entries()
+        .iter()
+        .map(|e| std::fs::read_to_string(e).unwrap())
+        .collect();
+    assert!(journal.contains("before lunch") && journal.contains("after lunch"));
+    // A mistyped name alone is a mistyped name, not a one-word note.
+    let o = p.run(&["checkpoint", "alpah"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean \"alpha\"?"));
+    let o = p.run(&["checkpoint", "a", "note", "--note", "another"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("a note given twice"));
+}
