@@ -616,3 +616,56 @@ fn user_install_help_names_every_agents_folder() {
         }
     }
 }
+
+#[test]
+fn a_codex_conversation_among_several_sessions_is_told_how_to_choose_and_can() {
+    let p = project();
+    p.ok(&["init", "--name", "other", "--goal", "Other work"]);
+    let home = tempfile::tempdir().unwrap();
+    let (code, out) = hook(
+        &p,
+        Some("codex"),
+        &recorded(&p, "codex", "SessionStart", home.path()),
+    );
+    assert_eq!(code, 0);
+    let ctx = context_of(&out, "SessionStart");
+    // Codex has no /session-resume: the command names the conversation.
+    let cmd = ctx
+        .split('`')
+        .find(|s| s.starts_with("session-hook resume NAME --claude-session codex-"))
+        .unwrap_or_else(|| panic!("{ctx}"));
+    assert!(!ctx.contains("/session-resume"), "{ctx}");
+    // Before choosing, a patch lands nowhere.
+    let patch = recorded(&p, "codex", "PostToolUse-apply_patch", home.path());
+    hook(&p, Some("codex"), &patch);
+    assert!(!p.session_text("other").contains("notes.txt"));
+    // Run as told, the conversation is bound, and its patch lands there.
+    let line = cmd.replace("NAME", "other");
+    let args: Vec<&str> = line.split_whitespace().skip(1).collect();
+    p.ok(&args);
+    hook(&p, Some("codex"), &patch);
+    assert!(
+        p.session_text("other").contains("notes.txt"),
+        "{}",
+        p.session_text("other")
+    );
+    assert!(!p.session_text("migrate-billing").contains("notes.txt"));
+}
+
+#[test]
+fn gemini_is_pointed_at_a_paused_session_with_a_command_it_can_run() {
+    let p = project();
+    p.ok(&["pause", "-s", "on hold"]);
+    let home = tempfile::tempdir().unwrap();
+    let (_, out) = hook(
+        &p,
+        None,
+        &recorded(&p, "gemini", "SessionStart", home.path()),
+    );
+    let ctx = context_of(&out, "SessionStart");
+    assert!(
+        ctx.contains("Resume it with session-hook resume migrate-billing")
+            && !ctx.contains("/session-resume"),
+        "{ctx}"
+    );
+}
