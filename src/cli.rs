@@ -176,7 +176,26 @@ pub fn run() -> i32 {
     if let Some(code) = fast_path() {
         return code;
     }
+    quiet_broken_pipe();
     run_from(std::env::args_os())
+}
+
+/// `session-hook list | head`: a reader that stops early closes our stdout,
+/// and std's `print!` then panics. That is not a crash worth a backtrace:
+/// the command stops without a word (exit 101), as `cat` would stop.
+fn quiet_broken_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .unwrap_or("");
+        if msg.starts_with("failed printing to stdout") && msg.contains("Broken pipe") {
+            return;
+        }
+        default(info);
+    }));
 }
 
 /// Parse `args` (the program name first) and run.

@@ -1467,3 +1467,24 @@ fn colour_on_a_terminal_for_list_view_resume_and_doctor_and_never_in_pipes() {
         serde_json::from_str::<serde_json::Value>(&out).unwrap();
     }
 }
+
+#[test]
+fn a_reader_that_stops_early_gets_no_backtrace() {
+    let p = Project::git();
+    p.ok(&["init", "Some", "work"]);
+    for args in [&["list"][..], &["view"], &["doctor"]] {
+        // `session-hook view | head -0`: stdout is a pipe nobody reads.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let o = std::process::Command::new(common::bin())
+            .current_dir(p.path())
+            .env_remove("CLAUDE_PROJECT_DIR")
+            .env_remove("CLAUDE_CODE_SESSION_ID")
+            .args(args)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        assert!(o.stderr.is_empty(), "{args:?}: {}", stderr(&o));
+    }
+}
