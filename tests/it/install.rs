@@ -745,18 +745,8 @@ fn user_install_round_trips_byte_for_byte() {
     let file = home.path().join(".claude/settings.json");
     fs::write(&file, TEAM).unwrap();
     let run = |args: &[&str]| {
-        let o = p
-            .cmd()
-            .env("HOME", home.path())
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            o.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-        String::from_utf8(o.stdout).unwrap()
+        let o = p.cmd().env("HOME", home.path()).args(args).output();
+        common::stdout_of_success(o.unwrap(), args)
     };
     run(&["install", "--user"]);
     let v: Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
