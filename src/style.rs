@@ -118,6 +118,19 @@ impl Paint {
         out
     }
 
+    /// Every `[active]`, `[paused]`, `[complete]` and `[abandoned]` in
+    /// `text` with its status in colour (as `resume --list` shows them).
+    pub fn statuses(&self, text: &str) -> String {
+        if !self.on {
+            return text.to_string();
+        }
+        ["active", "paused", "complete", "abandoned"]
+            .iter()
+            .fold(text.to_string(), |t, s| {
+                t.replace(&format!("[{s}]"), &format!("[{}]", self.status(s, s)))
+            })
+    }
+
     /// A finding's level in doctor's report, padded to `width` before it
     /// is painted so columns stay aligned.
     pub fn level(&self, tag: &str, width: usize) -> String {

@@ -105,11 +105,10 @@ pub fn run(g: &Global, a: ResumeArgs) -> Result<()> {
         ctx.store.require()?;
     }
     if a.list {
-        let paint = crate::style::Paint::stdout(g.color);
-        print!(
-            "{}",
-            render_list(&rows(&ctx.store), &on_refs, ctx.now, paint)
-        );
+        // Painted after the text is made safe for a terminal, which would
+        // take the colour out again.
+        let text = frame::terminal(&render_list(&rows(&ctx.store), &on_refs, ctx.now)).into_owned();
+        print!("{}", crate::style::Paint::stdout(g.color).statuses(&text));
         return Ok(());
     }
     if !ctx.store.exists() {
@@ -295,12 +294,7 @@ fn restore(ctx: &Ctx, s: &RefSession) -> Result<Meta> {
     ctx.store.resolve(Some(&s.id), None)
 }
 
-fn render_list(
-    rows: &[Row],
-    on_refs: &[RefSession],
-    now: DateTime<Utc>,
-    paint: crate::style::Paint,
-) -> String {
+fn render_list(rows: &[Row], on_refs: &[RefSession], now: DateTime<Utc>) -> String {
     if rows.is_empty() && on_refs.is_empty() {
         return "No paused or active sessions.\n".into();
     }
@@ -322,10 +316,9 @@ fn render_list(
         };
         let from = if r.own { "" } else { "  (created elsewhere)" };
         out.push_str(&format!(
-            "  {:>2}. {}  [{}]  {when}{from}\n",
+            "  {:>2}. {}  [{status}]  {when}{from}\n",
             i + 1,
-            paint.bold(&frame::one_line(r.meta.shortname(), 80)),
-            paint.status(status, status)
+            frame::one_line(r.meta.shortname(), 80)
         ));
         match &r.summary {
             Some(s) => out.push_str(&format!("      Summary: {}\n", frame::one_line(s, 300))),
@@ -339,7 +332,9 @@ fn render_list(
     if !on_refs.is_empty() {
         out.push_str("\nOnly on snapshot refs (resuming one restores its files):\n\n");
         for (k, s) in on_refs.iter().enumerate() {
+            // Fetched from someone's clone: one line each, no escapes.
             let (name, title) = ref_names(s);
+            let (name, title) = (frame::one_line(&name, 80), frame::one_line(&title, 200));
             let when = chrono::TimeZone::timestamp_opt(&Utc, s.time, 0)
                 .single()
                 .map(|t| format!("snapshot {} ({})", clock::short(t), clock::ago(t, now)))
