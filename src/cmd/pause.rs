@@ -68,22 +68,7 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
             .map(|r| snapshot::git_context(&r))
     });
     // A single word is a session name when it names one, else a summary.
-    let (name, words_summary) = match a.words.as_slice() {
-        [one] if !one.contains(char::is_whitespace) => {
-            let metas = ctx.store.metas(false);
-            let names = metas.iter().map(|m| m.shortname());
-            // A word close to a name is a mistyped name (and gets a "did
-            // you mean"), not a one-word summary.
-            if metas.iter().any(|m| m.shortname() == one || m.id() == one)
-                || crate::names::closest(one, names).is_some()
-            {
-                (Some(one.clone()), String::new())
-            } else {
-                (None, one.clone())
-            }
-        }
-        words => super::name_and_text(&ctx.store, words),
-    };
+    let (name, words_summary) = super::name_or_text(&ctx.store, &a.words);
     let words_summary = (!words_summary.is_empty()).then_some(words_summary);
     let summary = ctx
         .opt_text("--summary", a.summary.as_ref().or(words_summary.as_ref()))?
