@@ -163,7 +163,7 @@ fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Plan> {
     }
     let changes = crate::changes::short_report(&ctx.store, &doc, ctx.now);
     t.lap("git");
-    let budget = super::render_budget(ctx);
+    let budget = super::resume_budget(ctx);
     let rel = ctx.rel(&meta.path);
     let view = View::with_journal(&doc, &ctx.store);
     let text = inject::startup_context(&inject::Input {
@@ -179,7 +179,7 @@ fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Plan> {
         text.len(),
         doc.shortname()
     );
-    let mut plan = Plan::say(Out::document("SessionStart", &text), note);
+    let mut plan = Plan::say(Out::resume("SessionStart", &text), note);
     plan.effects.extend(given(ctx, &doc));
     // Bound without rewriting the document: the frontmatter listing
     // follows at its next save. A busy store only defers the binding.
@@ -211,7 +211,7 @@ fn after_compact(ctx: &mut Ctx, t: &mut Timings) -> Result<Plan> {
     doc.set_front(&[("compaction_count", Value::Int(n))])?;
     let changes = crate::changes::short_report(&ctx.store, &doc, ctx.now);
     t.lap("git");
-    let budget = super::render_budget(ctx);
+    let budget = super::resume_budget(ctx);
     let rel = ctx.rel(&meta.path);
     let view = View::with_journal(&doc, &ctx.store);
     let text = inject::resume_context(&inject::Input {
@@ -223,7 +223,7 @@ fn after_compact(ctx: &mut Ctx, t: &mut Timings) -> Result<Plan> {
     });
     t.lap("render");
     let note = format!("compact #{n}: injected {} chars", text.len());
-    let mut plan = Plan::say(Out::document("SessionStart", &text), note);
+    let mut plan = Plan::say(Out::resume("SessionStart", &text), note);
     plan.effects.extend(given(ctx, &doc));
     let claude = ctx.claude().and_then(crate::names::safe_external_id);
     plan.effects.extend(bind(ctx, doc.id(), false));
@@ -291,7 +291,13 @@ fn continuation(ctx: &mut Ctx, text: &str, t: &mut Timings) -> Result<Plan> {
     }
     let changes = crate::changes::short_report(&ctx.store, &doc, ctx.now);
     t.lap("git");
-    let budget = super::render_budget(ctx);
+    // A paused session gets no request to keep it current: nothing is
+    // recorded in it until it is resumed.
+    let budget = if paused {
+        super::render_budget(ctx)
+    } else {
+        super::resume_budget(ctx)
+    };
     let rel = ctx.rel(&meta.path);
     let view = View::with_journal(&doc, &ctx.store);
     let input = inject::Input {
@@ -301,10 +307,14 @@ fn continuation(ctx: &mut Ctx, text: &str, t: &mut Timings) -> Result<Plan> {
         budget,
         now: ctx.now,
     };
-    let out = if paused {
-        inject::paused_context(&input)
+    let (out, said) = if paused {
+        let t = inject::paused_context(&input);
+        let o = Out::document("UserPromptSubmit", &t);
+        (t, o)
     } else {
-        inject::resume_context(&input)
+        let t = inject::resume_context(&input);
+        let o = Out::resume("UserPromptSubmit", &t);
+        (t, o)
     };
     t.lap("render");
     let note = format!(
@@ -312,7 +322,7 @@ fn continuation(ctx: &mut Ctx, text: &str, t: &mut Timings) -> Result<Plan> {
         out.len(),
         if paused { " (paused session)" } else { "" }
     );
-    let mut plan = Plan::say(Out::document("UserPromptSubmit", &out), note);
+    let mut plan = Plan::say(said, note);
     plan.effects.extend(given(ctx, &doc));
     Ok(plan)
 }
