@@ -205,11 +205,10 @@ impl Redactor {
                 continue;
             }
             if let Cow::Owned(t) = rule(i).replace_all(&out, |caps: &Captures| replace(kind, caps))
+                && t != *out
             {
-                if t != *out {
-                    lower = t.to_lowercase();
-                    out = Cow::Owned(t);
-                }
+                lower = t.to_lowercase();
+                out = Cow::Owned(t);
             }
         }
         if !self.extra.is_empty() {

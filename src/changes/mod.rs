@@ -374,6 +374,24 @@ fn short_scan_budget() -> std::time::Duration {
     std::time::Duration::from_millis(ms)
 }
 
+/// The largest index (in bytes) the short report scans against. The scan
+/// compares every index entry with HEAD and with the disk; past about
+/// 6,000 entries (some 90 bytes each) it cannot finish within the budget
+/// above, and starting it anyway only spends the budget, a second core and
+/// the memory of the whole index and HEAD tree for nothing. The short
+/// report then says the files were not scanned, as it does when the budget
+/// runs out. `SESSION_HOOK_SCAN_MAX_INDEX` overrides it.
+fn short_scan_max_index() -> u64 {
+    std::env::var("SESSION_HOOK_SCAN_MAX_INDEX")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(512 * 1024)
+}
+
+fn index_too_big(repo: &Repository, max: u64) -> bool {
+    std::fs::metadata(repo.path().join("index")).is_ok_and(|m| m.len() > max)
+}
+
 /// Start the work-tree scan on its own thread (with its own handle on the
 /// repository), so it overlaps the commit walk and the diff.
 fn scan_in_background(project: &Path) -> std::sync::mpsc::Receiver<WorkStatus> {
@@ -399,7 +417,8 @@ fn compute_in(
     // The short report (on the hook path) waits for the scan only as long
     // as its budget allows.
     let scan = match depth {
-        Depth::Short => (!budget.is_zero()).then(|| scan_in_background(project)),
+        Depth::Short => (!budget.is_zero() && !index_too_big(repo, short_scan_max_index()))
+            .then(|| scan_in_background(project)),
         Depth::Full => Some(scan_in_background(project)),
     };
     let head_oid = match repo.head() {

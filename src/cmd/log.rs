@@ -144,37 +144,13 @@ pub fn run(g: &Global, mut a: LogArgs) -> Result<()> {
     let name = from_words(&ctx, &mut a)?;
     // Checked here rather than by clap: `decision: ...` in plain words
     // takes a --rationale as well as --decision does.
+    let (decision, blocker) = (a.decision.is_some(), a.blocker.is_some());
     for (flag, given, needs, with) in [
-        (
-            "--rationale",
-            a.rationale.is_some(),
-            "--decision",
-            a.decision.is_some(),
-        ),
-        (
-            "--options",
-            a.options.is_some(),
-            "--decision",
-            a.decision.is_some(),
-        ),
-        (
-            "--context",
-            a.context.is_some(),
-            "--decision",
-            a.decision.is_some(),
-        ),
-        (
-            "--impact",
-            a.impact.is_some(),
-            "--blocker",
-            a.blocker.is_some(),
-        ),
-        (
-            "--mitigation",
-            a.mitigation.is_some(),
-            "--blocker",
-            a.blocker.is_some(),
-        ),
+        ("--rationale", a.rationale.is_some(), "--decision", decision),
+        ("--options", a.options.is_some(), "--decision", decision),
+        ("--context", a.context.is_some(), "--decision", decision),
+        ("--impact", a.impact.is_some(), "--blocker", blocker),
+        ("--mitigation", a.mitigation.is_some(), "--blocker", blocker),
     ] {
         if given && !with {
             return Err(UserError::new(format!(

@@ -161,19 +161,7 @@ fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Plan> {
             "{source}: already injected in this epoch"
         )));
     }
-    let changes = crate::changes::short_report(&ctx.store, &doc, ctx.now);
-    t.lap("git");
-    let budget = super::resume_budget(ctx);
-    let rel = ctx.rel(&meta.path);
-    let view = View::with_journal(&doc, &ctx.store);
-    let text = inject::startup_context(&inject::Input {
-        view: &view,
-        rel_path: &rel,
-        changes,
-        budget,
-        now: ctx.now,
-    });
-    t.lap("render");
+    let text = render(ctx, &doc, &meta.path, t, inject::startup_context, true);
     let note = format!(
         "{source}: injected {} chars from {}",
         text.len(),
@@ -209,19 +197,7 @@ fn after_compact(ctx: &mut Ctx, t: &mut Timings) -> Result<Plan> {
     // is never saved (the edit below counts it on disk).
     let n = doc.front().compaction_count + 1;
     doc.set_front(&[("compaction_count", Value::Int(n))])?;
-    let changes = crate::changes::short_report(&ctx.store, &doc, ctx.now);
-    t.lap("git");
-    let budget = super::resume_budget(ctx);
-    let rel = ctx.rel(&meta.path);
-    let view = View::with_journal(&doc, &ctx.store);
-    let text = inject::resume_context(&inject::Input {
-        view: &view,
-        rel_path: &rel,
-        changes,
-        budget,
-        now: ctx.now,
-    });
-    t.lap("render");
+    let text = render(ctx, &doc, &meta.path, t, inject::resume_context, true);
     let note = format!("compact #{n}: injected {} chars", text.len());
     let mut plan = Plan::say(Out::resume("SessionStart", &text), note);
     plan.effects.extend(given(ctx, &doc));
@@ -289,34 +265,25 @@ fn continuation(ctx: &mut Ctx, text: &str, t: &mut Timings) -> Result<Plan> {
     if already_given(ctx, &doc) {
         return Ok(Plan::silent("continue: already injected in this epoch"));
     }
-    let changes = crate::changes::short_report(&ctx.store, &doc, ctx.now);
-    t.lap("git");
     // A paused session gets no request to keep it current: nothing is
     // recorded in it until it is resumed.
-    let budget = if paused {
-        super::render_budget(ctx)
+    let out = render(
+        ctx,
+        &doc,
+        &meta.path,
+        t,
+        if paused {
+            inject::paused_context
+        } else {
+            inject::resume_context
+        },
+        !paused,
+    );
+    let said = if paused {
+        Out::document("UserPromptSubmit", &out)
     } else {
-        super::resume_budget(ctx)
+        Out::resume("UserPromptSubmit", &out)
     };
-    let rel = ctx.rel(&meta.path);
-    let view = View::with_journal(&doc, &ctx.store);
-    let input = inject::Input {
-        view: &view,
-        rel_path: &rel,
-        changes,
-        budget,
-        now: ctx.now,
-    };
-    let (out, said) = if paused {
-        let t = inject::paused_context(&input);
-        let o = Out::document("UserPromptSubmit", &t);
-        (t, o)
-    } else {
-        let t = inject::resume_context(&input);
-        let o = Out::resume("UserPromptSubmit", &t);
-        (t, o)
-    };
-    t.lap("render");
     let note = format!(
         "continue: injected {} chars{}",
         out.len(),
@@ -325,6 +292,36 @@ fn continuation(ctx: &mut Ctx, text: &str, t: &mut Timings) -> Result<Plan> {
     let mut plan = Plan::say(said, note);
     plan.effects.extend(given(ctx, &doc));
     Ok(plan)
+}
+
+/// A resume context for `doc` (at `path`): its short change report and
+/// its view with the journal, rendered by `renderer` within the budget,
+/// less the closing request to keep the session current when it follows
+/// (`keep`, see [`Out::resume`]).
+fn render(
+    ctx: &Ctx,
+    doc: &Document,
+    path: &std::path::Path,
+    t: &mut Timings,
+    renderer: fn(&inject::Input) -> String,
+    keep: bool,
+) -> String {
+    let changes = crate::changes::short_report(&ctx.store, doc, ctx.now);
+    t.lap("git");
+    let view = View::with_journal(doc, &ctx.store);
+    let text = renderer(&inject::Input {
+        view: &view,
+        rel_path: &ctx.rel(path),
+        changes,
+        budget: if keep {
+            super::resume_budget(ctx)
+        } else {
+            super::render_budget(ctx)
+        },
+        now: ctx.now,
+    });
+    t.lap("render");
+    text
 }
 
 /// Whether this Claude session was given `doc`'s context in its current

@@ -96,6 +96,15 @@ svg.chart .file .name, svg.chart .day .name { fill: var(--fg); }
 code { font-family: ui-monospace, monospace; font-size: 0.92em; }
 "#;
 
+/// A chart section's opening: its heading, one line on how to read it,
+/// and the legend of its colours.
+fn section_head(id: &str, title: &str, blurb: &str, items: &[(&str, &str)]) -> String {
+    format!(
+        r#"<section id="{id}"><h2>{title}</h2><p class="muted">{blurb}</p>{}"#,
+        legend(items)
+    )
+}
+
 fn legend(items: &[(&str, &str)]) -> String {
     let mut o = String::from(r#"<ul class="legend">"#);
     for (var, label) in items {
@@ -226,16 +235,19 @@ pub fn page(p: &Picture) -> String {
     for n in &p.notes {
         let _ = write!(o, r#"<p class="note">{}</p>"#, esc(n));
     }
-    o.push_str(r#"<section id="context"><h2>Context over time</h2>"#);
-    o.push_str(r#"<p class="muted">Tokens in the context at each reply, against the window and the warning levels. Hover a point, a compaction or a marker for details.</p>"#);
-    o.push_str(&legend(&[
+    o.push_str(&section_head(
+        "context",
+        "Context over time",
+        "Tokens in the context at each reply, against the window and the warning levels. Hover a point, a compaction or a marker for details.",
+        &[
         ("usage", "tokens in context"),
         ("caution", "caution"),
         ("warning", "warning"),
         ("critical", "critical"),
         ("compaction", "compaction (before → after)"),
         ("inject", "resume context injected"),
-    ]));
+        ],
+    ));
     if p.conversations.is_empty() {
         o.push_str(r#"<p class="note">No Claude conversation is bound to this session yet.</p>"#);
     }
@@ -243,9 +255,11 @@ pub fn page(p: &Picture) -> String {
         o.push_str(&conversation_section(c, &p.thresholds));
     }
     o.push_str("</section>\n");
-    o.push_str(r#"<section id="timeline"><h2>Timeline</h2>"#);
-    o.push_str(r#"<p class="muted">Steps from start to done; the current step is outlined. Idle stretches of more than 90 minutes are squeezed (⋯). Hover for the entry.</p>"#);
-    o.push_str(&legend(&[
+    o.push_str(&section_head(
+        "timeline",
+        "Timeline",
+        "Steps from start to done; the current step is outlined. Idle stretches of more than 90 minutes are squeezed (⋯). Hover for the entry.",
+        &[
         ("done", "done"),
         ("current", "current"),
         ("open", "started, not done"),
@@ -256,7 +270,8 @@ pub fn page(p: &Picture) -> String {
         ("sitting", "pause ‖ / resume ▶"),
         ("compaction", "compaction ▼"),
         ("commit", "commit at a pause"),
-    ]));
+        ],
+    ));
     let _ = write!(o, "<figure>{}</figure>", svg::timeline_chart(&p.timeline));
     if !tl.remaining.is_empty() {
         o.push_str("<p class=\"muted\">Not started yet:</p><ul>");

@@ -301,14 +301,7 @@ fn run_in(p: &Project, home: &Path, args: &[&str]) -> std::process::Output {
 }
 
 fn ok_in(p: &Project, home: &Path, args: &[&str]) -> String {
-    let o = run_in(p, home, args);
-    assert!(
-        o.status.success(),
-        "{args:?}: {}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout).unwrap()
+    crate::common::stdout_of_success(run_in(p, home, args), args)
 }
 
 /// doctor's report (its exit code depends on the Claude Code wiring too).

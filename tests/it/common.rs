@@ -76,16 +76,21 @@ impl Project {
         self.cmd().args(args).output().expect("run session-hook")
     }
 
+    /// Take the store lock as another writer would; held until the file
+    /// is dropped.
+    pub fn hold_lock(&self) -> std::fs::File {
+        let lock = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(self.path().join(".sessions/.local/lock"))
+            .unwrap();
+        lock.lock().unwrap();
+        lock
+    }
+
     /// Run and require success; returns stdout.
     pub fn ok(&self, args: &[&str]) -> String {
-        let o = self.run(args);
-        assert!(
-            o.status.success(),
-            "{args:?} failed:\nstdout: {}\nstderr: {}",
-            String::from_utf8_lossy(&o.stdout),
-            String::from_utf8_lossy(&o.stderr)
-        );
-        String::from_utf8(o.stdout).unwrap()
+        stdout_of_success(self.run(args), args)
     }
 
     /// Run and require success with the clock pinned at `now`, or with the
@@ -246,4 +251,16 @@ pub fn npm_bin(env: &str, dir: &str, package: &str, bin: &str) -> Option<PathBuf
         assert!(st.success(), "npm install {package} failed");
     }
     Some(exe)
+}
+
+/// The stdout of a command that must have succeeded (`what` names it in
+/// the failure, with both outputs).
+pub fn stdout_of_success(o: Output, what: impl std::fmt::Debug) -> String {
+    assert!(
+        o.status.success(),
+        "{what:?} failed:\nstdout: {}\nstderr: {}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
 }

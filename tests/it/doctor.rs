@@ -52,14 +52,7 @@ impl Doc {
     }
 
     fn ok(&self, args: &[&str]) -> String {
-        let o = self.run(args);
-        assert!(
-            o.status.success(),
-            "{args:?}: {}{}",
-            String::from_utf8_lossy(&o.stdout),
-            String::from_utf8_lossy(&o.stderr)
-        );
-        String::from_utf8(o.stdout).unwrap()
+        crate::common::stdout_of_success(self.run(args), args)
     }
 
     /// doctor's exit code and stdout.

@@ -144,12 +144,7 @@ fn one_session_from_claude_code_through_codex_and_gemini_and_back() {
             .args(args)
             .output()
             .unwrap();
-        assert!(
-            o.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-        String::from_utf8(o.stdout).unwrap()
+        crate::common::stdout_of_success(o, args)
     };
     ok_with_home(&["install"]);
 

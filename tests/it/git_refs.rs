@@ -28,13 +28,7 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
         .args(args)
         .output()
         .expect("git runs");
-    assert!(
-        o.status.success(),
-        "git {args:?} failed: {}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout).unwrap()
+    crate::common::stdout_of_success(o, ("git", args))
 }
 
 /// A repository made by `git init` with two commits and a session `work`.
@@ -54,13 +48,7 @@ pub fn repo() -> Project {
 /// session-hook in `p` with the same git environment; stdout (must succeed).
 pub fn sh(p: &Project, args: &[&str]) -> String {
     let o = p.cmd().envs(GIT_ENV).args(args).output().unwrap();
-    assert!(
-        o.status.success(),
-        "{args:?} failed:\nstdout: {}\nstderr: {}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout).unwrap()
+    crate::common::stdout_of_success(o, args)
 }
 
 pub fn session_id(p: &Project) -> String {

@@ -550,12 +550,7 @@ fn bad_input_matrix() {
 #[test]
 fn a_held_lock_ends_in_silence_and_a_log_line() {
     let p = project();
-    let lock = fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(p.path().join(".sessions/.local/lock"))
-        .unwrap();
-    lock.lock().unwrap();
+    let lock = p.hold_lock();
     let before = p.active_text();
     let (code, out) = p.hook(&recorded(&p, "PostToolUse-Write"));
     assert_eq!((code, out.as_str()), (0, ""));
@@ -617,4 +612,23 @@ fn start_up_answers_on_time_when_the_work_tree_scan_is_slow() {
         context_of(&out, "SessionStart").contains("Uncommitted files: dirty.txt"),
         "with time to scan, the files are listed"
     );
+}
+
+#[test]
+fn start_up_does_not_scan_a_work_tree_too_big_for_its_budget() {
+    let p = project();
+    p.write("dirty.txt", "uncommitted\n");
+    // An index over the limit: the scan is not started at all, so even a
+    // generous budget gives the "not scanned" line.
+    let o = p
+        .cmd()
+        .arg("hook")
+        .env("SESSION_HOOK_SCAN_MAX_INDEX", "1")
+        .env("SESSION_HOOK_SCAN_BUDGET_MS", "60000")
+        .write_stdin(recorded(&p, "SessionStart-startup"))
+        .output()
+        .unwrap();
+    let ctx = context_of(&String::from_utf8(o.stdout).unwrap(), "SessionStart");
+    assert!(ctx.contains("Uncommitted files: not scanned here"), "{ctx}");
+    assert!(!ctx.contains("dirty.txt"), "{ctx}");
 }

@@ -85,12 +85,7 @@ fn write_everywhere(text: &str) -> Project {
     );
     hook(&p, "SessionEnd", json!({"reason": text}));
     // A payload spooled while the store is busy.
-    let lock = fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(p.path().join(".sessions/.local/lock"))
-        .unwrap();
-    lock.lock().unwrap();
+    let lock = p.hold_lock();
     hook(&p, "SessionEnd", json!({"reason": text}));
     let pending = p.path().join(".sessions/.local/pending");
     assert!(

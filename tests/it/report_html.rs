@@ -74,13 +74,7 @@ impl Setup {
     }
 
     fn ok(&self, now: &str, args: &[&str]) -> String {
-        let o = self.run(now, args);
-        assert!(
-            o.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-        String::from_utf8(o.stdout).unwrap()
+        crate::common::stdout_of_success(self.run(now, args), args)
     }
 
     fn hook(&self, now: &str, claude: &str, payload: Value) {

@@ -225,12 +225,7 @@ fn window_size_and_model_are_cached_for_the_hooks() {
 #[test]
 fn a_held_lock_costs_only_the_cache() {
     let p = project();
-    let lock = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(p.path().join(".sessions/.local/lock"))
-        .unwrap();
-    lock.lock().unwrap();
+    let lock = p.hold_lock();
     let (code, out) = line(&p, &input(&p, CLAUDE, window(json!(8))), Some("160"));
     assert_eq!(code, 0);
     assert!(out.starts_with("sweeper-race 1/3"), "{out}");

@@ -315,8 +315,7 @@ fn a_held_lock_is_reported_as_busy() {
     let p = Project::git();
     p.ok(&["init", "--name", "busy"]);
     let before = p.active_text();
-    let lock = fs::File::open(p.path().join(".sessions/.local/lock")).unwrap();
-    lock.lock().unwrap();
+    let lock = p.hold_lock();
     let start = std::time::Instant::now();
     let o = p.run(&["log", "--progress", "x"]);
     assert!(start.elapsed() >= Duration::from_secs(9), "it waited");
