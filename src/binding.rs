@@ -109,7 +109,7 @@ pub fn move_to(store: &Store, claude: &str, session_id: &str) -> Result<Option<S
     let before = store.bound(&c);
     let mut moved = None;
     if let Some(old) = before.as_deref().filter(|old| *old != session_id) {
-        let _ = std::fs::remove_file(store.local_dir().join("unlisted").join(old).join(&c));
+        let _ = crate::fsutil::remove(&store.local_dir().join("unlisted").join(old).join(&c));
         if let Some(m) = store.metas(true).into_iter().find(|m| m.id() == old) {
             moved = Some(m.shortname().to_string());
             if m.front.claude_sessions.contains(&c) && !m.archived {

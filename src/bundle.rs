@@ -728,24 +728,25 @@ pub fn path(store: &Store, shortname: &str, kind: Kind) -> PathBuf {
 /// The bytes of a session's full state: its file plus everything under its
 /// journal folder.
 pub fn full_state_bytes(store: &Store, session_file: &Path, id: &str) -> u64 {
-    fn walk(p: &Path) -> u64 {
-        let Ok(m) = fs::symlink_metadata(p) else {
-            return 0;
-        };
-        if m.is_file() {
-            return m.len();
-        }
-        if !m.is_dir() {
+    // Folders are reached without following a link (see `fsutil`).
+    fn walk(p: &Path, depth: usize) -> u64 {
+        if depth > 8 {
             return 0;
         }
-        fs::read_dir(p)
+        crate::fsutil::entries(p)
             .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| walk(&e.path()))
+            .map(|(name, file)| {
+                let q = p.join(name);
+                if file {
+                    fs::symlink_metadata(&q).map_or(0, |m| m.len())
+                } else {
+                    walk(&q, depth + 1)
+                }
+            })
             .sum()
     }
-    fs::metadata(session_file).map_or(0, |m| m.len()) + walk(&store.journal_dir(id))
+    fs::symlink_metadata(session_file).map_or(0, |m| if m.is_file() { m.len() } else { 0 })
+        + walk(&store.journal_dir(id), 0)
 }
 
 /// A bundle on disk.
@@ -760,24 +761,30 @@ pub struct Found {
 /// Every bundle in the store, newest first.
 pub fn all(store: &Store) -> Vec<Found> {
     let mut out = Vec::new();
-    for d in fs::read_dir(dir(store)).into_iter().flatten().flatten() {
-        let short = d.file_name().to_string_lossy().into_owned();
+    // Folders reached without a link, regular files only (see `fsutil`).
+    let bundles = dir(store);
+    for (d, _) in crate::fsutil::entries(&bundles) {
+        let short = d.to_string_lossy().into_owned();
         if crate::names::validate("shortname", &short).is_err() {
             continue;
         }
-        for f in fs::read_dir(d.path()).into_iter().flatten().flatten() {
-            let name = f.file_name().to_string_lossy().into_owned();
+        let folder = bundles.join(&d);
+        for (f, file) in crate::fsutil::entries(&folder) {
+            let name = f.to_string_lossy().into_owned();
             let Some(kind) = name.strip_suffix(".md").and_then(Kind::parse) else {
                 continue;
             };
-            let Ok(m) = f.metadata() else { continue };
-            if !m.is_file() {
+            let path = folder.join(&f);
+            let Ok(m) = fs::symlink_metadata(&path) else {
+                continue;
+            };
+            if !file || !m.is_file() {
                 continue;
             }
             out.push(Found {
                 shortname: short.clone(),
                 kind,
-                path: f.path(),
+                path,
                 modified: m.modified().unwrap_or(std::time::UNIX_EPOCH),
             });
         }

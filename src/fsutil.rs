@@ -160,6 +160,37 @@ fn parent(path: &Path) -> io::Result<(OwnedFd, OsString)> {
     Ok((open(dir, dir_flags(), Mode::empty())?, name.to_os_string()))
 }
 
+/// The folder holding `path`, to change what is in it: as [`parent`], and
+/// when we run as root, a folder of a store that belongs to another user
+/// is refused. Root changes nothing of theirs: a file it rewrote would
+/// become root's, and the user could no longer change it.
+fn parent_to_change(path: &Path) -> io::Result<(OwnedFd, OsString)> {
+    let (dir, name) = parent(path)?;
+    if in_store(path).is_some() {
+        not_theirs(&dir, path)?;
+    }
+    Ok((dir, name))
+}
+
+/// Refuse `fd` (a store folder or file) when we run as root and it
+/// belongs to another user.
+fn not_theirs(fd: &impl AsFd, path: &Path) -> io::Result<()> {
+    if !rustix::process::geteuid().is_root() {
+        return Ok(());
+    }
+    let uid = rfs::fstat(fd)?.st_uid;
+    if uid == 0 {
+        return Ok(());
+    }
+    Err(io::Error::new(
+        io::ErrorKind::PermissionDenied,
+        format!(
+            "{} belongs to another user (uid {uid}); root leaves it alone",
+            shown(path)
+        ),
+    ))
+}
+
 /// Whether the folder `path` is inside a store reached without a link.
 pub fn is_real_dir(path: &Path) -> bool {
     open(path, dir_flags(), Mode::empty()).is_ok()
@@ -173,10 +204,18 @@ pub fn ensure_private_dir(dir: &Path) -> io::Result<()> {
         return std::fs::DirBuilder::new().recursive(true).create(dir);
     };
     let mut cur = rfs::open(&base, dir_flags(), Mode::empty())?;
-    for c in rel.components() {
+    for (depth, c) in rel.components().enumerate() {
         let Component::Normal(name) = c else {
             return Err(link_refused(dir));
         };
+        // A new store may be made in anyone's project; inside one, only
+        // in folders that are not another user's.
+        if depth > 0
+            && rustix::process::geteuid().is_root()
+            && rfs::statat(&cur, name, AtFlags::SYMLINK_NOFOLLOW).is_err()
+        {
+            not_theirs(&cur, dir)?;
+        }
         let made = match rfs::mkdirat(&cur, name, Mode::from_raw_mode(0o700)) {
             Ok(()) => true,
             Err(Errno::EXIST) => false,
@@ -247,7 +286,22 @@ impl How {
 /// none) and removes the temp file; a symbolic link in the target's place
 /// is refused, never written through.
 pub fn write(path: &Path, contents: &[u8], how: How) -> io::Result<()> {
-    let (dir, name) = parent(path)?;
+    write_staged(path, None, contents, how)
+}
+
+/// [`write`], with the temp file made in `staging` (a folder on the same
+/// file system) instead of beside the target: a folder whose every file
+/// must be whole (journal entries) then never holds a writer's leftover.
+pub fn write_via(path: &Path, staging: &Path, contents: &[u8], how: How) -> io::Result<()> {
+    write_staged(path, Some(staging), contents, how)
+}
+
+fn write_staged(path: &Path, staging: Option<&Path>, contents: &[u8], how: How) -> io::Result<()> {
+    let (dir, name) = parent_to_change(path)?;
+    let tdir = match staging {
+        Some(s) => open(s, dir_flags(), Mode::empty())?,
+        None => dir.try_clone()?,
+    };
     let mut mode = 0o600;
     match rfs::statat(&dir, &name, AtFlags::SYMLINK_NOFOLLOW) {
         Ok(st) if FileType::from_raw_mode(st.st_mode) == FileType::Symlink => {
@@ -265,10 +319,23 @@ pub fn write(path: &Path, contents: &[u8], how: How) -> io::Result<()> {
         Ok(st) if how.keep_mode => mode = st.st_mode & 0o7777,
         _ => {}
     }
-    let id = uuid::Uuid::now_v7().simple().to_string();
-    let tmp = format!(".tmp-{}.partial", &id[id.len() - 12..]);
+    if in_store(path).is_some()
+        && let Ok(st) = rfs::statat(&dir, &name, AtFlags::SYMLINK_NOFOLLOW)
+        && st.st_uid != 0
+        && rustix::process::geteuid().is_root()
+    {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!(
+                "{} belongs to another user (uid {}); root leaves it alone",
+                shown(path),
+                st.st_uid
+            ),
+        ));
+    }
+    let tmp = temp_name();
     let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC;
-    let mut f = File::from(rfs::openat(&dir, &tmp, flags, Mode::from_raw_mode(0o600))?);
+    let mut f = File::from(rfs::openat(&tdir, &tmp, flags, Mode::from_raw_mode(0o600))?);
     let done = (|| -> io::Result<()> {
         f.write_all(contents)?;
         // Ours: the umask may have cut bits we need.
@@ -280,21 +347,21 @@ pub fn write(path: &Path, contents: &[u8], how: How) -> io::Result<()> {
         // one. The folder is not fsynced; after a power cut the rename may
         // be lost (the old file remains), which is the same promise.
         if how.replace {
-            return Ok(rfs::renameat(&dir, &tmp, &dir, &name)?);
+            return Ok(rfs::renameat(&tdir, &tmp, &dir, &name)?);
         }
-        match rfs::renameat_with(&dir, &tmp, &dir, &name, RenameFlags::NOREPLACE) {
+        match rfs::renameat_with(&tdir, &tmp, &dir, &name, RenameFlags::NOREPLACE) {
             // A file system without RENAME_NOREPLACE: a hard link refuses
             // an existing name too.
             Err(Errno::INVAL) | Err(Errno::NOSYS) => {
-                rfs::linkat(&dir, &tmp, &dir, &name, AtFlags::empty())?;
-                let _ = rfs::unlinkat(&dir, &tmp, AtFlags::empty());
+                rfs::linkat(&tdir, &tmp, &dir, &name, AtFlags::empty())?;
+                let _ = rfs::unlinkat(&tdir, &tmp, AtFlags::empty());
                 Ok(())
             }
             r => Ok(r?),
         }
     })();
     if done.is_err() {
-        let _ = rfs::unlinkat(&dir, &tmp, AtFlags::empty());
+        let _ = rfs::unlinkat(&tdir, &tmp, AtFlags::empty());
     }
     done
 }
@@ -316,6 +383,9 @@ pub fn append(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// file created here gets its mode set; a link or a non-regular file is
 /// refused.
 pub fn open_private(path: &Path, access: OFlags) -> io::Result<File> {
+    if in_store(path).is_some() {
+        parent_to_change(path)?;
+    }
     let create = access | OFlags::CREATE | OFlags::EXCL;
     match open(path, create, Mode::from_raw_mode(0o600)) {
         Ok(fd) => {
@@ -325,6 +395,9 @@ pub fn open_private(path: &Path, access: OFlags) -> io::Result<File> {
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
             let f = File::from(open(path, access | OFlags::NONBLOCK, Mode::empty())?);
             regular(&f, path)?;
+            if in_store(path).is_some() {
+                not_theirs(&f, path)?;
+            }
             Ok(f)
         }
         Err(e) => Err(e),
@@ -414,17 +487,51 @@ pub fn read_head(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
     Ok(buf)
 }
 
+/// Keep the file at `path` reachable under a temp name beside it (a hard
+/// link: no extra space, so it works on a full disk) while it is being
+/// replaced: a later failure puts it back with [`rename`]. Left behind by a
+/// killed writer, it is swept like any temp file.
+pub fn keep_old(path: &Path) -> io::Result<PathBuf> {
+    let (dir, name) = parent_to_change(path)?;
+    let tmp = temp_name();
+    rfs::linkat(&dir, &name, &dir, &tmp, AtFlags::empty())?;
+    Ok(path.with_file_name(tmp))
+}
+
+/// Move the file at `path` to a temp name beside it, to be removed once
+/// what replaces it is complete, or put back with [`rename`]. Left behind
+/// by a killed writer, it is swept like any temp file.
+pub fn set_aside(path: &Path) -> io::Result<PathBuf> {
+    let (dir, name) = parent_to_change(path)?;
+    let tmp = temp_name();
+    // The name is fresh: a plain rename cannot replace anything.
+    rfs::renameat(&dir, &name, &dir, &tmp)?;
+    Ok(path.with_file_name(tmp))
+}
+
+/// A temp file name of ours, as [`sweep_temp_files`] knows them.
+fn temp_name() -> String {
+    let id = uuid::Uuid::now_v7().simple().to_string();
+    format!(".tmp-{}.partial", &id[id.len() - 12..])
+}
+
 /// Remove a file (never following a link; inside a store, its folder is
 /// reached without one).
 pub fn remove(path: &Path) -> io::Result<()> {
-    let (dir, name) = parent(path)?;
+    let (dir, name) = parent_to_change(path)?;
     Ok(rfs::unlinkat(&dir, &name, AtFlags::empty())?)
+}
+
+/// Remove an empty folder (never through a link).
+pub fn remove_dir(path: &Path) -> io::Result<()> {
+    let (dir, name) = parent_to_change(path)?;
+    Ok(rfs::unlinkat(&dir, &name, AtFlags::REMOVEDIR)?)
 }
 
 /// Rename `from` to `to` (both folders reached as [`open`] does).
 pub fn rename(from: &Path, to: &Path) -> io::Result<()> {
-    let (a, an) = parent(from)?;
-    let (b, bn) = parent(to)?;
+    let (a, an) = parent_to_change(from)?;
+    let (b, bn) = parent_to_change(to)?;
     Ok(rfs::renameat(&a, &an, &b, &bn)?)
 }
 
@@ -528,6 +635,25 @@ mod tests {
         assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read_to_string(&p).unwrap(), "first");
         assert_eq!(fs::read_dir(&s).unwrap().count(), 1, "no temp file left");
+    }
+
+    /// A staged write puts its temp file in the staging folder, so the
+    /// target folder only ever holds whole files.
+    #[test]
+    fn a_staged_write_keeps_its_temp_file_out_of_the_target_folder() {
+        let (_d, s) = store();
+        let entries = s.join("j/entries");
+        ensure_private_dir(&entries).unwrap();
+        write_via(&entries.join("a.md"), &s.join("j"), b"whole", How::NEW).unwrap();
+        assert_eq!(fs::read_to_string(entries.join("a.md")).unwrap(), "whole");
+        let e = write_via(&entries.join("a.md"), &s.join("j"), b"again", How::NEW).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read_dir(&entries).unwrap().count(), 1);
+        assert_eq!(
+            fs::read_dir(s.join("j")).unwrap().count(),
+            1,
+            "no temp left"
+        );
     }
 
     #[test]

@@ -91,7 +91,7 @@ fn stamp_re() -> &'static Regex {
 }
 
 fn mtime(p: &Path) -> std::time::SystemTime {
-    fs::metadata(p)
+    fs::symlink_metadata(p)
         .and_then(|m| m.modified())
         .unwrap_or(std::time::UNIX_EPOCH)
 }
@@ -143,11 +143,11 @@ pub fn plan(store: &Store, r: &Retention, older_than: Duration, now: DateTime<Ut
 
     // Journal entries older than the retention, of sessions not active.
     let cutoff = now - Duration::days(r.journal_days as i64);
-    let mut journals: Vec<PathBuf> = fs::read_dir(store.dir.join("journal"))
+    let journal_root = store.dir.join("journal");
+    let mut journals: Vec<PathBuf> = fsutil::entries(&journal_root)
         .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
+        .filter(|(_, file)| !file)
+        .map(|(n, _)| journal_root.join(n))
         .collect();
     // Ids are time-ordered: oldest session first.
     journals.sort();
@@ -205,18 +205,15 @@ pub fn plan(store: &Store, r: &Retention, older_than: Duration, now: DateTime<Ut
 
     // Bundle sets: one folder per session, newest first by its newest file.
     let mut sets: Vec<(String, std::time::SystemTime, Vec<PathBuf>)> = Vec::new();
-    for d in fs::read_dir(crate::bundle::dir(store))
-        .into_iter()
-        .flatten()
-        .flatten()
-    {
-        let short = d.file_name().to_string_lossy().into_owned();
+    let bundle_root = crate::bundle::dir(store);
+    for (d, _) in fsutil::entries(&bundle_root) {
+        let short = d.to_string_lossy().into_owned();
         if crate::names::validate("shortname", &short).is_err()
             || active_names.contains(short.as_str())
         {
             continue;
         }
-        let files: Vec<PathBuf> = files_in(&d.path())
+        let files: Vec<PathBuf> = files_in(&bundle_root.join(&d))
             .into_iter()
             .filter(|p| {
                 p.file_stem()
@@ -400,7 +397,7 @@ pub fn apply(store: &Store, plan: &Plan, now: DateTime<Utc>) -> Result<Vec<Strin
             && let Some(dir) = files.first().and_then(|f| f.parent())
         {
             // Only an empty folder goes: anything else in it is not ours.
-            let _ = fs::remove_dir(dir);
+            let _ = fsutil::remove_dir(dir);
         }
     }
     Ok(problems)
@@ -433,8 +430,7 @@ fn archive(store: &Store, meta: &Meta, idle_days: i64, now: DateTime<Utc>) -> Re
     session::touch(&mut open.doc, now)?;
     // New place first, then remove the old: a crash leaves a duplicate.
     crate::cmd::close::save_archived(store, &meta.path, &open.doc)?;
-    fs::remove_file(&meta.path)
-        .with_context(|| format!("cannot remove {}", meta.path.display()))?;
+    fsutil::remove(&meta.path).with_context(|| format!("cannot remove {}", meta.path.display()))?;
     journal::write(
         store,
         open.doc.id(),
@@ -457,7 +453,7 @@ fn key(e: &Entry) -> (String, String, Vec<(String, String)>, String) {
 
 fn rollup(store: &Store, id: &str, files: &[PathBuf]) -> Result<()> {
     let path = store.journal_dir(id).join("rollup.md");
-    let mut all: Vec<Entry> = match fs::read_to_string(&path) {
+    let mut all: Vec<Entry> = match fsutil::read_text(&path) {
         Ok(t) => t
             .split(ROLLUP_SEP)
             .filter_map(|c| journal::parse_entry_text(c, &path))
@@ -474,7 +470,7 @@ fn rollup(store: &Store, id: &str, files: &[PathBuf]) -> Result<()> {
     }
     let mut taken = Vec::new();
     for f in files {
-        let Ok(t) = fs::read_to_string(f) else {
+        let Ok(t) = fsutil::read_text(f) else {
             continue;
         };
         // A file we cannot parse stays where it is.
@@ -497,7 +493,7 @@ fn rollup(store: &Store, id: &str, files: &[PathBuf]) -> Result<()> {
         .with_context(|| format!("cannot write {}", path.display()))?;
     // Only files now safely in the roll-up are removed.
     for f in taken {
-        fs::remove_file(f).with_context(|| format!("cannot remove {}", f.display()))?;
+        fsutil::remove(f).with_context(|| format!("cannot remove {}", f.display()))?;
     }
     Ok(())
 }

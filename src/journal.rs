@@ -72,13 +72,19 @@ pub fn write(
     body.push_str(net.redact(text).trim_end());
     body.push('\n');
     let stamp = clock::file_stamp_micros(at);
+    let id_of_session = id;
     // Retry with a fresh suffix on the (astronomically unlikely) clash.
     for _ in 0..8 {
         // The tail of a v7 id is random.
         let id = uuid::Uuid::now_v7().simple().to_string();
         let suffix = &id[id.len() - 8..];
         let path = dir.join(format!("{stamp}-{kind}-{suffix}.md"));
-        match fsutil::write(&path, body.as_bytes(), fsutil::How::NEW) {
+        // Staged in the session's journal folder, not beside the entries:
+        // a writer killed mid-write leaves its temp file where readers of
+        // entries never look (swept there by the next writer and `gc`), so
+        // `entries/` only ever holds whole entries.
+        let staging = store.journal_dir(id_of_session);
+        match fsutil::write_via(&path, &staging, body.as_bytes(), fsutil::How::NEW) {
             Ok(()) => return Ok(path),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e).with_context(|| format!("cannot write {}", path.display())),

@@ -17,9 +17,9 @@
 //! [`migrate`]).
 
 use std::collections::BTreeSet;
-use std::fs::{self, OpenOptions};
-use std::io::{self, Read};
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+use std::fs;
+use std::io;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
@@ -75,17 +75,8 @@ fn folder_identity(d: &Path) -> Option<String> {
 
 /// Read a small regular file without following a symlink.
 fn read_small(p: &Path, limit: u64) -> Option<String> {
-    let f = OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
-        .open(p)
-        .ok()?;
-    if !f.metadata().ok()?.is_file() {
-        return None;
-    }
-    let mut s = String::new();
-    f.take(limit).read_to_string(&mut s).ok()?;
-    Some(s)
+    let b = fsutil::read_head(p, limit as usize).ok()?;
+    String::from_utf8(b).ok()
 }
 
 /// The sessions this machine owns, read once for a listing.
@@ -206,7 +197,7 @@ pub fn migrate(store: &Store) -> Result<()> {
         }
         // The rename keeps the folder's inode and birth time, so the
         // records stay valid under the final name.
-        match fs::rename(&tmp, &d) {
+        match fsutil::rename(&tmp, &d) {
             Ok(()) => Ok(()),
             // Another process migrated meanwhile: its folder stands.
             Err(_) if fs::symlink_metadata(&d).is_ok() => Ok(()),
@@ -214,7 +205,10 @@ pub fn migrate(store: &Store) -> Result<()> {
         }
     })();
     if fs::symlink_metadata(&tmp).is_ok() {
-        let _ = fs::remove_dir_all(&tmp);
+        for (name, _) in fsutil::entries(&tmp) {
+            let _ = fsutil::remove(&tmp.join(name));
+        }
+        let _ = fsutil::remove_dir(&tmp);
     }
     result
 }
@@ -224,18 +218,16 @@ fn legacy_own(store: &Store) -> BTreeSet<String> {
     let local = store.local_dir();
     let mut ids = BTreeSet::new();
     let names_in = |d: &Path| -> Vec<(String, PathBuf)> {
-        match fs::symlink_metadata(d) {
-            Ok(m) if m.is_dir() => {}
-            _ => return Vec::new(),
-        }
-        fs::read_dir(d)
-            .map(|rd| {
-                rd.flatten()
-                    .take(10_000)
-                    .filter_map(|e| Some((e.file_name().to_str()?.to_string(), e.path())))
-                    .collect()
+        // Reached without a link (see `fsutil`); nothing when missing.
+        fsutil::entries(d)
+            .into_iter()
+            .take(10_000)
+            .filter_map(|(n, _)| {
+                let n = n.into_string().ok()?;
+                let p = d.join(&n);
+                Some((n, p))
             })
-            .unwrap_or_default()
+            .collect()
     };
     for (_, p) in names_in(&local.join("bindings")) {
         if let Some(s) = read_small(&p, 128) {

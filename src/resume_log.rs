@@ -197,7 +197,7 @@ fn pause_accomplishments(store: &Store, id: &str) -> Vec<String> {
     let paths = crate::fsutil::files_with_ext(&store.journal_dir(id).join("pauses"), "json");
     let mut out: Vec<String> = Vec::new();
     for p in paths {
-        let Ok(bytes) = std::fs::read(&p) else {
+        let Ok(bytes) = fsutil::read_capped(&p, fsutil::MAX_SMALL) else {
             continue;
         };
         let Ok(v) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
@@ -388,7 +388,9 @@ fn metadata(store: &Store, doc: &Document) -> SessionMeta {
 /// Failed hook runs since `since`, newest last (at most ten): the hook log
 /// is per store, so this is "errors while this session was live".
 fn hook_errors(store: &Store, since: DateTime<Utc>) -> Vec<String> {
-    let Ok(text) = std::fs::read_to_string(store.hook_log()) else {
+    // Rotated at a few hundred KiB; a hook log that is not a file of ours
+    // (a link, a device) is not read.
+    let Ok(text) = fsutil::read_text(&store.hook_log()) else {
         return Vec::new();
     };
     let mut out: Vec<String> = text
@@ -667,7 +669,7 @@ impl LogFile {
         clock::parse(&self.stamp)
     }
     pub fn load(&self) -> Option<ResumeLog> {
-        let bytes = std::fs::read(&self.json).ok()?;
+        let bytes = fsutil::read_capped(&self.json, fsutil::MAX_READ).ok()?;
         serde_json::from_slice(&bytes).ok()
     }
 }
@@ -700,12 +702,13 @@ fn parse_id(stem: &str) -> Option<(String, String, u32)> {
 /// Every resume log in the store, oldest first.
 pub fn list(store: &Store) -> Vec<LogFile> {
     let dir = store.resume_logs_dir();
-    let Ok(rd) = std::fs::read_dir(&dir) else {
-        return Vec::new();
-    };
     let mut out: Vec<LogFile> = Vec::new();
-    for e in rd.flatten() {
-        let p = e.path();
+    // Regular files only, the folder reached without a link.
+    for (name, file) in fsutil::entries(&dir) {
+        if !file {
+            continue;
+        }
+        let p = dir.join(name);
         let Some(stem) = p.file_stem().and_then(|s| s.to_str()) else {
             continue;
         };
@@ -773,8 +776,8 @@ pub fn write(
             .collect();
         if mine.len() > keep {
             for old in &mine[..mine.len() - keep] {
-                let _ = std::fs::remove_file(&old.md);
-                let _ = std::fs::remove_file(&old.json);
+                let _ = fsutil::remove(&old.md);
+                let _ = fsutil::remove(&old.json);
             }
         }
     }

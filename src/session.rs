@@ -595,7 +595,7 @@ impl Open {
         touch(&mut self.doc, now)?;
         store.save(&self.meta.path, &self.doc)?;
         for (_, marker) in pending {
-            let _ = std::fs::remove_file(marker);
+            let _ = crate::fsutil::remove(&marker);
         }
         self.saved_revision = self.doc.revision();
         Ok(true)

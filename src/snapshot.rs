@@ -8,7 +8,6 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -230,10 +229,9 @@ pub fn render(snap: &Snapshot) -> Result<String> {
 /// another pause.
 pub fn new_path(store: &Store, id: &str, stamp: &str) -> Result<PathBuf> {
     let dir = pauses_dir(store, id);
+    // Made 0700; a folder that is already there keeps its mode (it may
+    // not be ours to change).
     fsutil::ensure_private_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    // A folder made by hand or by an older tool may be wider.
-    fs::set_permissions(&dir, fs::Permissions::from_mode(0o700))
-        .with_context(|| format!("cannot set permissions on {}", dir.display()))?;
     // This folder is committed too: a pause killed mid-write left its temp
     // file here.
     fsutil::sweep_temp_files(&dir, fsutil::STALE_TEMP_AGE);

@@ -5,7 +5,6 @@
 //!
 //! `compare` is pure; `verify_checkpoint` gathers the two sides.
 
-use std::fs;
 use std::path::Path;
 
 use git2::Repository;
@@ -298,17 +297,17 @@ pub fn recorded(store: &Store, doc: &Document) -> Recorded {
 
 fn newest_recording(store: &Store, id: &str) -> Option<journal::Entry> {
     let dir = store.journal_dir(id).join("entries");
-    let mut names: Vec<String> = fs::read_dir(&dir)
+    let mut names: Vec<String> = crate::fsutil::entries(&dir)
         .into_iter()
-        .flatten()
-        .flatten()
-        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|(_, file)| *file)
+        .filter_map(|(n, _)| n.into_string().ok())
         .filter(|n| kind_of(n).is_some_and(|k| RECORDING_KINDS.contains(&k)))
         .collect();
     names.sort();
     for n in names.iter().rev() {
         let p = dir.join(n);
-        if let Ok(t) = fs::read_to_string(&p)
+        if let Ok(t) = crate::fsutil::read_capped(&p, crate::fsutil::MAX_SMALL)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
             && let Some(e) = journal::parse_entry_text(&t, &p)
             && e.field(F_UNCOMMITTED).is_some()
         {
@@ -317,7 +316,7 @@ fn newest_recording(store: &Store, id: &str) -> Option<journal::Entry> {
     }
     // Older checkpoints may have been rolled up.
     let rolled = store.journal_dir(id).join("rollup.md");
-    let t = fs::read_to_string(&rolled).ok()?;
+    let t = crate::fsutil::read_text(&rolled).ok()?;
     t.split("\n<!-- entry -->\n")
         .filter_map(|c| journal::parse_entry_text(c, &rolled))
         .filter(|e| e.field(F_UNCOMMITTED).is_some())

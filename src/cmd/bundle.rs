@@ -149,6 +149,8 @@ fn load(g: &Global, kind: Kind, name: Option<&str>) -> Result<()> {
     };
     let text =
         fsutil::read_text(&f.path).with_context(|| format!("cannot read {}", f.path.display()))?;
-    print!("{text}");
+    // A bundle may come from a teammate's clone: printed without escape
+    // sequences.
+    print!("{}", crate::frame::terminal(&text));
     Ok(())
 }

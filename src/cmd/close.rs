@@ -1,6 +1,5 @@
 //! `session-hook close`: complete or abandon a session and archive it.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -106,20 +105,43 @@ pub fn run(g: &Global, mut a: CloseArgs) -> Result<()> {
     ])?;
     session::refresh_tldr(&mut open.doc);
     session::touch(&mut open.doc, ctx.now)?;
-    // Write the closed document to its new place first, then remove the old
-    // one: a crash in between leaves a duplicate, never a loss.
-    let target = save_archived(&ctx.store, &open.meta.path, &open.doc)?;
-    fs::remove_file(&open.meta.path)
-        .with_context(|| format!("cannot remove {}", open.meta.path.display()))?;
+    // The closed document goes into the archive first, then the active one
+    // is set aside, then the journal records the close. A failure at any
+    // step puts back what was done, so a failed close changes nothing and
+    // can simply be run again. A kill leaves the active document (and at
+    // most an archived copy of it, which the next close replaces) or the
+    // closed one; never neither.
     let id = open.doc.id().to_string();
-    journal::write(
+    journal::prepare(&ctx.store, &id)?;
+    let target = save_archived(&ctx.store, &open.meta.path, &open.doc)?;
+    let aside = match fsutil::set_aside(&open.meta.path) {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = fsutil::remove(&target);
+            return Err(
+                anyhow::Error::new(e).context(format!("cannot move {}", open.meta.path.display()))
+            );
+        }
+    };
+    if let Err(e) = journal::write(
         &ctx.store,
         &id,
         "close",
         ctx.now,
         &[("status", status)],
         reason.as_deref().unwrap_or(status),
-    )?;
+    ) {
+        let back = fsutil::rename(&aside, &open.meta.path);
+        let _ = fsutil::remove(&target);
+        return Err(match back {
+            Ok(()) => e.context(format!("{} was not closed", open.meta.shortname())),
+            Err(b) => e.context(format!(
+                "{} is archived but its journal entry is missing (the active document could not be put back: {b})",
+                open.meta.shortname()
+            )),
+        });
+    }
+    let _ = fsutil::remove(&aside);
 
     let doc = &open.doc;
     let (done, total) = session::progress(doc).counts();
@@ -185,6 +207,13 @@ pub(crate) fn save_archived(store: &Store, from: &Path, doc: &Document) -> Resul
     for name in names {
         let target = archive.join(name);
         if store.create(&target, doc)? {
+            return Ok(target);
+        }
+        // A copy of this very session: left by a close that was killed
+        // before it could set the active document aside. It is replaced,
+        // not joined by a second copy.
+        if crate::journal::read_field(&target, "id").as_deref() == Some(doc.id()) {
+            store.save(&target, doc)?;
             return Ok(target);
         }
     }

@@ -192,7 +192,7 @@ impl Demo {
     fn hook(&self, what: &str, event: &str, extra: Value) -> Result<String> {
         let payload = self.payload(event, extra);
         let log = self.dir.join(".sessions/.local/hook.log");
-        let logged_before = std::fs::read_to_string(&log).map_or(0, |t| t.lines().count());
+        let logged_before = crate::fsutil::read_text(&log).map_or(0, |t| t.lines().count());
         println!("  Claude Code fires {what}");
         let mut child = self
             .base()
@@ -224,7 +224,7 @@ impl Demo {
                 "hookName": event, "hookEvent": event}}))?;
         }
         // The hook's own account of what it did and how long it took.
-        if let Some(last) = std::fs::read_to_string(&log)
+        if let Some(last) = crate::fsutil::read_text(&log)
             .ok()
             .and_then(|t| t.lines().nth(logged_before).map(str::to_string))
         {

@@ -668,10 +668,10 @@ fn store_checks(r: &mut Report, store: &Store) {
     }
     let journal = store.dir.join("journal");
     let mut orphans = Vec::new();
-    if let Ok(rd) = std::fs::read_dir(&journal) {
-        for e in rd.flatten() {
-            let name = e.file_name().to_string_lossy().into_owned();
-            if !e.path().is_dir() || ids.contains(&name) {
+    {
+        for (name, _) in crate::fsutil::entries(&journal) {
+            let name = name.to_string_lossy().into_owned();
+            if !crate::fsutil::is_real_dir(&journal.join(&name)) || ids.contains(&name) {
                 continue;
             }
             // A file we could not parse may still own this journal: its name
@@ -806,10 +806,12 @@ fn latency(r: &mut Report, store: &Store) {
     let log = store.hook_log();
     let mut text = String::new();
     // A freshly rotated log has little in it; the previous one fills in.
-    if let Ok(t) = std::fs::read_to_string(log.with_file_name("hook.log.1")) {
+    // Bounded reads of regular files: a hook log that is a link or a
+    // device is not read.
+    if let Ok(t) = crate::fsutil::read_text(&log.with_file_name("hook.log.1")) {
         text.push_str(&t);
     }
-    if let Ok(t) = std::fs::read_to_string(&log) {
+    if let Ok(t) = crate::fsutil::read_text(&log) {
         text.push_str(&t);
     }
     let (rows, failures) = latency_rows(&text, LATENCY_WINDOW);

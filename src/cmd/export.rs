@@ -67,7 +67,7 @@ pub fn project_name(store: &Store) -> String {
 
 /// The phase map written by `init --from-phases`, if any.
 pub fn phase_map(store: &Store, id: &str) -> Option<phases::PhaseMap> {
-    let t = std::fs::read_to_string(store.journal_dir(id).join(phases::MAP_FILE)).ok()?;
+    let t = crate::fsutil::read_text(&store.journal_dir(id).join(phases::MAP_FILE)).ok()?;
     serde_json::from_str(&t).ok()
 }
 
@@ -184,6 +184,9 @@ fn handoff_cmd(g: &Global, a: HandoffArgs) -> Result<()> {
         now: ctx.now,
         git: git_delta(&ctx.store, &doc),
     });
+    // Made from the document, for people and agents to read: no escape
+    // sequence reaches the file or the terminal.
+    let text = crate::frame::terminal(&text).into_owned();
     if a.out.as_deref() == Some(Path::new("-")) {
         print!("{text}");
         return Ok(());

@@ -12,7 +12,7 @@ use clap::Args;
 use git2::Repository;
 
 use crate::cli::Global;
-use crate::cmd::{self, Ctx, Job};
+use crate::cmd::Ctx;
 use crate::config::CommitMode;
 use crate::doc::sections as s;
 use crate::doc::{Document, Value};
@@ -157,35 +157,6 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
     let short_head = head.as_ref().and_then(|h| h.short());
     let entry_text = pause_entry_text(&summary, &next_steps, note.as_deref());
     let store = &ctx.store;
-    let mut jobs: Vec<Job> = vec![
-        Box::new(|| store.save(&open.meta.path, doc)),
-        Box::new(|| {
-            let mut fields = vec![("snapshot", snap_rel.as_str())];
-            if let Some(c) = &short_head {
-                fields.push(("commit", c.as_str()));
-            }
-            journal::write(store, &id, "pause", now, &fields, &entry_text).map(drop)
-        }),
-    ];
-    for t in &accomplishments {
-        let (id, short_head) = (&id, &short_head);
-        jobs.push(Box::new(move || {
-            let mut f = vec![("step", t.as_str())];
-            if let Some(c) = short_head {
-                f.push(("commit", c.as_str()));
-            }
-            journal::write(store, id, "done", now, &f, t).map(drop)
-        }));
-    }
-    // The durable writes run side by side, while the git scan finishes.
-    // The snapshot needs the scan, so it comes last.
-    let (git_context, written) = cmd::concurrently_with(jobs, || scan.join().ok().flatten());
-    written?;
-    snap.git_context = git_context;
-    snapshot::write_at(&snap_path, &snap)?;
-    // progress.md is left to the next checkpoint: the session file is the
-    // record, and every durable write costs an fsync.
-
     let message = format!(
         "session: pause {} — {}",
         doc.shortname(),
@@ -198,13 +169,97 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
     } else {
         config.pause.commit
     };
+
+    // The snapshot comes first: its file, then the commit on
+    // `refs/sessions/<id>` holding the document as it is about to be
+    // written. Only then is the session marked paused, so a pause that
+    // fails or is killed before that leaves the document as it was.
+    journal::prepare(store, &id)?;
+    snap.git_context = scan.join().ok().flatten();
+    snapshot::write_at(&snap_path, &snap)?;
+    let drop_snapshot = || {
+        let _ = fsutil::remove(&snap_path);
+    };
     let saved = match (&repo, mode) {
         (_, CommitMode::Off) if a.no_commit => Err("--no-commit was given".to_string()),
         (_, CommitMode::Off) => Err("pause.commit is false in .sessions/config.yaml".to_string()),
         (Ok(None), _) => Err("this is not a git repository".to_string()),
         (Err(e), _) => Err(format!("the git repository could not be read ({e})")),
-        (Ok(Some(r)), _) => save_ref(r, &ctx.store, &open.meta.path, doc, &message, now),
+        (Ok(Some(r)), _) => match save_ref(r, &ctx.store, &open.meta.path, doc, &message, now) {
+            Ok(w) => Ok(w),
+            Err(why) => {
+                drop_snapshot();
+                return Err(UserError::new(format!(
+                    "{why}; {} was not paused",
+                    doc.shortname()
+                ))
+                .hint("fix what git says and pause again, or pause without the snapshot commit: `session-hook pause --no-commit`")
+                .into());
+            }
+        },
     };
+    let undo = || {
+        if let (Ok(Some(r)), Ok((_, Written::Made(c)))) = (&repo, &saved) {
+            let _ = snapref::undo(r, &id, *c);
+        }
+        drop_snapshot();
+    };
+    // The old document stays reachable (a hard link, no extra space) until
+    // the journal has its entries: if they cannot be written, it goes back.
+    // (A file system without hard links has no way back.)
+    let old = fsutil::keep_old(&open.meta.path).ok();
+    let drop_old = || {
+        if let Some(o) = &old {
+            let _ = fsutil::remove(o);
+        }
+    };
+    if let Err(e) = store.save(&open.meta.path, doc) {
+        drop_old();
+        undo();
+        return Err(e);
+    }
+    // (kind, fields, text) of each journal entry the pause writes.
+    type Entry<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str);
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut pause_fields = vec![("snapshot", snap_rel.as_str())];
+    if let Some(c) = &short_head {
+        pause_fields.push(("commit", c.as_str()));
+    }
+    entries.push(("pause", pause_fields, entry_text.as_str()));
+    for t in &accomplishments {
+        let mut f = vec![("step", t.as_str())];
+        if let Some(c) = &short_head {
+            f.push(("commit", c.as_str()));
+        }
+        entries.push(("done", f, t.as_str()));
+    }
+    let mut written = Vec::new();
+    for (kind, fields, text) in &entries {
+        match journal::write(store, &id, kind, now, fields, text) {
+            Ok(p) => written.push(p),
+            Err(e) => {
+                for p in &written {
+                    let _ = fsutil::remove(p);
+                }
+                let back = match &old {
+                    Some(o) => fsutil::rename(o, &open.meta.path).map_err(|e| e.to_string()),
+                    None => Err("no copy of it was kept".to_string()),
+                };
+                undo();
+                return Err(match back {
+                    Ok(()) => e.context(format!("{} was not paused", doc.shortname())),
+                    Err(b) => e.context(format!(
+                        "{} is marked paused but its journal entry is missing (the old document could not be put back: {b})",
+                        doc.shortname()
+                    )),
+                });
+            }
+        }
+    }
+    drop_old();
+    // progress.md is left to the next checkpoint: the session file is the
+    // record, and every durable write costs an fsync.
+
     let branch = match (&repo, mode) {
         (Ok(Some(r)), CommitMode::Branch) => Some(commit_to_branch(r, &ctx.store, &message)),
         _ => None,
@@ -330,7 +385,9 @@ fn save_ref(
     .flatten()
     .collect();
     let sig = snapref::signature(repo, now).map_err(|e| format!("{e:#}"))?;
-    snapref::write(repo, &store.dir, &roots, id, message, &sig)
+    // The document is recorded as it is about to be saved.
+    let given = [(roots[0].clone(), doc.text().as_bytes())];
+    snapref::write(repo, &store.dir, &roots, &given, id, message, &sig)
         .map(|w| (snapref::refname(id), w))
         .map_err(|e| format!("the snapshot commit failed: {e:#}"))
 }

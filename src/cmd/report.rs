@@ -83,6 +83,9 @@ pub fn run(g: &Global, a: ReportArgs) -> Result<()> {
             )
         }
     };
+    // Made from documents: no escape sequence reaches the file a person
+    // opens or the terminal it is printed on.
+    let text = crate::frame::terminal(&text).into_owned();
     let path = match &out {
         Some(o) if o.is_dir() => o.join(&name),
         Some(o) => o.clone(),
@@ -91,7 +94,9 @@ pub fn run(g: &Global, a: ReportArgs) -> Result<()> {
     {
         let _lock = crate::cmd::lock(&ctx.store)?;
         if let Some(d) = path.parent() {
-            std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
+            // Inside the store: made 0700, never through a link.
+            fsutil::ensure_private_dir(d)
+                .with_context(|| format!("cannot create {}", d.display()))?;
         }
         fsutil::atomic_write(&path, text.as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?;

@@ -105,7 +105,10 @@ pub fn run(g: &Global, a: ResumeArgs) -> Result<()> {
         ctx.store.require()?;
     }
     if a.list {
-        print!("{}", render_list(&rows(&ctx.store), &on_refs, ctx.now));
+        print!(
+            "{}",
+            frame::terminal(&render_list(&rows(&ctx.store), &on_refs, ctx.now))
+        );
         return Ok(());
     }
     if !ctx.store.exists() {
@@ -329,7 +332,9 @@ fn render_list(rows: &[Row], on_refs: &[RefSession], now: DateTime<Utc>) -> Stri
     if !on_refs.is_empty() {
         out.push_str("\nOnly on snapshot refs (resuming one restores its files):\n\n");
         for (k, s) in on_refs.iter().enumerate() {
+            // Fetched from someone's clone: one line each, no escapes.
             let (name, title) = ref_names(s);
+            let (name, title) = (frame::one_line(&name, 80), frame::one_line(&title, 200));
             let when = chrono::TimeZone::timestamp_opt(&Utc, s.time, 0)
                 .single()
                 .map(|t| format!("snapshot {} ({})", clock::short(t), clock::ago(t, now)))

@@ -159,12 +159,13 @@ fn view_of(st: &Store, path: &Path) -> Option<View> {
 fn session(st: &Store, claude: Option<&str>) -> Option<View> {
     if let Some(id) = claude.and_then(|c| st.bound(c)) {
         let suffixes = crate::names::file_tags(&id).map(|t| format!("-{t}.md"));
-        if let Ok(rd) = std::fs::read_dir(st.active_dir()) {
-            for e in rd.flatten() {
-                let name = e.file_name();
+        {
+            let dir = st.active_dir();
+            for (name, _) in crate::fsutil::entries(&dir) {
+                let path = dir.join(&name);
                 let name = name.to_string_lossy();
                 if suffixes.iter().any(|s| name.ends_with(s.as_str()))
-                    && let Some(v) = view_of(st, &e.path())
+                    && let Some(v) = view_of(st, &path)
                     && v.id == id
                 {
                     return Some(v);

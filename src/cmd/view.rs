@@ -234,7 +234,7 @@ pub fn run(g: &Global, a: ViewArgs) -> Result<()> {
         }
     }
     if let Some(v) = &verification {
-        println!("\n{}", crate::verify::render(v));
+        println!("\n{}", terminal(&crate::verify::render(v)));
     }
     Ok(())
 }

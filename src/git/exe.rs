@@ -44,7 +44,11 @@ pub fn shown(args: &[&str]) -> String {
 /// Run quietly; `Ok(stdout)` on success, else what git said (its last
 /// lines of output) or why it could not run.
 pub fn run(dir: &Path, args: &[&str]) -> Result<String, String> {
-    let out = command(dir, args)
+    run_command(command(dir, args), args)
+}
+
+fn run_command(mut c: Command, args: &[&str]) -> Result<String, String> {
+    let out = c
         .stdin(Stdio::null())
         .output()
         .map_err(|e| format!("`{}` could not run: {e}", shown(args)))?;
@@ -80,21 +84,48 @@ pub enum Branch {
     None(String),
 }
 
-/// Commit the store's paths (and nothing else) on the current branch:
-/// `git add -A -- .sessions`, then `git commit --only -- .sessions`, so
-/// whatever else the user has staged stays staged and uncommitted.
+/// Commit the store's paths (and nothing else) on the current branch.
+///
+/// The user's index gets the store's paths with `git add -A -- .sessions`
+/// (git locks the index before reading it, so a `git add` of the user's
+/// running meanwhile waits or fails, and is never lost). The commit is
+/// made from an index of its own, HEAD plus the store: `git commit --only`
+/// would read the user's index before locking it and write that copy back,
+/// dropping whatever was staged in between.
 pub fn commit_store(project: &Path, store: &str, message: &str) -> Branch {
     if let Err(e) = run(project, &["add", "-A", "--", store]) {
         return Branch::None(e);
     }
-    // Nothing staged for the store against HEAD: nothing to commit.
-    let quiet = command(project, &["diff", "--cached", "--quiet", "--", store])
+    let tmp = match tempfile::tempdir() {
+        Ok(t) => t,
+        Err(e) => return Branch::None(format!("cannot make a temporary index: {e}")),
+    };
+    let index = tmp.path().join("index");
+    let own = |args: &[&str]| {
+        let mut c = command(project, args);
+        c.env("GIT_INDEX_FILE", &index);
+        c
+    };
+    let unborn = run(project, &["rev-parse", "--verify", "-q", "HEAD"]).is_err();
+    let base: &[&str] = if unborn {
+        &["read-tree", "--empty"]
+    } else {
+        &["read-tree", "HEAD"]
+    };
+    for args in [base, &["add", "-A", "--", store]] {
+        if let Err(e) = run_command(own(args), args) {
+            return Branch::None(e);
+        }
+    }
+    // Nothing of the store differs from HEAD: nothing to commit.
+    let quiet = own(&["diff", "--cached", "--quiet", "--", store])
         .stdin(Stdio::null())
         .status();
     if quiet.is_ok_and(|s| s.success()) {
         return Branch::None(format!("nothing changed in {store}/"));
     }
-    if let Err(e) = run(project, &["commit", "--only", "-m", message, "--", store]) {
+    let args = ["commit", "-m", message];
+    if let Err(e) = run_command(own(&args), &args) {
         return Branch::None(e);
     }
     match run(project, &["rev-parse", "HEAD"]) {

@@ -9,7 +9,6 @@
 //! `refs/remotes/<remote>/sessions/<id>` and can be restored from there.
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -107,7 +106,8 @@ fn is_temp_file(name: &str) -> bool {
 }
 
 /// Regular files under `root` (a file or a folder), relative to `base`,
-/// never following a symlink.
+/// never following a symlink (folders are reached as `fsutil` reaches
+/// them: beneath the project, no link on the way).
 fn collect(base: &Path, rel: &Path, out: &mut Vec<PathBuf>) {
     let Ok(m) = std::fs::symlink_metadata(base.join(rel)) else {
         return;
@@ -118,11 +118,9 @@ fn collect(base: &Path, rel: &Path, out: &mut Vec<PathBuf>) {
             out.push(rel.to_path_buf());
         }
     } else if m.is_dir() {
-        let mut names: Vec<_> = std::fs::read_dir(base.join(rel))
+        let mut names: Vec<_> = crate::fsutil::entries(&base.join(rel))
             .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.file_name())
+            .map(|(n, _)| n)
             .collect();
         names.sort();
         for n in names {
@@ -133,30 +131,19 @@ fn collect(base: &Path, rel: &Path, out: &mut Vec<PathBuf>) {
 
 /// Read a regular file without following a symlink, bounded.
 fn read_file(path: &Path) -> Result<Vec<u8>> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let f = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
-        .open(path)
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    let m = f.metadata()?;
-    if !m.is_file() || m.len() > MAX_FILE {
-        bail!(
-            "{} is not a regular file under the size limit",
-            path.display()
-        );
-    }
-    let mut buf = Vec::with_capacity(m.len() as usize);
-    f.take(MAX_FILE).read_to_end(&mut buf)?;
-    Ok(buf)
+    crate::fsutil::read_capped(path, MAX_FILE)
+        .with_context(|| format!("cannot read {}", path.display()))
 }
 
 /// Record the files under `roots` (paths relative to `store_dir`) as the
-/// next snapshot of session `id`.
+/// next snapshot of session `id`. A file in `given` is recorded with the
+/// bytes given there, whatever the disk holds (a document about to be
+/// written: the snapshot comes first).
 pub fn write(
     repo: &Repository,
     store_dir: &Path,
     roots: &[PathBuf],
+    given: &[(PathBuf, &[u8])],
     id: &str,
     message: &str,
     sig: &Signature,
@@ -168,11 +155,18 @@ pub fn write(
     for r in roots {
         collect(store_dir, r, &mut files);
     }
+    for (rel, _) in given {
+        if !files.contains(rel) {
+            files.push(rel.clone());
+        }
+    }
     let mut root = Dir::default();
     let mut written = Vec::new();
     for rel in &files {
-        let bytes = read_file(&store_dir.join(rel))?;
-        let blob = repo.blob(&bytes)?;
+        let blob = match given.iter().find(|(p, _)| p == rel) {
+            Some((_, bytes)) => repo.blob(bytes)?,
+            None => repo.blob(&read_file(&store_dir.join(rel))?)?,
+        };
         written.push(blob);
         root.insert(rel, blob);
     }
@@ -193,13 +187,76 @@ pub fn write(
     let commit = repo.commit(None, sig, sig, message, &tree, &parents)?;
     written.push(commit);
     let log = format!("session-hook: {}", message.lines().next().unwrap_or(""));
-    match &parent {
-        // Moved only from the parent we built on.
-        Some(p) => repo.reference_matching(&name, commit, true, p.id(), &log)?,
-        None => repo.reference(&name, commit, false, &log)?,
-    };
+    past_stale_lock(repo, &name, || {
+        match &parent {
+            // Moved only from the parent we built on.
+            Some(p) => repo.reference_matching(&name, commit, true, p.id(), &log),
+            None => repo.reference(&name, commit, false, &log),
+        }
+        .map(drop)
+    })?;
     super::shared::adjust_written(repo, &written, &name);
     Ok(Written::Made(commit))
+}
+
+/// How long a ref lock may be held by a live git (packing refs, an update)
+/// before it is taken for the leftover of a writer that was killed.
+const STALE_REF_LOCK: std::time::Duration = std::time::Duration::from_millis(1500);
+
+/// Run `update` on the ref `name`; when its lock file is held, wait for it,
+/// and when the same lock file is still there after [`STALE_REF_LOCK`],
+/// remove it and try once more. Our writers of `refs/sessions/*` hold the
+/// store lock, so a lock that outlives git's own brief holds was left by a
+/// pause killed mid-update, and would otherwise refuse every later pause.
+fn past_stale_lock(
+    repo: &Repository,
+    name: &str,
+    mut update: impl FnMut() -> Result<(), git2::Error>,
+) -> Result<()> {
+    let lock = repo.commondir().join(format!("{name}.lock"));
+    let seen = |p: &Path| {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::symlink_metadata(p)
+            .ok()
+            .map(|m| (m.ino(), m.mtime(), m.mtime_nsec()))
+    };
+    let first = match update() {
+        Err(e) if e.code() == git2::ErrorCode::Locked => seen(&lock),
+        r => return Ok(r?),
+    };
+    let start = std::time::Instant::now();
+    while start.elapsed() < STALE_REF_LOCK {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        match update() {
+            Err(e) if e.code() == git2::ErrorCode::Locked => {}
+            r => return Ok(r?),
+        }
+    }
+    if first.is_some() && seen(&lock) == first {
+        let _ = std::fs::remove_file(&lock);
+    }
+    Ok(update()?)
+}
+
+/// Take back a snapshot [`write`] just made (the pause it belongs to
+/// failed): the ref goes back to the commit's parent, or away when it had
+/// none, and only if nobody moved it since.
+pub fn undo(repo: &Repository, id: &str, made: Oid) -> Result<()> {
+    let name = refname(id);
+    let commit = repo.find_commit(made)?;
+    let log = "session-hook: the pause failed; snapshot taken back";
+    match commit.parent_ids().next() {
+        Some(parent) => {
+            repo.reference_matching(&name, parent, true, made, log)?;
+        }
+        None => {
+            let mut r = repo.find_reference(&name)?;
+            if r.target() == Some(made) {
+                r.delete()?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A session found on a snapshot ref.

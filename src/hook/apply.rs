@@ -132,15 +132,43 @@ pub(crate) fn apply(
                     format!("store busy; spooled for the next writer ({note})"),
                 ));
             }
+            // A store nobody may write to (a read-only mount, a checkout
+            // of someone else's): what was read still reaches Claude.
+            Err(store::LockError::Io(_, e)) if cannot_write(&e) => {
+                return Ok((out, read_only_note(&note, &e)));
+            }
             Err(e) => return Err(anyhow!("{e}; skipped")),
         },
     };
     let mut queue: VecDeque<Effect> = effects.into();
     while let Some(e) = queue.pop_front() {
-        run(ctx, e, &mut out, &mut note, &mut queue)?;
+        if let Err(err) = run(ctx, e, &mut out, &mut note, &mut queue) {
+            // The first write refused for want of write access: nothing
+            // after it could be written either, and the output stands.
+            if let Some(io) = err.chain().find_map(|c| c.downcast_ref::<std::io::Error>())
+                && cannot_write(io)
+            {
+                t.lap("save");
+                return Ok((out, read_only_note(&note, io)));
+            }
+            return Err(err);
+        }
     }
     t.lap("save");
     Ok((out, note))
+}
+
+/// An error that says this store cannot be written at all (not a full disk,
+/// not a broken file): a read-only file system or no permission.
+fn cannot_write(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied
+    )
+}
+
+fn read_only_note(note: &str, e: &std::io::Error) -> String {
+    format!("store not writable ({e}); nothing recorded ({note})")
 }
 
 fn run(

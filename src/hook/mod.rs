@@ -104,7 +104,8 @@ impl<'a> Input<'a> {
         let st = Store::at(&project_for(dir_flag, cwd));
         Input {
             raw,
-            store: st.exists().then_some(st),
+            // A store root may not write to is no store for a hook.
+            store: (st.exists() && st.foreign_owner().is_none()).then_some(st),
             parsed,
         }
     }

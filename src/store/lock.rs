@@ -24,6 +24,8 @@ pub enum LockError {
     Busy(Duration),
     #[error("cannot open the lock file {0}: {1}")]
     Io(PathBuf, io::Error),
+    #[error("{0} belongs to another user (uid {1}); session-hook running as root leaves it alone")]
+    Foreign(PathBuf, u32),
 }
 
 impl Store {
@@ -32,6 +34,9 @@ impl Store {
     pub fn lock(&self, wait: Duration) -> Result<Lock, LockError> {
         let local = self.local_dir();
         let path = local.join("lock");
+        if let Some(uid) = self.foreign_owner() {
+            return Err(LockError::Foreign(self.dir.clone(), uid));
+        }
         if !fsutil::is_real_dir(&local) {
             fsutil::ensure_private_dir(&local).map_err(|e| LockError::Io(path.clone(), e))?;
         }
@@ -40,7 +45,9 @@ impl Store {
         // ours to change).
         let file = fsutil::open_private(&path, OFlags::RDWR)
             .or_else(|e| match e.kind() {
-                io::ErrorKind::PermissionDenied => fsutil::open_read(&path).map(|(f, _)| f),
+                io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+                    fsutil::open_read(&path).map(|(f, _)| f).map_err(|_| e)
+                }
                 _ => Err(e),
             })
             .map_err(|e| LockError::Io(path.clone(), e))?;
@@ -75,6 +82,9 @@ impl Store {
                 LockError::Busy(_) => {
                     "another session-hook command is running; try again".to_string()
                 }
+                LockError::Foreign(_, uid) => format!(
+                    "run the command as that user (for example `sudo -u '#{uid}' session-hook ...`)"
+                ),
                 LockError::Io(p, _) => format!(
                     "check that {} and its folder belong to you and are writable \
                      (the folder 0700, the file 0600)",

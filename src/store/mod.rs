@@ -81,6 +81,19 @@ impl Store {
         std::fs::symlink_metadata(&self.dir).is_ok_and(|m| m.is_dir())
     }
 
+    /// The owner of the store, when this process runs as root and the
+    /// store belongs to another user: root never takes it over (a file it
+    /// rewrote would become root's, and no longer the user's to change).
+    /// Commands refuse, hooks stay silent.
+    pub fn foreign_owner(&self) -> Option<u32> {
+        use std::os::unix::fs::MetadataExt;
+        if !rustix::process::geteuid().is_root() {
+            return None;
+        }
+        let m = std::fs::symlink_metadata(&self.dir).ok()?;
+        (m.is_dir() && m.uid() != 0).then_some(m.uid())
+    }
+
     /// `.sessions` is a symbolic link: commands refuse, hooks stay silent.
     fn is_link(&self) -> bool {
         std::fs::symlink_metadata(&self.dir).is_ok_and(|m| m.file_type().is_symlink())
@@ -144,6 +157,16 @@ impl Store {
     }
 
     fn refuse_link(&self) -> Result<()> {
+        if let Some(uid) = self.foreign_owner() {
+            return Err(UserError::new(format!(
+                "{} belongs to another user (uid {uid}); session-hook running as root leaves it alone",
+                fsutil::shown(&self.dir)
+            ))
+            .hint(format!(
+                "run the command as that user (for example `sudo -u '#{uid}' session-hook ...`)"
+            ))
+            .into());
+        }
         if self.is_link() {
             return Err(UserError::new(format!(
                 "{} is a symbolic link; session-hook only uses a real folder",

@@ -325,14 +325,16 @@ pub struct CommandFile {
 /// Look at every command file we ship, and read the record of what we
 /// wrote before.
 pub fn command_files(dir: &Path) -> Result<(Vec<CommandFile>, BTreeMap<String, String>)> {
-    let record = match fs::read_to_string(dir.join(assets::RECORD)) {
+    // A cloned repository's `.claude/commands` may hold anything (a link
+    // to `/dev/zero`): reads are bounded, regular files only.
+    let record = match fsutil::read_text(&dir.join(assets::RECORD)) {
         Ok(t) => assets::parse_record(&t),
         Err(_) => BTreeMap::new(),
     };
     let mut out = Vec::new();
     for (name, text) in assets::COMMANDS {
         let path = dir.join(name);
-        let existing = match fs::read(&path) {
+        let existing = match fsutil::read_capped(&path, fsutil::MAX_SMALL) {
             Ok(b) => Some(b),
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),

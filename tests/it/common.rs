@@ -253,6 +253,19 @@ pub fn npm_bin(env: &str, dir: &str, package: &str, bin: &str) -> Option<PathBuf
     Some(exe)
 }
 
+/// The `.md` files directly in `dir`, sorted (none when it is missing).
+pub fn md_files(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    v.sort();
+    v
+}
+
 /// The stdout of a command that must have succeeded (`what` names it in
 /// the failure, with both outputs).
 pub fn stdout_of_success(o: Output, what: impl std::fmt::Debug) -> String {

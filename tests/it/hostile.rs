@@ -25,6 +25,9 @@ const HANG: Duration = Duration::from_secs(30);
 /// Address space a hook or command may use. Reading `/dev/zero` to the
 /// end would pass it; a real run stays far below.
 const MEMORY: u64 = 1024 * 1024 * 1024;
+/// Memory a hook or command may really touch (its peak resident size):
+/// bounded reads keep every run far below this.
+const PEAK_MEMORY: u64 = 256 * 1024 * 1024;
 
 /// A trap and the project it is planted in, with a folder outside the
 /// project standing for the user's home (`bashrc`, a folder of theirs).
@@ -71,6 +74,13 @@ impl Hostile {
             .unwrap()
             .trim()
             .to_string()
+    }
+
+    /// Replace `rel` inside the session's journal folder by a link to
+    /// `/dev/zero`.
+    pub fn zero_in_journal(&self, rel: &str) {
+        let id = self.session_id();
+        self.link(&format!("journal/{id}/{rel}"), Path::new("/dev/zero"));
     }
 
     /// Replace `rel` inside the store by a symbolic link to `to`.
@@ -153,6 +163,45 @@ pub fn cases() -> Vec<Case> {
             },
         },
         Case {
+            name: "hook.log links to /dev/zero",
+            plant: |h| h.link(".local/hook.log", Path::new("/dev/zero")),
+        },
+        Case {
+            name: "a pause snapshot links to /dev/zero",
+            plant: |h| h.zero_in_journal("pauses/20260101T000000Z.json"),
+        },
+        Case {
+            name: "a journal entry links to /dev/zero",
+            plant: |h| h.zero_in_journal("entries/20260101T000000.000000Z-checkpoint-abcdef12.md"),
+        },
+        Case {
+            name: "the phase map links to /dev/zero",
+            plant: |h| h.zero_in_journal("phases.json"),
+        },
+        Case {
+            name: "a bundle and a resume log link to /dev/zero",
+            plant: |h| {
+                let short = h
+                    .project
+                    .active_text()
+                    .lines()
+                    .find_map(|l| l.strip_prefix("shortname: ").map(str::to_string))
+                    .unwrap();
+                h.link(
+                    &format!("bundles/{short}/progress.md"),
+                    Path::new("/dev/zero"),
+                );
+                h.link(
+                    &format!("resume-logs/{short}-20260101T000000Z.json"),
+                    Path::new("/dev/zero"),
+                );
+            },
+        },
+        Case {
+            name: "the bundles folder links to a folder of theirs",
+            plant: |h| h.link("bundles", &h.their_dir()),
+        },
+        Case {
             name: "the transcript is a FIFO",
             plant: |h| {
                 let fifo = h.outside.path().join("transcript.jsonl");
@@ -166,7 +215,13 @@ pub fn cases() -> Vec<Case> {
 
 /// Every hook event, as (event, extra payload fields).
 fn events(h: &Hostile) -> Vec<(&'static str, serde_json::Value)> {
-    let file = h.project.path().join("src/x.rs").display().to_string();
+    hook_events(h.project.path())
+}
+
+/// Every hook event a session in `project` sees, as (event, extra
+/// payload fields).
+pub fn hook_events(project: &Path) -> Vec<(&'static str, serde_json::Value)> {
+    let file = project.join("src/x.rs").display().to_string();
     vec![
         ("SessionStart", serde_json::json!({"source": "startup"})),
         ("SessionStart", serde_json::json!({"source": "compact"})),
@@ -208,12 +263,22 @@ const COMMANDS: &[&[&str]] = &[
     &["view"],
     &["list", "--all"],
     &["resume", "--list"],
+    &["bundle", "--kind", "progress"],
+    &["bundle", "load", "progress"],
+    &["export", "session-md", "--out", "-"],
+    &["export", "handoff", "--out", "-"],
+    &["report", "timeline"],
+    &["doctor"],
+    &["pause", "-s", "trap"],
+    &["resume"],
     &["gc"],
     &["close", "--complete"],
 ];
 
 /// Run the binary with `stdin`, a hang guard and a memory cap; returns
 /// (exit code, stdout, stderr).
+// The child is reaped by `wait4`, which also gives its peak memory.
+#[allow(clippy::zombie_processes)]
 fn run(h: &Hostile, args: &[&str], stdin: &[u8]) -> (Option<i32>, String, String) {
     let mut c = Command::new(common::bin());
     c.args(args)
@@ -240,22 +305,44 @@ fn run(h: &Hostile, args: &[&str], stdin: &[u8]) -> (Option<i32>, String, String
     let start = Instant::now();
     let mut child = c.spawn().unwrap();
     let _ = child.stdin.take().unwrap().write_all(stdin);
+    let drain = |r: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut v = Vec::new();
+            if let Some(mut r) = r {
+                let _ = r.read_to_end(&mut v);
+            }
+            String::from_utf8_lossy(&v).into_owned()
+        })
+    };
+    let out = drain(child.stdout.take().map(|r| Box::new(r) as _));
+    let err = drain(child.stderr.take().map(|r| Box::new(r) as _));
+    // Reaped here, with its resource use: the peak memory it touched.
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: a zeroed rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     loop {
-        if child.try_wait().unwrap().is_some() {
+        // SAFETY: pid is our own child, not yet reaped.
+        if unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) } == pid {
             break;
         }
         if start.elapsed() > HANG {
             let _ = child.kill();
+            let _ = child.wait();
             panic!("`session-hook {}` hung", args.join(" "));
         }
         std::thread::sleep(Duration::from_millis(5));
     }
-    let o = child.wait_with_output().unwrap();
-    (
-        o.status.code(),
-        String::from_utf8_lossy(&o.stdout).into_owned(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
+    // ru_maxrss is in KiB.
+    let peak = usage.ru_maxrss as u64 * 1024;
+    assert!(
+        peak < PEAK_MEMORY,
+        "`session-hook {}` touched {} MiB",
+        args.join(" "),
+        peak >> 20
+    );
+    let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
+    (code, out.join().unwrap(), err.join().unwrap())
 }
 
 /// Everything under `dir`, without following links: kind, size, mode and
@@ -396,6 +483,31 @@ impl Drop for Tmpfs {
     }
 }
 
+/// session-hook on `project`, clock pinned, git's identity fixed.
+fn run_in(project: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(common::bin())
+        .args(args)
+        .arg("--dir")
+        .arg(project)
+        .envs(crate::git_refs::GIT_ENV)
+        .env("SESSION_HOOK_NOW", "2026-01-15T10:00:00Z")
+        .output()
+        .unwrap()
+}
+
+/// A session `full` whose document is past 64 KiB, as in the reports of
+/// documents changed by a failed command.
+fn full_session(project: &Path) {
+    let init = run_in(project, &["init", "--goal", "Full disk", "--name", "full"]);
+    assert!(init.status.success());
+    let long = "y".repeat(60_000);
+    assert!(
+        run_in(project, &["log", "--discovery", &long])
+            .status
+            .success()
+    );
+}
+
 fn entry_files(store: &Path) -> Vec<(PathBuf, u64)> {
     let mut v: Vec<(PathBuf, u64)> = tree(&store.join("journal"))
         .into_iter()
@@ -416,23 +528,8 @@ fn a_full_disk_changes_nothing_and_a_rerun_records_once() {
     };
     let project = fs_.0.join("p");
     fs::create_dir(&project).unwrap();
-    let cmd = |args: &[&str]| {
-        Command::new(common::bin())
-            .args(args)
-            .arg("--dir")
-            .arg(&project)
-            .env("SESSION_HOOK_NOW", "2026-01-15T10:00:00Z")
-            .output()
-            .unwrap()
-    };
-    assert!(
-        cmd(&["init", "--goal", "Full disk", "--name", "full"])
-            .status
-            .success()
-    );
-    // A document past 64 KiB, as in the reports of changed documents.
-    let long = "y".repeat(60_000);
-    assert!(cmd(&["log", "--discovery", &long]).status.success());
+    let cmd = |args: &[&str]| run_in(&project, args);
+    full_session(&project);
     let store = project.join(".sessions");
     let doc = fs::read_dir(store.join("active"))
         .unwrap()
@@ -557,4 +654,295 @@ fn kill_9_leaves_nothing_broken_or_blocking() {
     let o = h.project.run(&["log", "--progress", "after the kills"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(h.project.active_text().contains("after the kills"));
+}
+
+/// Every file of the sessions' record: documents (active and archived)
+/// and the journal (entries, snapshots, quick-context files), with their
+/// bytes. A failed command must leave this exactly as it was.
+fn record(store: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for d in ["active", "archive", "journal"] {
+        for (p, m) in tree(&store.join(d)) {
+            if !m.0 {
+                out.insert(p.clone(), fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// Entries of `kind` in the journal.
+fn entries_of(store: &Path, kind: &str) -> usize {
+    entry_files(store)
+        .iter()
+        .filter(|(p, _)| p.to_string_lossy().contains(&format!("-{kind}-")))
+        .count()
+}
+
+/// Fill the file system of `filler` up, then give back about `room` bytes.
+fn fill_leaving(filler: &Path, room: u64) {
+    let mut f = fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(filler)
+        .unwrap();
+    for block in [64 * 1024, 4096, 512] {
+        while f.write_all(&vec![0u8; block]).is_ok() {}
+    }
+    let len = f.metadata().unwrap().len();
+    f.set_len((len / 4096 * 4096).saturating_sub(room)).unwrap();
+}
+
+/// `pause` and `close` on a disk with a little room, from none up to
+/// enough: each run either does all it should or changes nothing of the
+/// record (the document, its archive copy, the journal, the snapshots),
+/// leaves nothing that blocks git or the next command, and once there is
+/// room it records its entry once. With git there, the snapshot commit
+/// on `refs/sessions/<id>` runs out of room too.
+#[test]
+fn pause_and_close_on_a_full_disk_do_all_or_nothing() {
+    let Some(fs_) = Tmpfs::mount("3m") else {
+        return;
+    };
+    let project = fs_.0.join("p");
+    fs::create_dir(&project).unwrap();
+    let git = |args: &[&str]| {
+        assert!(
+            Command::new("git")
+                .args(args)
+                .current_dir(&project)
+                .envs(crate::git_refs::GIT_ENV)
+                .output()
+                .unwrap()
+                .status
+                .success()
+        )
+    };
+    git(&["init", "-q"]);
+    fs::write(project.join("README.md"), "hi\n").unwrap();
+    git(&["add", "README.md"]);
+    git(&["commit", "-qm", "first"]);
+    let cmd = |args: &[&str]| run_in(&project, args);
+    full_session(&project);
+    let store = project.join(".sessions");
+    let filler = fs_.0.join("filler");
+    let index_lock = project.join(".git/index.lock");
+    for (args, kind) in [
+        (&["pause", "-s", "full disk", "-a", "a step"][..], "pause"),
+        (&["close", "full", "--complete"][..], "close"),
+    ] {
+        let mut done = false;
+        let mut said = String::new();
+        for room in (0..=40u64).map(|k| k * 4096) {
+            let _ = fs::remove_file(&filler);
+            fill_leaving(&filler, room);
+            let before = record(&store);
+            let entries = entries_of(&store, kind);
+            let o = cmd(args);
+            assert!(!index_lock.exists(), "{kind} left .git/index.lock");
+            if o.status.success() {
+                assert_eq!(entries_of(&store, kind), entries + 1, "{kind}: one entry");
+                done = true;
+                break;
+            }
+            assert_eq!(o.status.code(), Some(1), "{kind} with {room} bytes free");
+            said = String::from_utf8_lossy(&o.stderr).into_owned();
+            let after = record(&store);
+            assert_eq!(
+                before.keys().collect::<Vec<_>>(),
+                after.keys().collect::<Vec<_>>(),
+                "{kind} with {room} bytes free added or removed files: {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+            assert!(
+                before == after,
+                "{kind} with {room} bytes free changed a file"
+            );
+        }
+        assert!(done, "{kind} never succeeded with 160 KiB free: {said}");
+    }
+    fs::remove_file(&filler).unwrap();
+    let text = fs::read_to_string(
+        fs::read_dir(store.join("archive"))
+            .unwrap()
+            .flatten()
+            .next()
+            .unwrap()
+            .path(),
+    )
+    .unwrap();
+    assert!(text.contains("status: complete"), "{text}");
+    assert_eq!(fs::read_dir(store.join("archive")).unwrap().count(), 1);
+    assert_eq!(fs::read_dir(store.join("active")).unwrap().count(), 0);
+    assert!(entry_files(&store).iter().all(|(_, len)| *len > 0));
+    // Nothing blocks the next command.
+    let o = cmd(&["init", "--goal", "After the full disk", "--name", "after"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+/// The documents of every snapshot on `refs/sessions/<id>`, newest first.
+fn ref_documents(project: &Path, id: &str) -> Vec<String> {
+    let Ok(repo) = git2::Repository::open(project) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut c = repo
+        .find_reference(&format!("refs/sessions/{id}"))
+        .and_then(|r| r.peel_to_commit())
+        .ok();
+    while let Some(commit) = c {
+        let doc = commit.tree().ok().and_then(|t| {
+            let active = t
+                .get_name("active")?
+                .to_object(&repo)
+                .ok()?
+                .peel_to_tree()
+                .ok()?;
+            let e = active.iter().next()?;
+            let blob = repo.find_blob(e.id()).ok()?;
+            Some(String::from_utf8_lossy(blob.content()).into_owned())
+        });
+        out.extend(doc);
+        c = commit.parent(0).ok();
+    }
+    out
+}
+
+fn paused_at(doc: &str) -> Option<&str> {
+    doc.lines().find_map(|l| l.strip_prefix("paused_at: "))
+}
+
+/// `kill -9` at any moment of `pause` or `close`: the document is whole
+/// and in one place (a close killed halfway may leave an archived copy
+/// beside the active one, which the next close replaces), a document
+/// marked paused has its snapshot commit already, no entry is empty, no
+/// `.git/index.lock` is left, and running the command again finishes the
+/// work without a second copy.
+#[test]
+fn kill_9_during_pause_and_close_leaves_a_whole_store() {
+    let p = Project::git();
+    let store = p.path().join(".sessions");
+    let long = "w".repeat(60_000);
+    let mut round = 0u64;
+    let mut sessions = 0;
+    while round < 24 {
+        if fs::read_dir(store.join("active")).map_or(true, |d| d.count() == 0) {
+            sessions += 1;
+            let name = format!("s{sessions}");
+            p.ok(&["init", "--goal", "Kill me", "--name", &name]);
+            p.ok(&["log", "--discovery", &long]);
+        }
+        let doc = p.active_file();
+        let id = fs::read_to_string(&doc)
+            .unwrap()
+            .lines()
+            .find_map(|l| l.strip_prefix("id: ").map(str::to_string))
+            .unwrap();
+        let close = round % 3 == 2;
+        let name = format!("s{sessions}");
+        let args: &[&str] = if close {
+            &["close", &name, "--complete"]
+        } else {
+            &["pause", &name, "-s", "killed", "-a", "a step"]
+        };
+        let mut child = Command::new(common::bin())
+            .args(args)
+            .current_dir(p.path())
+            .env_remove("CLAUDE_PROJECT_DIR")
+            .env_remove("CLAUDE_CODE_SESSION_ID")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(4 * (round % 12)));
+        let _ = child.kill();
+        let _ = child.wait();
+        round += 1;
+        assert!(
+            !p.path().join(".git/index.lock").exists(),
+            "round {round}: .git/index.lock left"
+        );
+        assert!(
+            entry_files(&store).iter().all(|(_, len)| *len > 0),
+            "round {round}: an empty journal entry"
+        );
+        let copies: Vec<PathBuf> = ["active", "archive"]
+            .iter()
+            .flat_map(|d| crate::common::md_files(&store.join(d)))
+            .filter(|f| {
+                fs::read_to_string(f)
+                    .unwrap()
+                    .contains(&format!("id: {id}"))
+            })
+            .collect();
+        assert!(!copies.is_empty(), "round {round}: the session is gone");
+        for c in &copies {
+            let t = fs::read_to_string(c).unwrap();
+            assert!(
+                t.starts_with("---\n") && t.contains(&long),
+                "round {round}: a torn document {c:?}"
+            );
+        }
+        let active = store.join("active").join(doc.file_name().unwrap());
+        if let Ok(t) = fs::read_to_string(&active)
+            && t.contains("status: paused")
+        {
+            // A killed pause may have put a newer snapshot on the ref;
+            // the one of this paused state must be there.
+            let on_ref = ref_documents(p.path(), &id);
+            assert!(
+                on_ref.iter().any(|d| paused_at(d) == paused_at(&t)),
+                "round {round}: marked paused before its snapshot commit"
+            );
+        }
+        // Running it again finishes the work (a close may find it done).
+        let o = p.run(args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            o.status.success() || err.contains("already closed"),
+            "round {round}: {args:?} again: {err}"
+        );
+        if close {
+            let archived: Vec<PathBuf> = crate::common::md_files(&store.join("archive"))
+                .into_iter()
+                .filter(|f| {
+                    fs::read_to_string(f)
+                        .unwrap()
+                        .contains(&format!("id: {id}"))
+                })
+                .collect();
+            assert_eq!(archived.len(), 1, "round {round}: {archived:?}");
+            assert!(!active.exists(), "round {round}: still active after close");
+            let closes = entry_files(&store)
+                .iter()
+                .filter(|(f, _)| {
+                    f.to_string_lossy().contains(&id) && f.to_string_lossy().contains("-close-")
+                })
+                .count();
+            assert!(closes <= 1, "round {round}: {closes} close entries");
+        }
+    }
+}
+
+/// A pause killed while it held the lock of `refs/sessions/<id>` leaves
+/// `<id>.lock` behind: the next pause waits briefly for a live git, then
+/// takes it for the leftover it is, and records its snapshot.
+#[test]
+fn a_ref_lock_left_by_a_killed_pause_does_not_block_the_next() {
+    let p = Project::git();
+    p.ok(&["init", "--goal", "Locked out", "--name", "locked"]);
+    p.ok(&["pause", "-s", "first"]);
+    let id = p
+        .session_text("locked")
+        .lines()
+        .find_map(|l| l.strip_prefix("id: ").map(str::to_string))
+        .unwrap();
+    let lock = p.path().join(format!(".git/refs/sessions/{id}.lock"));
+    fs::write(&lock, "").unwrap();
+    let out = p.ok(&["pause", "locked", "-s", "second"]);
+    assert!(out.contains("commit:   "), "{out}");
+    assert!(!out.contains("commit:   none"), "{out}");
+    assert!(!lock.exists());
+    let docs = ref_documents(p.path(), &id);
+    assert!(docs[0].contains("second"), "{}", docs[0]);
 }

@@ -271,6 +271,69 @@ fn view_and_resume_list_print_no_escape_bytes() {
     }
 }
 
+/// Every command that prints document text for people (reports, exports,
+/// bundles, imports, view, resume) prints it without ESC or BEL bytes,
+/// and what it writes for people to open carries none either.
+#[test]
+fn human_output_carries_no_escape_bytes() {
+    let p = Project::git();
+    p.ok(&["init", "--goal", "Goal \x1b[31mred\x07", "--name", "esc"]);
+    p.ok(&["log", "--progress", "did \x1b]0;pwned\x07 the \x1b[2Jthing"]);
+    p.ok(&[
+        "log",
+        "--decision",
+        "pick \x1b[31mA\x1b[0m",
+        "--rationale",
+        "because \x07",
+    ]);
+    p.ok(&["log", "--blocker", "stuck \x1b[5m here"]);
+    p.ok(&["log", "--next", "next \x1b[1mstep"]);
+    assert!(
+        p.active_text().contains('\x1b'),
+        "the document holds the escapes as written"
+    );
+    p.ok(&["bundle", "--kind", "progress"]);
+    p.ok(&["export", "handoff", "--out", "brief.md"]);
+    let clean = |what: &str, out: &str| {
+        assert!(
+            !out.bytes().any(|b| b == 0x1b || b == 0x07),
+            "{what}: escape bytes in {out:?}"
+        );
+    };
+    for args in [
+        &["report", "timeline"][..],
+        &["report", "daily", "--date", "2026-01-15"],
+        &["export", "handoff", "--out", "-"],
+        &["export", "session-md", "--out", "-"],
+        &["bundle", "load", "progress", "esc"],
+        &["import", "handoff", "brief.md", "--name", "imported"],
+        &["view", "esc"],
+        &["view", "imported"],
+        &["resume", "--list"],
+        &["resume", "esc"],
+    ] {
+        let o = p.run(args);
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let out = String::from_utf8_lossy(&o.stdout);
+        clean(&format!("{args:?}"), &out);
+        clean(
+            &format!("{args:?} stderr"),
+            &String::from_utf8_lossy(&o.stderr),
+        );
+    }
+    assert!(
+        p.read("brief.md").contains("did  the thing")
+            || p.read("brief.md").contains("did the thing"),
+        "the text itself is kept"
+    );
+    clean("brief.md", &p.read("brief.md"));
+    clean("timeline", &p.read(".sessions/reports/PROJECT_TIMELINE.md"));
+}
+
 /// Sessions already in a store when this version first runs are kept as
 /// this machine's own when `.local/` shows they were worked on here, and a
 /// store with no such trace (a clone) has none.

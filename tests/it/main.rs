@@ -41,4 +41,5 @@ mod resume_log;
 mod statusline;
 mod steps;
 mod store;
+mod store_access;
 mod story;
