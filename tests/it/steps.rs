@@ -440,12 +440,28 @@ fn superseded_decisions_leave_the_injection() {
             &format!("Decision number {i} about the importer"),
         ]);
     }
-    p.write(".sessions/config.yaml", "budget: 1200\n");
-    let ctx = Claude::new(&p).start("startup");
-    assert!(ctx.chars().count() <= 1200, "{}", ctx.len());
-    if ctx.contains("Decision number") {
-        assert!(ctx.contains("Decision number 39"), "{ctx}");
+    // Whatever the budget leaves room for, the decisions told are the
+    // newest: never an older one in place of a newer one.
+    let mut told = 0;
+    for (i, budget) in [700, 800, 900, 1000, 1200].into_iter().enumerate() {
+        p.write(".sessions/config.yaml", &format!("budget: {budget}\n"));
+        let mut c = Claude::new(&p);
+        c.session = format!("33333333-0000-0000-0000-00000000000{i}");
+        let ctx = c.prompt("continue");
+        assert!(ctx.chars().count() <= budget, "{}", ctx.chars().count());
+        let shown: Vec<u32> = ctx
+            .split("Decision number ")
+            .skip(1)
+            .filter_map(|t| t.split(' ').next()?.parse().ok())
+            .collect();
+        if let Some(oldest) = shown.iter().min() {
+            for n in *oldest..=39 {
+                assert!(shown.contains(&n), "budget {budget}: {n} left out: {ctx}");
+            }
+        }
+        told += shown.len();
     }
+    assert!(told > 0, "no budget told any decision");
 }
 
 /// Discoveries, the last progress notes and the files edited reach the
