@@ -14,6 +14,7 @@
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 
+use crate::agents::Agent;
 use crate::doc::{Status, Value};
 use crate::store::{Meta, Store};
 
@@ -68,8 +69,14 @@ pub fn pick(store: &Store, metas: &[Meta], claude: Option<&str>) -> Pick {
     }
 }
 
-/// Start-up text for a conversation that must choose between sessions.
-pub fn several_text(several: &[Meta], now: DateTime<Utc>) -> String {
+/// Start-up text for a conversation of `agent` (`conversation` its id, as
+/// stored) that must choose between sessions.
+pub fn several_text(
+    several: &[Meta],
+    now: DateTime<Utc>,
+    agent: Agent,
+    conversation: Option<&str>,
+) -> String {
     let mut s = format!(
         "session-hook: {} sessions are active in this project and this conversation is not bound to any of them, so nothing is recorded until one is chosen:\n",
         several.len()
@@ -88,10 +95,30 @@ pub fn several_text(several: &[Meta], now: DateTime<Utc>) -> String {
     if several.len() > 8 {
         s.push_str(&format!("- … and {} more\n", several.len() - 8));
     }
-    s.push_str(
-        "To work on one, the user runs /session-resume NAME; to start another, /session-init followed by the goal.",
-    );
+    s.push_str(&how_to_choose(agent, conversation));
     s
+}
+
+/// What takes up a session by name in `agent`: Claude Code's slash command,
+/// else the command itself (with one session active, the conversation's
+/// next event binds to it).
+pub fn resume_command(agent: Agent) -> &'static str {
+    match agent {
+        Agent::Claude => "/session-resume",
+        _ => "session-hook resume",
+    }
+}
+
+/// How a conversation chooses a session. Claude Code has the slash
+/// commands; Codex CLI and Gemini CLI do not, so there the command names
+/// the conversation, which binds it as the slash commands do.
+fn how_to_choose(agent: Agent, conversation: Option<&str>) -> String {
+    match (agent, conversation) {
+        (Agent::Claude, _) | (_, None) => "To work on one, the user runs /session-resume NAME; to start another, /session-init followed by the goal.".into(),
+        (_, Some(c)) => format!(
+            "To work on one, run `session-hook resume NAME --claude-session {c}` in a shell; to start another, `session-hook init --claude-session {c} GOAL`."
+        ),
+    }
 }
 
 fn one_line(s: &str) -> String {

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::cmd;
 
@@ -47,6 +47,50 @@ pub struct Cli {
 /// The heading global options are listed under in every `--help`, apart
 /// from each command's own options.
 const GLOBAL: &str = "Global options";
+
+/// Commands that have no use for some global options, and which ones they
+/// keep. There the others are neither shown in `--help` nor accepted after
+/// the command's name: they would only suggest an effect there is not.
+const KEEPS: &[(&str, &[&str])] = &[
+    ("completions", &[]),
+    ("man", &[]),
+    ("demo", &[]),
+    ("install", &["dir"]),
+    ("uninstall", &["dir"]),
+];
+
+/// The command line as it is parsed, completed and documented.
+pub fn command() -> clap::Command {
+    let global: Vec<clap::Arg> = Cli::command()
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .cloned()
+        .collect();
+    Cli::command().mut_subcommands(|sc| {
+        let Some((_, keeps)) = KEEPS.iter().find(|(n, _)| *n == sc.get_name()) else {
+            return sc;
+        };
+        // clap gives a subcommand a global option only when it has no
+        // argument of that id: a hidden one that refuses any value takes
+        // its place.
+        global
+            .iter()
+            .filter(|a| !keeps.contains(&a.get_id().as_str()))
+            .fold(sc, |sc, a| {
+                let name = sc.get_name().to_string();
+                sc.arg(
+                    a.clone()
+                        .global(false)
+                        .hide(true)
+                        .env(None)
+                        .default_value(None)
+                        .value_parser(move |_: &str| -> Result<String, String> {
+                            Err(format!("`{name}` has no use for this option"))
+                        }),
+                )
+            })
+    })
+}
 
 // Each subcommand's arguments are built only when it is the one invoked:
 // building all of them cost about a quarter of a millisecond per run.
@@ -132,12 +176,34 @@ pub fn run() -> i32 {
     if let Some(code) = fast_path() {
         return code;
     }
+    quiet_broken_pipe();
     run_from(std::env::args_os())
+}
+
+/// `session-hook list | head`: a reader that stops early closes our stdout,
+/// and std's `print!` then panics. That is not a crash worth a backtrace:
+/// the command stops without a word (exit 101), as `cat` would stop.
+fn quiet_broken_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .unwrap_or("");
+        if msg.starts_with("failed printing to stdout") && msg.contains("Broken pipe") {
+            return;
+        }
+        default(info);
+    }));
 }
 
 /// Parse `args` (the program name first) and run.
 pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
-    let cli = match Cli::try_parse_from(args) {
+    let parsed = command()
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         // --help and --version: printed to stdout as clap does.
         Err(e) if !e.use_stderr() => {
@@ -264,11 +330,18 @@ fn missing_dir(cli: &Cli) -> Option<anyhow::Error> {
 
 /// `session-hook: error: ...` with the cause chain and a hint.
 pub fn report(e: &anyhow::Error) {
-    let color = std::env::args()
-        .find_map(|a| {
-            a.strip_prefix("--color=")
-                .and_then(|v| <crate::style::Color as clap::ValueEnum>::from_str(v, true).ok())
+    // The parsed options are gone by now: `--color WHEN` or `--color=WHEN`
+    // is read from the arguments again.
+    let args: Vec<String> = std::env::args().collect();
+    let color = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| match a.strip_prefix("--color") {
+            Some("") => args.get(i + 1).map(String::as_str),
+            Some(v) => v.strip_prefix('='),
+            None => None,
         })
+        .and_then(|v| <crate::style::Color as clap::ValueEnum>::from_str(v, true).ok())
         .unwrap_or_default();
     let paint = crate::style::Paint::stderr(color);
     let mut msg = format!("session-hook: {} {e}", paint.red("error:"));

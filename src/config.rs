@@ -252,34 +252,7 @@ pub fn parse(text: &str) -> Result<Loaded, String> {
 /// Read the config file: a regular file (never through a symlink, never a
 /// device or a pipe) of at most [`MAX_CONFIG_BYTES`].
 fn read_bounded(path: &Path) -> std::io::Result<String> {
-    use std::io::Read;
-    use std::os::unix::fs::OpenOptionsExt;
-    let f = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
-        .open(path)
-        .map_err(|e| {
-            if e.raw_os_error() == Some(libc::ELOOP) {
-                std::io::Error::new(e.kind(), "it is a symbolic link")
-            } else {
-                e
-            }
-        })?;
-    let meta = f.metadata()?;
-    if !meta.is_file() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            "not a regular file",
-        ));
-    }
-    let mut buf = Vec::new();
-    f.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut buf)?;
-    if buf.len() as u64 > MAX_CONFIG_BYTES {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!("over the {MAX_CONFIG_BYTES} byte limit"),
-        ));
-    }
+    let buf = crate::fsutil::read_capped(path, MAX_CONFIG_BYTES)?;
     String::from_utf8(buf)
         .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8"))
 }

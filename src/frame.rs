@@ -107,9 +107,12 @@ pub fn neutralise_tags(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     static TAG: OnceLock<Regex> = OnceLock::new();
+    // ASCII classes (`-u`): with Unicode `\w` under `(?i)` the compiled
+    // pattern takes megabytes, more than the rest of a hook; the names it
+    // looks for are ASCII.
     let tag = TAG.get_or_init(|| {
         Regex::new(
-            r"(?i)<\s*/?\s*(?:[a-z]+:)?(?:system[\w-]*|[\w-]*reminder[\w-]*|command[\w-]*|local-command[\w-]*|user-prompt[\w-]*|[\w-]*hook[\w-]*|function[\w-]*|invoke|parameter|tool[\w-]*|human|assistant|user|session-document|antml[\w:-]*|thinking|instructions?|context|document|example[\w-]*|result|output|bash-[\w-]*|stdout|stderr|task-notification|new-diagnostics|ide_[\w-]*)\b",
+            r"(?i-u)<\s*/?\s*(?:[a-z]+:)?(?:system[\w-]*|[\w-]*reminder[\w-]*|command[\w-]*|local-command[\w-]*|user-prompt[\w-]*|[\w-]*hook[\w-]*|function[\w-]*|invoke|parameter|tool[\w-]*|human|assistant|user|session-document|antml[\w:-]*|thinking|instructions?|context|document|example[\w-]*|result|output|bash-[\w-]*|stdout|stderr|task-notification|new-diagnostics|ide_[\w-]*)\b",
         )
         .expect("tag pattern compiles")
     });

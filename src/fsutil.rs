@@ -487,28 +487,6 @@ pub fn read_head(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
     Ok(buf)
 }
 
-/// Keep the file at `path` reachable under a temp name beside it (a hard
-/// link: no extra space, so it works on a full disk) while it is being
-/// replaced: a later failure puts it back with [`rename`]. Left behind by a
-/// killed writer, it is swept like any temp file.
-pub fn keep_old(path: &Path) -> io::Result<PathBuf> {
-    let (dir, name) = parent_to_change(path)?;
-    let tmp = temp_name();
-    rfs::linkat(&dir, &name, &dir, &tmp, AtFlags::empty())?;
-    Ok(path.with_file_name(tmp))
-}
-
-/// Move the file at `path` to a temp name beside it, to be removed once
-/// what replaces it is complete, or put back with [`rename`]. Left behind
-/// by a killed writer, it is swept like any temp file.
-pub fn set_aside(path: &Path) -> io::Result<PathBuf> {
-    let (dir, name) = parent_to_change(path)?;
-    let tmp = temp_name();
-    // The name is fresh: a plain rename cannot replace anything.
-    rfs::renameat(&dir, &name, &dir, &tmp)?;
-    Ok(path.with_file_name(tmp))
-}
-
 /// A temp file name of ours, as [`sweep_temp_files`] knows them.
 fn temp_name() -> String {
     let id = uuid::Uuid::now_v7().simple().to_string();

@@ -54,6 +54,18 @@ pub fn write(
     fields: &[(&str, &str)],
     text: &str,
 ) -> Result<PathBuf> {
+    write_named(store, id, kind, at, fields, text, None)
+}
+
+fn write_named(
+    store: &Store,
+    id: &str,
+    kind: &str,
+    at: DateTime<Utc>,
+    fields: &[(&str, &str)],
+    text: &str,
+    key: Option<&str>,
+) -> Result<PathBuf> {
     let dir = entries_dir(store, id);
     fsutil::ensure_private_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut body = String::from("---\n");
@@ -77,7 +89,7 @@ pub fn write(
     for _ in 0..8 {
         // The tail of a v7 id is random.
         let id = uuid::Uuid::now_v7().simple().to_string();
-        let suffix = &id[id.len() - 8..];
+        let suffix = key.unwrap_or(&id[id.len() - 8..]);
         let path = dir.join(format!("{stamp}-{kind}-{suffix}.md"));
         // Staged in the session's journal folder, not beside the entries:
         // a writer killed mid-write leaves its temp file where readers of
@@ -86,6 +98,10 @@ pub fn write(
         let staging = store.journal_dir(id_of_session);
         match fsutil::write_via(&path, &staging, body.as_bytes(), fsutil::How::NEW) {
             Ok(()) => return Ok(path),
+            // A keyed entry of that very name is this entry.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && key.is_some() => {
+                return Ok(path);
+            }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e).with_context(|| format!("cannot write {}", path.display())),
         }
@@ -94,6 +110,48 @@ pub fn write(
         "could not find a free journal entry name in {}",
         dir.display()
     )
+}
+
+/// A key for [`write_once`]: a digest of what a command found (the
+/// document as it was before the command) and what it records.
+pub fn once_key(before: &str, kind: &str, n: usize, text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for part in [before, kind, &n.to_string(), text] {
+        h.update(part.as_bytes());
+        h.update([0]);
+    }
+    h.finalize()[..4]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// [`write`] for an entry a command writes before the document it
+/// describes (`pause`, `close`): named with `key` (see [`once_key`])
+/// instead of a random suffix. When an entry of this kind and key is there
+/// already, left by a run of the same command that was killed before it
+/// saved the document, that entry stands and nothing is written: running
+/// the command again does not record it twice. Returns the entry's path,
+/// and whether it was written now.
+pub fn write_once(
+    store: &Store,
+    id: &str,
+    kind: &str,
+    at: DateTime<Utc>,
+    fields: &[(&str, &str)],
+    text: &str,
+    key: &str,
+) -> Result<(PathBuf, bool)> {
+    let dir = entries_dir(store, id);
+    let tail = format!("-{kind}-{key}.md");
+    if let Some((name, _)) = fsutil::entries(&dir)
+        .into_iter()
+        .find(|(n, file)| *file && n.to_string_lossy().ends_with(&tail))
+    {
+        return Ok((dir.join(name), false));
+    }
+    write_named(store, id, kind, at, fields, text, Some(key)).map(|p| (p, true))
 }
 
 /// All entries of a session, oldest first. Unreadable files are skipped.
@@ -193,6 +251,33 @@ pub fn render_entry(e: &Entry) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A keyed entry is written once: the same command run again (after a
+    /// kill, with a later clock) finds it and writes nothing; another
+    /// command (another key) writes its own.
+    #[test]
+    fn a_keyed_entry_is_written_once() {
+        let d = tempfile::tempdir().unwrap();
+        let s = Store::at(d.path());
+        s.create_layout().unwrap();
+        let t1 = clock::parse("2026-01-15T10:00:00Z").unwrap();
+        let t2 = clock::parse("2026-01-15T10:05:00Z").unwrap();
+        let key = once_key("the document", "close", 0, "complete");
+        let (p, new) = write_once(&s, "abc", "close", t1, &[], "complete", &key).unwrap();
+        assert!(new);
+        let (q, new) = write_once(&s, "abc", "close", t2, &[], "complete", &key).unwrap();
+        assert!(!new);
+        assert_eq!(p, q);
+        assert_eq!(read_all(&s, "abc").len(), 1);
+        let other = once_key("the document, changed", "close", 0, "complete");
+        assert_ne!(other, key);
+        assert!(
+            write_once(&s, "abc", "close", t2, &[], "complete", &other)
+                .unwrap()
+                .1
+        );
+        assert_eq!(read_all(&s, "abc").len(), 2);
+    }
 
     #[test]
     fn write_and_read_back() {

@@ -10,6 +10,7 @@ use anyhow::{Context, Result};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::agents::Agent;
 use crate::doc::sections as s;
 use crate::doc::{Document, Sec, Status};
 use crate::session::view::{State, View};
@@ -461,15 +462,27 @@ pub fn build(
     }
 }
 
-fn trigger_words(t: &str) -> &str {
-    match t {
-        "critical" => "context usage reached the critical threshold",
-        "precompact-manual" => "before a manual compaction",
-        "precompact-auto" => "before an automatic compaction",
-        "session-end" => "Claude Code session ended",
-        "manual" => "written on request",
-        other => other,
+/// Why a log was written, in words; a session's end names the agent whose
+/// session it was.
+fn trigger_words(log: &ResumeLog) -> String {
+    match log.trigger.as_str() {
+        "critical" => "context usage reached the critical threshold".into(),
+        "precompact-manual" => "before a manual compaction".into(),
+        "precompact-auto" => "before an automatic compaction".into(),
+        "session-end" => format!("{} session ended", agent_of(log).title()),
+        "manual" => "written on request".into(),
+        other => other.into(),
     }
+}
+
+/// The agent that ran the conversation the log was written for (Claude
+/// Code when none is known).
+fn agent_of(log: &ResumeLog) -> Agent {
+    log.context_metrics
+        .claude_session_id
+        .as_deref()
+        .map(Agent::of_conversation)
+        .unwrap_or_default()
 }
 
 fn list_or_none(out: &mut String, items: &[String], fmt: impl Fn(&str) -> String) {
@@ -489,7 +502,7 @@ pub fn render(log: &ResumeLog) -> String {
     o.push_str(&format!(
         "Generated: {} ({})\nSession: {} (`{}`, {}), status {}\nSession file: {}\n\n",
         log.generated_at,
-        trigger_words(&log.trigger),
+        trigger_words(log),
         log.title,
         log.shortname,
         log.session_id,
@@ -521,14 +534,21 @@ pub fn render(log: &ResumeLog) -> String {
                 "compaction" => "unknown until the next reply after a compaction",
                 "no_reply" => "unknown (no reply in the transcript yet)",
                 "missing" => "unknown (the transcript file is missing or empty)",
-                _ => "unknown (no transcript for this Claude session)",
+                _ => &format!(
+                    "unknown (no transcript for this {})",
+                    agent_of(log).conversation()
+                ),
             };
             o.push_str(&format!("- Used: {why}\n"));
         }
     }
     o.push_str(&format!("- Trigger: {}\n", m.trigger));
+    let conversation = match agent_of(log) {
+        Agent::Claude => "Claude Session",
+        other => other.conversation(),
+    };
     o.push_str(&format!(
-        "- Claude Session ID: {}\n",
+        "- {conversation} ID: {}\n",
         m.claude_session_id.as_deref().unwrap_or("unknown")
     ));
     o.push_str(&format!("- Compactions: {}\n\n", m.compactions));
@@ -848,7 +868,7 @@ pub fn startup_pointer(store: &Store, now: DateTime<Utc>) -> Option<(String, Str
             clip(&last, 300),
             clip(&next, 300),
             clock::ago(t, now),
-            trigger_words(&log.trigger),
+            trigger_words(&log),
             log.shortname,
         );
         return Some((text, format!("pointed to resume log {}", log.id)));

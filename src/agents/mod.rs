@@ -48,6 +48,27 @@ impl Agent {
     pub fn from_name(s: &str) -> Option<Agent> {
         Agent::ALL.into_iter().find(|a| a.name() == s)
     }
+
+    /// The agent a conversation id belongs to: Codex and Gemini ids carry
+    /// their agent's name (see `tagged`); any other is Claude Code's.
+    pub fn of_conversation(id: &str) -> Agent {
+        [Agent::Codex, Agent::Gemini]
+            .into_iter()
+            .find(|a| {
+                id.strip_prefix(a.name())
+                    .is_some_and(|rest| rest.starts_with('-'))
+            })
+            .unwrap_or(Agent::Claude)
+    }
+
+    /// What one conversation of this agent is called in text for people.
+    pub fn conversation(self) -> &'static str {
+        match self {
+            Agent::Claude => "Claude session",
+            Agent::Codex => "Codex CLI session",
+            Agent::Gemini => "Gemini CLI session",
+        }
+    }
 }
 
 /// Parse stdin as `flag` says, else as the agent the payload looks like.
@@ -208,6 +229,22 @@ mod tests {
         );
         let (c, _) = parse(Some(Agent::Gemini), json).unwrap();
         assert_eq!(c.claude_session.as_deref(), Some("gemini-abc"));
+    }
+
+    #[test]
+    fn a_tagged_id_names_its_agent() {
+        for agent in Agent::ALL {
+            let mut c = Common {
+                claude_session: Some("0197-abc".into()),
+                ..Default::default()
+            };
+            if agent != Agent::Claude {
+                tagged(agent, &mut c);
+            }
+            let id = c.claude_session.unwrap();
+            assert_eq!(Agent::of_conversation(&id), agent, "{id}");
+        }
+        assert_eq!(Agent::of_conversation("codexy"), Agent::Claude);
     }
 
     #[test]

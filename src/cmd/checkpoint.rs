@@ -9,7 +9,14 @@ use crate::cmd::Ctx;
 use crate::{fsutil, git, session, verify};
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Plain words work too: `session-hook checkpoint before lunch` checkpoints with that note; a first word naming an open session picks it (`session-hook checkpoint csv-export`)."
+)]
 pub struct CheckpointArgs {
+    /// [NAME] [NOTE...]: the session to checkpoint, then a note for the
+    /// journal in plain words.
+    #[arg(value_name = "WORDS")]
+    pub words: Vec<String>,
     /// A note for the journal.
     #[arg(long)]
     pub note: Option<String>,
@@ -20,9 +27,19 @@ pub struct CheckpointArgs {
 
 pub fn run(g: &Global, a: CheckpointArgs) -> Result<()> {
     let ctx = Ctx::new(g)?;
-    let note = ctx.opt_text("--note", a.note.as_ref())?;
+    let (name, words_note) = super::name_or_text(&ctx.store, &a.words);
+    let words_note = (!words_note.is_empty()).then_some(words_note);
+    if a.note.is_some() && words_note.is_some() {
+        return Err(crate::error::UserError::new(format!(
+            "a note given twice: as words ({:?}) and with --note",
+            words_note.unwrap_or_default()
+        ))
+        .hint("give the note either as plain words or with --note")
+        .into());
+    }
+    let note = ctx.opt_text("--note", a.note.as_ref().or(words_note.as_ref()))?;
     let tldr = ctx.opt_text("--tldr", a.tldr.as_ref())?;
-    let (short, progress_path) = ctx.edit(None, |open, ctx| {
+    let (short, progress_path) = ctx.edit(name.as_deref(), |open, ctx| {
         let doc = &mut open.doc;
         if let Some(t) = &tldr {
             session::set_tldr(doc, t, ctx.now);

@@ -96,6 +96,8 @@ pub fn run(g: &Global, mut a: CloseArgs) -> Result<()> {
         "it is in the archive already; see `session-hook list --all`",
     )?;
     let mut open = session::Open::load(&ctx.store, meta)?;
+    // The document as found: what keys the close entry.
+    let before = open.doc.text().to_string();
     let status = if a.complete { "complete" } else { "abandoned" };
     let now = clock::iso(ctx.now);
     open.doc.set_front(&[
@@ -105,43 +107,44 @@ pub fn run(g: &Global, mut a: CloseArgs) -> Result<()> {
     ])?;
     session::refresh_tldr(&mut open.doc);
     session::touch(&mut open.doc, ctx.now)?;
-    // The closed document goes into the archive first, then the active one
-    // is set aside, then the journal records the close. A failure at any
-    // step puts back what was done, so a failed close changes nothing and
-    // can simply be run again. A kill leaves the active document (and at
-    // most an archived copy of it, which the next close replaces) or the
-    // closed one; never neither.
+    // The closed document goes into the archive first, then the journal
+    // records the close, then the active document goes. A failure at any
+    // step takes back what was done, so a failed close changes nothing and
+    // can simply be run again. A kill leaves the active document (with at
+    // most an archived copy and a close entry, which running it again
+    // adopts: the entry is keyed by the document as it was) or the closed
+    // one; never neither, never two.
     let id = open.doc.id().to_string();
     journal::prepare(&ctx.store, &id)?;
+    let text = reason.as_deref().unwrap_or(status);
+    let key = journal::once_key(&before, "close", 0, text);
     let target = save_archived(&ctx.store, &open.meta.path, &open.doc)?;
-    let aside = match fsutil::set_aside(&open.meta.path) {
-        Ok(p) => p,
-        Err(e) => {
-            let _ = fsutil::remove(&target);
-            return Err(
-                anyhow::Error::new(e).context(format!("cannot move {}", open.meta.path.display()))
-            );
-        }
-    };
-    if let Err(e) = journal::write(
+    let entry = journal::write_once(
         &ctx.store,
         &id,
         "close",
         ctx.now,
         &[("status", status)],
-        reason.as_deref().unwrap_or(status),
-    ) {
-        let back = fsutil::rename(&aside, &open.meta.path);
+        text,
+        &key,
+    );
+    let fail = |written: Option<&Path>, e: anyhow::Error| {
+        if let Some(p) = written {
+            let _ = fsutil::remove(p);
+        }
         let _ = fsutil::remove(&target);
-        return Err(match back {
-            Ok(()) => e.context(format!("{} was not closed", open.meta.shortname())),
-            Err(b) => e.context(format!(
-                "{} is archived but its journal entry is missing (the active document could not be put back: {b})",
-                open.meta.shortname()
-            )),
-        });
+        e.context(format!("{} was not closed", open.meta.shortname()))
+    };
+    let written = match entry {
+        Ok((p, true)) => Some(p),
+        Ok((_, false)) => None,
+        Err(e) => return Err(fail(None, e)),
+    };
+    if let Err(e) = fsutil::remove(&open.meta.path) {
+        let e =
+            anyhow::Error::new(e).context(format!("cannot remove {}", open.meta.path.display()));
+        return Err(fail(written.as_deref(), e));
     }
-    let _ = fsutil::remove(&aside);
 
     let doc = &open.doc;
     let (done, total) = session::progress(doc).counts();

@@ -1,7 +1,7 @@
 //! `session-hook completions <shell>`: a completion script on stdout.
 
 use anyhow::Result;
-use clap::{Args, CommandFactory};
+use clap::Args;
 use clap_complete::Shell;
 
 #[derive(Debug, Args)]
@@ -11,7 +11,7 @@ pub struct CompletionsArgs {
 }
 
 pub fn run(a: CompletionsArgs) -> Result<()> {
-    let mut cmd = crate::cli::Cli::command();
+    let mut cmd = crate::cli::command();
     clap_complete::generate(a.shell, &mut cmd, "session-hook", &mut std::io::stdout());
     Ok(())
 }

@@ -100,7 +100,10 @@ pub fn run(g: &Global, a: DoctorArgs) -> Result<()> {
     if a.json {
         print_json(&report)?;
     } else {
-        print!("{}", render(&report));
+        print!(
+            "{}",
+            render(&report, crate::style::Paint::stdout(ctx.g.color))
+        );
     }
     let problems = report.count(Level::Problem);
     if problems > 0 {
@@ -863,8 +866,8 @@ fn ms(v: f64) -> String {
     }
 }
 
-/// The report as text (pure).
-pub fn render(r: &Report) -> String {
+/// The report as text (pure), painted by `paint`.
+pub fn render(r: &Report, paint: crate::style::Paint) -> String {
     let mut out = String::new();
     let areas = [
         ("binary", "Binary"),
@@ -880,7 +883,7 @@ pub fn render(r: &Report) -> String {
         if items.is_empty() && !table {
             continue;
         }
-        let _ = writeln!(out, "{title}");
+        let _ = writeln!(out, "{}", paint.bold(title));
         for f in items {
             let tag = match f.level {
                 Level::Ok => "ok",
@@ -888,7 +891,7 @@ pub fn render(r: &Report) -> String {
                 Level::Warning => "warning",
                 Level::Problem => "PROBLEM",
             };
-            let _ = writeln!(out, "  {tag:<8} {}", f.text);
+            let _ = writeln!(out, "  {} {}", paint.level(tag, 8), f.text);
             if let Some(h) = &f.hint {
                 let _ = writeln!(out, "  {:<8} hint: {h}", "");
             }

@@ -9,6 +9,7 @@ use clap::{Args, Subcommand};
 use crate::cli::Global;
 use crate::cmd::Ctx;
 use crate::doc::Document;
+use crate::error::UserError;
 use crate::store::Store;
 use crate::{clock, delta, fsutil, git, handoff, journal, phases, session, sessionmd, verify};
 
@@ -82,7 +83,24 @@ pub fn out_path(out: Option<&Path>, default_dir: &Path, default_name: &str) -> R
     } else {
         cwd.join(o)
     };
-    Ok(if p.is_dir() { p.join(default_name) } else { p })
+    if p.is_dir() {
+        return Ok(p.join(default_name));
+    }
+    // A path in a folder that is not there is a typo more often than a
+    // wish for new folders: say so rather than fail on the write.
+    if let Some(parent) = p
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
+    {
+        return Err(UserError::new(format!(
+            "cannot write {}: the folder {} does not exist",
+            o.display(),
+            parent.display()
+        ))
+        .hint("create the folder first, or give a path in an existing one")
+        .into());
+    }
+    Ok(p)
 }
 
 /// The inputs of SESSION.md for one session, read without a lock.

@@ -16,14 +16,16 @@ use crate::wiring::{self, CommandFile, Place, diff};
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Where the hooks go:\n  (default)  .claude/settings.local.json: this machine only, running this binary by its absolute path\n  --shared   .claude/settings.json: committed for the team, running `session-hook` from PATH\n  --user     ~/.claude/settings.json: every project of this user"
+    after_help = "Where the hooks go:\n  (default)  .claude/settings.local.json: this machine only, running this binary by its absolute path\n  --shared   .claude/settings.json: committed for the team, running `session-hook` from PATH\n  --user     ~/.claude/settings.json: every project of this user\n\nWith --agent codex: .codex/hooks.json (--user: ~/.codex/hooks.json, or $CODEX_HOME/hooks.json).\nWith --agent gemini: .gemini/settings.json (--user: ~/.gemini/settings.json)."
 )]
 pub struct InstallArgs {
     /// Wire another agent instead of Claude Code: codex (Codex CLI,
     /// .codex/hooks.json) or gemini (Gemini CLI, .gemini/settings.json).
     #[arg(long, value_parser = crate::cmd::hook::parse_agent)]
     pub agent: Option<crate::agents::Agent>,
-    /// Install into ~/.claude (every project) instead of this project's .claude/.
+    /// Install for every project of this user instead of this one:
+    /// ~/.claude/settings.json, or with --agent codex ~/.codex/hooks.json
+    /// ($CODEX_HOME if set), with --agent gemini ~/.gemini/settings.json.
     #[arg(long, conflicts_with = "shared")]
     pub user: bool,
     /// Install into the project's committed .claude/settings.json, with the

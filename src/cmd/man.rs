@@ -4,13 +4,13 @@
 use std::io::Write;
 
 use anyhow::{Context, Result};
-use clap::{Args, CommandFactory};
+use clap::Args;
 
 #[derive(Debug, Args)]
 pub struct ManArgs {}
 
 pub fn run(_a: ManArgs) -> Result<()> {
-    let cmd = crate::cli::Cli::command();
+    let cmd = crate::cli::command();
     let mut buf = Vec::new();
     clap_mangen::Man::new(cmd)
         .render(&mut buf)

@@ -196,6 +196,27 @@ pub fn name_and_text(store: &Store, words: &[String]) -> (Option<String>, String
     }
 }
 
+/// Like `name_and_text`, and a single word is a session name when it names
+/// an open session or is close to one (a mistyped name then gets its "did
+/// you mean" instead of becoming a one-word text).
+pub fn name_or_text(store: &Store, words: &[String]) -> (Option<String>, String) {
+    match words {
+        [one] if !one.trim().contains(char::is_whitespace) => {
+            let one = one.trim();
+            let metas = store.metas(false);
+            let names = metas.iter().map(|m| m.shortname());
+            if metas.iter().any(|m| m.shortname() == one || m.id() == one)
+                || crate::names::closest(one, names).is_some()
+            {
+                (Some(one.to_string()), String::new())
+            } else {
+                (None, one.to_string())
+            }
+        }
+        words => name_and_text(store, words),
+    }
+}
+
 /// Refuse a command that would change a closed (archived) session:
 /// "NAME is LEAD (STATUS)TAIL", with `hint`.
 pub fn refuse_closed(meta: &store::Meta, lead: &str, tail: &str, hint: &str) -> Result<()> {

@@ -68,22 +68,7 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
             .map(|r| snapshot::git_context(&r))
     });
     // A single word is a session name when it names one, else a summary.
-    let (name, words_summary) = match a.words.as_slice() {
-        [one] if !one.contains(char::is_whitespace) => {
-            let metas = ctx.store.metas(false);
-            let names = metas.iter().map(|m| m.shortname());
-            // A word close to a name is a mistyped name (and gets a "did
-            // you mean"), not a one-word summary.
-            if metas.iter().any(|m| m.shortname() == one || m.id() == one)
-                || crate::names::closest(one, names).is_some()
-            {
-                (Some(one.clone()), String::new())
-            } else {
-                (None, one.clone())
-            }
-        }
-        words => super::name_and_text(&ctx.store, words),
-    };
+    let (name, words_summary) = super::name_or_text(&ctx.store, &a.words);
     let words_summary = (!words_summary.is_empty()).then_some(words_summary);
     let summary = ctx
         .opt_text("--summary", a.summary.as_ref().or(words_summary.as_ref()))?
@@ -104,6 +89,8 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
         .into());
     }
     let mut open = session::Open::load(&ctx.store, meta)?;
+    // The document as found: what keys this pause's journal entries.
+    let before = open.doc.text().to_string();
     let now = ctx.now;
     let repo = git::open_checked(&ctx.store.project);
     let head = repo.as_ref().ok().and_then(|r| r.as_ref()).map(git::head);
@@ -204,21 +191,10 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
         }
         drop_snapshot();
     };
-    // The old document stays reachable (a hard link, no extra space) until
-    // the journal has its entries: if they cannot be written, it goes back.
-    // (A file system without hard links has no way back.)
-    let old = fsutil::keep_old(&open.meta.path).ok();
-    let drop_old = || {
-        if let Some(o) = &old {
-            let _ = fsutil::remove(o);
-        }
-    };
-    if let Err(e) = store.save(&open.meta.path, doc) {
-        drop_old();
-        undo();
-        return Err(e);
-    }
-    // (kind, fields, text) of each journal entry the pause writes.
+    // Then the journal entries, then the document. Each entry is keyed by
+    // the document as it was and what it records: a pause killed before it
+    // saved the document left entries that running it again adopts, never
+    // writes twice. A failure takes back what this run wrote.
     type Entry<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str);
     let mut entries: Vec<Entry> = Vec::new();
     let mut pause_fields = vec![("snapshot", snap_rel.as_str())];
@@ -234,29 +210,28 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
         entries.push(("done", f, t.as_str()));
     }
     let mut written = Vec::new();
-    for (kind, fields, text) in &entries {
-        match journal::write(store, &id, kind, now, fields, text) {
-            Ok(p) => written.push(p),
+    let drop_written = |written: &[PathBuf]| {
+        for p in written {
+            let _ = fsutil::remove(p);
+        }
+    };
+    for (n, (kind, fields, text)) in entries.iter().enumerate() {
+        let key = journal::once_key(&before, kind, n, text);
+        match journal::write_once(store, &id, kind, now, fields, text, &key) {
+            Ok((p, true)) => written.push(p),
+            Ok((_, false)) => {}
             Err(e) => {
-                for p in &written {
-                    let _ = fsutil::remove(p);
-                }
-                let back = match &old {
-                    Some(o) => fsutil::rename(o, &open.meta.path).map_err(|e| e.to_string()),
-                    None => Err("no copy of it was kept".to_string()),
-                };
+                drop_written(&written);
                 undo();
-                return Err(match back {
-                    Ok(()) => e.context(format!("{} was not paused", doc.shortname())),
-                    Err(b) => e.context(format!(
-                        "{} is marked paused but its journal entry is missing (the old document could not be put back: {b})",
-                        doc.shortname()
-                    )),
-                });
+                return Err(e.context(format!("{} was not paused", doc.shortname())));
             }
         }
     }
-    drop_old();
+    if let Err(e) = store.save(&open.meta.path, doc) {
+        drop_written(&written);
+        undo();
+        return Err(e.context(format!("{} was not paused", doc.shortname())));
+    }
     // progress.md is left to the next checkpoint: the session file is the
     // record, and every durable write costs an fsync.
 

@@ -105,10 +105,10 @@ pub fn run(g: &Global, a: ResumeArgs) -> Result<()> {
         ctx.store.require()?;
     }
     if a.list {
-        print!(
-            "{}",
-            frame::terminal(&render_list(&rows(&ctx.store), &on_refs, ctx.now))
-        );
+        // Painted after the text is made safe for a terminal, which would
+        // take the colour out again.
+        let text = frame::terminal(&render_list(&rows(&ctx.store), &on_refs, ctx.now)).into_owned();
+        print!("{}", crate::style::Paint::stdout(g.color).statuses(&text));
         return Ok(());
     }
     if !ctx.store.exists() {

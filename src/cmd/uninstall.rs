@@ -17,7 +17,9 @@ pub struct UninstallArgs {
     /// Unwire another agent instead of Claude Code: codex or gemini.
     #[arg(long, value_parser = crate::cmd::hook::parse_agent)]
     pub agent: Option<crate::agents::Agent>,
-    /// Uninstall from ~/.claude instead of this project's .claude/.
+    /// Uninstall from this user's files instead of this project's:
+    /// ~/.claude/settings.json, or with --agent codex ~/.codex/hooks.json
+    /// ($CODEX_HOME if set), with --agent gemini ~/.gemini/settings.json.
     #[arg(long, conflicts_with = "shared")]
     pub user: bool,
     /// Uninstall from the project's committed .claude/settings.json.
@@ -49,10 +51,23 @@ pub fn run(g: &Global, a: UninstallArgs) -> Result<()> {
     let mut map = old.as_ref().map(|(_, m)| m.clone()).unwrap_or_default();
     let removed = settings::uninstall(&mut map);
     let settings_changed = old.as_ref().is_some_and(|(_, m)| *m != map);
+    // The text install found (kept as `.bak`), when the file means the same
+    // again: it goes back byte for byte, and no copy is left beside a
+    // committed settings file.
+    let bak_path = wiring::backup_path(&place.settings)?;
+    let original = settings_changed
+        .then(|| crate::fsutil::read_text(&bak_path).ok())
+        .flatten()
+        .filter(|b| {
+            serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(b)
+                .is_ok_and(|m| m == map)
+        });
     // A file that held only our settings goes away with them.
     let new_text = settings_changed.then(|| {
         if map.is_empty() {
             String::new()
+        } else if let Some(o) = &original {
+            o.clone()
         } else {
             wiring::settings_text(old.as_ref(), &map)
         }
@@ -113,7 +128,14 @@ pub fn run(g: &Global, a: UninstallArgs) -> Result<()> {
                 "{shown}: removed (it held only session-hook's settings)"
             );
         } else {
-            let bak = wiring::write_with_backup(&place.settings, Some(old_text), new)?;
+            let bak = match original {
+                Some(_) => {
+                    wiring::write_file(&place.settings, new.as_bytes())?;
+                    let _ = fs::remove_file(&bak_path);
+                    None
+                }
+                None => wiring::write_with_backup(&place.settings, Some(old_text), new)?,
+            };
             let mut what = removed.events.join(", ");
             for (yes, name) in [
                 (removed.statusline, "statusLine"),
@@ -126,11 +148,17 @@ pub fn run(g: &Global, a: UninstallArgs) -> Result<()> {
                     what.push_str(name);
                 }
             }
-            let _ = writeln!(
-                out,
-                "{shown}: removed session-hook from {what}; the previous file is kept as {}",
-                bak.map(|b| place.show(&b)).unwrap_or_default()
-            );
+            let _ = match bak {
+                Some(b) => writeln!(
+                    out,
+                    "{shown}: removed session-hook from {what}; the previous file is kept as {}",
+                    place.show(&b)
+                ),
+                None => writeln!(
+                    out,
+                    "{shown}: removed session-hook from {what}; the file is back to the text install found"
+                ),
+            };
         }
     }
     let mut gone = Vec::new();

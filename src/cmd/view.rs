@@ -217,19 +217,30 @@ pub fn run(g: &Global, a: ViewArgs) -> Result<()> {
     // A document may hold escape sequences (someone else's, or pasted):
     // they are shown as text would be, never played on the terminal.
     use crate::frame::terminal;
+    let paint = crate::style::Paint::stdout(g.color);
     match part {
-        None => print!("{}{}", terminal(doc.text()), terminal(&footer(&doc))),
+        None => print!(
+            "{}",
+            paint.document(&format!(
+                "{}{}",
+                terminal(doc.text()),
+                terminal(&footer(&doc))
+            ))
+        ),
         Some(sec) => {
             println!(
-                "## {} ({})\n",
-                sec.heading(),
-                crate::frame::one_line(doc.shortname(), 80)
+                "{}\n",
+                paint.bold(&format!(
+                    "## {} ({})",
+                    sec.heading(),
+                    crate::frame::one_line(doc.shortname(), 80)
+                ))
             );
             let body = doc.get(sec).unwrap_or("").trim_end();
             if body.trim().is_empty() {
                 println!("(empty)");
             } else {
-                println!("{}", terminal(body));
+                println!("{}", paint.document(&terminal(body)));
             }
         }
     }

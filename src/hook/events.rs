@@ -80,7 +80,17 @@ fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Plan> {
     let Some(meta) = ctx.pick() else {
         if let Some(v) = ctx.several() {
             return Ok(Plan::say(
-                Out::context("SessionStart", crate::binding::several_text(&v, ctx.now)),
+                Out::context(
+                    "SessionStart",
+                    crate::binding::several_text(
+                        &v,
+                        ctx.now,
+                        ctx.common.agent,
+                        ctx.claude()
+                            .and_then(crate::names::safe_external_id)
+                            .as_deref(),
+                    ),
+                ),
                 format!("{source}: {} active sessions listed", v.len()),
             ));
         }
@@ -94,7 +104,10 @@ fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Plan> {
                 (
                     format!(
                         "session-hook: {}",
-                        crate::provenance::foreign_pointer(f, "/session-resume")
+                        crate::provenance::foreign_pointer(
+                            f,
+                            crate::binding::resume_command(ctx.common.agent)
+                        )
                     ),
                     crate::frame::one_line(f.shortname(), 80),
                 )
@@ -110,8 +123,9 @@ fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Plan> {
                 .unwrap_or_default();
             let name = crate::frame::one_line(p.shortname(), 80);
             let text = format!(
-                "session-hook: no active session; the newest paused one is \"{name}\" ({}{when}). Resume it with /session-resume {name}.",
+                "session-hook: no active session; the newest paused one is \"{name}\" ({}{when}). Resume it with {} {name}.",
                 crate::frame::one_line(p.front.title.as_deref().unwrap_or(""), 120),
+                crate::binding::resume_command(ctx.common.agent),
             );
             let text = match &resume_log {
                 Some((r, _)) => format!("{text}\n\n{r}"),

@@ -2,6 +2,13 @@
 //! off"? A word inside an instruction ("add a continue statement",
 //! "discontinue the v1 API", "resume parsing at offset 4") is not.
 //!
+//! Three shapes count: a whole-prompt phrase ("where were we"), an opener
+//! with a short topic or time ("continue with the importer", "resume from
+//! friday"), and a short prompt made only of the words people use about
+//! the work's state and going on, with one of them pointing there ("what do
+//! we still need to do", "where'd we get to"). A word outside that
+//! vocabulary (a file, a type, "add", "rename") makes it an instruction.
+//!
 //! No regex: this runs on every prompt, so it is a handful of string
 //! comparisons on a normalised copy of a short prompt.
 
@@ -188,6 +195,10 @@ const TOPIC_OPENERS: &[&str] = &[
     "continue on",
     "continue working on",
     "keep working on",
+    "let's keep working on",
+    "lets keep working on",
+    "let's keep going with",
+    "lets keep going with",
     "keep at it with",
     "keep going with",
     "carry on with",
@@ -288,6 +299,7 @@ const FILLERS: &[&str] = &[
     "nice",
     "sounds good",
     "hey",
+    "yo",
     "hi",
     "hello",
     "hello again",
@@ -358,6 +370,197 @@ const INSTRUCTION_WORDS: &[&str] = &[
     "from",
 ];
 
+/// The words a short "where are we / what is left / carry on" prompt is
+/// made of: pronouns, the plan's vocabulary, going on and stopping. A
+/// prompt with any other word (a file, a type, a verb like "add" or
+/// "rename") is about something else. Time words count too.
+const STATE_WORDS: &[&str] = &[
+    "what",
+    "what's",
+    "whats",
+    "where",
+    "where'd",
+    "where's",
+    "how",
+    "far",
+    "along",
+    "is",
+    "are",
+    "was",
+    "were",
+    "did",
+    "do",
+    "we",
+    "we're",
+    "i",
+    "i'm",
+    "you",
+    "us",
+    "our",
+    "my",
+    "it",
+    "this",
+    "that",
+    "things",
+    "everything",
+    "the",
+    "a",
+    "of",
+    "on",
+    "for",
+    "with",
+    "to",
+    "up",
+    "off",
+    "into",
+    "here",
+    "there",
+    "left",
+    "leave",
+    "stopped",
+    "get",
+    "got",
+    "go",
+    "going",
+    "keep",
+    "carry",
+    "continue",
+    "continuing",
+    "resume",
+    "resuming",
+    "proceed",
+    "pick",
+    "picking",
+    "back",
+    "next",
+    "step",
+    "steps",
+    "task",
+    "tasks",
+    "item",
+    "items",
+    "one",
+    "list",
+    "plan",
+    "agenda",
+    "status",
+    "progress",
+    "current",
+    "remaining",
+    "remain",
+    "remains",
+    "still",
+    "need",
+    "needs",
+    "done",
+    "doing",
+    "work",
+    "working",
+    "session",
+    "should",
+    "can",
+    "let's",
+    "lets",
+    "tackle",
+    "move",
+    "ahead",
+    "onward",
+    "onwards",
+    "remind",
+    "me",
+    "tell",
+    "give",
+    "quick",
+    "stand",
+    "stands",
+    "anything",
+    "else",
+    "be",
+    "been",
+    "again",
+    "ready",
+    "when",
+    "so",
+    "at",
+    "and",
+    "from",
+    "hand",
+    "pending",
+    "outstanding",
+    "open",
+    "first",
+    "todo",
+    "thing",
+    "last",
+    "shall",
+    "stop",
+    "how's",
+    "looking",
+    "recap",
+    "then",
+    "please",
+];
+
+/// What makes such a prompt about the work's state or about going on (a
+/// word, or two in a row).
+const STATE_ANCHORS: &[&str] = &[
+    "continue",
+    "continuing",
+    "resume",
+    "resuming",
+    "proceed",
+    "carry on",
+    "keep going",
+    "keep working",
+    "next",
+    "left",
+    "remaining",
+    "remain",
+    "remains",
+    "status",
+    "agenda",
+    "stopped",
+    "progress",
+    "plan",
+    "current step",
+    "how far",
+    "so far",
+    "working on",
+    "were we",
+    "was i",
+    "we at",
+    "pick up",
+    "picking up",
+    "still need",
+    "we leave",
+    "i leave",
+    "should we do",
+    "should i do",
+    "do we do",
+    "where we",
+    "where'd we",
+    "where i",
+    "where things",
+    "where are we",
+    "where were we",
+    "get back",
+    "back into",
+    "back to",
+    "pending",
+    "outstanding",
+    "open items",
+    "what's first",
+    "whats first",
+    "todo list",
+    "last thing",
+    "are things",
+    "things at",
+    "i stop",
+    "we stop",
+    "it going",
+    "recap",
+];
+
 /// Lowercase, curly quotes straightened, punctuation at the ends and commas
 /// dropped, whitespace collapsed, fillers stripped from both ends.
 pub fn normalise(prompt: &str) -> String {
@@ -426,6 +629,9 @@ pub fn is_continuation(prompt: &str, extra: &[String]) -> bool {
         || prompt.contains("--")
         || prompt.contains("()")
         || prompt.contains('\n')
+        // "continue the sentence: …", "status: 404 …": a colon inside
+        // introduces something to work on.
+        || prompt.trim_end().trim_end_matches(':').contains(':')
     {
         return false;
     }
@@ -434,6 +640,9 @@ pub fn is_continuation(prompt: &str, extra: &[String]) -> bool {
         return false;
     }
     if PHRASES.contains(&n.as_str()) || extra.iter().any(|p| normalise(p) == n) {
+        return true;
+    }
+    if state_words_only(&n) {
         return true;
     }
     for opener in TIME_OPENERS {
@@ -471,6 +680,25 @@ pub fn is_continuation(prompt: &str, extra: &[String]) -> bool {
         }
     }
     false
+}
+
+/// Two to ten words, every one from [`STATE_WORDS`] or [`TIME_WORDS`],
+/// and one of [`STATE_ANCHORS`]: "what do we still need to do", "where'd
+/// we get to", "carry on from where we stopped". A single word is never
+/// enough ("next" is as often about code as about the work).
+fn state_words_only(n: &str) -> bool {
+    let words: Vec<&str> = n.split_whitespace().collect();
+    if !(2..=10).contains(&words.len())
+        || !words
+            .iter()
+            .all(|w| STATE_WORDS.contains(w) || TIME_WORDS.contains(w))
+    {
+        return false;
+    }
+    let padded = format!(" {n} ");
+    STATE_ANCHORS
+        .iter()
+        .any(|a| padded.contains(&format!(" {a} ")))
 }
 
 #[cfg(test)]

@@ -121,7 +121,8 @@ fn legend(items: &[(&str, &str)]) -> String {
 fn conversation_section(c: &Conversation, thresholds: &[u8]) -> String {
     let s = &c.series;
     let mut o = format!(
-        "<h3>Claude session <code>{}</code></h3>",
+        "<h3>{} <code>{}</code></h3>",
+        crate::agents::Agent::of_conversation(&c.claude_session).conversation(),
         esc(&c.claude_session)
     );
     let mut facts = vec![format!(

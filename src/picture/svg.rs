@@ -113,7 +113,11 @@ pub fn context_chart(c: &Conversation, thresholds: &[u8]) -> String {
     let _ = write!(
         o,
         r#"<svg class="chart context" viewBox="0 0 {CTX_W} {CTX_H}" role="img">{}"#,
-        title(&format!("Context of Claude session {}", c.claude_session))
+        title(&format!(
+            "Context of {} {}",
+            crate::agents::Agent::of_conversation(&c.claude_session).conversation(),
+            c.claude_session
+        ))
     );
     let peak = s
         .replies

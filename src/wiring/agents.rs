@@ -211,10 +211,13 @@ pub fn install(agent: Agent, project: &Path, user: bool, dry_run: bool) -> Resul
     let changed = new_text.is_some() || toml.is_some();
     if let Some(new) = &new_text {
         let bak = super::write_with_backup(&t.file, old.as_ref().map(|(t, _)| t.as_str()), new)?;
-        let what = if merged.events.is_empty() {
-            "settings refreshed".to_string()
-        } else {
+        let what = if !merged.events.is_empty() {
             format!("registered {}", events_list(&merged.events))
+        } else if record {
+            // The line about turning hooks on follows.
+            "session-hook's hooks were registered already".to_string()
+        } else {
+            "rewrote session-hook's entries (same meaning, new layout)".to_string()
         };
         let _ = write!(out, "{shown}: {what}");
         match bak {
@@ -443,14 +446,18 @@ pub fn doctor(project: &Path) -> (Vec<Check>, Vec<Agent>) {
             }
             if agent == Agent::Codex {
                 let toml = t.dir.join("config.toml");
-                if let Ok(text) = fsutil::read_text(&toml)
-                    && codex::feature_off(&text)
-                {
-                    out.push(check(
-                        Severity::Problem,
-                        format!("{label} {} turns the `hooks` feature off, so Codex runs no hook", t.show(&toml)),
-                        Some("run `session-hook install --agent codex` (it turns the feature on), or set hooks = true under [features]"),
-                    ));
+                if let Ok(text) = fsutil::read_text(&toml) {
+                    if codex::feature_off(&text) {
+                        out.push(check(
+                            Severity::Problem,
+                            format!("{label} {} turns the `hooks` feature off, so Codex runs no hook", t.show(&toml)),
+                            Some("run `session-hook install --agent codex` (it turns the feature on), or set hooks = true under [features]"),
+                        ));
+                    }
+                    if let Some(h) = codex::toml_hooks(&text) {
+                        wired |= h.ours;
+                        out.push(toml_hooks_check(&t, &label, &toml, &h));
+                    }
                 }
             }
         }
@@ -469,6 +476,54 @@ pub fn doctor(project: &Path) -> (Vec<Check>, Vec<Agent>) {
         }
     }
     (out, wired_agents)
+}
+
+/// What a `[hooks]` table in Codex's `config.toml` means for us: Codex runs
+/// it as well as `hooks.json` (and warns when one folder has both), and
+/// install and uninstall never touch it.
+fn toml_hooks_check(t: &Target, label: &str, toml: &Path, h: &codex::TomlHooks) -> Check {
+    let shown = t.show(toml);
+    let json = t.file.is_file();
+    let events = h.events.join(", ");
+    let both = format!(
+        "{} exists too: Codex runs both and warns about loading hooks from both",
+        t.show(&t.file)
+    );
+    match (h.ours, json) {
+        (true, true) => check(
+            Severity::Warning,
+            format!(
+                "{label} {shown} registers session-hook under [hooks] ({events}); {both}, so an event registered in each runs session-hook twice"
+            ),
+            Some(
+                "delete the [hooks] tables that run session-hook from config.toml; `session-hook install --agent codex` keeps hooks.json current",
+            ),
+        ),
+        (true, false) => check(
+            Severity::Warning,
+            format!(
+                "{label} {shown} registers session-hook under [hooks] ({events}), by hand: install and uninstall only manage {}",
+                t.show(&t.file)
+            ),
+            Some(
+                "to let session-hook keep the wiring current, delete those [hooks] tables and run `session-hook install --agent codex`",
+            ),
+        ),
+        (false, true) => check(
+            Severity::Warning,
+            format!("{label} {shown} has hooks of its own under [hooks] ({events}); {both}"),
+            Some(
+                "move those [hooks] tables into hooks.json (same shape), so the folder has one place for hooks",
+            ),
+        ),
+        (false, false) => check(
+            Severity::Ok,
+            format!(
+                "{label} {shown} has hooks of its own under [hooks] ({events}); they run next to session-hook's"
+            ),
+            None,
+        ),
+    }
 }
 
 /// Findings for one agent file that holds handlers of ours.

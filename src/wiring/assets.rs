@@ -1,6 +1,6 @@
 //! What install writes, embedded so that install needs no checkout: the
-//! hook registrations (`hooks/hooks.json`) and the `/session-*` slash
-//! commands (`hooks/commands/*.md`).
+//! hook registrations (`plugin/hooks/hooks.json`) and the `/session-*` slash
+//! commands (`plugin/commands/*.md`).
 //!
 //! A command file the user changed is never overwritten without `--force`.
 //! To tell "changed by the user" from "written by an older version of this
@@ -13,36 +13,36 @@ use std::collections::BTreeMap;
 
 use sha2::{Digest, Sha256};
 
-pub const HOOKS_JSON: &str = include_str!("../../hooks/hooks.json");
+pub const HOOKS_JSON: &str = include_str!("../../plugin/hooks/hooks.json");
 
 pub const COMMANDS: [(&str, &str); 7] = [
     (
         "session-init.md",
-        include_str!("../../hooks/commands/session-init.md"),
+        include_str!("../../plugin/commands/session-init.md"),
     ),
     (
         "session-resume.md",
-        include_str!("../../hooks/commands/session-resume.md"),
+        include_str!("../../plugin/commands/session-resume.md"),
     ),
     (
         "session-log.md",
-        include_str!("../../hooks/commands/session-log.md"),
+        include_str!("../../plugin/commands/session-log.md"),
     ),
     (
         "session-checkpoint.md",
-        include_str!("../../hooks/commands/session-checkpoint.md"),
+        include_str!("../../plugin/commands/session-checkpoint.md"),
     ),
     (
         "session-view.md",
-        include_str!("../../hooks/commands/session-view.md"),
+        include_str!("../../plugin/commands/session-view.md"),
     ),
     (
         "session-pause.md",
-        include_str!("../../hooks/commands/session-pause.md"),
+        include_str!("../../plugin/commands/session-pause.md"),
     ),
     (
         "session-close.md",
-        include_str!("../../hooks/commands/session-close.md"),
+        include_str!("../../plugin/commands/session-close.md"),
     ),
 ];
 

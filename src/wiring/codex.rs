@@ -126,6 +126,80 @@ pub fn feature_off(toml: &str) -> bool {
     feature_on(toml).is_some()
 }
 
+/// Hook registrations in `config.toml`: Codex reads `[hooks]` tables there
+/// as well as `hooks.json`, and runs both. We never write them; doctor
+/// reports them.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct TomlHooks {
+    /// Events registered there, in file order.
+    pub events: Vec<String>,
+    /// Whether one of them runs session-hook.
+    pub ours: bool,
+}
+
+/// The hook events `config.toml` registers (`[hooks]`, `[hooks.Event]`,
+/// `[[hooks.Event]]`, `[[hooks.Event.hooks]]`, `hooks.Event = …`, or
+/// `Event = …` inside `[hooks]`), read line by line as the rest of this
+/// file is. Event names start with a capital; lower-case keys such as
+/// `hooks.state` are Codex's own bookkeeping, not registrations. `None`
+/// when there are none.
+pub fn toml_hooks(toml: &str) -> Option<TomlHooks> {
+    let mut found = TomlHooks::default();
+    // The event of the table we are in, or "" for `[hooks]` itself; `None`
+    // outside any hooks table.
+    let mut table: Option<String> = None;
+    let note = |found: &mut TomlHooks, event: &str| {
+        if event.starts_with(|c: char| c.is_ascii_uppercase())
+            && !found.events.iter().any(|e| e == event)
+        {
+            found.events.push(event.to_string());
+        }
+    };
+    for line in toml.lines() {
+        let t = line.trim();
+        let code = t.split('#').next().unwrap_or("").trim();
+        if code.starts_with('[') {
+            let name = code.trim_matches(['[', ']']).trim();
+            let mut parts = name.split('.').map(|p| p.trim().trim_matches('"'));
+            table = match (parts.next(), parts.next()) {
+                (Some("hooks"), None) => Some(String::new()),
+                (Some("hooks"), Some(event)) => {
+                    note(&mut found, event);
+                    Some(event.to_string())
+                }
+                _ => None,
+            };
+            continue;
+        }
+        let key = code
+            .split_once('=')
+            .map(|(k, _)| k.trim().trim_matches('"'))
+            .unwrap_or("");
+        match table.as_deref() {
+            Some("") => note(&mut found, key.split('.').next().unwrap_or("")),
+            None => {
+                if let Some(event) = key.strip_prefix("hooks.") {
+                    note(&mut found, event.split('.').next().unwrap_or(""));
+                    if code.contains("session-hook") {
+                        found.ours = true;
+                    }
+                }
+                continue;
+            }
+            Some(_) => {}
+        }
+        let in_event = match table.as_deref() {
+            Some("") => key.starts_with(|c: char| c.is_ascii_uppercase()),
+            Some(e) => e.starts_with(|c: char| c.is_ascii_uppercase()),
+            None => false,
+        };
+        if in_event && code.contains("session-hook") {
+            found.ours = true;
+        }
+    }
+    (!found.events.is_empty()).then_some(found)
+}
+
 /// What Codex needs beyond the file, said at install.
 pub fn notes(user: bool) -> Vec<String> {
     let mut v = vec![
@@ -163,6 +237,34 @@ mod tests {
             "features.codex_hooks = true # session-hook turned this on; was: features.codex_hooks = false\n"
         );
         assert_eq!(feature_on("[features]\nhooks = true\n"), None);
+    }
+
+    #[test]
+    fn hook_tables_in_config_toml_are_found() {
+        let toml = "model = \"gpt-5.5\"\n\n[[hooks.SessionStart]]\n[[hooks.SessionStart.hooks]]\ntype = \"command\"\ncommand = \"/usr/bin/session-hook hook --agent codex\"\n\n[[hooks.\"Stop\"]]\nhooks = [{ type = \"command\", command = \"notify-send done\" }]\n[hooks.state.\"abc\"]\ntrusted = true\n[tui]\ncommand = \"session-hook\"\n";
+        assert_eq!(
+            toml_hooks(toml),
+            Some(TomlHooks {
+                events: vec!["SessionStart".into(), "Stop".into()],
+                ours: true
+            })
+        );
+        let inline = "[hooks]\nPostToolUse = [{ matcher = \"x\", hooks = [{ type = \"command\", command = \"lint\" }] }]\n";
+        assert_eq!(
+            toml_hooks(inline),
+            Some(TomlHooks {
+                events: vec!["PostToolUse".into()],
+                ours: false
+            })
+        );
+        let dotted = "hooks.UserPromptSubmit = [{ hooks = [{ type = \"command\", command = \"session-hook hook\" }] }]\n";
+        assert!(toml_hooks(dotted).unwrap().ours);
+        // Trust records and other tables are not registrations.
+        assert_eq!(
+            toml_hooks("[hooks.state.\"x\"]\ntrusted = true\n[features]\nhooks = true\n"),
+            None
+        );
+        assert_eq!(toml_hooks("# [hooks.Stop]\n"), None);
     }
 
     #[test]

@@ -293,12 +293,18 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// Keep `text` as `<path>.bak` (atomically, next to the real file).
-pub fn backup(path: &Path, text: &str) -> Result<PathBuf> {
+/// Where `backup` keeps the previous text of `path`: `<path>.bak`, next to
+/// the real file.
+pub fn backup_path(path: &Path) -> Result<PathBuf> {
     let path = real_path(path)?;
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(".bak");
-    let b = path.with_file_name(name);
+    Ok(path.with_file_name(name))
+}
+
+/// Keep `text` as `<path>.bak` (atomically, next to the real file).
+pub fn backup(path: &Path, text: &str) -> Result<PathBuf> {
+    let b = backup_path(path)?;
     write_file(&b, text.as_bytes())?;
     Ok(b)
 }

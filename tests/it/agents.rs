@@ -171,6 +171,24 @@ fn codex_events_answer_in_codex_format_and_land_in_the_session() {
         .map(|e| fs::read_to_string(e).unwrap())
         .any(|t| t.contains("Codex CLI session ended (other)"));
     assert!(ended, "no session-end entry naming Codex");
+    let log = resume_log_text(&p);
+    assert!(
+        log.contains("(Codex CLI session ended)")
+            && log.contains("- Codex CLI session ID: codex-")
+            && !log.contains("Claude"),
+        "the resume log names the agent that ran the session:\n{log}"
+    );
+}
+
+/// The markdown of the resume log written when the session ended.
+fn resume_log_text(p: &Project) -> String {
+    fs::read_dir(p.path().join(".sessions/resume-logs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|f| f.extension().is_some_and(|x| x == "md"))
+        .map(|f| fs::read_to_string(f).unwrap())
+        .find(|t| t.contains("session ended)"))
+        .expect("a resume log written at the session's end")
 }
 
 #[test]
@@ -245,6 +263,13 @@ fn gemini_events_answer_in_gemini_format_and_land_in_the_session() {
         "{doc}"
     );
     assert!(hook_log(&p).contains("gemini/SessionEnd"));
+    let log = resume_log_text(&p);
+    assert!(
+        log.contains("(Gemini CLI session ended)")
+            && log.contains("- Gemini CLI session ID: gemini-9add1717")
+            && !log.contains("Claude"),
+        "the resume log names the agent that ran the session:\n{log}"
+    );
 }
 
 #[test]
@@ -426,6 +451,24 @@ fn gemini_install_turns_hooks_on_and_uninstall_restores_every_byte() {
     let out = doctor(&p, home.path());
     assert!(out.contains(".gemini/settings.json: all 6 events"), "{out}");
 
+    // Hooks turned off again by hand: install turns them on and says
+    // exactly that.
+    let off = p
+        .read(".gemini/settings.json")
+        .replace("\"enabled\": true", "\"enabled\": false");
+    p.write(".gemini/settings.json", &off);
+    let out = ok_in(&p, home.path(), &["install", "--agent", "gemini"]);
+    assert!(
+        out.contains(".gemini/settings.json: session-hook's hooks were registered already")
+            && out.contains("turned hooks on")
+            && !out.contains("refreshed"),
+        "{out}"
+    );
+    p.write(
+        ".gemini/settings.json",
+        &off.replace("\"enabled\": false", "\"enabled\": true"),
+    );
+
     ok_in(&p, home.path(), &["uninstall", "--agent", "gemini"]);
     assert_eq!(p.read(".gemini/settings.json"), GEMINI_SETTINGS);
     assert!(!p.path().join(".gemini/.session-hook-enabled").exists());
@@ -509,5 +552,121 @@ fn doctor_finds_hooks_turned_off() {
     assert!(
         out.contains("lists session-hook in \"hooksConfig.disabled\""),
         "{out}"
+    );
+}
+
+#[test]
+fn doctor_reports_hook_tables_in_codex_config_toml() {
+    let p = project();
+    let home = tempfile::tempdir().unwrap();
+    // Hooks of the user's own, in config.toml only: noted, not a problem.
+    p.write(
+        ".codex/config.toml",
+        "[[hooks.Stop]]\nhooks = [{ type = \"command\", command = \"notify-send done\" }]\n",
+    );
+    let out = doctor(&p, home.path());
+    assert!(
+        out.contains(".codex/config.toml has hooks of its own under [hooks] (Stop); they run next to session-hook's"),
+        "{out}"
+    );
+    // With hooks.json beside it, Codex loads both and warns: so do we.
+    ok_in(&p, home.path(), &["install", "--agent", "codex"]);
+    let out = doctor(&p, home.path());
+    assert!(
+        out.contains("has hooks of its own under [hooks] (Stop); .codex/hooks.json exists too: Codex runs both"),
+        "{out}"
+    );
+    // session-hook registered by hand in config.toml as well: it would run twice.
+    p.write(
+        ".codex/config.toml",
+        "[[hooks.SessionStart]]\n[[hooks.SessionStart.hooks]]\ntype = \"command\"\ncommand = \"session-hook hook --agent codex\"\n",
+    );
+    let out = doctor(&p, home.path());
+    assert!(
+        out.contains(".codex/config.toml registers session-hook under [hooks] (SessionStart)")
+            && out.contains("runs session-hook twice"),
+        "{out}"
+    );
+    // Only in config.toml: wired, but by hand.
+    ok_in(&p, home.path(), &["uninstall", "--agent", "codex"]);
+    let out = doctor(&p, home.path());
+    assert!(
+        out.contains("registers session-hook under [hooks] (SessionStart), by hand")
+            && !out.contains("codex      not wired"),
+        "{out}"
+    );
+}
+
+#[test]
+fn user_install_help_names_every_agents_folder() {
+    let p = project();
+    for cmd in ["install", "uninstall"] {
+        let help = p.ok(&[cmd, "--help"]);
+        let user = help
+            .lines()
+            .skip_while(|l| !l.trim_start().starts_with("--user"))
+            .take_while(|l| !l.trim_start().starts_with("--shared"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        for file in [
+            "~/.claude/settings.json",
+            "~/.codex/hooks.json",
+            "~/.gemini/settings.json",
+        ] {
+            assert!(user.contains(file), "{cmd} --user: {user}");
+        }
+    }
+}
+
+#[test]
+fn a_codex_conversation_among_several_sessions_is_told_how_to_choose_and_can() {
+    let p = project();
+    p.ok(&["init", "--name", "other", "--goal", "Other work"]);
+    let home = tempfile::tempdir().unwrap();
+    let (code, out) = hook(
+        &p,
+        Some("codex"),
+        &recorded(&p, "codex", "SessionStart", home.path()),
+    );
+    assert_eq!(code, 0);
+    let ctx = context_of(&out, "SessionStart");
+    // Codex has no /session-resume: the command names the conversation.
+    let cmd = ctx
+        .split('`')
+        .find(|s| s.starts_with("session-hook resume NAME --claude-session codex-"))
+        .unwrap_or_else(|| panic!("{ctx}"));
+    assert!(!ctx.contains("/session-resume"), "{ctx}");
+    // Before choosing, a patch lands nowhere.
+    let patch = recorded(&p, "codex", "PostToolUse-apply_patch", home.path());
+    hook(&p, Some("codex"), &patch);
+    assert!(!p.session_text("other").contains("notes.txt"));
+    // Run as told, the conversation is bound, and its patch lands there.
+    let line = cmd.replace("NAME", "other");
+    let args: Vec<&str> = line.split_whitespace().skip(1).collect();
+    p.ok(&args);
+    hook(&p, Some("codex"), &patch);
+    assert!(
+        p.session_text("other").contains("notes.txt"),
+        "{}",
+        p.session_text("other")
+    );
+    assert!(!p.session_text("migrate-billing").contains("notes.txt"));
+}
+
+#[test]
+fn gemini_is_pointed_at_a_paused_session_with_a_command_it_can_run() {
+    let p = project();
+    p.ok(&["pause", "-s", "on hold"]);
+    let home = tempfile::tempdir().unwrap();
+    let (_, out) = hook(
+        &p,
+        None,
+        &recorded(&p, "gemini", "SessionStart", home.path()),
+    );
+    let ctx = context_of(&out, "SessionStart");
+    assert!(
+        ctx.contains("Resume it with session-hook resume migrate-billing")
+            && !ctx.contains("/session-resume"),
+        "{ctx}"
     );
 }

@@ -1273,3 +1273,218 @@ fn a_closed_session_is_not_edited() {
     }
     assert_eq!(fs::read_to_string(&file).unwrap(), before);
 }
+
+/// The options listed under "Global options:" in a command's `--help`
+/// (empty when it has no such heading), and whether they come after the
+/// command's own options.
+fn global_options(help: &str) -> (Vec<String>, bool) {
+    let Some((own, global)) = help.split_once("\nGlobal options:\n") else {
+        return (Vec::new(), true);
+    };
+    let names = global
+        .lines()
+        .take_while(|l| !l.trim().is_empty())
+        .filter_map(|l| l.split_whitespace().next())
+        .map(str::to_string)
+        .collect();
+    (names, own.contains("\nOptions:\n"))
+}
+
+#[test]
+fn global_options_have_their_own_heading_and_are_absent_where_meaningless() {
+    let p = Project::git();
+    let all = ["--dir", "--session", "--claude-session", "--color"];
+    for cmd in ["log", "view", "pause", "resume", "list", "doctor"] {
+        let help = p.ok(&[cmd, "--help"]);
+        let (global, after_own) = global_options(&help);
+        assert_eq!(global, all, "{cmd}: {help}");
+        assert!(after_own, "{cmd}: its own options come first: {help}");
+        let own = help.split("\nGlobal options:\n").next().unwrap();
+        assert!(!own.contains("--session <NAME>"), "{cmd}: {help}");
+    }
+    for (cmd, keeps) in [
+        ("completions", &[][..]),
+        ("man", &[]),
+        ("demo", &[]),
+        ("install", &["--dir"]),
+        ("uninstall", &["--dir"]),
+    ] {
+        let help = p.ok(&[cmd, "--help"]);
+        assert_eq!(global_options(&help).0, keeps, "{cmd}: {help}");
+        for opt in all.iter().filter(|o| !keeps.contains(o)) {
+            assert!(!help.contains(opt), "{cmd} shows {opt}: {help}");
+            // Given after the command, it is refused, not ignored.
+            let mut args = vec![cmd, opt, "x"];
+            if cmd == "completions" {
+                args.push("bash");
+            }
+            let o = p.run(&args);
+            assert_eq!(o.status.code(), Some(2), "{args:?}");
+            assert!(
+                stderr(&o).contains(&format!("`{cmd}` has no use for this option")),
+                "{args:?}: {}",
+                stderr(&o)
+            );
+        }
+    }
+    // --dir still works on install, before or after the command's name.
+    let other = Project::plain();
+    let dir = other.path().to_str().unwrap();
+    p.ok(&["install", "--dir", dir]);
+    assert!(other.path().join(".claude/settings.local.json").is_file());
+    // An option given before the command is the top level's: CLAUDE_CODE_SESSION_ID
+    // set by Claude Code must not break `!session-hook install`.
+    let o = p
+        .cmd()
+        .env("CLAUDE_CODE_SESSION_ID", "abc")
+        .args(["completions", "bash"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+/// Run a command line on a pseudo-terminal (util-linux `script`), as a
+/// person at a terminal would; `None` where `script` is missing.
+fn on_terminal(p: &Project, args: &[&str], no_color: bool) -> Option<String> {
+    let line = std::iter::once(common::bin().display().to_string())
+        .chain(args.iter().map(|a| a.to_string()))
+        .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut c = std::process::Command::new("script");
+    c.args(["-qec", &line, "/dev/null"])
+        .current_dir(p.path())
+        .env_remove("CLAUDE_PROJECT_DIR")
+        .env_remove("CLAUDE_CODE_SESSION_ID")
+        .env_remove("NO_COLOR")
+        .env("SESSION_HOOK_NOW", "2026-01-15T10:00:00Z");
+    if no_color {
+        c.env("NO_COLOR", "1");
+    }
+    // (doctor exits 1 here: nothing is installed.)
+    match c.output() {
+        Ok(o) => Some(String::from_utf8_lossy(&o.stdout).into_owned()),
+        Err(_) => {
+            eprintln!("SKIPPED the terminal half: util-linux `script` is not installed");
+            None
+        }
+    }
+}
+
+#[test]
+fn colour_on_a_terminal_for_list_view_resume_and_doctor_and_never_in_pipes() {
+    let p = Project::git();
+    p.ok(&["init", "--name", "alpha", "--goal", "Alpha work"]);
+    p.ok(&["log", "--next", "Write the parser"]);
+    p.ok(&["log", "--current", "Write the parser"]);
+    p.ok(&["log", "blocker:", "no", "sample", "file"]);
+    p.ok(&["init", "--name", "beta", "--goal", "Beta work"]);
+    p.ok(&["pause", "-s", "halfway"]);
+    const ESC: &str = "\x1b[";
+    let cases: [(&[&str], &[&str]); 5] = [
+        (&["list"], &["\x1b[32mactive", "\x1b[33mpaused"]),
+        (
+            &["view", "alpha"],
+            &[
+                "\x1b[1m## Progress",
+                "\x1b[32m- [ ] Write the parser ^s1  <- CURRENT",
+                "\x1b[31m1. **no sample file** — open",
+                "\x1b[2mstatus: \x1b[0m\x1b[32mactive",
+            ],
+        ),
+        (
+            &["view", "alpha", "--blockers"],
+            &["\x1b[31m1. **no sample file**"],
+        ),
+        (
+            &["resume", "--list"],
+            &["[\x1b[33mpaused\x1b[0m]", "[\x1b[32mactive\x1b[0m]"],
+        ),
+        (
+            &["doctor"],
+            &["\x1b[1mStore\x1b[0m", "\x1b[32mok      \x1b[0m"],
+        ),
+    ];
+    for (args, painted) in cases {
+        let run = |extra: &[&str], no_color: bool| {
+            let mut c = p.cmd();
+            c.args(args).args(extra);
+            if no_color {
+                c.env("NO_COLOR", "1");
+            } else {
+                c.env_remove("NO_COLOR");
+            }
+            String::from_utf8(c.output().unwrap().stdout).unwrap()
+        };
+        // A pipe gets plain text, and so does --color never.
+        for out in [run(&[], false), run(&["--color", "never"], false)] {
+            assert!(!out.contains(ESC), "{args:?}: {out}");
+        }
+        // --color always paints, even into a pipe and despite NO_COLOR.
+        let out = run(&["--color", "always"], true);
+        for code in painted {
+            assert!(out.contains(code), "{args:?} lacks {code:?}: {out}");
+        }
+        // Only colour was added.
+        assert_eq!(
+            session_hook::style::unpainted(&out),
+            run(&[], false),
+            "{args:?}"
+        );
+        // A terminal gets colour unless NO_COLOR is set.
+        if let Some(out) = on_terminal(&p, args, false) {
+            assert!(out.contains(painted[0]), "{args:?} on a terminal: {out}");
+            let out = on_terminal(&p, args, true).unwrap();
+            assert!(!out.contains(ESC), "{args:?} with NO_COLOR: {out}");
+        }
+    }
+    // Errors go to stderr, painted by the same rule.
+    for args in [
+        &["view", "nope", "--color", "always"][..],
+        &["view", "nope", "--color=always"],
+    ] {
+        let e = stderr(&p.run(args));
+        assert!(
+            e.starts_with("session-hook: \x1b[31merror:\x1b[0m "),
+            "{args:?}: {e}"
+        );
+    }
+    assert!(stderr(&p.run(&["view", "nope"])).starts_with("session-hook: error: "));
+    // Machine-readable output never carries colour.
+    for args in [
+        &["list", "--json"][..],
+        &["view", "alpha", "--json"],
+        &["doctor", "--json"],
+    ] {
+        let o = p
+            .cmd()
+            .args(args)
+            .args(["--color", "always"])
+            .output()
+            .unwrap();
+        let out = String::from_utf8(o.stdout).unwrap();
+        assert!(!out.contains(ESC), "{args:?}: {out}");
+        serde_json::from_str::<serde_json::Value>(&out).unwrap();
+    }
+}
+
+#[test]
+fn a_reader_that_stops_early_gets_no_backtrace() {
+    let p = Project::git();
+    p.ok(&["init", "Some", "work"]);
+    for args in [&["list"][..], &["view"], &["doctor"]] {
+        // `session-hook view | head -0`: stdout is a pipe nobody reads.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let o = std::process::Command::new(common::bin())
+            .current_dir(p.path())
+            .env_remove("CLAUDE_PROJECT_DIR")
+            .env_remove("CLAUDE_CODE_SESSION_ID")
+            .args(args)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        assert!(o.stderr.is_empty(), "{args:?}: {}", stderr(&o));
+    }
+}

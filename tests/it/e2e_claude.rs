@@ -40,26 +40,9 @@ pub(crate) fn claude(
     port: u16,
     args: &[&str],
 ) -> serde_json::Value {
-    let path = std::env::join_paths(
-        std::iter::once(common::bin().parent().unwrap().to_path_buf()).chain(
-            std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
-        ),
-    )
-    .unwrap();
-    let mut child = Command::new(bin)
+    let mut child = claude_command(bin, proj, home, port)
         .args(args)
         .args(["--output-format", "json"])
-        .current_dir(proj)
-        .env_clear()
-        .env("PATH", path)
-        .env("HOME", home)
-        .env("TERM", "dumb")
-        .env("ANTHROPIC_BASE_URL", format!("http://127.0.0.1:{port}"))
-        .env("ANTHROPIC_API_KEY", "test-key")
-        .env("DISABLE_AUTOUPDATER", "1")
-        .env("DISABLE_TELEMETRY", "1")
-        .env("DISABLE_ERROR_REPORTING", "1")
-        .env("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -85,6 +68,31 @@ pub(crate) fn claude(
     );
     serde_json::from_str(stdout.trim())
         .unwrap_or_else(|e| panic!("claude output is not JSON ({e}): {stdout}"))
+}
+
+/// `claude` in `proj` with a clean environment: HOME, the mock API on
+/// `port`, no telemetry or updates, and the folder of the binary under
+/// test first on PATH.
+pub(crate) fn claude_command(bin: &Path, proj: &Path, home: &Path, port: u16) -> Command {
+    let path = std::env::join_paths(
+        std::iter::once(common::bin().parent().unwrap().to_path_buf()).chain(
+            std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
+        ),
+    )
+    .unwrap();
+    let mut c = Command::new(bin);
+    c.current_dir(proj)
+        .env_clear()
+        .env("PATH", path)
+        .env("HOME", home)
+        .env("TERM", "dumb")
+        .env("ANTHROPIC_BASE_URL", format!("http://127.0.0.1:{port}"))
+        .env("ANTHROPIC_API_KEY", "test-key")
+        .env("DISABLE_AUTOUPDATER", "1")
+        .env("DISABLE_TELEMETRY", "1")
+        .env("DISABLE_ERROR_REPORTING", "1")
+        .env("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
+    c
 }
 
 /// Text of every message in a request (hook context arrives as messages).

@@ -138,15 +138,20 @@ fn every_slash_command_takes_plain_words_flags_and_mistakes() {
     let p = Project::git();
     let home = tempfile::tempdir().unwrap();
     p.ok(&["install"]);
-    // The checkpoint command asks the model for a TL;DR and to save it.
+    // The checkpoint command asks the model for a TL;DR and to save it
+    // with the command line it gives (what the user typed included).
     let api = scripted(|prompt, _| {
-        if prompt.contains("Write a fresh TL;DR") {
-            vec![bash(
-                "session-hook checkpoint --tldr 'CSV export: quoting decided, writer next.'",
-            )]
-        } else {
-            vec![]
-        }
+        let Some(line) = prompt
+            .lines()
+            .map(str::trim)
+            .find(|l| l.starts_with("session-hook checkpoint --tldr \"PARAGRAPH\""))
+        else {
+            return vec![];
+        };
+        vec![bash(&line.replace(
+            "PARAGRAPH",
+            "CSV export: quoting decided, writer next.",
+        ))]
     });
     let r = Run {
         bin: &bin,
@@ -209,15 +214,41 @@ fn every_slash_command_takes_plain_words_flags_and_mistakes() {
     );
 
     // checkpoint: the model writes the TL;DR and saves it without a prompt
-    // (install allowed `session-hook checkpoint`).
+    // (install allowed `session-hook checkpoint`); plain words are the
+    // journal note, a flag works, a mistake comes back as its error.
     r.go("/session-checkpoint", Some(&sid), &[]);
     assert!(
         session_text(&p, csv).contains("CSV export: quoting decided, writer next."),
         "{}",
         session_text(&p, csv)
     );
+    r.go("/session-checkpoint before lunch", Some(&sid), &[]);
+    r.go(
+        "/session-checkpoint --note \"after lunch\"",
+        Some(&sid),
+        &[],
+    );
+    let journal = p
+        .journal_entries()
+        .iter()
+        .map(|e| std::fs::read_to_string(e).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        journal.contains("before lunch") && journal.contains("after lunch"),
+        "{journal}"
+    );
+    let (_, req) = r.go("/session-checkpoint --nite x", Some(&sid), &[]);
+    assert!(req.contains("unexpected argument '--nite'"), "{req}");
 
-    // pause: plain words are the summary; resume: a mistake, a flag, words.
+    // pause: a mistake changes nothing; plain words are the summary;
+    // resume: a mistake, a flag, words.
+    let (_, req) = r.go("/session-pause --sumary x", Some(&sid), &[]);
+    assert!(
+        req.contains("unexpected argument '--sumary'") && req.contains("If it failed"),
+        "{req}"
+    );
+    assert!(session_text(&p, csv).contains("status: active"));
     let (_, req) = r.go(
         "/session-pause halfway, the writer comes next",
         Some(&sid),
@@ -245,6 +276,18 @@ fn every_slash_command_takes_plain_words_flags_and_mistakes() {
     // close: a mistake, a bare close (asks), plain words.
     let (_, req) = r.go("/session-close --abandon", Some(&sid2), &[]);
     assert!(req.contains("abandoning second needs a reason"), "{req}");
+    // pause with flags.
+    let (_, req) = r.go(
+        "/session-pause -s \"second on hold\" -n \"Pick it up again\"",
+        Some(&sid2),
+        &[],
+    );
+    assert!(req.contains("Session paused: second"), "{req}");
+    let second = session_text(&p, "second");
+    assert!(
+        second.contains("status: paused") && second.contains("Pick it up again"),
+        "{second}"
+    );
     let (_, req) = r.go("/session-close", Some(&sid), &[]);
     assert!(
         req.contains(&format!("close {csv} as complete or as abandoned?"))
@@ -254,7 +297,7 @@ fn every_slash_command_takes_plain_words_flags_and_mistakes() {
     let (_, req) = r.go("/session-close complete", Some(&sid), &[]);
     assert!(req.contains(&format!("Session completed: {csv}")), "{req}");
     assert!(session_text(&p, csv).contains("status: complete"));
-    assert!(session_text(&p, "second").contains("status: active"));
+    assert!(session_text(&p, "second").contains("status: paused"));
 }
 
 #[test]
@@ -263,18 +306,7 @@ fn three_conversations_two_sessions_one_project() {
     let p = Project::git();
     let home = tempfile::tempdir().unwrap();
     p.ok(&["install"]);
-    let proj = p.path().to_path_buf();
-    // "WRITE:name" in a prompt makes the model write that file.
-    let api = scripted(move |prompt, _| {
-        prompt
-            .split_whitespace()
-            .filter_map(|w| w.strip_prefix("WRITE:"))
-            .map(|f| Reply::Tool {
-                name: "Write".into(),
-                input: json!({"file_path": proj.join(f).display().to_string(), "content": "x\n"}),
-            })
-            .collect()
-    });
+    let api = writer(&p);
     let r = Run {
         bin: &bin,
         p: &p,
@@ -405,15 +437,15 @@ fn the_repository_is_a_plugin() {
     let p = Project::git();
     let home = tempfile::tempdir().unwrap();
     p.ok(&["init", "Plugin", "route", "works"]);
-    let api = scripted(|_, _| vec![]);
+    let api = writer(&p);
     let r = Run {
         bin: &bin,
         p: &p,
         home: home.path(),
         api: &api,
     };
-    let root = env!("CARGO_MANIFEST_DIR");
-    let plugin = ["--plugin-dir", root];
+    let dir = plugin_dir();
+    let plugin = ["--plugin-dir", dir.to_str().unwrap()];
     // Hooks fire and their context reaches the model.
     let (sid, req) = r.go("hello", None, &plugin);
     assert!(
@@ -437,5 +469,131 @@ fn the_repository_is_a_plugin() {
     assert!(
         req.contains("session-keeping"),
         "the skill is listed: {req}"
+    );
+    // Tool events reach the session through the plugin's hooks too.
+    let mut args = plugin.to_vec();
+    args.extend(["--allowedTools", "Write"]);
+    r.go("WRITE:written-through-the-plugin.txt", Some(&sid), &args);
+    assert!(p.path().join("written-through-the-plugin.txt").exists());
+    assert!(
+        p.active_text().contains("written-through-the-plugin.txt"),
+        "{}",
+        p.active_text()
+    );
+}
+
+/// The plugin's folder in this repository.
+fn plugin_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("plugin")
+}
+
+/// A model that writes the file each "WRITE:name" in a prompt names.
+fn writer(p: &Project) -> MockApi {
+    let proj = p.path().to_path_buf();
+    scripted(move |prompt, _| {
+        prompt
+            .split_whitespace()
+            .filter_map(|w| w.strip_prefix("WRITE:"))
+            .map(|f| Reply::Tool {
+                name: "Write".into(),
+                input: json!({"file_path": proj.join(f).display().to_string(), "content": "x\n"}),
+            })
+            .collect()
+    })
+}
+
+/// `claude plugin …` (or any non-prompt command); returns its output.
+fn claude_plain(bin: &Path, p: &Project, home: &Path, args: &[&str]) -> String {
+    let o = crate::e2e_claude::claude_command(bin, p.path(), home, 9)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let out = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(o.status.success(), "claude {args:?}: {out}");
+    out
+}
+
+#[test]
+fn a_clone_is_a_marketplace_that_installs_only_the_plugin() {
+    let Some(bin) = skip() else { return };
+    let p = Project::git();
+    let home = tempfile::tempdir().unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    // Claude Code's own checks of the manifests, warnings included.
+    for dir in [root.to_string(), plugin_dir().display().to_string()] {
+        let out = claude_plain(
+            &bin,
+            &p,
+            home.path(),
+            &["plugin", "validate", "--strict", &dir],
+        );
+        assert!(out.contains("Validation passed"), "{out}");
+    }
+    // /plugin marketplace add + /plugin install, from the command line.
+    claude_plain(
+        &bin,
+        &p,
+        home.path(),
+        &["plugin", "marketplace", "add", root],
+    );
+    let out = claude_plain(
+        &bin,
+        &p,
+        home.path(),
+        &["plugin", "install", "session-hook@session-hook"],
+    );
+    assert!(out.contains("Successfully installed"), "{out}");
+    // What was copied is the plugin, not the checkout (sources, build
+    // output): a few files.
+    let cache = home.path().join(".claude/plugins/cache");
+    let mut files = Vec::new();
+    let mut dirs = vec![cache.clone()];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let e = e.unwrap();
+            if e.file_type().unwrap().is_dir() {
+                dirs.push(e.path());
+            } else {
+                files.push(e.path().strip_prefix(&cache).unwrap().display().to_string());
+            }
+        }
+    }
+    assert!(
+        files.iter().any(|f| f.ends_with("hooks/hooks.json"))
+            && files
+                .iter()
+                .any(|f| f.ends_with("skills/session-keeping/SKILL.md"))
+            && files
+                .iter()
+                .all(|f| !f.contains("/src/") && !f.contains("/target/")),
+        "{files:#?}"
+    );
+    assert!(files.len() <= 12, "{files:#?}");
+
+    // Installed, it works without --plugin-dir.
+    p.ok(&["init", "Marketplace", "route"]);
+    let api = writer(&p);
+    let r = Run {
+        bin: &bin,
+        p: &p,
+        home: home.path(),
+        api: &api,
+    };
+    let (sid, req) = r.go("hello", None, &[]);
+    assert!(req.contains("Marketplace route"), "{req}");
+    r.go(
+        "WRITE:via-marketplace.txt",
+        Some(&sid),
+        &["--allowedTools", "Write"],
+    );
+    assert!(
+        p.active_text().contains("via-marketplace.txt"),
+        "{}",
+        p.active_text()
     );
 }

@@ -671,6 +671,14 @@ fn record(store: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     out
 }
 
+/// Entries of `kind` in session `id`'s journal.
+fn entries_of_session(store: &Path, id: &str, kind: &str) -> usize {
+    crate::common::md_files(&store.join("journal").join(id).join("entries"))
+        .iter()
+        .filter(|p| p.to_string_lossy().contains(&format!("-{kind}-")))
+        .count()
+}
+
 /// Entries of `kind` in the journal.
 fn entries_of(store: &Path, kind: &str) -> usize {
     entry_files(store)
@@ -845,6 +853,13 @@ fn kill_9_during_pause_and_close_leaves_a_whole_store() {
         } else {
             &["pause", &name, "-s", "killed", "-a", "a step"]
         };
+        let paused_at_now = || {
+            fs::read_to_string(&doc)
+                .ok()
+                .and_then(|t| paused_at(&t).map(str::to_string))
+        };
+        let paused_at_before = paused_at_now();
+        let pauses_before = entries_of_session(&store, &id, "pause");
         let mut child = Command::new(common::bin())
             .args(args)
             .current_dir(p.path())
@@ -857,6 +872,7 @@ fn kill_9_during_pause_and_close_leaves_a_whole_store() {
         std::thread::sleep(Duration::from_millis(4 * (round % 12)));
         let _ = child.kill();
         let _ = child.wait();
+        let paused_at_killed = paused_at_now();
         round += 1;
         assert!(
             !p.path().join(".git/index.lock").exists(),
@@ -913,13 +929,18 @@ fn kill_9_during_pause_and_close_leaves_a_whole_store() {
                 .collect();
             assert_eq!(archived.len(), 1, "round {round}: {archived:?}");
             assert!(!active.exists(), "round {round}: still active after close");
-            let closes = entry_files(&store)
-                .iter()
-                .filter(|(f, _)| {
-                    f.to_string_lossy().contains(&id) && f.to_string_lossy().contains("-close-")
-                })
-                .count();
-            assert!(closes <= 1, "round {round}: {closes} close entries");
+            let closes = entries_of_session(&store, &id, "close");
+            assert_eq!(closes, 1, "round {round}: {closes} close entries");
+        } else {
+            // One entry per pause that saved its document: the killed one
+            // (if it got that far) and the one run again, which adopts the
+            // entry of a killed pause that did not.
+            let saved_by_killed = paused_at_before != paused_at_killed;
+            assert_eq!(
+                entries_of_session(&store, &id, "pause"),
+                pauses_before + 1 + usize::from(saved_by_killed),
+                "round {round}"
+            );
         }
     }
 }

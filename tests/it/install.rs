@@ -445,7 +445,7 @@ fn a_modified_command_file_is_left_alone_without_force() {
     assert_eq!(p.read(".claude/commands/session-log.md"), mine);
     assert_eq!(
         p.read(".claude/commands/session-view.md"),
-        repo_file("hooks/commands/session-view.md")
+        repo_file("plugin/commands/session-view.md")
     );
 
     // Still left alone on the next run: the record keeps what we wrote.
@@ -519,7 +519,7 @@ fn settings_example_matches_what_install_writes() {
 fn installed_command_files_are_the_shipped_ones() {
     let p = Project::plain();
     run_ok(&p, &["install"]);
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("hooks/commands");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("plugin/commands");
     let mut names: Vec<String> = fs::read_dir(&dir)
         .unwrap()
         .flatten()
@@ -570,7 +570,7 @@ fn injected(text: &str) -> Vec<String> {
 
 #[test]
 fn command_files_run_the_binary_with_the_arguments() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("hooks/commands");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("plugin/commands");
     let cli = session_hook::cli::Cli::command();
     let samples = [
         ("init", "--goal \"Fix the race\" --task T1"),
@@ -667,4 +667,106 @@ fn completions_and_man_page() {
         Some(2),
         "an unknown shell is a usage error"
     );
+}
+
+/// A committed, team-wide settings file: 2-space indentation, no newline at
+/// the end, keys in an order no serializer would pick.
+const TEAM: &str = "{\n  \"permissions\": {\"allow\": [\"Bash(npm test:*)\"]},\n  \"hooks\": {\n    \"PostToolUse\": [{\"matcher\": \"Write\", \"hooks\": [{\"type\": \"command\", \"command\": \"npx prettier --write\"}]}]\n  },\n  \"model\": \"sonnet\"\n}";
+
+#[test]
+fn shared_and_local_installs_round_trip_byte_for_byte_and_doctor_tells_them_apart() {
+    let p = Project::git();
+    p.write(".claude/settings.json", TEAM);
+    p.write(".claude/settings.local.json", EXISTING);
+
+    // --shared: the committed file, with the bare command; the local file
+    // is not touched.
+    let out = run_ok(&p, &["install", "--shared"]);
+    assert!(out.contains(".claude/settings.json: registered"), "{out}");
+    let shared = p.read(".claude/settings.json");
+    let v: Value = serde_json::from_str(&shared).unwrap();
+    let regs = ours(&v);
+    assert_eq!(regs.len(), 9, "{shared}");
+    assert!(
+        regs.iter().all(|(_, _, h)| h["command"] == "session-hook"),
+        "{shared}"
+    );
+    assert!(
+        !shared.contains(&exe()),
+        "no path of this machine: {shared}"
+    );
+    assert_eq!(p.read(".claude/settings.local.json"), EXISTING);
+
+    // The default: this machine's file, with this binary's path.
+    run_ok(&p, &["install"]);
+    let regs = ours(&settings(&p));
+    assert_eq!(regs.len(), 9);
+    assert!(regs.iter().all(|(_, _, h)| h["command"] == exe()));
+    assert_eq!(
+        p.read(".claude/settings.json"),
+        shared,
+        "the shared file stays"
+    );
+
+    // doctor names both, and what each one is for.
+    let o = p.run(&["doctor"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("project       .claude/settings.json: all 9 events (shared: committed with the project, runs `session-hook` from PATH; `install --shared`)")
+            && out.contains("project local .claude/settings.local.json: all 9 events (this machine only: runs this binary by its path; `install`)"),
+        "{out}"
+    );
+
+    // Each uninstall takes out its own, byte for byte.
+    run_ok(&p, &["uninstall", "--shared"]);
+    assert_eq!(p.read(".claude/settings.json"), TEAM, "byte for byte");
+    assert_eq!(ours(&settings(&p)).len(), 9, "the local install stays");
+    run_ok(&p, &["uninstall"]);
+    assert_eq!(
+        p.read(".claude/settings.local.json"),
+        EXISTING,
+        "byte for byte"
+    );
+    assert_eq!(p.read(".claude/settings.json"), TEAM);
+    assert!(!p.path().join(".claude/commands").exists());
+    for f in ["settings.json.bak", "settings.local.json.bak"] {
+        assert!(
+            !p.path().join(".claude").join(f).exists(),
+            "{f} left behind"
+        );
+    }
+}
+
+#[test]
+fn user_install_round_trips_byte_for_byte() {
+    let p = Project::plain();
+    let home = tempfile::tempdir().unwrap();
+    fs::create_dir_all(home.path().join(".claude")).unwrap();
+    let file = home.path().join(".claude/settings.json");
+    fs::write(&file, TEAM).unwrap();
+    let run = |args: &[&str]| {
+        let o = p.cmd().env("HOME", home.path()).args(args).output();
+        common::stdout_of_success(o.unwrap(), args)
+    };
+    run(&["install", "--user"]);
+    let v: Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(ours(&v).len(), 9);
+    assert_eq!(v["model"], "sonnet");
+    let twice = fs::read_to_string(&file).unwrap();
+    run(&["install", "--user"]);
+    assert_eq!(fs::read_to_string(&file).unwrap(), twice, "idempotent");
+    let o = p
+        .cmd()
+        .env("HOME", home.path())
+        .arg("doctor")
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("~/.claude/settings.json: all 9 events"),
+        "{out}"
+    );
+    run(&["uninstall", "--user"]);
+    assert_eq!(fs::read_to_string(&file).unwrap(), TEAM, "byte for byte");
+    assert!(!p.path().join(".claude").exists());
 }
