@@ -17,6 +17,7 @@ use serde_json::Value;
 use crate::cli::Global;
 use crate::doc::Status;
 use crate::hook::state;
+use crate::session::view::View;
 use crate::store::{self, Store};
 
 #[derive(Debug, Args)]
@@ -142,125 +143,14 @@ pub fn render(f: &Facts, columns: usize) -> String {
     parts.join(SEP)
 }
 
-/// What the line needs from a session file.
-#[derive(Debug, Clone, PartialEq)]
-struct View {
-    id: String,
-    shortname: String,
-    status: String,
-    compactions: u64,
-    progress: (usize, usize),
-    current: Option<String>,
-}
-
-/// A plain `key: value` of the frontmatter, the way session-hook writes it
-/// (a plain or double-quoted scalar). `None` for anything fancier, so the
-/// caller can fall back to the full YAML parser.
-fn quick_scalar(yaml: &str, key: &str) -> Option<Option<String>> {
-    let Some(line) = yaml.lines().find_map(|l| {
-        l.strip_prefix(key)
-            .and_then(|r| r.strip_prefix(':'))
-            .filter(|r| r.is_empty() || r.starts_with(' '))
-    }) else {
-        return Some(None);
-    };
-    let v = line.trim();
-    if v.starts_with('"') {
-        return serde_json::from_str::<String>(v).ok().map(Some);
-    }
-    if v.is_empty() || v.starts_with(['|', '>', '&', '*', '!', '[', '{', '\'', '#']) {
-        return None;
-    }
-    let v = v.split(" #").next().unwrap_or(v).trim();
-    Some((v != "null" && v != "~").then(|| v.to_string()))
-}
-
-/// The body's Progress section, found line by line (skipping fenced code),
-/// as the full parser would find it; `None` when a line could be a heading
-/// or not depending on the blocks around it (an indented `  ## …` may
-/// continue a list item), which the full parser decides.
-fn progress_section(body: &str) -> Option<&str> {
-    let mut fence: Option<&str> = None;
-    let mut start = None;
-    let mut pos = 0;
-    for line in body.split_inclusive('\n') {
-        let here = pos;
-        pos += line.len();
-        let t = line.trim_start_matches(' ');
-        if let Some(f) = fence {
-            if t.starts_with(f) {
-                fence = None;
-            }
-            continue;
-        }
-        if line.len() - t.len() <= 3 && (t.starts_with("```") || t.starts_with("~~~")) {
-            fence = Some(&t[..3]);
-            continue;
-        }
-        let heading = t
-            .strip_prefix("## ")
-            .or_else(|| t.strip_prefix("# "))
-            .filter(|_| line.len() - t.len() <= 3);
-        if let Some(title) = heading {
-            if line.len() != t.len() {
-                return None;
-            }
-            if let Some(s) = start {
-                return Some(&body[s..here]);
-            }
-            if crate::doc::Sec::from_title(title.trim_end()) == Some(crate::doc::Sec::Progress)
-                && t.starts_with("## ")
-            {
-                start = Some(pos);
-            }
-        }
-    }
-    Some(start.map_or("", |s| &body[s..]))
-}
-
-/// Read a session file's view without the YAML and markdown parsers when
-/// it is in the shape this tool writes; any surprise falls back to them.
+/// A session file's view, read the way every other output reads it:
+/// `Store::load` (the frontmatter through the one quick reader, checked
+/// against the full YAML parser, and the section structure from the
+/// structure cache) and the session view's steps, so the current step and
+/// the counts here are the ones `view` and the injections show.
 fn view_of(st: &Store, path: &Path) -> Option<View> {
-    let text = crate::fsutil::read_text(path).ok()?;
-    quick_view(&text).or_else(|| {
-        let doc = st.load(path).ok()?;
-        let p = crate::session::progress(&doc);
-        Some(View {
-            id: doc.id().to_string(),
-            shortname: doc.shortname().to_string(),
-            status: doc.front().status.as_str().to_string(),
-            compactions: doc.front().compaction_count,
-            progress: p.counts(),
-            current: p.current().map(|i| i.title.clone()),
-        })
-    })
-}
-
-fn quick_view(text: &str) -> Option<View> {
-    let rest = text.strip_prefix("---\n")?;
-    let end = rest.find("\n---\n")?;
-    let (yaml, body) = (&rest[..end + 1], &rest[end + 5..]);
-    // A quoted key (`"status": paused`) is the same key to YAML, but not
-    // to `quick_scalar`, which would read it as missing.
-    if yaml.lines().any(|l| l.starts_with(['"', '\''])) {
-        return None;
-    }
-    let id = quick_scalar(yaml, "id")??;
-    let shortname = quick_scalar(yaml, "shortname")??;
-    let status = quick_scalar(yaml, "status")?.unwrap_or_else(|| "active".into());
-    let compactions = match quick_scalar(yaml, "compaction_count")? {
-        Some(n) => n.parse().ok()?,
-        None => 0,
-    };
-    let p = crate::doc::progress::Progress::parse(progress_section(body)?);
-    Some(View {
-        id,
-        shortname,
-        status: Status::parse(&status).as_str().to_string(),
-        compactions,
-        progress: p.counts(),
-        current: p.current().map(|i| i.title.clone()),
-    })
+    let doc = st.load(path).ok()?;
+    Some(View::steps_of(&doc))
 }
 
 /// The session this Claude session works on: its binding (found by the id
@@ -346,8 +236,8 @@ fn facts(input: &[u8], dir: Option<&Path>) -> Option<Facts> {
         Some(v) => {
             f.name = Some(v.shortname);
             f.status = Some(v.status);
-            f.progress = Some(v.progress);
-            f.current = v.current;
+            f.progress = Some((v.done, v.total));
+            f.current = v.current.map(|c| c.title);
             f.compactions = Some(v.compactions);
         }
         None => f.name = Some(String::new()),
@@ -408,74 +298,6 @@ mod tests {
         assert_eq!(context_pct(&w, Some(1_000_000)), Some(10), "cached window");
         assert_eq!(context_pct(&w, None), Some(50), "default window");
         assert_eq!(context_pct(&Window::default(), None), None);
-    }
-
-    /// The quick reader must agree with the full parsers on what this tool
-    /// writes, and step aside for what it does not understand.
-    #[test]
-    fn quick_view_agrees_with_the_full_parse() {
-        let d = tempfile::tempdir().unwrap();
-        let st = Store::at(d.path());
-        st.create_layout().unwrap();
-        let now = crate::clock::parse("2026-01-15T10:00:00Z").unwrap();
-        let text = crate::session::render_new(&crate::session::NewSession {
-            id: "0190abcd-0000-7000-8000-000000000001",
-            shortname: "sweeper-race",
-            title: "Fix: the race # really",
-            goal: Some("Fix the race"),
-            task_ids: &[],
-            now,
-            git: None,
-            claude: None,
-            phases: &[],
-            remaining: Some("- [ ] Write a test\n- [ ] Take the lock\n".into()),
-        });
-        let text = text.replace(
-            "## Progress\n",
-            "```\n## Progress\n- [ ] not a step\n```\n\n## Progress\n",
-        );
-        let path = st.active_dir().join("sweeper-race-0190ab.md");
-        std::fs::write(&path, &text).unwrap();
-        let mut doc = st.load(&path).unwrap();
-        crate::session::log_current(&mut doc, "Take the lock");
-        doc.set_front(&[("compaction_count", crate::doc::Value::Int(3))])
-            .unwrap();
-        std::fs::write(&path, doc.text()).unwrap();
-        let quick = quick_view(doc.text()).expect("our own shape");
-        let p = crate::session::progress(&doc);
-        assert_eq!(quick.progress, p.counts());
-        assert_eq!(quick.progress, (0, 2));
-        assert_eq!(quick.current.as_deref(), Some("Take the lock"));
-        assert_eq!(quick.compactions, 3);
-        assert_eq!(quick.shortname, "sweeper-race");
-        assert_eq!(view_of(&st, &path), Some(quick.clone()));
-
-        // A block scalar is not for the quick reader; the full parse reads it.
-        let fancy = doc
-            .text()
-            .replace("shortname: sweeper-race", "shortname: >-\n  sweeper-race");
-        assert_eq!(quick_view(&fancy), None);
-        std::fs::write(&path, &fancy).unwrap();
-        assert_eq!(view_of(&st, &path), Some(quick.clone()));
-
-        // A quoted key is the same key: left to the full parse, which
-        // reads it.
-        let quoted = doc
-            .text()
-            .replace("\nstatus: active\n", "\n\"status\": paused\n");
-        assert_eq!(quick_view(&quoted), None);
-        std::fs::write(&path, &quoted).unwrap();
-        assert_eq!(view_of(&st, &path).unwrap().status, "paused");
-
-        // An indented heading line that continues a list item inside
-        // Progress does not end it for the quick reader either.
-        let nested = doc.text().replace(
-            "### Remaining\n",
-            "- a note\n\n  ## Decisions\n  more of the note\n\n### Remaining\n",
-        );
-        assert_eq!(quick_view(&nested), None);
-        std::fs::write(&path, &nested).unwrap();
-        assert_eq!(view_of(&st, &path), Some(quick));
     }
 
     #[test]

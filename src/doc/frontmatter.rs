@@ -165,7 +165,8 @@ fn string_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error>
 /// A scalar in the plain or double-quoted forms `scalar()` writes, read
 /// exactly as a YAML parser would; `None` for anything else.
 fn quick_value(v: &str) -> Option<Option<String>> {
-    let v = v.trim_end();
+    // Any run of spaces may part a value from its `key:` or `- `.
+    let v = v.trim_start_matches(' ').trim_end();
     if v.is_empty() || v == "null" || v == "~" {
         return Some(None);
     }
@@ -242,6 +243,10 @@ pub fn quick_parse(yaml: &str) -> Option<Frontmatter> {
             continue;
         }
         if value.trim_end() == "[]" {
+            // A list where a scalar belongs: the full parser refuses it.
+            if SCALAR_KEYS.contains(&key) {
+                return None;
+            }
             settle_list(&mut f, key, Vec::new())?;
             continue;
         }
@@ -278,13 +283,28 @@ fn settle_list(f: &mut Frontmatter, key: &str, items: Vec<String>) -> Option<()>
         "claude_sessions" => f.claude_sessions = items,
         "phases" => f.phases = items,
         _ if items.is_empty() => {}
-        "id" | "shortname" | "title" | "status" | "created_at" | "updated_at"
-        | "compaction_count" | "git_branch" | "git_last_commit" | "paused_at" | "closed_at"
-        | "close_reason" | "schema_version" => return None,
+        _ if SCALAR_KEYS.contains(&key) => return None,
         _ => {}
     }
     Some(())
 }
+
+/// The keys [`Frontmatter`] reads as one scalar.
+const SCALAR_KEYS: [&str; 13] = [
+    "id",
+    "shortname",
+    "title",
+    "status",
+    "created_at",
+    "updated_at",
+    "compaction_count",
+    "git_branch",
+    "git_last_commit",
+    "paused_at",
+    "closed_at",
+    "close_reason",
+    "schema_version",
+];
 
 /// A value to write under a key.
 #[derive(Debug, Clone, PartialEq)]
@@ -715,5 +735,176 @@ mod tests {
         assert_eq!(f.task_ids, vec!["one"]);
         assert_eq!(f.status, Status::Complete);
         assert_eq!(f.compaction_count, 2);
+    }
+
+    /// The quick reader against the full YAML parser (serde-saphyr) on
+    /// frontmatters of every shape: keys in any order or missing, unknown
+    /// keys, plain, double- and single-quoted values, inline and whole-line
+    /// comments, block and flow lists, nested maps, block scalars, quoted
+    /// keys, duplicates and CRLF line ends. Whenever the quick reader
+    /// answers, the parser reads the same; whenever the parser refuses, the
+    /// quick reader does not answer. And it does answer on the plain shape
+    /// this tool writes, so the fast path is really taken.
+    mod against_the_parser {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        /// Every key the frontmatter reads, and two it does not.
+        fn keys() -> Vec<&'static str> {
+            let mut k = SCALAR_KEYS.to_vec();
+            k.extend([
+                "task_ids",
+                "claude_sessions",
+                "phases",
+                "owner",
+                "extra_list",
+            ]);
+            k
+        }
+
+        /// A value as it may follow `key:` (with what comes after the
+        /// line: list items, continuation lines).
+        fn value() -> impl Strategy<Value = String> {
+            prop_oneof![
+                // Plain scalars, typed-looking ones among them.
+                Just(" abc1234".to_string()),
+                Just(" 1234567".to_string()),
+                Just(" 0123".to_string()),
+                Just(" 3".to_string()),
+                Just(" -1".to_string()),
+                Just(" 1.5".to_string()),
+                Just(" 1e3".to_string()),
+                Just(" true".to_string()),
+                Just(" no".to_string()),
+                Just(" null".to_string()),
+                Just(" ~".to_string()),
+                Just("".to_string()),
+                Just(" active".to_string()),
+                Just(" Paused".to_string()),
+                Just(" 2026-01-15T10:00:00Z".to_string()),
+                Just(" 2026-01-15".to_string()),
+                Just(" Fix race in sweeper.go:245".to_string()),
+                Just(" a: b".to_string()),
+                Just(" it's".to_string()),
+                Just(" x#y".to_string()),
+                Just(" ünïcode ✓".to_string()),
+                Just(" trailing   ".to_string()),
+                // Quoted.
+                Just(" \"double \\\"quoted\\\" \\u00e9\"".to_string()),
+                Just(" \"a: b # c\"".to_string()),
+                Just(" \"\"".to_string()),
+                Just(" 'single ''quoted'''".to_string()),
+                Just(" \"unterminated".to_string()),
+                // Comments after a value.
+                Just(" value # a comment".to_string()),
+                Just(" \"quoted\" # a comment".to_string()),
+                Just(" 7 # count".to_string()),
+                // Lists and maps.
+                Just(" []".to_string()),
+                Just(" [a, b]".to_string()),
+                Just(" {a: 1}".to_string()),
+                Just("\n  - one\n  - two".to_string()),
+                Just("\n- one\n- \"two\"".to_string()),
+                Just("\n  - one # c".to_string()),
+                Just("\n  nested: 1\n  deeper: [1, 2]".to_string()),
+                // Block scalars and continuation lines.
+                Just(" |\n  block\n  text".to_string()),
+                Just(" >-\n  folded".to_string()),
+                Just(" first\n  continued".to_string()),
+                // Anchors, aliases, tags.
+                Just(" &a anchored".to_string()),
+                Just(" !!str 12".to_string()),
+                // Not a mapping entry for YAML.
+                Just(":glued".to_string()),
+                "[a-z0-9 ._/-]{0,16}".prop_map(|s| format!(" {s}")),
+            ]
+        }
+
+        /// One entry line (or lines): a key, maybe quoted or spaced oddly,
+        /// with a value; or a comment or blank line.
+        fn entry() -> impl Strategy<Value = String> {
+            prop_oneof![
+                8 => (proptest::sample::select(keys()), value()).prop_map(|(k, v)| format!("{k}:{v}")),
+                1 => (proptest::sample::select(keys()), value()).prop_map(|(k, v)| format!("\"{k}\":{v}")),
+                1 => (proptest::sample::select(keys()), value()).prop_map(|(k, v)| format!("{k} :{v}")),
+                1 => Just("# a comment line".to_string()),
+                1 => Just("".to_string()),
+            ]
+        }
+
+        fn frontmatter() -> impl Strategy<Value = String> {
+            (proptest::collection::vec(entry(), 0..14), any::<bool>()).prop_map(|(es, crlf)| {
+                let mut y = String::new();
+                for e in es {
+                    y.push_str(&e);
+                    y.push('\n');
+                }
+                if crlf { y.replace('\n', "\r\n") } else { y }
+            })
+        }
+
+        /// What this tool writes: every key once, in any order, some
+        /// missing, values from `render_entry`.
+        fn written() -> impl Strategy<Value = String> {
+            let scalars = prop_oneof![
+                Just("abc1234"),
+                Just("1234567"),
+                Just("0123"),
+                Just("true"),
+                Just("a: b"),
+                Just("it's"),
+                Just("#x"),
+                Just("line\nbreak"),
+                Just(""),
+                Just("- x"),
+                Just("2026-01-15T10:00:00Z"),
+                Just("Fix race in sweeper.go:245"),
+            ];
+            (
+                Just(keys()).prop_shuffle(),
+                proptest::collection::vec((scalars, any::<bool>()), keys().len()),
+                any::<bool>(),
+            )
+                .prop_map(|(keys, vals, crlf)| {
+                    let mut y = String::new();
+                    for (k, (v, keep)) in keys.into_iter().zip(vals) {
+                        if !keep && !matches!(k, "id" | "shortname") {
+                            continue;
+                        }
+                        let value = match k {
+                            "task_ids" | "claude_sessions" | "phases" | "extra_list" => {
+                                Value::List(vec![v.to_string(), "t2".into()])
+                            }
+                            "compaction_count" | "schema_version" => Value::Int(v.len() as u64),
+                            "paused_at" if v.is_empty() => Value::Null,
+                            _ => Value::Str(v.to_string()),
+                        };
+                        y.push_str(&render_entry(k, &value));
+                    }
+                    if crlf { y.replace('\n', "\r\n") } else { y }
+                })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2000))]
+
+            #[test]
+            fn the_quick_reader_never_disagrees(y in frontmatter()) {
+                let full = serde_saphyr::from_str::<Frontmatter>(&y);
+                if let Some(q) = quick_parse(&y) {
+                    match full {
+                        Ok(f) => prop_assert_eq!(q, f, "{:?}", y),
+                        Err(e) => prop_assert!(false, "the parser refuses {:?} ({}), the quick reader reads {:?}", y, e, q),
+                    }
+                }
+            }
+
+            #[test]
+            fn what_this_tool_writes_takes_the_quick_path(y in written()) {
+                let full: Frontmatter = serde_saphyr::from_str(&y).unwrap();
+                prop_assert_eq!(quick_parse(&y), Some(full), "{:?}", y);
+            }
+        }
     }
 }

@@ -175,13 +175,13 @@ fn session_start(ctx: &mut Ctx, source: &str, t: &mut Timings) -> Result<Plan> {
             "{source}: already injected in this epoch"
         )));
     }
-    let text = render(ctx, &doc, &meta.path, t, inject::startup_context);
+    let text = render(ctx, &doc, &meta.path, t, inject::startup_context, true);
     let note = format!(
         "{source}: injected {} chars from {}",
         text.len(),
         doc.shortname()
     );
-    let mut plan = Plan::say(Out::document("SessionStart", &text), note);
+    let mut plan = Plan::say(Out::resume("SessionStart", &text), note);
     plan.effects.extend(given(ctx, &doc));
     // Bound without rewriting the document: the frontmatter listing
     // follows at its next save. A busy store only defers the binding.
@@ -211,9 +211,9 @@ fn after_compact(ctx: &mut Ctx, t: &mut Timings) -> Result<Plan> {
     // is never saved (the edit below counts it on disk).
     let n = doc.front().compaction_count + 1;
     doc.set_front(&[("compaction_count", Value::Int(n))])?;
-    let text = render(ctx, &doc, &meta.path, t, inject::resume_context);
+    let text = render(ctx, &doc, &meta.path, t, inject::resume_context, true);
     let note = format!("compact #{n}: injected {} chars", text.len());
-    let mut plan = Plan::say(Out::document("SessionStart", &text), note);
+    let mut plan = Plan::say(Out::resume("SessionStart", &text), note);
     plan.effects.extend(given(ctx, &doc));
     let claude = ctx.claude().and_then(crate::names::safe_external_id);
     plan.effects.extend(bind(ctx, doc.id(), false));
@@ -279,6 +279,8 @@ fn continuation(ctx: &mut Ctx, text: &str, t: &mut Timings) -> Result<Plan> {
     if already_given(ctx, &doc) {
         return Ok(Plan::silent("continue: already injected in this epoch"));
     }
+    // A paused session gets no request to keep it current: nothing is
+    // recorded in it until it is resumed.
     let out = render(
         ctx,
         &doc,
@@ -289,25 +291,34 @@ fn continuation(ctx: &mut Ctx, text: &str, t: &mut Timings) -> Result<Plan> {
         } else {
             inject::resume_context
         },
+        !paused,
     );
+    let said = if paused {
+        Out::document("UserPromptSubmit", &out)
+    } else {
+        Out::resume("UserPromptSubmit", &out)
+    };
     let note = format!(
         "continue: injected {} chars{}",
         out.len(),
         if paused { " (paused session)" } else { "" }
     );
-    let mut plan = Plan::say(Out::document("UserPromptSubmit", &out), note);
+    let mut plan = Plan::say(said, note);
     plan.effects.extend(given(ctx, &doc));
     Ok(plan)
 }
 
 /// A resume context for `doc` (at `path`): its short change report and
-/// its view with the journal, rendered by `renderer` within the budget.
+/// its view with the journal, rendered by `renderer` within the budget,
+/// less the closing request to keep the session current when it follows
+/// (`keep`, see [`Out::resume`]).
 fn render(
     ctx: &Ctx,
     doc: &Document,
     path: &std::path::Path,
     t: &mut Timings,
     renderer: fn(&inject::Input) -> String,
+    keep: bool,
 ) -> String {
     let changes = crate::changes::short_report(&ctx.store, doc, ctx.now);
     t.lap("git");
@@ -316,7 +327,11 @@ fn render(
         view: &view,
         rel_path: &ctx.rel(path),
         changes,
-        budget: super::render_budget(ctx),
+        budget: if keep {
+            super::resume_budget(ctx)
+        } else {
+            super::render_budget(ctx)
+        },
         now: ctx.now,
     });
     t.lap("render");

@@ -373,12 +373,14 @@ fn header(v: &View, rel_path: &str, what: &str) -> String {
 
 fn blocks(inp: &Input) -> Vec<Block> {
     let v = inp.view;
+    // The next steps follow the current one: with a long Key Context or a
+    // tight budget they are still told (the first few at least).
     let mut blocks = vec![
         lead_block(v, inp.now),
         blockers_block(v),
         current_block(v),
-        key_context_block(v),
         next_block(v),
+        key_context_block(v),
         left_off_block(v),
         decisions_block(v, 5),
         earlier_summary_block(v, inp.now),
@@ -392,16 +394,15 @@ fn blocks(inp: &Input) -> Vec<Block> {
     blocks
 }
 
-/// The full resume context: after compaction and on "continue".
+/// The full resume context: after compaction and on "continue". It goes
+/// out framed, followed by [`super::keep::TAIL`] ([`super::Out::resume`]).
 pub fn resume_context(inp: &Input) -> String {
-    super::keep::with_tail(inp.budget, |room| {
-        fill(
-            &header(inp.view, inp.rel_path, "resume context"),
-            blocks(inp),
-            room,
-            "session-hook view",
-        )
-    })
+    fill(
+        &header(inp.view, inp.rel_path, "resume context"),
+        blocks(inp),
+        inp.budget,
+        "session-hook view",
+    )
 }
 
 /// The context at start-up: the same facts, and how to see more.
@@ -411,14 +412,12 @@ pub fn startup_context(inp: &Input) -> String {
         name: "hint",
         text: "Full session: `session-hook view`.".into(),
     });
-    super::keep::with_tail(inp.budget, |room| {
-        fill(
-            &header(inp.view, inp.rel_path, "active session"),
-            b,
-            room,
-            "session-hook view",
-        )
-    })
+    fill(
+        &header(inp.view, inp.rel_path, "active session"),
+        b,
+        inp.budget,
+        "session-hook view",
+    )
 }
 
 /// The context of a paused session on "continue" when no session is
@@ -464,9 +463,9 @@ pub fn precompact_text(v: &View, rel_path: &str) -> String {
     ));
     let blocks = vec![
         blockers_block(v),
+        next_block(v),
         decisions_block(v, 8),
         key_context_block(v),
-        next_block(v),
     ];
     fill(&head, blocks, 4000, "session-hook view")
 }

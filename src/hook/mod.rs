@@ -158,6 +158,15 @@ impl Out {
         Out::context(event, crate::frame::document(text))
     }
 
+    /// A resume injection: the document framed as data, then, outside the
+    /// frame, our own request to keep the session current ([`keep::TAIL`]).
+    pub fn resume(event: &'static str, text: &str) -> Out {
+        Out::Context {
+            event,
+            parts: vec![crate::frame::document(text), keep::TAIL.to_string()],
+        }
+    }
+
     /// The output boundary: everything that reaches the model is cleaned
     /// of control characters and of imitations of Claude Code's framing
     /// (documents were framed as they were made into an `Out`).
@@ -177,6 +186,12 @@ impl Out {
 /// the frame around a document.
 pub(crate) fn render_budget(ctx: &Ctx) -> usize {
     ctx.config().budget - crate::frame::OVERHEAD
+}
+
+/// What a renderer may fill of a resume injection ([`Out::resume`]): the
+/// budget less the frame and the closing lines after it.
+pub(crate) fn resume_budget(ctx: &Ctx) -> usize {
+    render_budget(ctx).saturating_sub(keep::ROOM)
 }
 
 impl Plan {

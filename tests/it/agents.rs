@@ -83,6 +83,7 @@ fn codex_events_answer_in_codex_format_and_land_in_the_session() {
             ctx.contains(GOAL) && ctx.contains(NEXT) && ctx.contains(BLOCKER),
             "{ctx}"
         );
+        crate::steps::assert_keep_follows_the_frame("codex startup", &ctx);
     }
     assert!(
         hook_log(&p).contains("codex/SessionStart"),
@@ -100,7 +101,9 @@ fn codex_events_answer_in_codex_format_and_land_in_the_session() {
     assert_eq!(hook(&p, Some("codex"), &v.to_string()), (0, String::new()));
     p.ok(&["log", "--progress", "charge calls listed"]);
     let (_, out) = hook(&p, Some("codex"), &v.to_string());
-    assert!(context_of(&out, "UserPromptSubmit").contains("resume context"));
+    let ctx = context_of(&out, "UserPromptSubmit");
+    assert!(ctx.contains("resume context"));
+    crate::steps::assert_keep_follows_the_frame("codex continue", &ctx);
 
     // The plan and a patch.
     let (_, out) = hook(
@@ -149,7 +152,9 @@ fn codex_events_answer_in_codex_format_and_land_in_the_session() {
         Some("codex"),
         &recorded(&p, "codex", "SessionStart-compact", home.path()),
     );
-    assert!(context_of(&out, "SessionStart").contains("resume context"));
+    let ctx = context_of(&out, "SessionStart");
+    assert!(ctx.contains("resume context"));
+    crate::steps::assert_keep_follows_the_frame("codex compact", &ctx);
     assert!(p.active_text().contains("compaction_count: 1"));
     for e in ["PostCompact", "Stop", "SessionEnd"] {
         let (code, out) = hook(&p, Some("codex"), &recorded(&p, "codex", e, home.path()));
@@ -198,6 +203,7 @@ fn gemini_events_answer_in_gemini_format_and_land_in_the_session() {
     assert_eq!(code, 0);
     let ctx = context_of(&out, "SessionStart");
     assert!(ctx.contains(GOAL) && ctx.contains(BLOCKER), "{ctx}");
+    crate::steps::assert_keep_follows_the_frame("gemini startup", &ctx);
 
     // In `-p` mode the first prompt carries SessionStart's context in front
     // of the user's words: the words alone decide.
@@ -215,7 +221,9 @@ fn gemini_events_answer_in_gemini_format_and_land_in_the_session() {
     assert_eq!(hook(&p, Some("gemini"), &v.to_string()), (0, String::new()));
     p.ok(&["log", "--progress", "charge calls listed"]);
     let (_, out) = hook(&p, Some("gemini"), &v.to_string());
-    assert!(context_of(&out, "BeforeAgent").contains("resume context"));
+    let ctx = context_of(&out, "BeforeAgent");
+    assert!(ctx.contains("resume context"));
+    crate::steps::assert_keep_follows_the_frame("gemini continue", &ctx);
 
     for t in [
         "AfterTool-write_todos",

@@ -249,3 +249,57 @@ fn dir_flag_from_elsewhere() {
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(out.starts_with("sweeper-race 1/3"), "{out}");
 }
+
+/// The line shows what `view` shows: the current step after a rename, and
+/// counts in which a dropped step, a step listed again in Next Steps and a
+/// done one are each counted once, however the frontmatter is written.
+#[test]
+fn the_line_agrees_with_view() {
+    let p = project();
+    let c = crate::steps::Claude::new(&p);
+    c.task_create(
+        "4",
+        "Take the lock before the state check in sweep() and in the retry path",
+    );
+    c.task_update("4", Some("Take the sweeper lock first"), None);
+    p.ok(&["log", "--next", "Write the release note"]);
+    p.ok(&["log", "--next", "Add a regression test"]);
+    let plain = p.ok(&["view", "sweeper-race"]);
+    assert!(plain.contains("2. Write the release note"), "{plain}");
+    p.ok(&["log", "--drop-next", "2"]);
+    let v: Value = serde_json::from_str(&p.ok(&["view", "sweeper-race", "--json"])).unwrap();
+    let want = format!(
+        "sweeper-race {}/{} · {}",
+        v["progress"]["done"],
+        v["progress"]["total"],
+        v["progress"]["current"].as_str().unwrap()
+    );
+    assert_eq!(want, "sweeper-race 1/3 · Take the sweeper lock first");
+    let (_, out) = line(&p, &input(&p, CLAUDE, window(json!(8))), Some("160"));
+    assert_eq!(out, format!("{want} · ctx 8% · 0 compactions\n"));
+    // A frontmatter written by hand (a comment, a quoted key, CRLF line
+    // ends, keys out of order) reads the same.
+    let f = p.active_file();
+    let t = std::fs::read_to_string(&f).unwrap();
+    let (front, body) = t[4..].split_once("\n---\n").unwrap();
+    // Entries (a key with its list items) in reverse order.
+    let mut entries: Vec<String> = Vec::new();
+    for l in front.lines() {
+        match entries.last_mut() {
+            Some(e) if l.starts_with([' ', '-']) => {
+                e.push('\n');
+                e.push_str(l);
+            }
+            _ => entries.push(l.to_string()),
+        }
+    }
+    entries.reverse();
+    let front = entries
+        .join("\n")
+        .replace("shortname: ", "\"shortname\": ")
+        .replace("compaction_count: 0", "compaction_count: 2 # twice");
+    let hand = format!("---\n# written by hand\n{front}\n---\n{body}").replace('\n', "\r\n");
+    std::fs::write(&f, hand).unwrap();
+    let (_, out) = line(&p, &input(&p, CLAUDE, window(json!(8))), Some("160"));
+    assert_eq!(out, format!("{want} · ctx 8% · 2 compactions\n"));
+}

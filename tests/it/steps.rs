@@ -440,12 +440,28 @@ fn superseded_decisions_leave_the_injection() {
             &format!("Decision number {i} about the importer"),
         ]);
     }
-    p.write(".sessions/config.yaml", "budget: 1200\n");
-    let ctx = Claude::new(&p).start("startup");
-    assert!(ctx.chars().count() <= 1200, "{}", ctx.len());
-    if ctx.contains("Decision number") {
-        assert!(ctx.contains("Decision number 39"), "{ctx}");
+    // Whatever the budget leaves room for, the decisions told are the
+    // newest: never an older one in place of a newer one.
+    let mut told = 0;
+    for (i, budget) in [700, 800, 900, 1000, 1200].into_iter().enumerate() {
+        p.write(".sessions/config.yaml", &format!("budget: {budget}\n"));
+        let mut c = Claude::new(&p);
+        c.session = format!("33333333-0000-0000-0000-00000000000{i}");
+        let ctx = c.prompt("continue");
+        assert!(ctx.chars().count() <= budget, "{}", ctx.chars().count());
+        let shown: Vec<u32> = ctx
+            .split("Decision number ")
+            .skip(1)
+            .filter_map(|t| t.split(' ').next()?.parse().ok())
+            .collect();
+        if let Some(oldest) = shown.iter().min() {
+            for n in *oldest..=39 {
+                assert!(shown.contains(&n), "budget {budget}: {n} left out: {ctx}");
+            }
+        }
+        told += shown.len();
     }
+    assert!(told > 0, "no budget told any decision");
 }
 
 /// Discoveries, the last progress notes and the files edited reach the
@@ -539,4 +555,155 @@ fn file_names_differ() {
     }
     assert_eq!(seen.len(), 2);
     assert_ne!(seen[0], seen[1], "{seen:?}");
+}
+
+/// How every injected document's frame opens and closes.
+const FRAME_OPEN: &str = "<session-document>\n";
+const FRAME_CLOSE: &str = "\n</session-document>";
+/// The first words of the request to keep the session current.
+const KEEP: &str = "Keep this session current as you work";
+
+/// Our request to keep the session current is an instruction: it comes
+/// after the frame that calls the document data, never inside it, in every
+/// resume injection (start-up, compaction, "continue").
+pub fn assert_keep_follows_the_frame(what: &str, ctx: &str) {
+    assert!(ctx.starts_with(FRAME_OPEN), "{what}: {ctx}");
+    let close = ctx
+        .find(FRAME_CLOSE)
+        .unwrap_or_else(|| panic!("{what}: no closing tag: {ctx}"));
+    assert_eq!(ctx.matches(FRAME_CLOSE).count(), 1, "{what}: {ctx}");
+    let framed = &ctx[..close];
+    let after = &ctx[close + FRAME_CLOSE.len()..];
+    assert!(
+        !framed.contains(KEEP) && !framed.contains("session-hook log --"),
+        "{what}: the request is inside the frame: {ctx}"
+    );
+    assert!(
+        after.trim_start().starts_with(KEEP),
+        "{what}: the request does not follow the frame: {ctx}"
+    );
+    assert!(
+        after.trim_end().ends_with("when a step is finished."),
+        "{what}: {ctx}"
+    );
+}
+
+#[test]
+fn the_request_to_keep_the_session_current_follows_the_frame() {
+    let p = started("Ship the importer");
+    p.ok(&["log", "--next", "Parse the CSV"]);
+    let c = Claude::new(&p);
+    assert_keep_follows_the_frame("startup", &c.start("startup"));
+    p.ok(&["log", "--progress", "Reader half done"]);
+    assert_keep_follows_the_frame("continue", &c.prompt("continue"));
+    c.precompact();
+    assert_keep_follows_the_frame("compact", &c.start("compact"));
+    // Within the budget, the closing lines included.
+    p.write(".sessions/config.yaml", "budget: 900\n");
+    p.ok(&[
+        "log",
+        "--progress",
+        &"A long note on the reader. ".repeat(60),
+    ]);
+    let ctx = c.prompt("continue");
+    assert_keep_follows_the_frame("continue, tight budget", &ctx);
+    assert!(ctx.chars().count() <= 900, "{}", ctx.chars().count());
+    // A paused session is not asked to be kept current: nothing is
+    // recorded in it until it is resumed.
+    p.ok(&["pause", "--no-commit", "-s", "Reader next"]);
+    let mut other = Claude::new(&p);
+    other.session = "22222222-3333-4444-5555-666666666666".into();
+    let ctx = other.prompt("continue");
+    assert!(ctx.contains("This session is paused"), "{ctx}");
+    assert!(!ctx.contains(KEEP), "{ctx}");
+    assert!(ctx.ends_with(FRAME_CLOSE), "{ctx}");
+}
+
+/// Every resume injection lists the next remaining steps after the current
+/// one, from the session view, even with a long Key Context and a tight
+/// budget; done, dropped and renamed steps are never among them.
+#[test]
+fn the_next_steps_reach_every_resume_injection() {
+    let p = started("Ship the importer");
+    for s in [
+        "Reproduce the bug",
+        "Write the parser",
+        "Validate rows",
+        "Benchmark the reader",
+        "Ship the release",
+        "Try a scratch idea",
+    ] {
+        p.ok(&["log", "--next", s]);
+    }
+    let c = Claude::new(&p);
+    c.task_create("1", "Write the parser");
+    c.task_update("1", Some("Write the streaming parser"), None);
+    c.task_update("1", None, Some("in_progress"));
+    p.ok(&["log", "--done", "Reproduce the bug"]);
+    let plain = p.ok(&["view"]);
+    assert!(plain.contains("4. Try a scratch idea"), "{plain}");
+    p.ok(&["log", "--drop-next", "4"]);
+    // A Key Context longer than the budget, and decisions.
+    let f = p.active_file();
+    let lines: String = (1..=40)
+        .map(|i| format!("- Fact {i} about the importer that the model should keep in mind\n"))
+        .collect();
+    let t = std::fs::read_to_string(&f).unwrap().replace(
+        "**Key Context** (survives compaction):\n- (none yet)\n",
+        &format!("**Key Context** (survives compaction):\n{lines}"),
+    );
+    std::fs::write(&f, t).unwrap();
+    for i in 1..=6 {
+        p.ok(&["log", "--decision", &format!("Decision {i} on the reader")]);
+    }
+    p.write(".sessions/config.yaml", "budget: 2000\n");
+    let v = view(&p);
+    assert_eq!(
+        v["next_steps"],
+        json!(["Validate rows", "Benchmark the reader", "Ship the release"]),
+        "{v}"
+    );
+
+    let check = |what: &str, ctx: &str| {
+        assert!(
+            ctx.chars().count() <= 2000,
+            "{what}: {}",
+            ctx.chars().count()
+        );
+        let cur = block(ctx, "Current Step").unwrap_or_else(|| panic!("{what}: {ctx}"));
+        assert!(cur.contains("Write the streaming parser"), "{what}: {ctx}");
+        let next =
+            block(ctx, "Next Steps").unwrap_or_else(|| panic!("{what}: no next steps: {ctx}"));
+        assert!(
+            next.contains("1. Validate rows\n2. Benchmark the reader\n3. Ship the release"),
+            "{what}: {ctx}"
+        );
+        for gone in [
+            "Reproduce the bug",
+            "Write the parser",
+            "Try a scratch idea",
+        ] {
+            assert!(!ctx.contains(gone), "{what}: {gone:?} in {ctx}");
+        }
+        assert!(
+            !next.contains("Write the streaming parser"),
+            "{what}: {ctx}"
+        );
+    };
+    check("startup", &c.start("startup"));
+    p.ok(&["log", "--progress", "Parser reads quoted fields"]);
+    check("continue", &c.prompt("continue"));
+    c.precompact();
+    check("compact", &c.start("compact"));
+    let pre = c.precompact();
+    assert!(
+        pre.contains("1. Validate rows\n2. Benchmark the reader"),
+        "{pre}"
+    );
+    p.ok(&["pause", "--no-commit", "-s", "Parser next"]);
+    let mut other = Claude::new(&p);
+    other.session = "22222222-3333-4444-5555-666666666666".into();
+    let ctx = other.prompt("continue");
+    assert!(ctx.contains("This session is paused"), "{ctx}");
+    check("paused", &ctx);
 }
