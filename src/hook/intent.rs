@@ -368,6 +368,7 @@ const INSTRUCTION_WORDS: &[&str] = &[
     "parsing",
     "reading",
     "from",
+    "more",
 ];
 
 /// The words a short "where are we / what is left / carry on" prompt is
@@ -499,6 +500,20 @@ const STATE_WORDS: &[&str] = &[
     "recap",
     "then",
     "please",
+    "started",
+    "start",
+    "end",
+    "ended",
+    "state",
+    "which",
+    "part",
+    "finished",
+    "planned",
+    "as",
+    "isn't",
+    "summarise",
+    "summarize",
+    "check",
 ];
 
 /// What makes such a prompt about the work's state or about going on (a
@@ -559,6 +574,19 @@ const STATE_ANCHORS: &[&str] = &[
     "we stop",
     "it going",
     "recap",
+    "get started",
+    "end up",
+    "state of things",
+    "still open",
+    "which step",
+    "we doing",
+    "last step",
+    "as planned",
+    "done and",
+    "where we are",
+    "from here",
+    "status check",
+    "next part",
 ];
 
 /// Lowercase, curly quotes straightened, punctuation at the ends and commas
