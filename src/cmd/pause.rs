@@ -157,44 +157,17 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
         config.pause.commit
     };
 
-    // The snapshot comes first: its file, then the commit on
-    // `refs/sessions/<id>` holding the document as it is about to be
-    // written. Only then is the session marked paused, so a pause that
-    // fails or is killed before that leaves the document as it was.
+    // The snapshot comes first: its file, the journal entries, then the
+    // commit on `refs/sessions/<id>` holding them and the document as it
+    // is about to be written. Only then is the session marked paused, so a
+    // pause that fails or is killed before that leaves the document as it
+    // was. Each entry is keyed by the document as found and what it
+    // records: a pause killed before it saved the document left entries
+    // that running it again adopts, never writes twice. A failure takes
+    // back what this run wrote.
     journal::prepare(store, &id)?;
     snap.git_context = scan.join().ok().flatten();
     snapshot::write_at(&snap_path, &snap)?;
-    let drop_snapshot = || {
-        let _ = fsutil::remove(&snap_path);
-    };
-    let saved = match (&repo, mode) {
-        (_, CommitMode::Off) if a.no_commit => Err("--no-commit was given".to_string()),
-        (_, CommitMode::Off) => Err("pause.commit is false in .sessions/config.yaml".to_string()),
-        (Ok(None), _) => Err("this is not a git repository".to_string()),
-        (Err(e), _) => Err(format!("the git repository could not be read ({e})")),
-        (Ok(Some(r)), _) => match save_ref(r, &ctx.store, &open.meta.path, doc, &message, now) {
-            Ok(w) => Ok(w),
-            Err(why) => {
-                drop_snapshot();
-                return Err(UserError::new(format!(
-                    "{why}; {} was not paused",
-                    doc.shortname()
-                ))
-                .hint("fix what git says and pause again, or pause without the snapshot commit: `session-hook pause --no-commit`")
-                .into());
-            }
-        },
-    };
-    let undo = || {
-        if let (Ok(Some(r)), Ok((_, Written::Made(c)))) = (&repo, &saved) {
-            let _ = snapref::undo(r, &id, *c);
-        }
-        drop_snapshot();
-    };
-    // Then the journal entries, then the document. Each entry is keyed by
-    // the document as it was and what it records: a pause killed before it
-    // saved the document left entries that running it again adopts, never
-    // writes twice. A failure takes back what this run wrote.
     type Entry<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str);
     let mut entries: Vec<Entry> = Vec::new();
     let mut pause_fields = vec![("snapshot", snap_rel.as_str())];
@@ -211,7 +184,7 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
     }
     let mut written = Vec::new();
     let drop_written = |written: &[PathBuf]| {
-        for p in written {
+        for p in written.iter().chain([&snap_path]) {
             let _ = fsutil::remove(p);
         }
     };
@@ -222,14 +195,33 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
             Ok((_, false)) => {}
             Err(e) => {
                 drop_written(&written);
-                undo();
                 return Err(e.context(format!("{} was not paused", doc.shortname())));
             }
         }
     }
+    let saved = match (&repo, mode) {
+        (_, CommitMode::Off) if a.no_commit => Err("--no-commit was given".to_string()),
+        (_, CommitMode::Off) => Err("pause.commit is false in .sessions/config.yaml".to_string()),
+        (Ok(None), _) => Err("this is not a git repository".to_string()),
+        (Err(e), _) => Err(format!("the git repository could not be read ({e})")),
+        (Ok(Some(r)), _) => match save_ref(r, &ctx.store, &open.meta.path, doc, &message, now) {
+            Ok(w) => Ok(w),
+            Err(why) => {
+                drop_written(&written);
+                return Err(UserError::new(format!(
+                    "{why}; {} was not paused",
+                    doc.shortname()
+                ))
+                .hint("fix what git says and pause again, or pause without the snapshot commit: `session-hook pause --no-commit`")
+                .into());
+            }
+        },
+    };
     if let Err(e) = store.save(&open.meta.path, doc) {
+        if let (Ok(Some(r)), Ok((_, Written::Made(c)))) = (&repo, &saved) {
+            let _ = snapref::undo(r, &id, *c);
+        }
         drop_written(&written);
-        undo();
         return Err(e.context(format!("{} was not paused", doc.shortname())));
     }
     // progress.md is left to the next checkpoint: the session file is the

@@ -447,3 +447,34 @@ fn sync_shares_a_session_that_resume_restores_from_the_ref() {
         theirs
     );
 }
+
+/// The snapshot commit holds the pause's own journal entries and its
+/// snapshot file, with the document marked paused, as the store has them
+/// once the pause is done.
+#[test]
+fn the_snapshot_commit_holds_the_pause_itself() {
+    let p = repo();
+    sh(&p, &["pause", "-s", "all in", "-a", "Write the fix"]);
+    let id = session_id(&p);
+    let files = git(
+        p.path(),
+        &[
+            "ls-tree",
+            "-r",
+            "--name-only",
+            &format!("refs/sessions/{id}"),
+        ],
+    );
+    assert!(files.contains("-pause-"), "{files}");
+    assert!(files.contains("-done-"), "{files}");
+    assert!(files.contains(&format!("journal/{id}/pauses/")), "{files}");
+    let doc = git(
+        p.path(),
+        &[
+            "show",
+            &format!("refs/sessions/{id}:active/work-{}.md", &id[id.len() - 6..]),
+        ],
+    );
+    assert!(doc.contains("status: paused"), "{doc}");
+    assert_eq!(doc, p.active_text());
+}
