@@ -416,6 +416,7 @@ fn remove_all(files: &[PathBuf]) -> Result<()> {
 
 fn archive(store: &Store, meta: &Meta, idle_days: i64, now: DateTime<Utc>) -> Result<()> {
     let mut open = session::Open::load(store, meta.clone())?;
+    let before = open.doc.text().to_string();
     // The plan was made from the listing; the file may have changed since.
     if open.doc.front().status != Status::Paused {
         anyhow::bail!("no longer paused; left alone");
@@ -428,13 +429,10 @@ fn archive(store: &Store, meta: &Meta, idle_days: i64, now: DateTime<Utc>) -> Re
     ])?;
     session::refresh_tldr(&mut open.doc);
     session::touch(&mut open.doc, now)?;
-    // New place first, then remove the old: a crash leaves a duplicate.
-    crate::cmd::close::save_archived(store, &meta.path, &open.doc)?;
-    fsutil::remove(&meta.path).with_context(|| format!("cannot remove {}", meta.path.display()))?;
-    journal::write(
+    crate::cmd::close::archive(
         store,
-        open.doc.id(),
-        "close",
+        &open,
+        &before,
         now,
         &[("status", "abandoned"), ("by", "gc")],
         &reason,

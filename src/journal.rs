@@ -64,7 +64,7 @@ fn write_named(
     at: DateTime<Utc>,
     fields: &[(&str, &str)],
     text: &str,
-    key: Option<&str>,
+    mut key: Option<&str>,
 ) -> Result<PathBuf> {
     let dir = entries_dir(store, id);
     fsutil::ensure_private_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
@@ -98,11 +98,12 @@ fn write_named(
         let staging = store.journal_dir(id_of_session);
         match fsutil::write_via(&path, &staging, body.as_bytes(), fsutil::How::NEW) {
             Ok(()) => return Ok(path),
-            // A keyed entry of that very name is this entry.
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && key.is_some() => {
-                return Ok(path);
+            // The name is taken (by an earlier run's entry of the same key
+            // and time): a random suffix, as for any entry.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                key = None;
+                continue;
             }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e).with_context(|| format!("cannot write {}", path.display())),
         }
     }
@@ -129,11 +130,15 @@ pub fn once_key(before: &str, kind: &str, n: usize, text: &str) -> String {
 
 /// [`write`] for an entry a command writes before the document it
 /// describes (`pause`, `close`): named with `key` (see [`once_key`])
-/// instead of a random suffix. When an entry of this kind and key is there
-/// already, left by a run of the same command that was killed before it
-/// saved the document, that entry stands and nothing is written: running
-/// the command again does not record it twice. Returns the entry's path,
-/// and whether it was written now.
+/// instead of a random suffix. When an entry of this kind and key was
+/// written since the document was last saved (`saved`, its modification
+/// time as the command found it), it was left by a run of the same command
+/// that was killed before it saved the document: that entry stands and
+/// nothing is written, so running the command again does not record it
+/// twice. (An older entry of the same key belongs to an earlier run that
+/// finished; this one is recorded too.) Returns the entry's path, and
+/// whether it was written now.
+#[allow(clippy::too_many_arguments)]
 pub fn write_once(
     store: &Store,
     id: &str,
@@ -142,13 +147,18 @@ pub fn write_once(
     fields: &[(&str, &str)],
     text: &str,
     key: &str,
+    saved: Option<std::time::SystemTime>,
 ) -> Result<(PathBuf, bool)> {
     let dir = entries_dir(store, id);
     let tail = format!("-{kind}-{key}.md");
-    if let Some((name, _)) = fsutil::entries(&dir)
-        .into_iter()
-        .find(|(n, file)| *file && n.to_string_lossy().ends_with(&tail))
-    {
+    let left = fsutil::entries(&dir).into_iter().find(|(n, file)| {
+        *file
+            && n.to_string_lossy().ends_with(&tail)
+            && std::fs::symlink_metadata(dir.join(n))
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| saved.is_some_and(|s| t >= s))
+    });
+    if let Some((name, _)) = left {
         return Ok((dir.join(name), false));
     }
     write_named(store, id, kind, at, fields, text, Some(key)).map(|p| (p, true))
@@ -262,21 +272,28 @@ mod tests {
         s.create_layout().unwrap();
         let t1 = clock::parse("2026-01-15T10:00:00Z").unwrap();
         let t2 = clock::parse("2026-01-15T10:05:00Z").unwrap();
+        let secs = std::time::Duration::from_secs(5);
+        let saved = Some(std::time::SystemTime::now() - secs);
         let key = once_key("the document", "close", 0, "complete");
-        let (p, new) = write_once(&s, "abc", "close", t1, &[], "complete", &key).unwrap();
+        let once =
+            |at, key: &str, saved| write_once(&s, "abc", "close", at, &[], "complete", key, saved);
+        let (p, new) = once(t1, &key, saved).unwrap();
         assert!(new);
-        let (q, new) = write_once(&s, "abc", "close", t2, &[], "complete", &key).unwrap();
+        let (q, new) = once(t2, &key, saved).unwrap();
         assert!(!new);
         assert_eq!(p, q);
         assert_eq!(read_all(&s, "abc").len(), 1);
         let other = once_key("the document, changed", "close", 0, "complete");
         assert_ne!(other, key);
-        assert!(
-            write_once(&s, "abc", "close", t2, &[], "complete", &other)
-                .unwrap()
-                .1
-        );
+        assert!(once(t2, &other, saved).unwrap().1);
         assert_eq!(read_all(&s, "abc").len(), 2);
+        // The document was saved after those entries: they belong to runs
+        // that finished, and the same key at the same time is recorded anew.
+        let later = Some(std::time::SystemTime::now() + secs);
+        let (r, new) = once(t1, &key, later).unwrap();
+        assert!(new);
+        assert_ne!(r, p);
+        assert_eq!(read_all(&s, "abc").len(), 3);
     }
 
     #[test]

@@ -107,44 +107,15 @@ pub fn run(g: &Global, mut a: CloseArgs) -> Result<()> {
     ])?;
     session::refresh_tldr(&mut open.doc);
     session::touch(&mut open.doc, ctx.now)?;
-    // The closed document goes into the archive first, then the journal
-    // records the close, then the active document goes. A failure at any
-    // step takes back what was done, so a failed close changes nothing and
-    // can simply be run again. A kill leaves the active document (with at
-    // most an archived copy and a close entry, which running it again
-    // adopts: the entry is keyed by the document as it was) or the closed
-    // one; never neither, never two.
-    let id = open.doc.id().to_string();
-    journal::prepare(&ctx.store, &id)?;
     let text = reason.as_deref().unwrap_or(status);
-    let key = journal::once_key(&before, "close", 0, text);
-    let target = save_archived(&ctx.store, &open.meta.path, &open.doc)?;
-    let entry = journal::write_once(
+    let target = archive(
         &ctx.store,
-        &id,
-        "close",
+        &open,
+        &before,
         ctx.now,
         &[("status", status)],
         text,
-        &key,
-    );
-    let fail = |written: Option<&Path>, e: anyhow::Error| {
-        if let Some(p) = written {
-            let _ = fsutil::remove(p);
-        }
-        let _ = fsutil::remove(&target);
-        e.context(format!("{} was not closed", open.meta.shortname()))
-    };
-    let written = match entry {
-        Ok((p, true)) => Some(p),
-        Ok((_, false)) => None,
-        Err(e) => return Err(fail(None, e)),
-    };
-    if let Err(e) = fsutil::remove(&open.meta.path) {
-        let e =
-            anyhow::Error::new(e).context(format!("cannot remove {}", open.meta.path.display()));
-        return Err(fail(written.as_deref(), e));
-    }
+    )?;
 
     let doc = &open.doc;
     let (done, total) = session::progress(doc).counts();
@@ -188,6 +159,52 @@ pub fn run(g: &Global, mut a: CloseArgs) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Move a closed session (`open`, edited; `before`, its text as found)
+/// into the archive and record the close in its journal.
+///
+/// The closed document goes into the archive first, then the journal
+/// records the close, then the active document goes. A failure at any step
+/// takes back what was done, so a failed close changes nothing and can
+/// simply be run again. A kill leaves the active document (with at most an
+/// archived copy and a close entry, which running it again adopts: the
+/// entry is keyed by the document as it was) or the closed one; never
+/// neither, never two. Returns where the document now is.
+pub(crate) fn archive(
+    store: &Store,
+    open: &session::Open,
+    before: &str,
+    now: chrono::DateTime<chrono::Utc>,
+    fields: &[(&str, &str)],
+    text: &str,
+) -> Result<PathBuf> {
+    let id = open.doc.id();
+    journal::prepare(store, id)?;
+    let key = journal::once_key(before, "close", 0, text);
+    let target = save_archived(store, &open.meta.path, &open.doc)?;
+    let saved = std::fs::symlink_metadata(&open.meta.path)
+        .and_then(|m| m.modified())
+        .ok();
+    let entry = journal::write_once(store, id, "close", now, fields, text, &key, saved);
+    let fail = |written: Option<&Path>, e: anyhow::Error| {
+        if let Some(p) = written {
+            let _ = fsutil::remove(p);
+        }
+        let _ = fsutil::remove(&target);
+        e.context(format!("{} was not closed", open.meta.shortname()))
+    };
+    let written = match entry {
+        Ok((p, true)) => Some(p),
+        Ok((_, false)) => None,
+        Err(e) => return Err(fail(None, e)),
+    };
+    if let Err(e) = fsutil::remove(&open.meta.path) {
+        let e =
+            anyhow::Error::new(e).context(format!("cannot remove {}", open.meta.path.display()));
+        return Err(fail(written.as_deref(), e));
+    }
+    Ok(target)
 }
 
 /// Write a closed document into the archive under a free name: the same

@@ -89,8 +89,12 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
         .into());
     }
     let mut open = session::Open::load(&ctx.store, meta)?;
-    // The document as found: what keys this pause's journal entries.
+    // The document as found, and when it was saved: what keys this
+    // pause's journal entries, and which of them a killed pause left.
     let before = open.doc.text().to_string();
+    let saved = std::fs::symlink_metadata(&open.meta.path)
+        .and_then(|m| m.modified())
+        .ok();
     let now = ctx.now;
     let repo = git::open_checked(&ctx.store.project);
     let head = repo.as_ref().ok().and_then(|r| r.as_ref()).map(git::head);
@@ -190,7 +194,7 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
     };
     for (n, (kind, fields, text)) in entries.iter().enumerate() {
         let key = journal::once_key(&before, kind, n, text);
-        match journal::write_once(store, &id, kind, now, fields, text, &key) {
+        match journal::write_once(store, &id, kind, now, fields, text, &key, saved) {
             Ok((p, true)) => written.push(p),
             Ok((_, false)) => {}
             Err(e) => {

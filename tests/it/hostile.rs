@@ -939,7 +939,8 @@ fn kill_9_during_pause_and_close_leaves_a_whole_store() {
             assert_eq!(
                 entries_of_session(&store, &id, "pause"),
                 pauses_before + 1 + usize::from(saved_by_killed),
-                "round {round}"
+                "round {round}: {paused_at_before:?} -> {paused_at_killed:?}: {:?}",
+                crate::common::md_files(&store.join("journal").join(&id).join("entries"))
             );
         }
     }
