@@ -167,6 +167,12 @@ pub fn same_title(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
+/// What [`same_title`] compares: titles with the same key are the same.
+/// For comparing one title with many, made once per title.
+pub fn title_key(s: &str) -> String {
+    norm(s)
+}
+
 fn norm(s: &str) -> String {
     crate::doc::sections::one_line(s)
         .trim_end_matches('.')

@@ -5,12 +5,13 @@
 //!
 //! Renderers read only this, so a fact is right in every output or in none.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
 use crate::clock;
-use crate::doc::progress::{Item, Progress, Sub, same_title};
+use crate::doc::progress::{Item, Progress, Sub, title_key};
 use crate::doc::sections::{self as s, Blocker, Decision};
 use crate::doc::{Document, Sec};
 use crate::store::Store;
@@ -197,11 +198,13 @@ impl View {
             })
             .collect();
         // Free-form items: lines of Next Steps that name no step (open,
-        // done or dropped), each once.
+        // done or dropped), each once. Titles are keyed once each: a long
+        // list compared pairwise costs milliseconds on every hook.
+        let step_keys: HashSet<String> = steps.iter().map(|s| title_key(&s.title)).collect();
+        let mut listed: HashSet<String> = next.iter().map(|n| title_key(&n.text)).collect();
         for t in s::next_steps(doc.get(Sec::NextSteps).unwrap_or("")) {
-            let is_step = steps.iter().any(|s| same_title(&s.title, &t));
-            let listed = next.iter().any(|n| same_title(&n.text, &t));
-            if !is_step && !listed {
+            let k = title_key(&t);
+            if !step_keys.contains(&k) && listed.insert(k) {
                 next.push(Next {
                     text: t,
                     step: None,
