@@ -303,7 +303,8 @@ fn write_staged(path: &Path, staging: Option<&Path>, contents: &[u8], how: How) 
         None => dir.try_clone()?,
     };
     let mut mode = 0o600;
-    match rfs::statat(&dir, &name, AtFlags::SYMLINK_NOFOLLOW) {
+    let existing = rfs::statat(&dir, &name, AtFlags::SYMLINK_NOFOLLOW);
+    match &existing {
         Ok(st) if FileType::from_raw_mode(st.st_mode) == FileType::Symlink => {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
@@ -319,9 +320,9 @@ fn write_staged(path: &Path, staging: Option<&Path>, contents: &[u8], how: How) 
         Ok(st) if how.keep_mode => mode = st.st_mode & 0o7777,
         _ => {}
     }
-    if in_store(path).is_some()
-        && let Ok(st) = rfs::statat(&dir, &name, AtFlags::SYMLINK_NOFOLLOW)
+    if let Ok(st) = &existing
         && st.st_uid != 0
+        && in_store(path).is_some()
         && rustix::process::geteuid().is_root()
     {
         return Err(io::Error::new(

@@ -230,7 +230,7 @@ pub(crate) fn save_archived(store: &Store, from: &Path, doc: &Document) -> Resul
             return Ok(target);
         }
         // A copy of this very session: left by a close that was killed
-        // before it could set the active document aside. It is replaced,
+        // before it could remove the active document. It is replaced,
         // not joined by a second copy.
         if crate::journal::read_field(&target, "id").as_deref() == Some(doc.id()) {
             store.save(&target, doc)?;

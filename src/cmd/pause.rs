@@ -92,7 +92,7 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
     // The document as found, and when it was saved: what keys this
     // pause's journal entries, and which of them a killed pause left.
     let before = open.doc.text().to_string();
-    let saved = std::fs::symlink_metadata(&open.meta.path)
+    let found_saved_at = std::fs::symlink_metadata(&open.meta.path)
         .and_then(|m| m.modified())
         .ok();
     let now = ctx.now;
@@ -194,7 +194,7 @@ pub fn run(g: &Global, a: PauseArgs) -> Result<()> {
     };
     for (n, (kind, fields, text)) in entries.iter().enumerate() {
         let key = journal::once_key(&before, kind, n, text);
-        match journal::write_once(store, &id, kind, now, fields, text, &key, saved) {
+        match journal::write_once(store, &id, kind, now, fields, text, &key, found_saved_at) {
             Ok((p, true)) => written.push(p),
             Ok((_, false)) => {}
             Err(e) => {
