@@ -332,10 +332,8 @@ fn facts(doc: &Document, entries: &[Entry]) -> Facts {
         .map(|d| {
             let choice = stamp_suffix().replace(&d.title, "").to_string();
             let why = d
-                .body
-                .iter()
-                .find_map(|l| l.strip_prefix("**Rationale**:"))
-                .map(|r| format!(" — {}", r.trim()))
+                .field("Rationale")
+                .map(|r| format!(" — {r}"))
                 .unwrap_or_default();
             format!("{choice}{why}")
         })

@@ -254,12 +254,7 @@ fn decision_recs(doc: &Document) -> Vec<DecisionRec> {
                 }
                 _ => (d.title.clone(), None),
             };
-            let field = |k: &str| {
-                d.body.iter().find_map(|l| {
-                    l.strip_prefix(&format!("**{k}**:"))
-                        .map(|v| v.trim().to_string())
-                })
-            };
+            let field = |k: &str| d.field(k).map(str::to_string);
             DecisionRec {
                 decision,
                 at,

@@ -227,7 +227,10 @@ fn next_number(content: &str) -> usize {
 pub struct Decision {
     pub n: usize,
     pub title: String,
-    pub body: Vec<String>,
+    /// The body's non-blank lines, trimmed, one per line (one string, not
+    /// one per line: a long session holds thousands of decisions, and every
+    /// hook that renders the session reads them all).
+    pub body: String,
 }
 
 /// The body line that marks a decision replaced by a later one.
@@ -240,7 +243,7 @@ impl Decision {
     /// through by hand (`~~...~~`) or saying "superseded" counts too (as 0
     /// when it names no number).
     pub fn superseded_by(&self) -> Option<usize> {
-        for l in &self.body {
+        for l in self.body.lines() {
             if let Some(v) = l.strip_prefix(SUPERSEDED_KEY) {
                 return Some(first_number(v).unwrap_or(0));
             }
@@ -254,7 +257,7 @@ impl Decision {
     pub fn field(&self, label: &str) -> Option<&str> {
         let key = format!("**{label}**:");
         self.body
-            .iter()
+            .lines()
             .find_map(|l| l.strip_prefix(key.as_str()))
             .map(str::trim)
     }
@@ -338,14 +341,17 @@ pub fn decisions(content: &str) -> Vec<Decision> {
             out.push(Decision {
                 n,
                 title: t.trim().to_string(),
-                body: Vec::new(),
+                body: String::new(),
             });
             continue;
         }
         if let Some(d) = out.last_mut()
             && !l.trim().is_empty()
         {
-            d.body.push(l.trim().to_string());
+            if !d.body.is_empty() {
+                d.body.push('\n');
+            }
+            d.body.push_str(l.trim());
         }
     }
     out
@@ -806,7 +812,7 @@ mod tests {
             tail.iter().map(|d| d.n).collect::<Vec<_>>(),
             vec![48, 49, 50]
         );
-        assert_eq!(tail[2].body, vec!["**Rationale**: r50"]);
+        assert_eq!(tail[2].body, "**Rationale**: r50");
         assert_eq!(decisions_tail("", 5), (vec![], 0));
     }
 
