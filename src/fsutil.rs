@@ -552,7 +552,10 @@ pub fn files_with_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {
         .filter(|(n, file)| *file && Path::new(n).extension().is_some_and(|x| x == ext))
         .map(|(n, _)| dir.join(n))
         .collect();
-    v.sort();
+    // All in one folder: the byte order of the whole paths is the order of
+    // the names, and far cheaper than comparing them component by
+    // component (a journal holds thousands).
+    v.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     v
 }
 
