@@ -373,10 +373,15 @@ fn pre_compact(ctx: &mut Ctx, trigger: &str, t: &mut Timings) -> Result<Plan> {
     };
     let doc = ctx.store.load(&meta.path)?;
     t.lap("load");
-    let text = inject::precompact_text(&View::of(&doc), &ctx.rel(&meta.path));
+    let view = View::of(&doc);
+    let text = format!(
+        "{}\n\n{}",
+        crate::frame::document(&inject::precompact_text(&view)),
+        inject::precompact_request(&view, &ctx.rel(&meta.path))
+    );
     t.lap("render");
     let mut plan = Plan::say(
-        Out::Plain(crate::frame::document(&text)),
+        Out::Plain(text),
         format!("precompact ({trigger}): checkpointed"),
     );
     plan.effects.extend(epoch);

@@ -346,9 +346,11 @@ fn decisions_block(v: &View, most: usize) -> Block {
             rest.push(format!("{superseded} superseded"));
         }
         if !rest.is_empty() {
+            let hidden = v.decisions.len() - active.len();
             t.push_str(&format!(
-                "({} decisions not shown; see `session-hook view --decisions`)\n",
-                rest.join(", ")
+                "({} {} not shown; see `session-hook view --decisions`)\n",
+                rest.join(", "),
+                if hidden == 1 { "decision" } else { "decisions" }
             ));
         }
     }
@@ -445,11 +447,8 @@ pub const SUMMARY_TLDR: &str = "Session TL;DR:";
 
 /// Plain text for the compaction summariser (PreCompact), at most 4,000
 /// characters: what the summary must keep.
-pub fn precompact_text(v: &View, rel_path: &str) -> String {
-    let mut head = format!(
-        "This work is tracked in session \"{}\" ({rel_path}); the session file is re-injected after compaction. Keep these facts in the summary:\n",
-        v.shortname
-    );
+pub fn precompact_text(v: &View) -> String {
+    let mut head = String::new();
     if let Some(g) = &v.goal {
         head.push_str(&format!("Goal: {g}\n"));
     }
@@ -458,9 +457,6 @@ pub fn precompact_text(v: &View, rel_path: &str) -> String {
         v.done, v.total
     ));
     head.push_str(&format!("Current step: {}\n", v.current_line()));
-    head.push_str(&format!(
-        "End the summary with one line of the form `{SUMMARY_TLDR} <two or three sentences: where the work stands and what comes next>`; it becomes the session's TL;DR.\n"
-    ));
     let blocks = vec![
         blockers_block(v),
         next_block(v),
@@ -468,6 +464,16 @@ pub fn precompact_text(v: &View, rel_path: &str) -> String {
         key_context_block(v),
     ];
     fill(&head, blocks, 4000, "session-hook view")
+}
+
+/// What PreCompact asks of the summariser: ours, so it goes after the
+/// framed document ([`precompact_text`]), never inside the frame that
+/// calls its content data.
+pub fn precompact_request(v: &View, rel_path: &str) -> String {
+    format!(
+        "This work is tracked in session \"{}\" ({rel_path}); the session file is re-injected after compaction. Keep the facts of the session document above in the summary. End the summary with one line of the form `{SUMMARY_TLDR} <two or three sentences: where the work stands and what comes next>`; it becomes the session's TL;DR.",
+        v.shortname
+    )
 }
 
 /// The `Session TL;DR: …` line of a compaction summary (the last one), if
