@@ -92,6 +92,35 @@ pub fn command() -> clap::Command {
     })
 }
 
+/// The command line as completion scripts see it: every subcommand holds
+/// the global options it takes as its own arguments, and none it refuses.
+/// (clap_complete's bash script offers hidden arguments too, so the hidden
+/// placeholders of [`command`] would be completed.)
+pub fn completion_command() -> clap::Command {
+    let global: Vec<clap::Arg> = Cli::command()
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .cloned()
+        .collect();
+    fn give(sc: clap::Command, global: &[clap::Arg]) -> clap::Command {
+        let keeps = KEEPS
+            .iter()
+            .find(|(n, _)| *n == sc.get_name())
+            .map(|(_, k)| *k);
+        let sc = sc.mut_subcommands(|s| give(s, global));
+        let given: Vec<clap::Arg> = global
+            .iter()
+            .filter(|a| keeps.is_none_or(|k| k.contains(&a.get_id().as_str())))
+            .filter(|a| !sc.get_arguments().any(|own| own.get_id() == a.get_id()))
+            .cloned()
+            .collect();
+        given.into_iter().fold(sc, |sc, a| sc.arg(a.global(false)))
+    }
+    Cli::command()
+        .mut_args(|a| a.global(false))
+        .mut_subcommands(|sc| give(sc, &global))
+}
+
 // Each subcommand's arguments are built only when it is the one invoked:
 // building all of them cost about a quarter of a millisecond per run.
 #[derive(Debug, Subcommand)]

@@ -11,7 +11,7 @@ pub struct CompletionsArgs {
 }
 
 pub fn run(a: CompletionsArgs) -> Result<()> {
-    let mut cmd = crate::cli::command();
+    let mut cmd = crate::cli::completion_command();
     clap_complete::generate(a.shell, &mut cmd, "session-hook", &mut std::io::stdout());
     Ok(())
 }

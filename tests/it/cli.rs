@@ -1327,6 +1327,32 @@ fn global_options_have_their_own_heading_and_are_absent_where_meaningless() {
             );
         }
     }
+    // Nor does the bash completion script offer them there: its list of
+    // words for each subcommand holds only the options it takes.
+    let bash = p.ok(&["completions", "bash"]);
+    let opts = |cmd: &str| -> Vec<String> {
+        let at = bash
+            .find(&format!("hook__subcmd__{})\n", cmd.replace('-', "__")))
+            .unwrap_or_else(|| panic!("no {cmd} in the bash script"));
+        let line = bash[at..].lines().nth(1).unwrap().trim();
+        let words = line.strip_prefix("opts=\"").unwrap().trim_end_matches('"');
+        words.split(' ').map(String::from).collect()
+    };
+    for (cmd, keeps) in [
+        ("completions", &[][..]),
+        ("install", &["--dir"]),
+        ("log", &all[..]),
+        ("view", &all[..]),
+    ] {
+        let offered = opts(cmd);
+        for opt in all {
+            assert_eq!(
+                offered.iter().any(|w| w == opt),
+                keeps.contains(&opt),
+                "{cmd} completes {opt}? {offered:?}"
+            );
+        }
+    }
     // --dir still works on install, before or after the command's name.
     let other = Project::plain();
     let dir = other.path().to_str().unwrap();
