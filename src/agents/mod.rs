@@ -45,6 +45,15 @@ impl Agent {
         }
     }
 
+    /// The most hook context the agent passes to the model whole, where
+    /// that is less than any budget the config allows.
+    pub fn max_context(self) -> Option<usize> {
+        match self {
+            Agent::Codex => Some(codex::MAX_CONTEXT),
+            Agent::Claude | Agent::Gemini => None,
+        }
+    }
+
     pub fn from_name(s: &str) -> Option<Agent> {
         Agent::ALL.into_iter().find(|a| a.name() == s)
     }

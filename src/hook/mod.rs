@@ -182,10 +182,13 @@ impl Out {
     }
 }
 
-/// What a renderer may fill of an injection: the configured budget less
-/// the frame around a document.
+/// What a renderer may fill of an injection: the configured budget (or
+/// the agent's own limit, when lower: Codex cuts what is longer) less the
+/// frame around a document.
 pub(crate) fn render_budget(ctx: &Ctx) -> usize {
-    ctx.config().budget - crate::frame::OVERHEAD
+    let budget = ctx.config().budget;
+    let budget = ctx.common.agent.max_context().map_or(budget, |m| budget.min(m));
+    budget - crate::frame::OVERHEAD
 }
 
 /// What a renderer may fill of a resume injection ([`Out::resume`]): the

@@ -670,3 +670,50 @@ fn gemini_is_pointed_at_a_paused_session_with_a_command_it_can_run() {
         "{ctx}"
     );
 }
+
+/// Codex passes hook context whole only up to 9,000 characters. With the
+/// budget set above that and a session fuller than it, Codex still gets a
+/// whole injection: the frame closed and the lines after it, nothing cut
+/// mid-way. Claude Code, whose limit is the budget's own, gets more.
+#[test]
+fn codex_gets_a_whole_injection_when_the_budget_is_above_its_limit() {
+    let p = project();
+    p.write(".sessions/config.yaml", "budget: 10000\n");
+    // Open blockers are all told, so forty of them fill any budget.
+    for i in 0..40 {
+        p.ok(&[
+            "log",
+            "--blocker",
+            &format!(
+                "Region {i}: the Stripe v2 export double-counts refunds stored as negative charges"
+            ),
+            "--impact",
+            "the reconciliation for this region cannot be signed off",
+            "--mitigation",
+            "filter refunds by type before summing, then compare cent by cent",
+        ]);
+    }
+    let home = tempfile::tempdir().unwrap();
+    let (_, out) = hook(
+        &p,
+        Some("codex"),
+        &recorded(&p, "codex", "SessionStart", home.path()),
+    );
+    let codex = context_of(&out, "SessionStart");
+    assert!(codex.chars().count() <= 9_000, "{}", codex.chars().count());
+    assert!(!codex.contains("Cut to fit"), "{codex}");
+    crate::steps::assert_keep_follows_the_frame("codex startup at budget 10000", &codex);
+    let payload = json!({
+        "hook_event_name": "SessionStart",
+        "source": "startup",
+        "session_id": "c1",
+        "cwd": p.path(),
+    });
+    let (_, out) = p.hook(&payload.to_string());
+    let claude = context_of(&out, "SessionStart");
+    assert!(
+        claude.chars().count() > 9_000,
+        "the session fills more than Codex's limit: {}",
+        claude.chars().count()
+    );
+}
