@@ -193,8 +193,36 @@ mod fixtures {
         git(&["add", "."]);
         git(&["commit", "-qm", "initial"]);
         megabyte_session(bin, &dir, "Benchmark a one megabyte session");
+        keep_store(&dir);
         std::fs::write(&marker, "").unwrap();
         dir
+    }
+
+    /// Where the store of `dir` is kept as it was built: beside it.
+    pub fn pristine(dir: &Path) -> PathBuf {
+        dir.with_extension("store")
+    }
+
+    fn keep_store(dir: &Path) {
+        let _ = std::fs::remove_dir_all(pristine(dir));
+        super::repo::copy_dir(&dir.join(".sessions"), &pristine(dir));
+    }
+
+    /// Put the store of `dir` back as it was built, so that every case
+    /// starts from the same store: the "fresh" cases bind a new
+    /// conversation on every run, and the session's frontmatter would
+    /// otherwise grow from one case to the next.
+    /// (The store folder itself stays: a copied one would be a folder from
+    /// elsewhere, whose sessions hooks leave alone.)
+    pub fn reset_store(dir: &Path) {
+        for sub in ["active", "archive", "journal", ".local/index"] {
+            let kept = pristine(dir).join(sub);
+            if kept.is_dir() {
+                let live = dir.join(".sessions").join(sub);
+                let _ = std::fs::remove_dir_all(&live);
+                super::repo::copy_dir(&kept, &live);
+            }
+        }
     }
 
     /// A work copy of the 20,000-commit, 10,000-file repository with a
@@ -204,12 +232,13 @@ mod fixtures {
         super::repo::ensure_fixture(&fixture);
         let dir = base.join("big-repo-work");
         let marker = base.join("big-repo-work.ready");
-        if marker.exists() && dir.join(".git").exists() {
+        if marker.exists() && dir.join(".git").exists() && pristine(&dir).is_dir() {
             return dir;
         }
         let _ = std::fs::remove_dir_all(&dir);
         super::repo::copy_dir(&fixture, &dir);
         megabyte_session(bin, &dir, "Benchmark a large repository");
+        keep_store(&dir);
         super::repo::refresh_index(&dir);
         std::fs::write(&marker, "").unwrap();
         dir
@@ -553,6 +582,7 @@ fn main() {
     );
     let mut results = Vec::new();
     for c in &cases {
+        fixtures::reset_store(&c.cwd);
         let r = measure(&bin, c, runs);
         let verdict = match r.target {
             Some(t) if r.ratio <= t => format!("≤{t}× ok"),

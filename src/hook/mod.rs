@@ -187,7 +187,11 @@ impl Out {
 /// frame around a document.
 pub(crate) fn render_budget(ctx: &Ctx) -> usize {
     let budget = ctx.config().budget;
-    let budget = ctx.common.agent.max_context().map_or(budget, |m| budget.min(m));
+    let budget = ctx
+        .common
+        .agent
+        .max_context()
+        .map_or(budget, |m| budget.min(m));
     budget - crate::frame::OVERHEAD
 }
 

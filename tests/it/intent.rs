@@ -1,11 +1,12 @@
 //! "Coming back to work" on labelled sets of prompts people type
 //! (`tests/data/intent/*.tsv`, both kinds): recall ≥ 0.95 at precision
 //! ≥ 0.97 on each set, with code talk that contains the words staying
-//! ordinary. Each set's header says who wrote it and how it measured the
-//! first time, before anything in it was tuned on; `f.tsv` has never been
-//! tuned on.
+//! ordinary. Each set was written by someone who saw only a brief of what
+//! counts, and its header says how it measured the first time, before
+//! anything in it was read. `m.tsv` and `n.tsv` have never been tuned on
+//! nor trained on.
 
-use session_hook::hook::intent::is_continuation;
+use session_hook::hook::intent::{features, is_continuation};
 
 const SETS: &[(&str, &str)] = &[
     ("core", include_str!("../data/intent/core.tsv")),
@@ -15,6 +16,14 @@ const SETS: &[(&str, &str)] = &[
     ("d", include_str!("../data/intent/d.tsv")),
     ("e", include_str!("../data/intent/e.tsv")),
     ("f", include_str!("../data/intent/f.tsv")),
+    ("g", include_str!("../data/intent/g.tsv")),
+    ("h", include_str!("../data/intent/h.tsv")),
+    ("i", include_str!("../data/intent/i.tsv")),
+    ("j", include_str!("../data/intent/j.tsv")),
+    ("k", include_str!("../data/intent/k.tsv")),
+    ("l", include_str!("../data/intent/l.tsv")),
+    ("m", include_str!("../data/intent/m.tsv")),
+    ("n", include_str!("../data/intent/n.tsv")),
 ];
 
 fn labelled(text: &'static str) -> Vec<(bool, &'static str)> {
@@ -67,4 +76,89 @@ fn recall_and_precision_on_every_labelled_set() {
         );
     }
     assert!(total >= 2_000, "{total} prompts");
+}
+
+/// The sets the word weights are learnt from.
+const TRAINING: &[&str] = &[
+    "core", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l",
+];
+
+/// `src/hook/intent/model.rs` as training on [`TRAINING`] gives it: naive
+/// Bayes log-odds of each feature, for features seen at least twice and
+/// weighing at least half a nat either way.
+fn trained_model() -> String {
+    use std::collections::BTreeMap;
+    use std::fmt::Write as _;
+    let (mut n, mut counts) = ([0f64; 2], BTreeMap::<String, [f64; 2]>::new());
+    for (name, text) in SETS {
+        if !TRAINING.contains(name) {
+            continue;
+        }
+        for (label, prompt) in labelled(text) {
+            let l = usize::from(label);
+            n[l] += 1.0;
+            for f in features(prompt) {
+                counts.entry(f).or_default()[l] += 1.0;
+            }
+        }
+    }
+    let weight =
+        |c: [f64; 2]| ((c[1] + 1.0) / (n[1] + 2.0)).ln() - ((c[0] + 1.0) / (n[0] + 2.0)).ln();
+    let mut out = String::from(MODEL_HEAD);
+    writeln!(out, "const PRIOR: f64 = {:.4};", (n[1] / n[0]).ln()).unwrap();
+    out.push_str("const WEIGHTS: &[(&str, f64)] = &[\n");
+    for (f, c) in &counts {
+        let w = weight(*c);
+        if c[0] + c[1] >= 2.0 && w.abs() >= 0.5 {
+            writeln!(out, "    ({f:?}, {w:.3}),").unwrap();
+        }
+    }
+    out.push_str("];\n");
+    out.push_str(MODEL_TAIL);
+    out
+}
+
+const MODEL_HEAD: &str = "//! Word weights for prompts the phrase tables cannot place: naive Bayes
+//! log-odds of each feature (`intent::features`), learnt from the labelled
+//! sets in `tests/data/intent/` that are marked for training. Generated:
+//! `SESSION_HOOK_TRAIN_INTENT=1 cargo test --test it intent_model` writes
+//! it, and that test fails while this file is not what training gives.
+
+// Learnt weights: some land near e or pi by chance.
+#![allow(clippy::approx_constant)]
+
+/// The score a prompt must pass to count as coming back to the work:
+/// e^4 to one that it is, against the labelled sets.
+pub(super) const THRESHOLD: f64 = 4.0;
+";
+
+const MODEL_TAIL: &str = "
+/// The prompt's log-odds of coming back to the work.
+pub(super) fn score(features: &[String]) -> f64 {
+    PRIOR
+        + features
+            .iter()
+            .filter_map(|f| {
+                WEIGHTS
+                    .binary_search_by(|(k, _)| (*k).cmp(f.as_str()))
+                    .ok()
+                    .map(|i| WEIGHTS[i].1)
+            })
+            .sum::<f64>()
+}
+";
+
+#[test]
+fn intent_model_is_what_training_on_the_labelled_sets_gives() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/hook/intent/model.rs");
+    let want = trained_model();
+    if std::env::var_os("SESSION_HOOK_TRAIN_INTENT").is_some() {
+        std::fs::write(&path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        have == want,
+        "src/hook/intent/model.rs is not what training gives; retrain with \
+         SESSION_HOOK_TRAIN_INTENT=1 cargo test --test it intent_model"
+    );
 }
