@@ -1,6 +1,8 @@
 //! Word weights for prompts the phrase tables cannot place: naive Bayes
 //! log-odds of each feature (`intent::features`), learnt from the labelled
-//! sets in `tests/data/intent/` that are marked for training. Generated:
+//! sets in `tests/data/intent/` that are marked for training. The features
+//! are one string and the weights plain numbers, so that loading the
+//! program relocates none of them. Generated:
 //! `SESSION_HOOK_TRAIN_INTENT=1 cargo test --test it intent_model` writes
 //! it, and that test fails while this file is not what training gives.
 
@@ -11,6380 +13,7212 @@
 /// e^4 to one that it is, against the labelled sets.
 pub(super) const THRESHOLD: f64 = 4.0;
 const PRIOR: f64 = 0.0096;
-const WEIGHTS: &[(&str, f64)] = &[
-    ("0", -3.054),
-    ("1", -2.954),
-    ("1 0", -1.801),
-    ("10", -2.024),
-    ("10 log", -1.396),
-    ("10 min", -0.703),
-    ("100", -2.575),
-    ("100mb", -1.108),
-    ("10k", -1.619),
-    ("10k ids", -1.108),
-    ("12", -2.207),
-    ("13", -1.955),
-    ("13 to", -1.619),
-    ("137", -1.619),
-    ("14", -2.649),
-    ("14 and", -1.955),
-    ("14 app", -1.108),
-    ("15", -1.108),
-    ("18", -1.108),
-    ("2", -0.656),
-    ("2 of", 1.089),
-    ("200", -2.575),
-    ("200 but", -1.108),
-    ("2024", -1.396),
-    ("2024 edition", -1.396),
-    ("204", -1.801),
-    ("204 status", -1.619),
-    ("2gb", -2.407),
-    ("3", -1.272),
-    ("3 bits", -1.108),
-    ("3 commits", -2.089),
-    ("3 of", -1.108),
-    ("3 support", -1.108),
-    ("3 times", -1.108),
-    ("30", -2.207),
-    ("30 days", -1.396),
-    ("30 seconds", -1.108),
-    ("300", -2.312),
-    ("300 line", -1.108),
-    ("30s", -1.801),
-    ("4 but", -1.108),
-    ("400", -1.396),
-    ("401", -1.619),
-    ("404", -2.407),
-    ("404 for", -1.108),
-    ("404 instead", -1.108),
-    ("404 status", -1.108),
-    ("404 when", -1.108),
-    ("409", -1.619),
-    ("409 or", -1.108),
-    ("413", -1.396),
-    ("413 for", -1.108),
-    ("418", -1.108),
-    ("42", -1.955),
-    ("422", -1.801),
-    ("429", -1.955),
-    ("429 from", -1.108),
-    ("5", -2.345),
-    ("5 backups", -1.108),
-    ("5 customers", -1.619),
-    ("5 minutes", -1.108),
-    ("5 seconds", -1.801),
-    ("50", -1.108),
-    ("500", -2.718),
-    ("500 on", -1.108),
-    ("500 when", -1.801),
-    ("500s", -1.108),
-    ("502", -1.955),
-    ("502 behind", -1.396),
-    ("503", -1.396),
-    ("5mb", -1.955),
-    ("5s", -1.108),
-    ("60", -1.619),
-    ("60 seconds", -1.396),
-    ("60s", -1.396),
-    ("6502", -1.108),
-    ("6502 emulator", -1.108),
-    ("7", -1.955),
-    ("7 days", -1.108),
-    ("768px", -1.108),
-    ("8", -2.494),
-    ("8 chars", -1.396),
-    ("8 digits", -1.396),
-    ("8-bit", -1.108),
-    ("800", -1.108),
-    ("800px", -1.108),
-    ("800px wide", -1.108),
-    ("8080", -1.619),
-    ("9", -1.619),
-    ("99", -1.619),
-    ("9am", -1.108),
-    ("<len 0>", 3.534),
-    ("<len 1>", 1.795),
-    ("<len 3>", -0.893),
-    ("<len 4>", -1.225),
-    ("<len 5>", -1.162),
-    ("a", -2.465),
-    ("a 204", -1.396),
-    ("a 429", -1.108),
-    ("a back", -1.801),
-    ("a backoff", -1.619),
-    ("a backslash", -1.396),
-    ("a bash", -2.407),
-    ("a bit", 1.194),
-    ("a brief", 1.089),
-    ("a bug", -1.108),
-    ("a call", 1.089),
-    ("a celery", -1.396),
-    ("a changelog", -1.619),
-    ("a checkbox", -1.108),
-    ("a checkpoint", -1.619),
-    ("a circular", -1.108),
-    ("a cli", -1.619),
-    ("a column", -1.108),
-    ("a comment", -1.108),
-    ("a continue", -3.005),
-    ("a crash", -1.396),
-    ("a crashed", -1.108),
-    ("a cron", -1.801),
-    ("a csv", -2.089),
-    ("a custom", -1.801),
-    ("a cv", -1.108),
-    ("a dark", -1.801),
-    ("a date", -1.396),
-    ("a default", -1.801),
-    ("a dependency", -1.801),
-    ("a dict", -1.396),
-    ("a div", -1.955),
-    ("a docker", -1.396),
-    ("a dockerfile", -2.407),
-    ("a done", -1.108),
-    ("a duplicate", -1.108),
-    ("a failed", -1.955),
-    ("a fastapi", -1.108),
-    ("a file", -1.801),
-    ("a finally", -1.108),
-    ("a flask", -1.108),
-    ("a float", -1.108),
-    ("a folder", -1.619),
-    ("a for", -1.396),
-    ("a foreach", -1.619),
-    ("a function", -3.145),
-    ("a generator", -1.801),
-    ("a github", -2.407),
-    ("a given", -1.396),
-    ("a go", -1.619),
-    ("a good", -2.494),
-    ("a goroutine", -1.619),
-    ("a gpg", -1.396),
-    ("a haiku", -1.108),
-    ("a healthcheck", -1.619),
-    ("a hydration", -1.396),
-    ("a javascript", -1.108),
-    ("a join", -1.108),
-    ("a jwt", -1.108),
-    ("a key", -1.108),
-    ("a left", -1.619),
-    ("a library", -1.396),
-    ("a linked", -1.619),
-    ("a list", -2.407),
-    ("a live", -1.108),
-    ("a loading", -1.396),
-    ("a local", -1.108),
-    ("a lock", -1.801),
-    ("a log", -1.108),
-    ("a long-running", -1.108),
-    ("a look", -1.396),
-    ("a loop", -1.955),
-    ("a lot", 1.089),
-    ("a makefile", -1.955),
-    ("a meeting", 1.782),
-    ("a merge", -1.619),
-    ("a migration", -2.718),
-    ("a monad", -1.801),
-    ("a monorepo", -1.801),
-    ("a multiplayer", -1.108),
-    ("a mutex", -1.801),
-    ("a nested", -1.619),
-    ("a new", -2.494),
-    ("a next", -2.494),
-    ("a node", -1.619),
-    ("a nullable", -1.619),
-    ("a package", -1.396),
-    ("a page", -1.396),
-    ("a pandas", -1.108),
-    ("a partial", -1.108),
-    ("a paused", -2.312),
-    ("a percentage", -1.108),
-    ("a ping", -1.108),
-    ("a plan", -0.520),
-    ("a pnpm", -1.108),
-    ("a previous", -1.955),
-    ("a pricing", -1.801),
-    ("a problem", -1.108),
-    ("a process", -1.396),
-    ("a progress", -2.407),
-    ("a python", -2.954),
-    ("a quick", 1.290),
-    ("a quoted", -3.444),
-    ("a random", -1.955),
-    ("a readme", -1.955),
-    ("a recap", 1.089),
-    ("a redirect", -1.108),
-    ("a refund", -1.108),
-    ("a regex", -2.207),
-    ("a remaining", -1.108),
-    ("a rest", -1.396),
-    ("a resume", -2.407),
-    ("a rounding", -1.108),
-    ("a running", -1.108),
-    ("a script", -1.955),
-    ("a semaphore", -1.396),
-    ("a semicolon", -1.108),
-    ("a seq", -2.407),
-    ("a server", -1.801),
-    ("a simple", -1.108),
-    ("a single", -1.396),
-    ("a slice", -1.108),
-    ("a slow", -1.108),
-    ("a small", -2.649),
-    ("a sql", -1.955),
-    ("a state", -1.396),
-    ("a status", -1.897),
-    ("a step", -2.312),
-    ("a string", -2.407),
-    ("a subquery", -1.108),
-    ("a suspended", -1.108),
-    ("a switch", -2.312),
-    ("a table", -1.108),
-    ("a task", -1.108),
-    ("a test", -2.089),
-    ("a thread", -1.396),
-    ("a ticket", -1.396),
-    ("a timeout", -1.108),
-    ("a todo", -2.843),
-    ("a try", -1.108),
-    ("a turborepo", -1.108),
-    ("a typescript", -1.108),
-    ("a unique", -1.108),
-    ("a unit", -1.619),
-    ("a user", -1.619),
-    ("a value", -1.619),
-    ("a vite", -1.108),
-    ("a way", -1.801),
-    ("a week", 2.188),
-    ("a where", -2.089),
-    ("a while", 1.089),
-    ("a year", -1.619),
-    ("a zero-downtime", -1.108),
-    ("a-z", -1.396),
-    ("abort", -1.108),
-    ("about", -1.059),
-    ("about a", -1.108),
-    ("about copying", -1.619),
-    ("about copylocks", -1.108),
-    ("about no-continue", -1.108),
-    ("about the", 1.377),
-    ("accept", -1.108),
-    ("accept drops", -1.108),
-    ("accepts", -1.396),
-    ("accessibility", 1.089),
-    ("accessible", -1.396),
-    ("accessible for", -1.108),
-    ("accident", 0.907),
-    ("accomplish", 1.600),
-    ("accomplish last", 1.377),
-    ("according", -1.108),
-    ("according to", -1.108),
-    ("accountid", -1.108),
-    ("accounts", -1.108),
-    ("achieve", 1.600),
-    ("achieve again", 1.089),
-    ("achieve here", 1.089),
-    ("acquired", 1.600),
-    ("across", -2.407),
-    ("across subdomains", -1.108),
-    ("across the", -1.396),
-    ("action", -1.309),
-    ("action that", -2.089),
-    ("actions", -3.054),
-    ("actions is", -1.396),
-    ("actions step", -1.801),
-    ("actions to", -1.108),
-    ("actions workflow", -1.619),
-    ("activating", -1.396),
-    ("activating in", -1.396),
-    ("active", -1.108),
-    ("actually", -2.718),
-    ("actually do", -1.619),
-    ("actually need", -1.108),
-    ("adc", -1.396),
-    ("add", -5.421),
-    ("add a", -4.937),
-    ("add an", -2.312),
-    ("add dark", -1.619),
-    ("add i18n", -1.396),
-    ("add input", -1.396),
-    ("add it", -1.108),
-    ("add logging", -2.207),
-    ("add pagination", -2.207),
-    ("add rate", -1.801),
-    ("add resume", -1.108),
-    ("add retries", -1.396),
-    ("add retry", -1.108),
-    ("add structured", -1.108),
-    ("add type", -2.207),
-    ("adder", -1.619),
-    ("adding", -1.108),
-    ("addition", -1.801),
-    ("adds", -1.801),
-    ("adds a", -1.108),
-    ("adds an", -1.396),
-    ("afk", 1.377),
-    ("after", -1.008),
-    ("after 5", -1.801),
-    ("after 60s", -1.108),
-    ("after an", -1.801),
-    ("after await", -1.108),
-    ("after deploy", -1.396),
-    ("after destructuring", -1.619),
-    ("after downtime", -1.619),
-    ("after i", -2.089),
-    ("after it", -1.108),
-    ("after login", -1.396),
-    ("after lunch", 1.377),
-    ("after n", -1.396),
-    ("after read", -2.312),
-    ("after removing", -1.108),
-    ("after setstate", -1.396),
-    ("after take", -1.108),
-    ("after that", 2.388),
-    ("after this", 0.907),
-    ("afternoon", 2.555),
-    ("again", 1.271),
-    ("again after", -0.569),
-    ("again and", -1.619),
-    ("again button", -1.108),
-    ("again for", 1.089),
-    ("again from", 1.600),
-    ("again here", 1.089),
-    ("again if", -1.396),
-    ("again on", -1.396),
-    ("again with", -1.801),
-    ("against", -1.396),
-    ("against staging", -1.108),
-    ("agenda", 1.936),
-    ("agenda for", 1.377),
-    ("agenda today", 1.089),
-    ("agreed", 1.377),
-    ("ahead", 2.424),
-    ("ahead with", 2.881),
-    ("aight", 1.089),
-    ("airbnb", -1.396),
-    ("airbnb config", -1.396),
-    ("alb", -1.108),
-    ("alembic", -1.108),
-    ("algorithm", -1.396),
-    ("align", -1.108),
-    ("align the", -1.108),
-    ("alive", -2.089),
-    ("alive with", -1.619),
-    ("all", -1.088),
-    ("all files", -1.396),
-    ("all good", 1.377),
-    ("all jpg", -1.108),
-    ("all npm", -1.801),
-    ("all tests", -1.108),
-    ("all the", -1.801),
-    ("all todo", -2.207),
-    ("allow", -1.108),
-    ("allowed", -1.955),
-    ("allowed inside", -1.396),
-    ("allsettled", -1.108),
-    ("along", 2.698),
-    ("along are", 2.555),
-    ("already", -0.965),
-    ("already committed", -2.207),
-    ("alright", 3.323),
-    ("alright let", 1.089),
-    ("alright next", 1.089),
-    ("also", -1.801),
-    ("always", -1.955),
-    ("am", 1.600),
-    ("am 5", -1.619),
-    ("am a", -1.396),
-    ("am again", 1.089),
-    ("am back", 3.808),
-    ("am coming", 1.089),
-    ("am five", -1.108),
-    ("am free", 1.377),
-    ("am getting", -1.396),
-    ("am here", 2.293),
-    ("am i", -1.801),
-    ("am new", -1.108),
-    ("am ready", 2.070),
-    ("am return", 1.089),
-    ("am returning", 1.089),
-    ("amounts", -1.108),
-    ("an", -2.051),
-    ("an array", -1.108),
-    ("an empty", -1.396),
-    ("an enum", -1.955),
-    ("an error", -1.801),
-    ("an hour", 1.600),
-    ("an index", -2.575),
-    ("an int", -1.396),
-    ("an interrupted", -1.396),
-    ("anacron", -1.108),
-    ("analyze", -2.312),
-    ("analyze output", -1.396),
-    ("analyze shows", -1.396),
-    ("and", -0.825),
-    ("and a", -2.407),
-    ("and add", -1.108),
-    ("and again", -1.619),
-    ("and apply", -1.108),
-    ("and caffeinated", 1.089),
-    ("and carry", 1.089),
-    ("and clean", -1.108),
-    ("and cons", -1.108),
-    ("and const", -1.396),
-    ("and continue", 0.501),
-    ("and delete", -2.207),
-    ("and do", 1.089),
-    ("and does", -1.108),
-    ("and explain", -1.108),
-    ("and extract", -1.108),
-    ("and fix", -2.407),
-    ("and fixme", -1.396),
-    ("and give", -1.108),
-    ("and hangs", -1.108),
-    ("and how", -1.108),
-    ("and i", 0.684),
-    ("and install", -1.108),
-    ("and last", -1.108),
-    ("and let", 1.089),
-    ("and line", -1.396),
-    ("and lint", -1.108),
-    ("and list", -1.955),
-    ("and localstorage", -1.619),
-    ("and log", -1.801),
-    ("and merge", -1.108),
-    ("and move", 1.089),
-    ("and now", 1.377),
-    ("and pass", -1.108),
-    ("and postgres", -1.108),
-    ("and prettier", -1.108),
-    ("and rc", -1.108),
-    ("and recreate", -1.108),
-    ("and rename", -1.801),
-    ("and resume", -1.619),
-    ("and return", -1.396),
-    ("and returns", -1.108),
-    ("and right", -1.396),
-    ("and show", -0.703),
-    ("and tell", -1.396),
-    ("and then", -0.520),
-    ("and upwards", 1.782),
-    ("and var", -1.108),
-    ("and version", -1.108),
-    ("and wait", -1.108),
-    ("and what", 3.752),
-    ("and when", -1.396),
-    ("and where", 0.684),
-    ("and why", -1.955),
-    ("and write", -1.108),
-    ("and yearly", -1.108),
-    ("android", -2.089),
-    ("android 14", -1.396),
-    ("android app", -1.108),
-    ("animate", -1.108),
-    ("animation", -1.801),
-    ("any difference", -1.108),
-    ("any idea", -1.801),
-    ("any ideas", -1.108),
-    ("any progress", 0.684),
-    ("any tips", -1.108),
-    ("any update", 1.089),
-    ("anyhow", -1.108),
-    ("anything", 1.046),
-    ("anything else", 1.782),
-    ("anything left", 1.936),
-    ("anything outstanding", 1.089),
-    ("anyway", 1.089),
-    ("api", -1.818),
-    ("api client", 1.377),
-    ("api for", -1.619),
-    ("api from", -1.108),
-    ("api is", -1.108),
-    ("api key", -1.396),
-    ("api response", -1.619),
-    ("api return", -1.801),
-    ("api returns", -1.801),
-    ("app", -3.342),
-    ("app closes", -1.108),
-    ("app crashes", -1.955),
-    ("app goes", -1.108),
-    ("app in", -1.396),
-    ("app instead", -1.619),
-    ("app needs", -1.396),
-    ("app removes", -1.108),
-    ("app router", -2.407),
-    ("app shows", -1.108),
-    ("app with", -2.312),
-    ("applied", -1.619),
-    ("apply", -1.801),
-    ("apply to", -1.108),
-    ("approved", 2.188),
-    ("apt", -1.619),
-    ("apt update", -1.396),
-    ("apt-get", -1.108),
-    ("arc", -1.108),
-    ("arc and", -1.108),
-    ("archived", -1.801),
-    ("archived for", -1.108),
-    ("are", 1.305),
-    ("are and", 2.188),
-    ("are at", 2.070),
-    ("are back", 1.089),
-    ("are being", -1.108),
-    ("are doing", 1.600),
-    ("are in", 1.089),
-    ("are left", -1.108),
-    ("are more", -1.108),
-    ("are not", -1.619),
-    ("are now", 1.089),
-    ("are remaining", -1.108),
-    ("are skipped", -1.108),
-    ("are still", 1.600),
-    ("are the", -0.703),
-    ("are things", 0.907),
-    ("are we", 3.286),
-    ("are with", 1.089),
-    ("argon2", -1.108),
-    ("argparse", -1.108),
-    ("args", -1.801),
-    ("args after", -1.108),
-    ("arm64", -1.108),
-    ("around", -1.619),
-    ("array", -2.718),
-    ("array after", -1.396),
-    ("array is", -1.108),
-    ("arrow", -1.801),
-    ("arrow in", -1.108),
-    ("arrow key", -1.108),
-    ("art", -1.108),
-    ("art for", -1.108),
-    ("arvo", 1.377),
-    ("as a", -2.089),
-    ("as before", 1.782),
-    ("as done", -2.494),
-    ("as json", -1.108),
-    ("as mutable", -1.619),
-    ("as planned", 2.293),
-    ("as strings", -1.108),
-    ("as yesterday", 1.377),
-    ("as you", 1.377),
-    ("asking for", -1.108),
-    ("asleep", 1.600),
-    ("async", -2.782),
-    ("async await", -2.312),
-    ("async test", -1.108),
-    ("at", 0.866),
-    ("at 0", -1.108),
-    ("at 9", -1.108),
-    ("at 99", -1.619),
-    ("at 9am", -1.108),
-    ("at column", -1.619),
-    ("at hand", 1.089),
-    ("at is", -1.619),
-    ("at it", 4.165),
-    ("at my", 1.782),
-    ("at runtime", -1.108),
-    ("at the", 0.550),
-    ("at to", -1.108),
-    ("at with", 2.293),
-    ("atomically", -1.108),
-    ("attached", -1.801),
-    ("attempts", -1.619),
-    ("audio", -0.703),
-    ("audio player", -1.108),
-    ("audiocontext", -1.396),
-    ("auth bug", -1.108),
-    ("auth refactor", 1.600),
-    ("auth stuff", 2.188),
-    ("automatically", -1.619),
-    ("available", -1.108),
-    ("avoid", -1.396),
-    ("await", -2.575),
-    ("away", 2.358),
-    ("away a", 1.089),
-    ("away at", 2.555),
-    ("away for", 1.782),
-    ("aws", -1.108),
-    ("axios", -1.955),
-    ("aye", 1.377),
-    ("baby", 1.377),
-    ("back", 1.215),
-    ("back after", 2.342),
-    ("back again", 2.070),
-    ("back and", 1.089),
-    ("back arrow", -1.108),
-    ("back at", 3.456),
-    ("back baby", 1.089),
-    ("back button", -2.900),
-    ("back end", -1.108),
-    ("back for", 1.089),
-    ("back from", 4.195),
-    ("back in", 0.684),
-    ("back into", 2.388),
-    ("back let", 1.089),
-    ("back link", -1.108),
-    ("back navigation", -1.108),
-    ("back now", 2.475),
-    ("back on", 1.664),
-    ("back one", -1.396),
-    ("back online", 1.600),
-    ("back pressure", -1.108),
-    ("back the", -2.207),
-    ("back to", 0.829),
-    ("back up", 0.644),
-    ("back-end", -1.396),
-    ("back-pressure", -1.108),
-    ("back-propagation", -1.108),
-    ("backend", -2.089),
-    ("backend returns", -1.619),
-    ("backfill", -1.396),
-    ("backfill the", -1.396),
-    ("backfills", -1.108),
-    ("backfills the", -1.108),
-    ("background", -2.407),
-    ("background job", -1.801),
-    ("backoff", -2.718),
-    ("backoff to", -1.108),
-    ("backoff with", -1.801),
-    ("backs", -1.108),
-    ("backs up", -1.108),
-    ("backslash", -1.619),
-    ("backup", -1.801),
-    ("backups", -1.396),
-    ("backups and", -1.108),
-    ("backwards", -1.108),
-    ("bad", -2.089),
-    ("bad practice", -1.396),
-    ("bad rows", -1.108),
-    ("badge", -2.207),
-    ("badge in", -1.955),
-    ("bak", 1.089),
-    ("balance", -2.089),
-    ("balance is", -1.108),
-    ("balancer", -1.396),
-    ("ball", 1.377),
-    ("ball rolling", 1.377),
-    ("banner", -1.801),
-    ("bar", -3.698),
-    ("bar at", -2.207),
-    ("bar for", -1.619),
-    ("bar go", -1.108),
-    ("bar in", -1.396),
-    ("bar is", -1.108),
-    ("bar prints", -1.396),
-    ("bar to", -1.396),
-    ("bar update", -1.108),
-    ("bars", -1.108),
-    ("bash", -3.377),
-    ("bash one-liner", -1.955),
-    ("bash script", -2.312),
-    ("batch", -1.262),
-    ("batches", -1.396),
-    ("be", -1.431),
-    ("be an", -1.108),
-    ("be broadcast", -1.108),
-    ("be disabled", -1.108),
-    ("be done", 1.377),
-    ("because", -1.396),
-    ("because of", -1.108),
-    ("becomes", -1.108),
-    ("bed", 1.089),
-    ("been", 1.782),
-    ("been a", 1.089),
-    ("been away", 2.188),
-    ("been done", 1.089),
-    ("before", 0.913),
-    ("before clicking", -1.108),
-    ("before i", 2.131),
-    ("before lunch", 1.600),
-    ("before migrating", -2.089),
-    ("before running", -1.619),
-    ("before the", 1.271),
-    ("before we", 2.555),
-    ("behave", -1.108),
-    ("behave weird", -1.108),
-    ("behaviour", -1.108),
-    ("behind", -2.843),
-    ("behind nginx", -1.396),
-    ("behind the", -1.801),
-    ("being", -2.312),
-    ("below", -2.312),
-    ("best", -2.312),
-    ("best place", -1.801),
-    ("best way", -1.396),
-    ("better", -1.108),
-    ("between", -3.078),
-    ("between a", -2.089),
-    ("between and", -1.396),
-    ("between arc", -1.108),
-    ("between break", -1.396),
-    ("between let", -1.801),
-    ("between next", -1.396),
-    ("between tests", -1.108),
-    ("big", -1.714),
-    ("big integer", -1.108),
-    ("big o", -1.619),
-    ("big-o", -1.396),
-    ("big-o of", -1.396),
-    ("bigger", -1.396),
-    ("bigger than", -1.108),
-    ("bigint", -1.801),
-    ("bigint add", -1.108),
-    ("bigint addition", -1.396),
-    ("billing", 1.377),
-    ("billing module", 1.089),
-    ("billing page", 1.377),
-    ("binary", -2.207),
-    ("binary search", -1.801),
-    ("binary tree", -1.108),
-    ("bisect", -1.108),
-    ("bit", 1.479),
-    ("bit of", 1.377),
-    ("bit please", 1.089),
-    ("blank", -1.619),
-    ("block", -1.801),
-    ("blog", -0.703),
-    ("blog post", -1.108),
-    ("blows", -1.108),
-    ("blue", -1.801),
-    ("blueprints", -1.108),
-    ("blurry", -1.396),
-    ("blurry on", -1.396),
-    ("board", -1.262),
-    ("body", -1.955),
-    ("body is", -1.108),
-    ("books", -1.396),
-    ("borrow", -2.312),
-    ("borrow as", -1.108),
-    ("borrow checker", -2.089),
-    ("borrow self", -1.108),
-    ("both", -1.619),
-    ("bottom", -2.494),
-    ("bottom of", -2.312),
-    ("box", -1.108),
-    ("brain", 1.936),
-    ("brain is", 1.936),
-    ("branch is", -1.108),
-    ("branches", -1.108),
-    ("brb", 1.600),
-    ("brb done", 1.377),
-    ("break and", -1.619),
-    ("break in", -1.396),
-    ("break with", -1.396),
-    ("breaking", -1.108),
-    ("breaking changes", -1.108),
-    ("breaks", -2.089),
-    ("breaks the", -1.108),
-    ("brief", 1.089),
-    ("brilliant", 1.377),
-    ("bring", 2.388),
-    ("bring me", 2.388),
-    ("broadcast", -1.108),
-    ("broadcast together", -1.108),
-    ("broke", -0.926),
-    ("broke the", -1.396),
-    ("broken", -2.575),
-    ("broken on", -1.108),
-    ("browser", -2.312),
-    ("browser back", -1.801),
-    ("buffer", -2.575),
-    ("buffer after", -2.407),
-    ("bug", -1.039),
-    ("bug in", -1.396),
-    ("build", -2.332),
-    ("build a", -2.718),
-    ("build fails", -2.089),
-    ("build is", -1.108),
-    ("build takes", -1.108),
-    ("builder", -1.955),
-    ("builder app", -1.108),
-    ("builder page", -1.108),
-    ("builds", -1.801),
-    ("bulk", -1.108),
-    ("bulk update", -1.108),
-    ("bump", -1.801),
-    ("bump the", -1.108),
-    ("business", -0.926),
-    ("business day", -1.619),
-    ("but", -2.430),
-    ("but i", -0.520),
-    ("but keep", -1.619),
-    ("but not", -1.801),
-    ("but pass", -1.108),
-    ("but status", -1.108),
-    ("but the", -2.207),
-    ("but where", -1.108),
-    ("button", -4.498),
-    ("button blue", -1.396),
-    ("button breaks", -1.396),
-    ("button disabled", -1.108),
-    ("button does", -1.801),
-    ("button in", -3.005),
-    ("button is", -1.108),
-    ("button on", -2.782),
-    ("button overlaps", -1.108),
-    ("button should", -2.089),
-    ("button stays", -1.801),
-    ("button to", -2.407),
-    ("buttons", -1.955),
-    ("buttons for", -1.108),
-    ("by", -1.816),
-    ("by 3", -1.801),
-    ("by a", -1.396),
-    ("by accident", 0.907),
-    ("by default", -1.619),
-    ("by file", -1.619),
-    ("by last", -1.396),
-    ("by line", -1.396),
-    ("by me", 1.089),
-    ("by nginx", -1.396),
-    ("by one", -1.801),
-    ("by revenue", -1.619),
-    ("by step", -1.108),
-    ("by the", -1.396),
-    ("by value", -1.396),
-    ("byte", -1.108),
-    ("bytes", -2.312),
-    ("bytes are", -1.108),
-    ("bytes than", -1.396),
-    ("c", -3.145),
-    ("c project", -1.108),
-    ("c with", -1.108),
-    ("cache", -1.108),
-    ("cache in", -1.108),
-    ("cache layer", 1.089),
-    ("caches", -1.396),
-    ("caches pip", -1.108),
-    ("caching", 1.243),
-    ("caching layer", 1.089),
-    ("caching work", 1.377),
-    ("caffeinated", 1.377),
-    ("calc", -1.396),
-    ("calculate", -1.619),
-    ("calculate remaining", -1.396),
-    ("calculation", -1.108),
-    ("call next", -2.207),
-    ("callback", -3.647),
-    ("callback code", -1.801),
-    ("callback fires", -1.801),
-    ("callback hell", -1.108),
-    ("callback in", -1.801),
-    ("callback is", -1.396),
-    ("callback never", -1.801),
-    ("callback vs", -1.108),
-    ("called", -3.101),
-    ("called from", -1.108),
-    ("called twice", -2.089),
-    ("calling", -2.089),
-    ("calling next", -1.108),
-    ("calling the", -1.108),
-    ("calls", -1.396),
-    ("came", 1.377),
-    ("came back", 1.377),
-    ("camelcase", -1.619),
-    ("camelcase instead", -1.108),
-    ("camera", -1.396),
-    ("can continue", 1.495),
-    ("can i", -2.718),
-    ("can keep", 1.089),
-    ("can not", -2.002),
-    ("can ship", 1.936),
-    ("can tag", 1.089),
-    ("can we", 1.207),
-    ("cancel", -1.108),
-    ("cancel a", -1.108),
-    ("cancelled", -1.619),
-    ("candidates", -1.108),
-    ("cap", -1.619),
-    ("card", -1.396),
-    ("cards", -0.926),
-    ("cargo", -1.801),
-    ("cargo build", -1.396),
-    ("carousel", -2.312),
-    ("carousel go", -1.108),
-    ("carousel is", -1.108),
-    ("carousel skips", -1.108),
-    ("carry", 1.070),
-    ("carry flag", -2.407),
-    ("carry on", 3.635),
-    ("carry out", -1.108),
-    ("carry over", -2.494),
-    ("carry propagation", -1.108),
-    ("carry the", -2.649),
-    ("cart", -0.857),
-    ("cart page", -1.108),
-    ("case", -2.407),
-    ("catch me", 3.249),
-    ("catch the", -1.396),
-    ("catch up", -2.649),
-    ("caution", -1.108),
-    ("celery", -2.407),
-    ("celery task", -1.619),
-    ("celery tasks", -1.108),
-    ("cent", -1.619),
-    ("center", -2.207),
-    ("center a", -1.955),
-    ("center it", -1.108),
-    ("change", -1.550),
-    ("change stream", -1.108),
-    ("changed", -1.955),
-    ("changed in", -1.108),
-    ("changelog", -1.955),
-    ("changelog entry", -1.619),
-    ("changes", -1.926),
-    ("changes from", -1.108),
-    ("changes in", -1.396),
-    ("changes to", -1.801),
-    ("channel", -2.407),
-    ("channel is", -1.396),
-    ("characters", -1.801),
-    ("characters under", -1.396),
-    ("charges", -1.108),
-    ("chars", -1.801),
-    ("chart", -1.262),
-    ("check", -1.021),
-    ("check if", -1.396),
-    ("check is", -1.108),
-    ("check the", -1.801),
-    ("check whether", -1.108),
-    ("checkbox", -2.649),
-    ("checkbox is", -1.955),
-    ("checkbox state", -1.108),
-    ("checker", -2.207),
-    ("checker complaining", -1.108),
-    ("checker error", -1.108),
-    ("checklist", 1.457),
-    ("checkout", -1.955),
-    ("checkout page", -1.619),
-    ("checkpoint", -0.885),
-    ("checkpoint in", -1.108),
-    ("checks", -2.089),
-    ("checks the", -1.108),
-    ("checksum", -1.108),
-    ("checksum matches", -1.108),
-    ("cheers", 0.684),
-    ("cherry-pick", -1.955),
-    ("child", -1.108),
-    ("child component", -1.108),
-    ("chipping", 1.936),
-    ("chipping away", 1.936),
-    ("chmod", -1.108),
-    ("chrome", -1.801),
-    ("chunk", -1.108),
-    ("ci", -2.575),
-    ("ci and", -1.108),
-    ("ci but", -1.108),
-    ("ci is", -1.108),
-    ("ci pipeline", -1.619),
-    ("ci runner", -1.108),
-    ("ci status", -1.108),
-    ("ci step", -1.108),
-    ("circular", -1.108),
-    ("circular progress", -1.108),
-    ("class", -1.396),
-    ("class component", -1.396),
-    ("classes", -1.108),
-    ("claude", 2.698),
-    ("clause", -2.494),
-    ("clause is", -1.108),
-    ("clause that", -1.108),
-    ("clause with", -1.396),
-    ("clean", -1.955),
-    ("clean targets", -1.108),
-    ("cleanly", -1.108),
-    ("cleanup", 1.194),
-    ("cleanup from", 1.089),
-    ("cli", -1.907),
-    ("cli command", -1.108),
-    ("cli that", -1.108),
-    ("click", -1.108),
-    ("clicked", -1.619),
-    ("clicking", -1.396),
-    ("clicks", -1.108),
-    ("client", -1.262),
-    ("clippy", -1.396),
-    ("close are", 1.936),
-    ("close the", -1.619),
-    ("closed", 0.501),
-    ("closed the", 1.089),
-    ("closes", -1.801),
-    ("closes the", -1.396),
-    ("closures", -1.396),
-    ("closures in", -1.108),
-    ("cloudwatch", -1.108),
-    ("cmd", -1.108),
-    ("code", -2.384),
-    ("code 137", -1.619),
-    ("code for", -1.955),
-    ("code is", -1.108),
-    ("code to", -1.955),
-    ("codebase", -1.108),
-    ("codes", -1.108),
-    ("coffee", 2.388),
-    ("coffee acquired", 1.600),
-    ("coffee in", 1.089),
-    ("collapse", -1.801),
-    ("collapse on", -1.108),
-    ("collapses", -1.396),
-    ("collapses on", -1.108),
-    ("collect", -1.108),
-    ("collect the", -1.108),
-    ("collection", -1.108),
-    ("colon", -1.396),
-    ("colon in", -1.108),
-    ("colours", -1.108),
-    ("column", -3.647),
-    ("column for", -1.619),
-    ("column in", -2.089),
-    ("column should", -1.108),
-    ("column to", -2.649),
-    ("columns", -1.619),
-    ("come back", 1.377),
-    ("come from", -1.955),
-    ("comes after", 1.782),
-    ("comes back", -1.801),
-    ("comes next", 0.684),
-    ("coming", 1.495),
-    ("coming along", 1.089),
-    ("coming back", 1.936),
-    ("command", -2.407),
-    ("command in", -1.108),
-    ("command to", -1.396),
-    ("comment", -2.089),
-    ("comment where", -1.396),
-    ("comments", -2.649),
-    ("comments and", -1.396),
-    ("comments in", -1.619),
-    ("commit", -3.411),
-    ("commit but", -1.619),
-    ("commit message", -1.619),
-    ("commit without", -2.089),
-    ("commits", -2.494),
-    ("committed", -2.312),
-    ("compile", -1.396),
-    ("compile go", -1.108),
-    ("compiler", -1.108),
-    ("compiler says", -1.108),
-    ("complain", -1.108),
-    ("complaining", -1.619),
-    ("complaining about", -1.108),
-    ("complains", -2.207),
-    ("complains about", -2.207),
-    ("complexity", -2.089),
-    ("complexity of", -1.955),
-    ("component", -2.900),
-    ("component accessible", -1.108),
-    ("component does", -1.108),
-    ("component in", -1.619),
-    ("component skips", -1.108),
-    ("component to", -1.396),
-    ("compose", -2.649),
-    ("compose file", -1.396),
-    ("compose up", -1.108),
-    ("comprehension", -1.108),
-    ("compute", -2.407),
-    ("compute remaining", -1.108),
-    ("compute the", -1.801),
-    ("condition", -1.108),
-    ("config", -3.377),
-    ("config file", -1.108),
-    ("config loaded", -2.207),
-    ("configs", -1.108),
-    ("configured", -1.396),
-    ("configured in", -1.108),
-    ("conflict", -1.619),
-    ("conflicts", -1.108),
-    ("connection", -1.714),
-    ("connection drops", -1.619),
-    ("connections", -1.619),
-    ("cons", -1.108),
-    ("considered", -1.108),
-    ("considered bad", -1.108),
-    ("const", -1.955),
-    ("const and", -1.108),
-    ("constraint", -1.108),
-    ("constraint on", -1.108),
-    ("consumer", -1.396),
-    ("consumer can", -1.396),
-    ("consumer just", -1.108),
-    ("consumer lag", -1.108),
-    ("consumer stuff", 1.089),
-    ("container", -2.575),
-    ("container running", -1.396),
-    ("containers", -1.108),
-    ("content", -1.801),
-    ("context", -0.926),
-    ("context is", -1.619),
-    ("continuation", -1.396),
-    ("continue", 1.084),
-    ("continue a", -1.619),
-    ("continue after", -1.619),
-    ("continue allowed", -1.108),
-    ("continue and", -1.108),
-    ("continue button", -2.089),
-    ("continue do", -1.108),
-    ("continue fails", -2.089),
-    ("continue from", 3.704),
-    ("continue implementing", 1.089),
-    ("continue in", -2.649),
-    ("continue inside", -2.494),
-    ("continue it", 1.089),
-    ("continue keeps", -1.619),
-    ("continue keyword", -1.108),
-    ("continue not", -1.108),
-    ("continue now", 1.782),
-    ("continue our", 1.377),
-    ("continue please", 3.209),
-    ("continue says", -1.955),
-    ("continue statement", -2.089),
-    ("continue statements", -1.396),
-    ("continue the", 2.276),
-    ("continue to", -1.801),
-    ("continue training", -1.108),
-    ("continue vs", -1.396),
-    ("continue what", 1.089),
-    ("continue where", 2.881),
-    ("continue with", 3.223),
-    ("continue working", 1.377),
-    ("continue yesterday's", 1.377),
-    ("continue-on-error", -2.407),
-    ("continue-on-error in", -1.955),
-    ("continues", -1.619),
-    ("continues an", -1.108),
-    ("continuing", 2.188),
-    ("continuing from", 1.936),
-    ("continuous", -1.108),
-    ("controller", -1.955),
-    ("controller or", -1.801),
-    ("convert", -3.305),
-    ("convert a", -1.108),
-    ("convert the", -1.619),
-    ("convert this", -2.954),
-    ("cookie", -1.396),
-    ("cookie across", -1.108),
-    ("cookies", -1.108),
-    ("cooking", 1.377),
-    ("cool", 2.070),
-    ("cool cool", 1.089),
-    ("cool that", 1.089),
-    ("copy", -1.619),
-    ("copying", -1.619),
-    ("copying a", -1.396),
-    ("copylocks", -1.108),
-    ("core", -1.108),
-    ("coroutine", -2.089),
-    ("coroutine in", -1.108),
-    ("corporate", -1.396),
-    ("corporate proxy", -1.396),
-    ("correctly", -1.108),
-    ("cors", -2.407),
-    ("cors error", -1.801),
-    ("cors errors", -1.108),
-    ("cost", -1.108),
-    ("could have", -1.108),
-    ("could not", -1.108),
-    ("could we", 1.089),
-    ("count", -2.089),
-    ("count lines", -1.396),
-    ("countdown", -1.108),
-    ("counter", -2.494),
-    ("counter goes", -1.108),
-    ("counter never", -1.108),
-    ("counter under", -1.396),
-    ("country", -1.108),
-    ("crack", 3.249),
-    ("crack on", 3.249),
-    ("cracking", 1.089),
-    ("cracking again", 1.089),
-    ("crash", -0.520),
-    ("crashed", 1.194),
-    ("crashes", -2.900),
-    ("crashes on", -2.782),
-    ("crashing", -1.108),
-    ("crashloopbackoff", -1.801),
-    ("crate", -1.108),
-    ("create", -2.494),
-    ("create a", -2.407),
-    ("created", -2.575),
-    ("created at", -2.407),
-    ("creating", -1.108),
-    ("cron", -2.954),
-    ("cron does", -1.396),
-    ("cron expression", -1.801),
-    ("cron job", -1.955),
-    ("cross compile", -1.108),
-    ("css", -2.089),
-    ("css variables", -1.108),
-    ("csv and", -1.108),
-    ("csv export", -1.108),
-    ("csv exporter", 0.971),
-    ("csv importer", 1.377),
-    ("curl", -1.396),
-    ("current", 0.838),
-    ("current state", 1.243),
-    ("current status", 0.907),
-    ("current step", 1.495),
-    ("cursor", -2.312),
-    ("cursor field", -1.108),
-    ("cursor in", -1.108),
-    ("custom", -2.089),
-    ("custom hook", -1.396),
-    ("customer", -1.619),
-    ("customer id", -1.108),
-    ("customers", -2.089),
-    ("customers by", -1.801),
-    ("cut", 0.779),
-    ("cut here", 1.089),
-    ("cuts", -1.108),
-    ("cuts off", -1.108),
-    ("cv", -1.619),
-    ("d", -2.089),
-    ("d 3", -1.108),
-    ("d 4", -1.108),
-    ("daily", -1.108),
-    ("dark", -0.629),
-    ("dark mode", -0.549),
-    ("dashboard", 0.501),
-    ("dashboard work", 1.600),
-    ("data", -1.801),
-    ("data by", -1.108),
-    ("data for", -1.396),
-    ("database", -2.207),
-    ("database before", -2.407),
-    ("database schema", -1.108),
-    ("dataframe", -1.108),
-    ("date", -2.612),
-    ("date in", -1.396),
-    ("date parser", -1.108),
-    ("date picker", -1.396),
-    ("date shows", -1.619),
-    ("date-fns", -1.619),
-    ("dates", -1.801),
-    ("dates as", -1.108),
-    ("datetime", -2.207),
-    ("day", 1.263),
-    ("day in", -1.396),
-    ("day new", 1.600),
-    ("days", -0.842),
-    ("days in", -1.108),
-    ("days left", -1.396),
-    ("days of", -1.619),
-    ("days until", -1.801),
-    ("db", -1.907),
-    ("db to", -1.396),
-    ("dd", -1.108),
-    ("dead", -1.396),
-    ("dear", 1.089),
-    ("debounce", -1.955),
-    ("debounce the", -1.396),
-    ("debug", -1.619),
-    ("debugger", -1.955),
-    ("debugger and", -1.108),
-    ("decided", 1.377),
-    ("decided yesterday", 1.089),
-    ("deck", 1.377),
-    ("decorator", -1.108),
-    ("default", -2.782),
-    ("default locale", -1.108),
-    ("default of", -1.396),
-    ("defaultdict", -1.108),
-    ("defined", -1.108),
-    ("definition", -1.619),
-    ("definition does", -1.396),
-    ("delay", 1.089),
-    ("delete", -3.342),
-    ("delete button", -1.396),
-    ("delete older", -1.955),
-    ("delete the", -2.089),
-    ("deleted", -1.619),
-    ("deleted rows", -1.108),
-    ("denied", -1.619),
-    ("denied when", -1.108),
-    ("dentist", 2.070),
-    ("dependency", -1.955),
-    ("dependency i", -1.801),
-    ("dependency injection", -1.396),
-    ("deploy", -1.021),
-    ("deployment", -1.801),
-    ("deployment rollout", -1.108),
-    ("deprecate", -1.108),
-    ("deprecated", -1.396),
-    ("deps", -1.108),
-    ("deps to", -1.108),
-    ("deque", -1.396),
-    ("desc", -1.108),
-    ("descending", -1.108),
-    ("desk", 1.936),
-    ("desktop", -1.108),
-    ("destroy", -2.494),
-    ("destroy and", -1.108),
-    ("destroy my", -1.108),
-    ("destroy the", -1.955),
-    ("destructuring", -1.801),
-    ("destructuring the", -1.108),
-    ("detection", -1.108),
-    ("detour", 1.089),
-    ("dev", -2.207),
-    ("df", -1.396),
-    ("diagram", -1.108),
-    ("dialog", -1.108),
-    ("dict", -1.801),
-    ("dict by", -1.396),
-    ("dicts", -1.619),
-    ("dicts by", -1.396),
-    ("did", 2.246),
-    ("did and", 1.089),
-    ("did i", 0.684),
-    ("did it", -1.108),
-    ("did this", -1.108),
-    ("did we", 3.209),
-    ("did yesterday", 1.089),
-    ("did you", 2.188),
-    ("died", 2.475),
-    ("diff", -1.514),
-    ("difference", -3.673),
-    ("difference between", -3.506),
-    ("different", -1.619),
-    ("digit", -1.619),
-    ("digits", -1.396),
-    ("dinkum", 1.089),
-    ("dinner", 1.089),
-    ("dir", -1.108),
-    ("directory", -1.396),
-    ("directory in", -1.108),
-    ("disable", -1.619),
-    ("disable it", -1.108),
-    ("disabled", -2.575),
-    ("disabled after", -1.108),
-    ("disabled even", -1.396),
-    ("disabled until", -1.801),
-    ("disappearing", 1.377),
-    ("disconnects", -1.396),
-    ("disconnects every", -1.396),
-    ("disk", -1.955),
-    ("disk space", -1.396),
-    ("dismiss", -1.108),
-    ("dismiss it", -1.108),
-    ("dispatch", -1.108),
-    ("distracted", 1.600),
-    ("distracted by", 1.089),
-    ("div", -2.089),
-    ("div vertically", -1.619),
-    ("dive", 1.089),
-    ("dive back", 1.089),
-    ("django", -2.312),
-    ("dkim", -1.108),
-    ("do", -0.652),
-    ("do after", 1.600),
-    ("do anything", -1.108),
-    ("do for", 1.600),
-    ("do i", -3.531),
-    ("do in", -2.312),
-    ("do inside", -1.108),
-    ("do it", 1.089),
-    ("do last", 1.089),
-    ("do next", 2.555),
-    ("do now", 1.243),
-    ("do on", 1.495),
-    ("do the", 2.629),
-    ("do things", 2.293),
-    ("do we", 1.214),
-    ("docker", -2.575),
-    ("docker build", -1.801),
-    ("docker compose", -2.312),
-    ("docker container", -1.955),
-    ("docker image", -2.407),
-    ("docker setup", 1.089),
-    ("dockerfile", -2.089),
-    ("dockerfile for", -2.407),
-    ("docs for", -1.619),
-    ("docs rewrite", 1.089),
-    ("docstring", -1.396),
-    ("docstring for", -1.108),
-    ("docstrings", -1.396),
-    ("docstrings for", -1.396),
-    ("document", -2.494),
-    ("document ready", -1.108),
-    ("docx", -1.801),
-    ("docx files", -1.108),
-    ("does", -3.767),
-    ("does adc", -1.108),
-    ("does continue", -2.407),
-    ("does django", -1.108),
-    ("does git", -2.575),
-    ("does it", -2.718),
-    ("does middleware", -1.108),
-    ("does my", -2.843),
-    ("does next", -2.718),
-    ("does not", -4.498),
-    ("does nothing", -1.955),
-    ("does npm", -1.955),
-    ("does pip", -1.108),
-    ("does python", -1.619),
-    ("does quoted", -1.108),
-    ("does the", -1.881),
-    ("does this", -2.207),
-    ("does yield", -1.108),
-    ("doing", 2.555),
-    ("doing a", -1.108),
-    ("doing again", 2.070),
-    ("doing before", 2.475),
-    ("doing great", 1.782),
-    ("doing lol", 1.089),
-    ("doing next", 1.377),
-    ("doing on", 1.600),
-    ("doing the", 1.089),
-    ("doing today", 1.089),
-    ("doing with", 1.377),
-    ("dom", -1.108),
-    ("domcontentloaded", -1.619),
-    ("done and", 2.388),
-    ("done callback", -2.207),
-    ("done channel", -1.955),
-    ("done column", -1.801),
-    ("done flag", -1.108),
-    ("done in", -1.108),
-    ("done is", -1.108),
-    ("done last", 1.377),
-    ("done on", 1.936),
-    ("done so", 1.782),
-    ("done when", -1.955),
-    ("done with", 1.936),
-    ("done yesterday", 1.089),
-    ("done yet", 1.782),
-    ("down", -1.619),
-    ("download", -2.782),
-    ("download progress", -1.108),
-    ("download using", -1.108),
-    ("download with", -1.619),
-    ("downloader", -1.801),
-    ("downloads", -1.619),
-    ("downtime", -1.619),
-    ("dr", 2.188),
-    ("dr of", 2.070),
-    ("draft", -1.619),
-    ("draft a", -1.396),
-    ("drained", -1.108),
-    ("draw", -1.108),
-    ("drifts", -1.108),
-    ("drill", 1.377),
-    ("drill as", 1.089),
-    ("drop", -1.619),
-    ("drop the", -1.108),
-    ("dropdown", -1.108),
-    ("drops", -2.312),
-    ("dt", -1.396),
-    ("dump", -1.108),
-    ("dungeon", 1.089),
-    ("duplicate", -2.089),
-    ("duplicate email", -1.396),
-    ("duplicate rows", -1.108),
-    ("duplicates", -1.619),
-    ("during", -1.396),
-    ("dynamodb", -1.108),
-    ("e", -0.703),
-    ("e makes", -1.108),
-    ("each", -2.782),
-    ("each file", -1.108),
-    ("earlier", 2.881),
-    ("earlier today", 1.089),
-    ("early", -1.619),
-    ("early returns", -1.108),
-    ("echo", -1.108),
-    ("edition", -1.396),
-    ("editor", -1.108),
-    ("editor window", -1.108),
-    ("efficient", -1.108),
-    ("element", -2.954),
-    ("element from", -1.619),
-    ("element in", -1.396),
-    ("element of", -1.396),
-    ("element when", -1.108),
-    ("else", 1.782),
-    ("else is", 1.782),
-    ("else left", 1.089),
-    ("else on", 1.089),
-    ("email", -1.396),
-    ("email templates", 0.684),
-    ("emails", -1.514),
-    ("empty", -3.054),
-    ("empty in", -2.089),
-    ("empty input", -2.207),
-    ("emulator", -1.955),
-    ("enable", -1.108),
-    ("end returns", -1.108),
-    ("ended", 1.089),
-    ("endpoint", -3.101),
-    ("endpoint for", -1.619),
-    ("endpoint healthz", -1.108),
-    ("endpoint returns", -2.312),
-    ("endpoint should", -1.396),
-    ("endpoint that", -1.955),
-    ("endpoint to", -1.108),
-    ("endpoints", 1.600),
-    ("ends", -0.703),
-    ("enemies", -1.108),
-    ("engine", 1.600),
-    ("english", -0.703),
-    ("enhancement", -1.108),
-    ("enough", 1.600),
-    ("entry", -1.801),
-    ("entry for", -1.619),
-    ("enum", -2.649),
-    ("enum needs", -1.108),
-    ("enum to", -1.108),
-    ("env", -3.145),
-    ("env file", -1.108),
-    ("env var", -1.801),
-    ("env vars", -2.494),
-    ("environment", -1.619),
-    ("environment variables", -1.108),
-    ("epoch", -1.396),
-    ("epoch 12", -1.108),
-    ("equivalent", -1.619),
-    ("equivalent of", -1.619),
-    ("eresolve", -1.108),
-    ("err", -1.801),
-    ("error", -4.137),
-    ("error handling", -1.619),
-    ("error in", -2.089),
-    ("error message", -2.089),
-    ("error messages", -1.619),
-    ("error on", -1.619),
-    ("error quoted", -1.108),
-    ("errors", -1.955),
-    ("errors in", -1.619),
-    ("eslint", -3.054),
-    ("eslint and", -1.108),
-    ("eslint complains", -1.108),
-    ("eslint prettier", -1.108),
-    ("eslint rule", -1.619),
-    ("eslint with", -1.801),
-    ("estimate", -2.089),
-    ("estimate for", -1.108),
-    ("estimate in", -1.108),
-    ("etl", 0.684),
-    ("etl job", 1.089),
-    ("even", -3.268),
-    ("even after", -1.619),
-    ("even if", -1.396),
-    ("even though", -1.955),
-    ("even when", -1.801),
-    ("even with", -1.619),
-    ("evening", 2.986),
-    ("event", -2.782),
-    ("event fires", -1.396),
-    ("event is", -1.108),
-    ("event loop", -1.108),
-    ("event never", -1.108),
-    ("event on", -1.396),
-    ("events", -1.514),
-    ("events on", -1.108),
-    ("ever", 1.089),
-    ("every", -3.188),
-    ("every 30s", -1.619),
-    ("every 5", -1.108),
-    ("every 60", -1.396),
-    ("every keystroke", -1.619),
-    ("every night", -1.396),
-    ("every pr", -1.619),
-    ("every push", -1.108),
-    ("every render", -1.108),
-    ("every update", -1.108),
-    ("every weekday", -1.619),
-    ("everything at", 1.377),
-    ("everything in", -1.108),
-    ("everything we", 1.089),
-    ("everywhere", -2.575),
-    ("everywhere in", -1.619),
-    ("exactly", -1.801),
-    ("example", -1.955),
-    ("except", -1.108),
-    ("except and", -1.108),
-    ("exception", -1.955),
-    ("exception in", -1.108),
-    ("exe", -1.108),
-    ("execute", 1.377),
-    ("execute the", 1.089),
-    ("exhausted", -2.207),
-    ("exist", -1.396),
-    ("existing", -1.396),
-    ("existing rows", -1.108),
-    ("exists", -1.619),
-    ("exit", -2.575),
-    ("exit cleanly", -1.108),
-    ("exit code", -1.396),
-    ("exiting", -1.396),
-    ("exits", -1.955),
-    ("expected", -1.396),
-    ("expects", -1.108),
-    ("expired", -1.108),
-    ("expires", -2.207),
-    ("expiry", -1.396),
-    ("explain", -3.759),
-    ("explain analyze", -2.312),
-    ("explain closures", -1.396),
-    ("explain how", -2.312),
-    ("explain me", -1.108),
-    ("explain the", -3.005),
-    ("explain this", -2.312),
-    ("explain what", -3.101),
-    ("explain why", -1.108),
-    ("explodes", -1.108),
-    ("exponential", -2.312),
-    ("exponential backoff", -2.089),
-    ("export feature", 1.377),
-    ("export job", -1.108),
-    ("exporter", 1.020),
-    ("express", -2.782),
-    ("express app", -1.108),
-    ("express middleware", -1.619),
-    ("expression", -2.089),
-    ("expression for", -1.619),
-    ("extension", -1.396),
-    ("extract", -1.801),
-    ("fail", -1.801),
-    ("failed", -2.900),
-    ("failed scp", -1.396),
-    ("failed tests", -1.396),
-    ("failing", -1.744),
-    ("failing on", -1.619),
-    ("failing test", -1.108),
-    ("fails", -4.053),
-    ("fails but", -1.108),
-    ("fails for", -1.108),
-    ("fails on", -1.801),
-    ("fails only", -1.108),
-    ("fails to", -1.396),
-    ("fails with", -3.145),
-    ("failure", -2.089),
-    ("fair", 1.089),
-    ("fair dinkum", 1.089),
-    ("fake", -1.396),
-    ("fallback", -1.396),
-    ("fallback font", -1.108),
-    ("false", -1.955),
-    ("far", 2.454),
-    ("far along", 2.555),
-    ("far and", 1.936),
-    ("far did", 2.475),
-    ("fastapi", -2.207),
-    ("fastapi app", -1.396),
-    ("faster", -1.801),
-    ("feature", 1.089),
-    ("feature for", -1.396),
-    ("fell behind", -1.108),
-    ("fetch", -2.843),
-    ("fetch in", -1.396),
-    ("fetched", -1.108),
-    ("fetchuser", -1.396),
-    ("fetchuser everywhere", -1.108),
-    ("few days", 1.600),
-    ("fewer", -1.396),
-    ("fewer bytes", -1.396),
-    ("fibonacci", -1.801),
-    ("field", -3.005),
-    ("field in", -2.089),
-    ("field is", -1.619),
-    ("field to", -1.108),
-    ("fields", -1.396),
-    ("file", -3.066),
-    ("file and", -1.801),
-    ("file copy", -1.108),
-    ("file exists", -1.108),
-    ("file fails", -1.108),
-    ("file for", -1.396),
-    ("file in", -2.575),
-    ("file is", -1.108),
-    ("file line", -1.108),
-    ("file upload", -2.089),
-    ("file watcher", -1.619),
-    ("file with", -1.108),
-    ("filename", -1.108),
-    ("filename when", -1.108),
-    ("files", -2.881),
-    ("files and", -1.619),
-    ("files bigger", -1.108),
-    ("files i", -2.494),
-    ("files in", -2.089),
-    ("files over", -1.396),
-    ("files to", -1.396),
-    ("fill", 2.293),
-    ("fill me", 2.293),
-    ("filter", -2.089),
-    ("filtering", -1.396),
-    ("filtering nulls", -1.108),
-    ("filters", -1.619),
-    ("filters out", -1.108),
-    ("finally", 0.684),
-    ("finally block", -1.108),
-    ("finally free", 1.089),
-    ("find", -3.475),
-    ("find all", -1.801),
-    ("find files", -1.108),
-    ("find it", -1.619),
-    ("find the", -2.312),
-    ("find where", -1.108),
-    ("find which", -1.108),
-    ("finds", -1.396),
-    ("fine", 0.946),
-    ("fine by", 1.089),
-    ("finish", 0.851),
-    ("finish and", 0.684),
-    ("finish event", -1.619),
-    ("finish it", 1.782),
-    ("finish line", -1.396),
-    ("finish off", 2.070),
-    ("finish reason", -1.396),
-    ("finish the", 1.600),
-    ("finish this", 1.600),
-    ("finish time", -1.108),
-    ("finish up", 1.089),
-    ("finish what", 2.070),
-    ("finish yesterday", 1.089),
-    ("finished", 2.188),
-    ("finished my", 1.089),
-    ("finished or", 1.089),
-    ("finished the", 1.089),
-    ("finishes", -2.207),
-    ("finishing", 1.377),
-    ("fire away", 1.089),
-    ("fire for", -1.108),
-    ("firefox", -1.619),
-    ("fires", -3.188),
-    ("fires before", -1.108),
-    ("fires in", -1.801),
-    ("fires only", -1.108),
-    ("fires twice", -2.089),
-    ("firing", -1.396),
-    ("first", -0.560),
-    ("first and", -1.108),
-    ("first colon", -1.108),
-    ("first failure", -1.619),
-    ("first item", -1.108),
-    ("first thing", 1.089),
-    ("first today", 1.089),
-    ("five", -1.619),
-    ("fix", -2.407),
-    ("fix it", -2.207),
-    ("fix the", -3.305),
-    ("fixes", 2.070),
-    ("fixme", -1.396),
-    ("flag", -3.228),
-    ("flag in", -2.207),
-    ("flag is", -1.619),
-    ("flag to", -1.619),
-    ("flaky", 0.597),
-    ("flaky test", 1.243),
-    ("flaky tests", 1.089),
-    ("flask", -2.407),
-    ("flask app", -1.801),
-    ("flexbox", -1.801),
-    ("flickers", -1.396),
-    ("flickers on", -1.108),
-    ("float", -1.396),
-    ("flutter", -1.955),
-    ("folder", -2.900),
-    ("folder structure", -1.396),
-    ("folder to", -1.108),
-    ("follow", 1.936),
-    ("follow the", 1.782),
-    ("following", 1.377),
-    ("font", -1.619),
-    ("font is", -1.108),
-    ("fonts", -1.108),
-    ("foo", -1.108),
-    ("footer", -2.207),
-    ("for", -1.086),
-    ("for 10", -1.396),
-    ("for 30", -1.108),
-    ("for a", -1.331),
-    ("for all", -1.108),
-    ("for arm64", -1.108),
-    ("for date-fns", -1.396),
-    ("for delay", 1.089),
-    ("for disappearing", 1.377),
-    ("for each", -1.396),
-    ("for every", -1.955),
-    ("for existing", -1.108),
-    ("for file", -1.108),
-    ("for files", -1.396),
-    ("for finish", 1.377),
-    ("for it", 1.194),
-    ("for late", 1.377),
-    ("for login", -1.108),
-    ("for loop", -2.649),
-    ("for moving", -1.396),
-    ("for my", -2.494),
-    ("for nested", -1.108),
-    ("for now", -1.108),
-    ("for old", -1.108),
-    ("for one", -1.108),
-    ("for order", -1.108),
-    ("for our", -1.619),
-    ("for python", -1.108),
-    ("for rate", -1.619),
-    ("for round", 1.377),
-    ("for screen", -1.108),
-    ("for security", -1.108),
-    ("for small", -1.108),
-    ("for splitting", -1.396),
-    ("for staging", -1.108),
-    ("for that", -1.619),
-    ("for the", -1.037),
-    ("for today", 2.698),
-    ("for todo", -1.108),
-    ("for top", -1.108),
-    ("for two", 1.089),
-    ("for uk", -1.955),
-    ("for us", 1.600),
-    ("for validation", -1.108),
-    ("for waiting", 1.377),
-    ("for windows", -1.396),
-    ("forbid", -1.108),
-    ("forbid todo", -1.108),
-    ("foreach", -1.801),
-    ("foreign", -1.108),
-    ("foreign key", -1.108),
-    ("forever", -1.714),
-    ("forever if", -1.108),
-    ("forever in", -1.396),
-    ("forever when", -1.619),
-    ("forget to", -1.108),
-    ("forgot", 1.600),
-    ("forgot what", 2.293),
-    ("fork", -1.108),
-    ("form", -2.813),
-    ("form is", -2.207),
-    ("form state", -1.955),
-    ("form work", -1.108),
-    ("format", -1.108),
-    ("formats", -1.108),
-    ("forward the", -1.108),
-    ("found", -1.801),
-    ("frame", -1.108),
-    ("free", -0.703),
-    ("free now", 1.089),
-    ("free pro", -1.396),
-    ("free the", -1.108),
-    ("freeing", -1.396),
-    ("freeing the", -1.108),
-    ("french", -1.396),
-    ("friday", 2.763),
-    ("friday's", 1.089),
-    ("friday's session", 1.089),
-    ("fried", 1.089),
-    ("friend", 1.089),
-    ("friendly", -1.108),
-    ("from", 0.832),
-    ("from 13", -1.619),
-    ("from a", -1.619),
-    ("from an", -1.108),
-    ("from backup", -1.108),
-    ("from before", 3.081),
-    ("from class", 1.089),
-    ("from earlier", 2.388),
-    ("from friday", 2.475),
-    ("from friday's", 1.089),
-    ("from here", 2.070),
-    ("from holiday", 2.388),
-    ("from holidays", 1.089),
-    ("from last", 2.665),
-    ("from localhost", -1.396),
-    ("from lunch", 2.824),
-    ("from meeting", 1.089),
-    ("from my", 1.089),
-    ("from mysql", -1.108),
-    ("from our", 1.243),
-    ("from pending", -1.108),
-    ("from shipped", -1.108),
-    ("from standup", 1.089),
-    ("from step", 1.782),
-    ("from there", 2.070),
-    ("from these", -1.108),
-    ("from this", 3.081),
-    ("from tuesday", 1.600),
-    ("from tuesday's", 1.377),
-    ("from vacation", 1.377),
-    ("from where", 3.126),
-    ("from yesterday", 2.881),
-    ("from yesterday's", 2.475),
-    ("front-end", -1.108),
-    ("frontend", -1.514),
-    ("full", -0.520),
-    ("full steam", 1.089),
-    ("function", -4.440),
-    ("function and", -1.108),
-    ("function called", -1.108),
-    ("function in", -2.575),
-    ("function into", -1.619),
-    ("function pure", -1.108),
-    ("function return", -1.108),
-    ("function that", -3.054),
-    ("function to", -1.801),
-    ("function with", -1.108),
-    ("functions", -1.955),
-    ("functions in", -1.108),
-    ("functools", -1.396),
-    ("g'day", 1.695),
-    ("game", -0.703),
-    ("game jam", 1.089),
-    ("game plan", 1.377),
-    ("garbage", -1.108),
-    ("gateway", -1.108),
-    ("gcs", -1.108),
-    ("gdb", -1.396),
-    ("generate", -2.954),
-    ("generate a", -2.089),
-    ("generate an", -1.108),
-    ("generate some", -1.108),
-    ("generate the", -1.108),
-    ("generated", -1.108),
-    ("generator", -1.173),
-    ("generator that", -1.396),
-    ("german", -1.619),
-    ("gesture", -1.396),
-    ("get", 0.883),
-    ("get a", -1.108),
-    ("get back", 2.824),
-    ("get cracking", 1.089),
-    ("get done", 1.936),
-    ("get going", 2.388),
-    ("get me", 1.936),
-    ("get on", 0.907),
-    ("get set", -1.108),
-    ("get skipped", -1.108),
-    ("get stuck", 1.600),
-    ("get the", -3.054),
-    ("get this", 1.936),
-    ("get through", 1.089),
-    ("get to", 2.824),
-    ("get up", 1.089),
-    ("get with", 1.600),
-    ("gets", -2.718),
-    ("gets a", -1.108),
-    ("gets called", -1.108),
-    ("gets stuck", -1.108),
-    ("getserversideprops", -1.108),
-    ("getting", -1.214),
-    ("getting on", 1.089),
-    ("getuser", -1.108),
-    ("getuser to", -1.108),
-    ("git", -4.153),
-    ("git add", -1.108),
-    ("git branch", -1.108),
-    ("git cherry-pick", -1.396),
-    ("git commit", -1.396),
-    ("git pull", -1.801),
-    ("git push", -1.108),
-    ("git rebase", -2.575),
-    ("git reset", -1.108),
-    ("git stash", -1.396),
-    ("git status", -2.782),
-    ("github", -3.747),
-    ("github action", -2.207),
-    ("github actions", -3.054),
-    ("github issue", -1.108),
-    ("github issues", -1.396),
-    ("github workflow", -1.108),
-    ("gitignore", -1.619),
-    ("gitignore for", -1.108),
-    ("give", 1.125),
-    ("give me", 1.936),
-    ("give up", -1.108),
-    ("given", -0.703),
-    ("gives", -1.955),
-    ("global", -1.955),
-    ("global packages", -1.619),
-    ("global state", -1.108),
-    ("go again", 1.782),
-    ("go ahead", 2.351),
-    ("go back", -2.494),
-    ("go equivalent", -1.108),
-    ("go for", 0.907),
-    ("go from", -0.703),
-    ("go function", -1.108),
-    ("go instead", -1.396),
-    ("go mod", -2.494),
-    ("go on", 3.104),
-    ("go over", -1.108),
-    ("go routine", -1.396),
-    ("go test", -1.396),
-    ("go through", -2.207),
-    ("go to", -1.108),
-    ("go vet", -2.089),
-    ("go with", 0.684),
-    ("go-to-top", -1.108),
-    ("go-to-top button", -1.108),
-    ("goal", 3.081),
-    ("goal again", 1.782),
-    ("goal and", 1.377),
-    ("goal here", 1.089),
-    ("goal of", 1.782),
-    ("goal was", 1.089),
-    ("goes", -2.649),
-    ("goes back", -1.801),
-    ("goes from", -1.108),
-    ("goes negative", -1.396),
-    ("goes to", -1.108),
-    ("going", 1.299),
-    ("going after", -0.926),
-    ("going again", 2.388),
-    ("going back", -1.108),
-    ("going even", -1.396),
-    ("going forever", -1.108),
-    ("going now", 1.089),
-    ("going on", 1.002),
-    ("going or", 1.089),
-    ("going to", -1.619),
-    ("going until", -2.407),
-    ("going with", 2.935),
-    ("golang", -1.108),
-    ("good", 1.294),
-    ("good afternoon", 1.936),
-    ("good day", 1.089),
-    ("good evening", 1.600),
-    ("good morning", 1.695),
-    ("good name", -1.955),
-    ("good plan", -1.108),
-    ("good to", 1.936),
-    ("good way", -1.396),
-    ("goroutine", -2.494),
-    ("goroutine leak", -1.396),
-    ("goroutine leaks", -1.396),
-    ("goroutines", -1.619),
-    ("goroutines leak", -1.108),
-    ("got", 3.942),
-    ("got 20", 1.089),
-    ("got back", 2.188),
-    ("got cut", 1.782),
-    ("got distracted", 1.600),
-    ("got in", 1.089),
-    ("got interrupted", 1.089),
-    ("got pulled", 2.293),
-    ("got to", 2.293),
-    ("gpg", -1.396),
-    ("gpg key", -1.108),
-    ("grab", -1.396),
-    ("grab the", -1.396),
-    ("grading", 1.089),
-    ("grand", 1.089),
-    ("grand so", 1.089),
-    ("graphql", -0.857),
-    ("graphql for", -1.619),
-    ("great", 2.388),
-    ("green", -0.703),
-    ("green but", -1.108),
-    ("green when", -1.108),
-    ("grep", -1.801),
-    ("grep all", -1.108),
-    ("grid", -1.396),
-    ("grind", 1.600),
-    ("group", -1.801),
-    ("group by", -1.108),
-    ("groupby", -1.108),
-    ("growing", -2.089),
-    ("grows", -1.108),
-    ("gson", -1.108),
-    ("gym", 1.089),
-    ("had", 3.358),
-    ("had a", 1.782),
-    ("had my", 1.377),
-    ("had to", 2.629),
-    ("had we", 1.600),
-    ("haiku", -1.108),
-    ("haiku about", -1.108),
-    ("halfway", 2.188),
-    ("halfway through", 1.377),
-    ("hand", 1.600),
-    ("handle", -2.089),
-    ("handle errors", -1.396),
-    ("handle it", -1.108),
-    ("handle the", -1.108),
-    ("handler", -2.089),
-    ("handling", -1.955),
-    ("handling in", -1.108),
-    ("hang", -1.619),
-    ("hangs", -2.575),
-    ("hangs after", -1.108),
-    ("hangs forever", -1.396),
-    ("hangs on", -1.108),
-    ("happen", -1.108),
-    ("happens", -2.312),
-    ("happens if", -1.108),
-    ("happens in", -1.108),
-    ("happens to", -1.396),
-    ("happy", 1.377),
-    ("happy monday", 1.377),
-    ("hardcoding", -1.108),
-    ("hardcoding it", -1.108),
-    ("has", -1.955),
-    ("has a", -1.801),
-    ("has the", -1.108),
-    ("hash", -1.619),
-    ("hash passwords", -1.108),
-    ("have", 0.708),
-    ("have a", -1.801),
-    ("have already", -1.108),
-    ("have been", 1.243),
-    ("have had", 1.936),
-    ("have reached", 1.089),
-    ("have returned", 1.089),
-    ("have some", 1.089),
-    ("have to", 0.684),
-    ("have we", 1.782),
-    ("header", -3.188),
-    ("header is", -1.955),
-    ("header sticky", -1.396),
-    ("headers", -2.494),
-    ("health", -1.801),
-    ("health endpoint", -1.396),
-    ("healthcheck", -1.801),
-    ("healthcheck to", -1.396),
-    ("healthz", -1.108),
-    ("heap", -1.801),
-    ("heap keeps", -1.108),
-    ("heap snapshot", -1.108),
-    ("heaps", 1.089),
-    ("hell", -1.396),
-    ("hello", 1.404),
-    ("hello again", 2.763),
-    ("helm", -0.703),
-    ("helm chart", -0.703),
-    ("help", -2.361),
-    ("help me", -2.782),
-    ("helper", -1.108),
-    ("helpers", -1.108),
-    ("here again", 2.070),
-    ("here's", -1.955),
-    ("here's the", -1.801),
-    ("hey", 2.131),
-    ("hey claude", 2.188),
-    ("hey hey", 1.377),
-    ("hey i", 1.089),
-    ("hey it", 1.600),
-    ("hey there", 1.377),
-    ("heya", 1.377),
-    ("hi", 1.685),
-    ("hi again", 2.629),
-    ("hi claude", 1.600),
-    ("hi there", 1.089),
-    ("hints", -2.207),
-    ("hints to", -2.207),
-    ("history", -1.619),
-    ("hit me", 1.377),
-    ("hiya", 2.005),
-    ("holiday", 1.695),
-    ("home", -0.703),
-    ("home screen", -1.619),
-    ("hook", -2.089),
-    ("hooks", -1.955),
-    ("hot", -1.108),
-    ("hot reload", -1.108),
-    ("hotfix", 1.089),
-    ("hour", 1.600),
-    ("how", -1.461),
-    ("how are", 1.936),
-    ("how can", -2.407),
-    ("how close", 1.936),
-    ("how do", -5.219),
-    ("how does", -2.575),
-    ("how far", 2.111),
-    ("how i", -1.801),
-    ("how is", 2.131),
-    ("how long", -1.108),
-    ("how much", 1.312),
-    ("how should", -1.619),
-    ("how this", -1.108),
-    ("how to", -4.244),
-    ("howdy", 1.089),
-    ("html", -1.108),
-    ("http", -3.342),
-    ("http 3", -1.108),
-    ("http client", -2.312),
-    ("http handler", -1.108),
-    ("http status", -2.407),
-    ("https", -1.396),
-    ("huge", -1.396),
-    ("hunt", 1.600),
-    ("husky", -1.396),
-    ("husky pre-commit", -1.396),
-    ("hydration", -1.396),
-    ("hydration mismatch", -1.108),
-    ("i actually", -1.108),
-    ("i add", -1.108),
-    ("i already", -1.955),
-    ("i am", 1.823),
-    ("i call", -1.955),
-    ("i can", -0.520),
-    ("i carry", -1.801),
-    ("i catch", -1.108),
-    ("i center", -1.955),
-    ("i check", -1.619),
-    ("i click", -1.108),
-    ("i close", -1.108),
-    ("i closed", 1.089),
-    ("i come", 1.243),
-    ("i continue", -1.801),
-    ("i cross", -1.108),
-    ("i debounce", -1.108),
-    ("i disable", -1.108),
-    ("i do", -0.783),
-    ("i doing", 1.695),
-    ("i drop", -1.108),
-    ("i even", -1.108),
-    ("i find", -1.801),
-    ("i fix", -1.396),
-    ("i forgot", 1.377),
-    ("i free", -1.108),
-    ("i get", -2.649),
-    ("i go", -2.207),
-    ("i got", 1.377),
-    ("i had", 1.782),
-    ("i handle", -1.108),
-    ("i have", 1.412),
-    ("i in", 1.600),
-    ("i installed", -1.108),
-    ("i keep", -2.782),
-    ("i know", -0.926),
-    ("i left", 1.600),
-    ("i log", 1.377),
-    ("i lost", 2.188),
-    ("i make", -2.575),
-    ("i merged", 1.089),
-    ("i miss", 1.089),
-    ("i missing", -1.108),
-    ("i mock", -1.801),
-    ("i name", -1.108),
-    ("i need", -1.619),
-    ("i never", -1.396),
-    ("i only", -1.108),
-    ("i pass", -1.108),
-    ("i pick", -1.396),
-    ("i proceed", -1.108),
-    ("i profile", -1.396),
-    ("i put", -2.649),
-    ("i ran", -0.703),
-    ("i read", -2.407),
-    ("i resize", -1.108),
-    ("i resume", -2.782),
-    ("i return", 1.089),
-    ("i reviewed", 1.089),
-    ("i run", -1.619),
-    ("i see", -1.955),
-    ("i set", -2.649),
-    ("i squash", -1.801),
-    ("i tackle", 2.555),
-    ("i undo", -1.619),
-    ("i unlock", -1.108),
-    ("i use", -2.407),
-    ("i want", -1.514),
-    ("i was", 2.629),
-    ("i work", 1.936),
-    ("i write", -1.801),
-    ("i'd", -1.955),
-    ("i'd like", -1.619),
-    ("i18n work", 1.089),
-    ("id", -3.268),
-    ("id foreign", -1.108),
-    ("id in", -1.619),
-    ("id orders", -1.108),
-    ("id through", -1.801),
-    ("idea", -1.108),
-    ("idea why", -1.396),
-    ("ideas", -1.108),
-    ("idiomatic", -1.801),
-    ("idiomatic way", -1.619),
-    ("idle", -1.396),
-    ("ids", -1.396),
-    ("ids is", -1.108),
-    ("if", -1.780),
-    ("if a", -1.396),
-    ("if i", -1.801),
-    ("if it", -1.619),
-    ("if not", 1.377),
-    ("if one", -1.619),
-    ("if the", -3.005),
-    ("if there's", -1.108),
-    ("ifs", -1.108),
-    ("ignored", -1.619),
-    ("ignored by", -1.108),
-    ("image", -3.188),
-    ("image 2gb", -2.089),
-    ("image carousel", -1.108),
-    ("image upload", -1.108),
-    ("images", -1.801),
-    ("immediately", -1.955),
-    ("immediately after", -1.108),
-    ("implement", -3.860),
-    ("implement a", -2.575),
-    ("implement binary", -1.108),
-    ("implement carry", -1.396),
-    ("implement in", -1.619),
-    ("implement jwt", -1.108),
-    ("implement lru", -1.108),
-    ("implement next", -1.396),
-    ("implement pause", -1.108),
-    ("implement resumable", -1.108),
-    ("implement the", -1.108),
-    ("implementation", -0.520),
-    ("implementing", 1.377),
-    ("implementing the", 1.089),
-    ("import script", 1.089),
-    ("importer", 1.600),
-    ("imports", -1.396),
-    ("in", -2.287),
-    ("in 3", -1.108),
-    ("in a", -4.120),
-    ("in all", -1.396),
-    ("in an", -1.801),
-    ("in auth", -1.108),
-    ("in axios", -1.396),
-    ("in bash", -2.089),
-    ("in batches", -1.396),
-    ("in c", -2.900),
-    ("in ci", -1.619),
-    ("in cloudwatch", -1.108),
-    ("in crashloopbackoff", -1.396),
-    ("in dev", -1.619),
-    ("in django", -1.108),
-    ("in docker", -1.801),
-    ("in express", -1.955),
-    ("in firefox", -1.619),
-    ("in flask", -1.108),
-    ("in flutter", -1.619),
-    ("in gdb", -1.108),
-    ("in git", -1.619),
-    ("in github", -2.207),
-    ("in go", -2.718),
-    ("in godot", -1.396),
-    ("in hand", 1.089),
-    ("in java", -2.718),
-    ("in javascript", -1.801),
-    ("in jest", -1.396),
-    ("in js", -2.782),
-    ("in jupyter", -1.801),
-    ("in kotlin", -1.396),
-    ("in localstorage", -1.619),
-    ("in lua", -1.619),
-    ("in meeting", 1.089),
-    ("in meetings", 1.377),
-    ("in middleware", -1.396),
-    ("in mocha", -1.801),
-    ("in mongodb", -1.108),
-    ("in my", -3.342),
-    ("in mysql", -1.396),
-    ("in next", -1.619),
-    ("in node", -2.407),
-    ("in on", 1.377),
-    ("in package", -1.108),
-    ("in pandas", -1.801),
-    ("in parallel", -1.396),
-    ("in plain", -1.396),
-    ("in playwright", -1.108),
-    ("in postgres", -2.207),
-    ("in powershell", -1.619),
-    ("in process", -1.619),
-    ("in prod", -1.619),
-    ("in pygame", -1.108),
-    ("in pytest", -2.312),
-    ("in python", -3.536),
-    ("in pytorch", -1.801),
-    ("in react", -2.718),
-    ("in readme", -1.108),
-    ("in rust", -3.054),
-    ("in safari", -2.207),
-    ("in sqlalchemy", -1.108),
-    ("in src", -2.207),
-    ("in subdirectories", -1.108),
-    ("in svelte", -1.396),
-    ("in sync", -1.108),
-    ("in test", -1.396),
-    ("in the", -1.879),
-    ("in this", -1.931),
-    ("in tmp", -1.108),
-    ("in ts", -1.619),
-    ("in typescript", -1.801),
-    ("in unity", -1.108),
-    ("in usechat", -1.108),
-    ("in utc", -1.801),
-    ("in utils", -1.619),
-    ("in vanilla", -1.108),
-    ("in vite", -1.619),
-    ("in vscode", -2.207),
-    ("in vue", -1.955),
-    ("in with", -1.108),
-    ("in x86", -1.396),
-    ("incident", 0.684),
-    ("incompatible", -1.108),
-    ("index", -3.145),
-    ("index on", -2.312),
-    ("indexes", -1.108),
-    ("indicator", -1.801),
-    ("infinite", -1.108),
-    ("infinite loop", -1.108),
-    ("ingress", -1.396),
-    ("injection", -1.801),
-    ("inner", -2.312),
-    ("inner join", -2.207),
-    ("input", -3.475),
-    ("input in", -1.619),
-    ("input validation", -1.619),
-    ("insert", -1.619),
-    ("inside", -3.411),
-    ("inside a", -2.954),
-    ("inside an", -1.108),
-    ("inside my", -1.108),
-    ("inside the", -1.396),
-    ("install", -2.452),
-    ("install fails", -1.108),
-    ("install instructions", -1.108),
-    ("install requirements", -1.108),
-    ("install steps", -1.619),
-    ("installed", -1.108),
-    ("installer", -1.108),
-    ("instance", -1.619),
-    ("instead", -3.816),
-    ("instead of", -3.747),
-    ("instructions", -1.108),
-    ("instructions for", -1.108),
-    ("int", -1.619),
-    ("integer", -1.396),
-    ("integer addition", -1.108),
-    ("interface", -1.801),
-    ("internal", -1.108),
-    ("interpreter", -1.108),
-    ("into", -0.569),
-    ("into first", -1.108),
-    ("into github", -1.108),
-    ("into it", 1.495),
-    ("into smaller", -1.955),
-    ("ints", -1.108),
-    ("inventory system", 1.089),
-    ("investigation", 1.089),
-    ("invocations", -1.108),
-    ("invoice", -0.703),
-    ("invoice number", -1.396),
-    ("invoice pdf", 1.089),
-    ("ios", -1.514),
-    ("ios 15", -1.108),
-    ("ios keyboard", -1.396),
-    ("iphone", -1.108),
-    ("is 0", -1.801),
-    ("is 1", -1.108),
-    ("is 200", -1.396),
-    ("is 4", -1.108),
-    ("is a", -3.101),
-    ("is active", -1.108),
-    ("is after", 2.070),
-    ("is always", -1.108),
-    ("is and", -1.108),
-    ("is at", 1.089),
-    ("is been", 1.377),
-    ("is behind", -1.108),
-    ("is broken", -2.312),
-    ("is called", -2.207),
-    ("is cancelled", -1.396),
-    ("is clicked", -1.619),
-    ("is continue", -1.396),
-    ("is cut", -1.396),
-    ("is deprecated", -1.108),
-    ("is done", 0.956),
-    ("is down", -1.801),
-    ("is empty", -2.535),
-    ("is everything", 1.089),
-    ("is exhausted", -2.089),
-    ("is failing", -1.108),
-    ("is fine", -1.108),
-    ("is first", 2.293),
-    ("is flaky", -1.108),
-    ("is fried", 1.089),
-    ("is going", -1.108),
-    ("is ignored", -1.108),
-    ("is killing", -1.108),
-    ("is left", 0.989),
-    ("is left-pad", -1.108),
-    ("is locked", -1.619),
-    ("is lost", -1.396),
-    ("is me", 2.070),
-    ("is merged", 1.936),
-    ("is misaligned", -1.801),
-    ("is missing", -1.801),
-    ("is monday", 1.089),
-    ("is mush", 1.377),
-    ("is my", -3.054),
-    ("is negative", -1.801),
-    ("is never", -1.619),
-    ("is new", -1.108),
-    ("is next", 2.881),
-    ("is none", -1.108),
-    ("is not", -2.292),
-    ("is null", -2.649),
-    ("is off", -2.494),
-    ("is on", 2.475),
-    ("is our", 1.002),
-    ("is outstanding", 2.131),
-    ("is own", -1.108),
-    ("is pending", 1.695),
-    ("is progress", 1.089),
-    ("is quoted", -1.108),
-    ("is ready", -1.262),
-    ("is really", -1.108),
-    ("is red", -1.801),
-    ("is remaining", 1.457),
-    ("is slow", -2.494),
-    ("is sorted", 1.377),
-    ("is status", 1.089),
-    ("is still", 2.038),
-    ("is stuck", -2.207),
-    ("is super", -1.108),
-    ("is teh", 1.089),
-    ("is that", -1.108),
-    ("is this", -1.039),
-    ("is too", -1.619),
-    ("is true", -1.108),
-    ("is undefined", -2.089),
-    ("is up", 2.188),
-    ("is useeffect", -1.108),
-    ("is using", -1.108),
-    ("is valid", -2.089),
-    ("is we", 1.089),
-    ("is wrong", -2.843),
-    ("issue", -0.520),
-    ("issue template", -1.108),
-    ("issues", -1.955),
-    ("it a", -1.396),
-    ("it actually", -1.396),
-    ("it back", 0.907),
-    ("it bad", -1.108),
-    ("it break", -1.108),
-    ("it catch", -1.396),
-    ("it collapse", -1.108),
-    ("it does", -1.396),
-    ("it doing", -1.108),
-    ("it done", 1.089),
-    ("it down", -1.396),
-    ("it fails", -1.108),
-    ("it fell", -1.108),
-    ("it for", -1.108),
-    ("it from", 1.600),
-    ("it going", 2.388),
-    ("it in", -1.801),
-    ("it left", -1.108),
-    ("it looking", 1.089),
-    ("it mean", -1.108),
-    ("it off", 1.089),
-    ("it safe", -1.955),
-    ("it simple", -1.108),
-    ("it skips", -1.396),
-    ("it stopped", 1.089),
-    ("it takes", -1.108),
-    ("it times", -1.108),
-    ("it to", -2.207),
-    ("it up", 1.089),
-    ("it will", -1.396),
-    ("it with", 2.224),
-    ("item", 1.020),
-    ("item on", 1.600),
-    ("item please", 2.475),
-    ("items are", -0.703),
-    ("items as", -1.108),
-    ("items in", -0.926),
-    ("items on", 1.089),
-    ("iter", -1.396),
-    ("iteration", -2.089),
-    ("iteration in", -1.396),
-    ("iterative", -1.108),
-    ("iterator", -3.101),
-    ("iterator after", -1.396),
-    ("iterator is", -2.089),
-    ("iterator next", -1.108),
-    ("jam", 1.089),
-    ("java", -2.843),
-    ("javascript", -2.494),
-    ("jest", -2.494),
-    ("jest hangs", -1.108),
-    ("jest test", -1.108),
-    ("jitter", -2.207),
-    ("jitter for", -1.619),
-    ("job", -1.345),
-    ("job does", -1.619),
-    ("job runs", -1.108),
-    ("job should", -1.108),
-    ("job status", -1.955),
-    ("jobs", -2.407),
-    ("jobs table", -1.108),
-    ("jog", 1.377),
-    ("jog my", 1.377),
-    ("join", -3.005),
-    ("join here", -1.619),
-    ("join in", -1.619),
-    ("join returns", -1.108),
-    ("join so", -1.108),
-    ("join vs", -2.207),
-    ("jpeg", -1.801),
-    ("jpeg to", -1.619),
-    ("jpg", -2.089),
-    ("jpg in", -1.108),
-    ("jq", -1.108),
-    ("jquery", -1.108),
-    ("js", -3.881),
-    ("js 14", -1.108),
-    ("js app", -1.619),
-    ("js build", -1.396),
-    ("js for", -1.108),
-    ("js without", -1.108),
-    ("json", -3.268),
-    ("json schema", -1.108),
-    ("json to", -1.396),
-    ("json with", -1.108),
-    ("jumps", -2.312),
-    ("jumps around", -1.396),
-    ("jumps to", -1.396),
-    ("jupyter", -2.089),
-    ("jupyter kernel", -1.108),
-    ("just", 0.838),
-    ("just back", 1.600),
-    ("just continue", 1.089),
-    ("just got", 2.475),
-    ("just keep", 1.600),
-    ("just now", 1.089),
-    ("jwt", -2.407),
-    ("jwt in", -1.396),
-    ("jwt refresh", -1.396),
-    ("k8s", -1.714),
-    ("k8s deployment", -1.108),
-    ("k8s pod", -1.396),
-    ("kafka", -1.550),
-    ("kafka consumer", -0.990),
-    ("kafka topic", -1.801),
-    ("kanban", -1.955),
-    ("kanban board", -1.801),
-    ("keep", 0.728),
-    ("keep a", -1.619),
-    ("keep at", 3.775),
-    ("keep chipping", 1.936),
-    ("keep cooking", 1.089),
-    ("keep getting", -1.801),
-    ("keep going", 1.885),
-    ("keep moving", 1.377),
-    ("keep on", 2.070),
-    ("keep only", -2.207),
-    ("keep plugging", 2.070),
-    ("keep polling", -1.396),
-    ("keep pushing", 1.377),
-    ("keep rolling", 2.475),
-    ("keep the", -1.557),
-    ("keep track", -1.619),
-    ("keep working", 2.763),
-    ("keep-alive", -2.312),
-    ("keep-alive connections", -1.396),
-    ("keep-alive header", -1.619),
-    ("keepalive", -2.089),
-    ("keepalive timeout", -1.396),
-    ("keeps", -3.999),
-    ("keeps asking", -1.108),
-    ("keeps failing", -1.801),
-    ("keeps going", -2.494),
-    ("keeps growing", -2.089),
-    ("keeps opening", -1.396),
-    ("keeps removing", -1.396),
-    ("keeps running", -1.108),
-    ("keeps saying", -1.108),
-    ("keeps spinning", -1.396),
-    ("keeps the", -1.108),
-    ("keeps users", -1.108),
-    ("kernel", -1.108),
-    ("key", -2.954),
-    ("key error", -1.108),
-    ("key is", -1.108),
-    ("keyboard", -0.520),
-    ("keyboard does", -1.108),
-    ("keys", -0.926),
-    ("keystroke", -1.619),
-    ("keyword", -1.108),
-    ("kids", 1.600),
-    ("kids are", 1.377),
-    ("kill", -1.108),
-    ("killing", -1.108),
-    ("kindly", 1.169),
-    ("kindly continue", 2.293),
-    ("kindly explain", -1.801),
-    ("kindly proceed", 1.782),
-    ("kindly resume", 1.377),
-    ("kindly update", 1.377),
-    ("knock", 1.782),
-    ("knock out", 1.782),
-    ("know when", -1.396),
-    ("know where", 1.089),
-    ("koa", -1.108),
-    ("koa middleware", -1.108),
-    ("kotlin", -0.990),
-    ("kubectl", -1.955),
-    ("kubectl rollout", -1.801),
-    ("kubernetes", -1.108),
-    ("label", -1.396),
-    ("label the", -1.108),
-    ("labeled", -1.108),
-    ("labelled", -1.108),
-    ("labelled continue", -1.108),
-    ("labels", -1.619),
-    ("lag", -2.407),
-    ("lag keeps", -1.619),
-    ("lagging", -1.108),
-    ("lambda", -1.396),
-    ("lambda invocations", -1.108),
-    ("land", 1.243),
-    ("landed", 1.089),
-    ("landing", -1.108),
-    ("laptop", 1.531),
-    ("laptop died", 1.936),
-    ("large", -1.955),
-    ("large dt", -1.108),
-    ("last 10", -1.396),
-    ("last 100", -1.108),
-    ("last 3", -1.801),
-    ("last 5", -1.396),
-    ("last 7", -1.396),
-    ("last chunk", -1.108),
-    ("last commit", -2.089),
-    ("last element", -1.955),
-    ("last git", -1.108),
-    ("last login", -1.396),
-    ("last migration", -2.089),
-    ("last name", -1.108),
-    ("last night", 2.629),
-    ("last night's", 1.377),
-    ("last page", -1.955),
-    ("last quarter", -1.108),
-    ("last session", 2.388),
-    ("last step", 0.971),
-    ("last thing", 1.936),
-    ("last time", 1.862),
-    ("last week", 1.936),
-    ("last week's", 1.089),
-    ("late", 1.782),
-    ("late night", 1.089),
-    ("late reply", 1.089),
-    ("later", -1.801),
-    ("latest", -2.649),
-    ("latest minor", -1.955),
-    ("latest version", -1.396),
-    ("launch", -1.396),
-    ("launch on", -1.108),
-    ("lay", 1.377),
-    ("lay of", 1.377),
-    ("leak", -2.494),
-    ("leak in", -2.089),
-    ("leak when", -1.108),
-    ("leaking", -1.108),
-    ("leaks", -1.955),
-    ("leaks when", -1.396),
-    ("learning", -1.108),
-    ("leave", 2.418),
-    ("leave it", 1.782),
-    ("leave off", 2.388),
-    ("leave the", 1.377),
-    ("leave things", 1.782),
-    ("leave unfinished", 1.600),
-    ("leave us", 1.089),
-    ("ledger", -1.108),
-    ("left after", -1.396),
-    ("left and", -0.926),
-    ("left arrow", -1.108),
-    ("left before", 1.936),
-    ("left by", -1.619),
-    ("left for", 1.782),
-    ("left from", 1.600),
-    ("left in", -1.744),
-    ("left is", -1.108),
-    ("left it", 2.188),
-    ("left join", -2.718),
-    ("left of", -2.312),
-    ("left off", 1.907),
-    ("left on", 0.588),
-    ("left or", 1.377),
-    ("left outer", -1.108),
-    ("left over", -1.396),
-    ("left panel", -1.619),
-    ("left shift", -1.801),
-    ("left sidebar", -1.955),
-    ("left the", 1.377),
-    ("left things", 1.600),
-    ("left to", 1.002),
-    ("left with", -1.619),
-    ("left-pad", -2.207),
-    ("left-pad the", -1.108),
-    ("leftover", -1.619),
-    ("leftover temp", -1.108),
-    ("legend", -1.108),
-    ("length", -1.108),
-    ("let", 2.951),
-    ("let and", -1.396),
-    ("let me", 1.600),
-    ("let us", 3.631),
-    ("lgtm", 2.188),
-    ("lib", -1.108),
-    ("libraries", -1.108),
-    ("libraries for", -1.108),
-    ("library", -2.089),
-    ("library app", -1.108),
-    ("license", -1.396),
-    ("life", -1.108),
-    ("lifecycle", -1.619),
-    ("lifetime", -1.108),
-    ("lightning", -1.955),
-    ("like", -1.242),
-    ("like a", -1.396),
-    ("like i", -2.207),
-    ("like netflix", -1.108),
-    ("like now", 1.089),
-    ("like to", -1.108),
-    ("limit", -1.396),
-    ("limiter", 1.377),
-    ("limiting", -2.207),
-    ("limiting to", -1.619),
-    ("limits", -1.108),
-    ("line", -3.030),
-    ("line 42", -1.619),
-    ("line and", -1.108),
-    ("line by", -1.396),
-    ("line function", -1.108),
-    ("line in", -2.312),
-    ("line when", -1.108),
-    ("liner", -1.108),
-    ("liner to", -1.108),
-    ("lines", -2.312),
-    ("lines in", -1.619),
-    ("lines of", -1.108),
-    ("link", -2.843),
-    ("link in", -1.619),
-    ("link on", -1.396),
-    ("link to", -1.396),
-    ("linked", -2.207),
-    ("linked list", -2.207),
-    ("links", -1.108),
-    ("links to", -1.108),
-    ("lint", -1.021),
-    ("lint job", -1.396),
-    ("lint targets", -1.108),
-    ("linux", -1.801),
-    ("list comprehension", -1.108),
-    ("list endpoint", -1.396),
-    ("list for", 2.070),
-    ("list in", -2.089),
-    ("list is", -1.396),
-    ("list of", -1.108),
-    ("list re-renders", -1.108),
-    ("list rerenders", -1.108),
-    ("list them", -2.089),
-    ("list what", 1.377),
-    ("list with", -1.396),
-    ("lists", -1.108),
-    ("live", -2.089),
-    ("live in", -1.108),
-    ("live preview", -1.108),
-    ("load", -2.900),
-    ("load balancer", -1.396),
-    ("load test", -1.108),
-    ("load the", -1.396),
-    ("loaded", -2.312),
-    ("loading", -2.089),
-    ("loading spinner", -1.396),
-    ("loading the", -1.108),
-    ("loans", -1.108),
-    ("lobby", -1.108),
-    ("local", -3.005),
-    ("local changes", -1.108),
-    ("local postgres", -1.108),
-    ("local time", -1.801),
-    ("local too", -1.396),
-    ("locale", -1.619),
-    ("locale if", -1.108),
-    ("localhost", -2.089),
-    ("locally", -1.396),
-    ("locally but", -1.108),
-    ("localstorage", -2.575),
-    ("lock", -2.207),
-    ("lock value", -1.396),
-    ("locked", -1.955),
-    ("lockfile", -1.801),
-    ("locking", -1.108),
-    ("lockout", -1.108),
-    ("locks", -1.619),
-    ("locks the", -1.619),
-    ("lodash", -1.396),
-    ("log", -1.759),
-    ("log file", -1.619),
-    ("log files", -1.619),
-    ("log it", -1.619),
-    ("log off", 1.377),
-    ("log the", -1.396),
-    ("logger", -1.396),
-    ("logging cleanup", 1.782),
-    ("logging to", -2.407),
-    ("login", -1.955),
-    ("login endpoint", -1.619),
-    ("login field", -1.108),
-    ("login form", -1.619),
-    ("login page", -0.990),
-    ("logo", -1.619),
-    ("logo to", -1.108),
-    ("logs", -2.843),
-    ("logs for", -1.619),
-    ("lol", 1.531),
-    ("long", 0.817),
-    ("long day", 1.377),
-    ("long line", -1.619),
-    ("long meeting", 1.089),
-    ("long weekend", 1.936),
-    ("long-running", -1.108),
-    ("look", -1.550),
-    ("look at", -1.396),
-    ("look like", 1.089),
-    ("looking", 1.782),
-    ("looks", 1.243),
-    ("looks good", 1.600),
-    ("loop", -4.366),
-    ("loop after", -1.108),
-    ("loop in", -2.089),
-    ("loop keeps", -1.396),
-    ("loop never", -1.396),
-    ("loop should", -1.396),
-    ("loop skip", -1.619),
-    ("loop that", -1.619),
-    ("loop when", -1.955),
-    ("loops", -1.396),
-    ("loses", -1.619),
-    ("loses it", -1.108),
-    ("loses the", -1.108),
-    ("losing", -2.312),
-    ("losing my", -2.207),
-    ("lost", 1.325),
-    ("lost my", 1.600),
-    ("lost the", 2.188),
-    ("lost track", 1.936),
-    ("lot", 1.089),
-    ("lowercase", -1.619),
-    ("lr", -1.396),
-    ("lru", -1.801),
-    ("lru cache", -1.801),
-    ("lua", -1.801),
-    ("lunch", 3.392),
-    ("lunch done", 1.089),
-    ("mac", -0.926),
-    ("machine", -1.881),
-    ("machine for", -1.955),
-    ("made", 1.377),
-    ("main quest", 1.089),
-    ("main task", 1.600),
-    ("make", -3.388),
-    ("make a", -1.955),
-    ("make it", -2.782),
-    ("make the", -3.287),
-    ("make this", -2.089),
-    ("makefile", -2.407),
-    ("makefile does", -1.108),
-    ("makefile for", -1.108),
-    ("makefile target", -1.108),
-    ("makefile with", -1.619),
-    ("makes", -1.396),
-    ("makes my", -1.108),
-    ("management", -1.619),
-    ("management in", -1.396),
-    ("manager", 1.377),
-    ("manifests", 1.089),
-    ("many", -0.629),
-    ("many bytes", -1.396),
-    ("many tasks", 1.377),
-    ("map", -1.108),
-    ("map the", -1.108),
-    ("mark", -1.309),
-    ("mark a", -1.396),
-    ("mark the", -1.619),
-    ("mark todo", -1.396),
-    ("markdown", -1.108),
-    ("match", -1.396),
-    ("matches", -2.312),
-    ("matches uk", -1.108),
-    ("mate", 1.089),
-    ("matplotlib", -1.108),
-    ("matter", -1.108),
-    ("max", -2.207),
-    ("max 3", -1.108),
-    ("md", -1.955),
-    ("me", 1.481),
-    ("me a", 0.738),
-    ("me again", 2.070),
-    ("me back", 1.377),
-    ("me how", -0.703),
-    ("me in", 1.695),
-    ("me know", 1.377),
-    ("me of", 2.388),
-    ("me on", 1.936),
-    ("me our", 1.089),
-    ("me plan", -1.396),
-    ("me please", 1.089),
-    ("me the", 1.600),
-    ("me up", 3.654),
-    ("me what", 2.005),
-    ("me where", 2.665),
-    ("me which", 1.377),
-    ("me with", 1.377),
-    ("me write", -1.801),
-    ("mean", -1.881),
-    ("means", -1.396),
-    ("meeting", 2.475),
-    ("meeting ran", 1.089),
-    ("meetings", 1.377),
-    ("meetings all", 1.089),
-    ("members", -1.108),
-    ("memoization", -1.108),
-    ("memory leak", -1.801),
-    ("memory on", 1.936),
-    ("menu does", -1.108),
-    ("merge", -2.575),
-    ("merge commit", -1.108),
-    ("merge conflict", -1.396),
-    ("merged", 2.629),
-    ("merged that", 1.089),
-    ("merges", -1.108),
-    ("merges two", -1.108),
-    ("message", -2.089),
-    ("message for", -1.108),
-    ("message in", -1.801),
-    ("messages", -2.312),
-    ("messages from", -1.108),
-    ("messages into", -1.108),
-    ("messages to", -1.108),
-    ("method", -2.312),
-    ("method on", -1.619),
-    ("methods", -1.108),
-    ("metrics", -1.108),
-    ("middle", 2.935),
-    ("middle of", 2.881),
-    ("middleware", -2.312),
-    ("middleware into", -1.108),
-    ("migrating", -1.396),
-    ("migration", -0.536),
-    ("migration for", -2.312),
-    ("migration plan", -0.520),
-    ("migration that", -2.089),
-    ("migration work", 2.070),
-    ("migrations", -1.108),
-    ("milestone", 1.936),
-    ("min before", 1.089),
-    ("mind", 1.782),
-    ("minimal", -1.108),
-    ("minor", -1.955),
-    ("minor versions", -1.108),
-    ("minute", -1.108),
-    ("minutes", -1.955),
-    ("misaligned", -1.801),
-    ("misaligned on", -1.801),
-    ("mismatch", -2.089),
-    ("mismatch after", -1.108),
-    ("mismatch error", -1.108),
-    ("missed", -1.801),
-    ("missed runs", -1.108),
-    ("missing", -2.261),
-    ("mobile", -1.445),
-    ("mobile app", -1.396),
-    ("mobile but", -1.108),
-    ("mobile layout", 1.089),
-    ("mocha", -2.312),
-    ("mocha is", -1.801),
-    ("mocha test", -1.619),
-    ("mock", -2.407),
-    ("mock datetime", -2.089),
-    ("mock fetch", -1.108),
-    ("mod", -1.881),
-    ("mod tidy", -2.494),
-    ("modal", -1.955),
-    ("modal opens", -1.108),
-    ("mode", -0.897),
-    ("mode to", -1.396),
-    ("mode toggle", -0.520),
-    ("mode work", 1.089),
-    ("model", -2.407),
-    ("model the", -1.396),
-    ("model with", -1.396),
-    ("models", -1.108),
-    ("modified", -1.108),
-    ("module", -0.660),
-    ("module named", -1.396),
-    ("module not", -1.108),
-    ("module to", -1.108),
-    ("modulenotfounderror", -1.396),
-    ("modules", -0.857),
-    ("moment", -0.926),
-    ("momentum", 2.070),
-    ("momentum going", 1.089),
-    ("monad", -1.801),
-    ("monad is", -1.396),
-    ("monday", 2.342),
-    ("monday again", 1.936),
-    ("mongo", -1.619),
-    ("mongo change", -1.108),
-    ("mongodb", -1.396),
-    ("monorepo", -2.575),
-    ("monorepo with", -1.396),
-    ("month", -1.108),
-    ("monthly", -1.396),
-    ("monthly and", -1.108),
-    ("more push", 1.089),
-    ("more than", -1.396),
-    ("mornin", 1.089),
-    ("morning", 2.154),
-    ("morning all", 1.089),
-    ("morning mate", 1.377),
-    ("morning's", 1.089),
-    ("most", -1.396),
-    ("move", 1.708),
-    ("move on", 2.698),
-    ("move the", -1.619),
-    ("move to", 1.089),
-    ("moving", 0.684),
-    ("moving from", -1.396),
-    ("moving on", 1.243),
-    ("mtime", -1.396),
-    ("mtime 7", -1.396),
-    ("much", 1.377),
-    ("much disk", -1.108),
-    ("much is", 2.388),
-    ("much of", 1.089),
-    ("multi-step", -1.396),
-    ("multi-step form", -1.108),
-    ("multipart", -1.619),
-    ("multipart uploads", -1.108),
-    ("multiplayer", -1.108),
-    ("multiplayer lobby", -1.108),
-    ("multiprocessing", -1.108),
-    ("mush", 1.377),
-    ("mush after", 1.089),
-    ("must", 0.907),
-    ("must do", 1.600),
-    ("mutable", -1.801),
-    ("mutable more", -1.396),
-    ("mutex", -2.089),
-    ("mutex and", -1.396),
-    ("mutex is", -1.108),
-    ("my", -1.145),
-    ("my 6502", -1.108),
-    ("my bash", -1.108),
-    ("my bigint", -1.108),
-    ("my brain", 1.089),
-    ("my branch", -1.396),
-    ("my break", 1.089),
-    ("my changes", -1.801),
-    ("my class", -1.108),
-    ("my coffee", 1.377),
-    ("my component", -1.108),
-    ("my dependency", -1.108),
-    ("my desk", 1.782),
-    ("my discord", -1.108),
-    ("my docker", -2.407),
-    ("my emulator", -1.108),
-    ("my end", 1.377),
-    ("my for", -1.955),
-    ("my fork", -1.108),
-    ("my function", -1.108),
-    ("my github", -1.108),
-    ("my jest", -1.396),
-    ("my jupyter", -1.108),
-    ("my laptop", 0.907),
-    ("my last", -1.396),
-    ("my linked", -1.108),
-    ("my list", -1.108),
-    ("my local", -1.108),
-    ("my manager", 1.377),
-    ("my meeting", 1.089),
-    ("my memory", 2.555),
-    ("my pandas", -1.108),
-    ("my physics", -1.619),
-    ("my pr", -1.108),
-    ("my python", -1.396),
-    ("my rds", -1.108),
-    ("my react", -1.619),
-    ("my service", -1.108),
-    ("my session", 1.600),
-    ("my side", 1.089),
-    ("my switch", -1.108),
-    ("my tests", -1.108),
-    ("my train", 1.377),
-    ("my unity", -1.108),
-    ("my useeffect", -1.108),
-    ("my while", -1.108),
-    ("mysql", -1.955),
-    ("mysql to", -1.108),
-    ("n", -1.619),
-    ("name", -3.005),
-    ("name for", -2.089),
-    ("name into", -1.108),
-    ("named", -1.396),
-    ("names", -1.108),
-    ("naming", -1.108),
-    ("nan", -1.108),
-    ("narrow", -1.108),
-    ("nav", -1.955),
-    ("nav bar", -1.108),
-    ("navbar", -1.396),
-    ("navigates", -1.108),
-    ("navigating", -1.619),
-    ("navigating back", -1.619),
-    ("navigation", -1.619),
-    ("nearly", 2.388),
-    ("nearly done", 1.600),
-    ("nearly there", 1.936),
-    ("need", -1.396),
-    ("need a", -1.619),
-    ("needs", -1.714),
-    ("needs a", -2.089),
-    ("negative", -2.494),
-    ("negative after", -1.396),
-    ("negative numbers", -1.396),
-    ("nested", -2.782),
-    ("nested field", -1.108),
-    ("nested loop", -1.801),
-    ("nested loops", -1.108),
-    ("netflix", -1.108),
-    ("network", -1.396),
-    ("never", -3.816),
-    ("never becomes", -1.108),
-    ("never called", -1.396),
-    ("never fires", -2.312),
-    ("never gets", -1.396),
-    ("never reaches", -1.396),
-    ("never runs", -1.108),
-    ("never touched", -1.108),
-    ("new", -1.044),
-    ("new column", -1.108),
-    ("new day", 2.475),
-    ("new files", -1.619),
-    ("new install", -1.801),
-    ("new line", -1.396),
-    ("new me", 1.782),
-    ("new one", -1.108),
-    ("new session", 1.377),
-    ("newline", -1.108),
-    ("next", 0.982),
-    ("next 14", -1.108),
-    ("next available", -1.108),
-    ("next bit", 2.763),
-    ("next build", -1.108),
-    ("next business", -1.619),
-    ("next button", -1.955),
-    ("next cursor", -1.955),
-    ("next file", 0.684),
-    ("next from", -1.619),
-    ("next in", -0.703),
-    ("next invoice", -1.108),
-    ("next is", -1.108),
-    ("next item", 3.601),
-    ("next iteration", -1.396),
-    ("next line", -1.108),
-    ("next milestone", 1.600),
-    ("next module", 0.907),
-    ("next move", 1.600),
-    ("next on", 3.209),
-    ("next one", 3.058),
-    ("next page", -2.089),
-    ("next part", 2.293),
-    ("next phase", 1.936),
-    ("next piece", 1.782),
-    ("next please", 1.936),
-    ("next point", 1.600),
-    ("next pointer", -1.108),
-    ("next pointers", -1.108),
-    ("next prev", -1.396),
-    ("next previous", -1.108),
-    ("next prime", -1.801),
-    ("next release", -1.108),
-    ("next run", -1.396),
-    ("next sibling", -1.108),
-    ("next slide", -1.108),
-    ("next stage", 1.377),
-    ("next step", 2.775),
-    ("next steps", 1.194),
-    ("next task", 2.555),
-    ("next thing", 3.286),
-    ("next ticket", 1.782),
-    ("next to", -1.396),
-    ("next up", 1.243),
-    ("next version", -1.396),
-    ("next-auth", -1.619),
-    ("next-auth session", -1.619),
-    ("nextbutton", -1.108),
-    ("nginx", -2.782),
-    ("nginx returns", -1.108),
-    ("nginx says", -1.108),
-    ("nice", 1.600),
-    ("nice one", 1.089),
-    ("night", 1.437),
-    ("night please", 1.089),
-    ("night session", 1.089),
-    ("night's", 1.377),
-    ("night's session", 1.377),
-    ("nightly", -1.108),
-    ("nil", -1.108),
-    ("no", -1.233),
-    ("no changes", -1.396),
-    ("no module", -1.396),
-    ("no-continue", -1.619),
-    ("node", -3.475),
-    ("node in", -1.108),
-    ("node modules", -1.619),
-    ("node process", -1.396),
-    ("node version", -1.108),
-    ("none", -1.801),
-    ("not", -1.974),
-    ("not a", -1.108),
-    ("not activating", -1.396),
-    ("not allowed", -1.108),
-    ("not animate", -1.108),
-    ("not apply", -1.108),
-    ("not be", -1.108),
-    ("not being", -1.955),
-    ("not borrow", -1.619),
-    ("not catch", -2.207),
-    ("not close", -1.108),
-    ("not continue", -1.108),
-    ("not dismiss", -1.108),
-    ("not do", -1.108),
-    ("not exist", -1.396),
-    ("not filtering", -1.108),
-    ("not find", -1.396),
-    ("not finish", 0.684),
-    ("not finished", 1.089),
-    ("not fire", -1.801),
-    ("not firing", -1.108),
-    ("not found", -1.801),
-    ("not just", -1.108),
-    ("not persist", -1.108),
-    ("not pick", -2.718),
-    ("not picking", -1.108),
-    ("not proceed", -1.108),
-    ("not read", -1.619),
-    ("not reflected", -1.108),
-    ("not resolve", -1.108),
-    ("not restore", -1.619),
-    ("not resume", -1.619),
-    ("not save", -1.108),
-    ("not seem", -1.108),
-    ("not set", -1.396),
-    ("not showing", -1.108),
-    ("not sleep", 1.089),
-    ("not stop", 1.782),
-    ("not the", -1.108),
-    ("not understand", -1.108),
-    ("not update", -2.089),
-    ("not updating", -1.801),
-    ("not work", -2.494),
-    ("not working", -2.207),
-    ("nothing", -2.407),
-    ("nothing in", -1.108),
-    ("nothing on", -1.108),
-    ("now", 1.757),
-    ("now in", -0.857),
-    ("now the", 1.782),
-    ("now what", 1.936),
-    ("npm", -3.101),
-    ("npm install", -2.089),
-    ("npm packages", -1.396),
-    ("npm store", -1.108),
-    ("npm update", -1.108),
-    ("null", -3.342),
-    ("null come", -1.108),
-    ("null on", -1.955),
-    ("nullable", -1.801),
-    ("nullable column", -1.108),
-    ("nullpointerexception", -1.108),
-    ("nulls", -1.801),
-    ("number", -2.843),
-    ("number atomically", -1.108),
-    ("numbers", -2.089),
-    ("numbers in", -1.108),
-    ("numpy", -1.955),
-    ("o", -1.108),
-    ("o of", -1.619),
-    ("object", -1.396),
-    ("object in", -1.108),
-    ("objects", -1.108),
-    ("obviously", -1.108),
-    ("of 200", -1.619),
-    ("of 500", -1.396),
-    ("of a", -2.150),
-    ("of all", -1.396),
-    ("of crashing", -1.108),
-    ("of dicts", -1.619),
-    ("of each", -1.108),
-    ("of going", -1.619),
-    ("of http", -1.108),
-    ("of it", 1.377),
-    ("of logs", -1.108),
-    ("of new", -1.108),
-    ("of our", 0.971),
-    ("of pending", -1.108),
-    ("of play", 2.555),
-    ("of progress", 1.377),
-    ("of python", -1.801),
-    ("of python's", -1.108),
-    ("of quoted", -1.108),
-    ("of snake", -1.108),
-    ("of something", 1.089),
-    ("of things", 1.936),
-    ("of this", -0.569),
-    ("of thought", 1.377),
-    ("of undefined", -1.619),
-    ("of what", 1.089),
-    ("of where", 2.131),
-    ("of yesterday", 1.377),
-    ("off", 0.967),
-    ("off and", 1.089),
-    ("off by", -2.575),
-    ("off in", -1.108),
-    ("off on", 1.089),
-    ("off the", 0.550),
-    ("off what", 1.600),
-    ("off with", 1.600),
-    ("off yesterday", 1.600),
-    ("off-by-one", -1.396),
-    ("off-by-one in", -1.108),
-    ("offline", 1.089),
-    ("offset", -2.089),
-    ("offset after", -1.108),
-    ("ok", 3.775),
-    ("ok back", 2.475),
-    ("ok can", 1.089),
-    ("ok carry", 1.089),
-    ("ok coffee", 1.089),
-    ("ok continue", 2.475),
-    ("ok do", 1.600),
-    ("ok done", 1.377),
-    ("ok enough", 1.377),
-    ("ok go", 2.070),
-    ("ok good", 1.377),
-    ("ok i", 3.358),
-    ("ok keep", 1.089),
-    ("ok let", 2.555),
-    ("ok next", 2.555),
-    ("ok ok", 1.089),
-    ("ok proceed", 1.089),
-    ("ok ready", 1.089),
-    ("ok so", 1.782),
-    ("ok that", 2.388),
-    ("ok the", 1.089),
-    ("ok what", 2.475),
-    ("ok where", 2.388),
-    ("okey", 1.089),
-    ("old", -2.494),
-    ("old rows", -1.108),
-    ("older", -2.718),
-    ("older ones", -1.955),
-    ("older than", -1.619),
-    ("on", 0.626),
-    ("on 503", -1.108),
-    ("on a", -1.108),
-    ("on again", 1.377),
-    ("on an", -1.955),
-    ("on android", -2.407),
-    ("on ci", -1.955),
-    ("on created", -1.396),
-    ("on deck", 2.070),
-    ("on desktop", -1.108),
-    ("on email", -1.396),
-    ("on empty", -2.207),
-    ("on error", -1.955),
-    ("on every", -2.718),
-    ("on friday", 1.089),
-    ("on from", 3.487),
-    ("on github", -1.108),
-    ("on ios", -1.619),
-    ("on iphone", -1.108),
-    ("on it", 0.971),
-    ("on launch", -1.108),
-    ("on line", -1.396),
-    ("on linux", -1.619),
-    ("on login", -1.108),
-    ("on mac", -1.619),
-    ("on main", -1.396),
-    ("on mate", 1.377),
-    ("on missed", -1.108),
-    ("on mobile", -2.843),
-    ("on monday", 1.936),
-    ("on my", 0.907),
-    ("on next", 1.600),
-    ("on now", 2.188),
-    ("on one", -1.396),
-    ("on orders", -1.619),
-    ("on our", 2.935),
-    ("on page", -1.396),
-    ("on please", 1.089),
-    ("on port", -1.619),
-    ("on post", -1.108),
-    ("on progress", 1.377),
-    ("on prs", -1.396),
-    ("on python", -1.108),
-    ("on retina", -1.108),
-    ("on safari", -1.396),
-    ("on scroll", -1.108),
-    ("on small", -1.396),
-    ("on staging", -1.108),
-    ("on startup", -1.801),
-    ("on the", 0.587),
-    ("on then", 2.824),
-    ("on this", 2.475),
-    ("on thursday", 1.089),
-    ("on to", 2.804),
-    ("on track", 1.377),
-    ("on tuesday", 1.089),
-    ("on ubuntu", -1.396),
-    ("on valueerror", -1.108),
-    ("on we", 1.377),
-    ("on what", 1.243),
-    ("on where", 2.881),
-    ("on windows", -2.312),
-    ("on with", 3.704),
-    ("on xhr", -1.108),
-    ("onboarding", -0.703),
-    ("onboarding checklist", -1.108),
-    ("onboarding wizard", -1.619),
-    ("once", -0.820),
-    ("once at", -1.108),
-    ("once more", 1.089),
-    ("one cent", -1.396),
-    ("one directory", -1.108),
-    ("one do", -1.396),
-    ("one file", -1.396),
-    ("one keeps", -1.396),
-    ("one liner", -1.108),
-    ("one please", 1.600),
-    ("one's", 1.089),
-    ("one-liner", -2.089),
-    ("one-liner does", -1.396),
-    ("one-liner to", -1.396),
-    ("ones", -1.108),
-    ("onfinish", -1.801),
-    ("onfinish callback", -1.396),
-    ("online", 1.600),
-    ("only", -2.600),
-    ("only if", -1.801),
-    ("only in", -1.108),
-    ("only on", -1.619),
-    ("only the", -2.494),
-    ("onto the", 1.089),
-    ("onwards", 1.754),
-    ("onwards and", 1.782),
-    ("onwards with", 1.089),
-    ("open", 1.223),
-    ("open from", 1.600),
-    ("open items", 1.089),
-    ("open on", 1.089),
-    ("openai", -1.108),
-    ("openapi", -1.396),
-    ("openapi spec", -1.108),
-    ("opening", -1.619),
-    ("opening vim", -1.396),
-    ("opens", -1.108),
-    ("opens again", -1.108),
-    ("operands", -1.108),
-    ("operands could", -1.108),
-    ("operator", -2.089),
-    ("operator do", -1.801),
-    ("optimise", -1.619),
-    ("optimise this", -1.619),
-    ("optional", -1.108),
-    ("optional in", -1.108),
-    ("or 422", -1.108),
-    ("or are", 1.936),
-    ("or in", -1.108),
-    ("or is", 1.290),
-    ("or not", 1.089),
-    ("or orders", -1.108),
-    ("or service", -1.801),
-    ("or should", -1.108),
-    ("or what", 1.377),
-    ("or yup", -1.108),
-    ("order", -1.550),
-    ("order lifecycle", -1.619),
-    ("order of", 1.089),
-    ("order status", -1.801),
-    ("orders", -3.228),
-    ("orders or", -1.108),
-    ("orders table", -2.312),
-    ("origin", -1.108),
-    ("original", -0.703),
-    ("original file", -1.108),
-    ("original filename", -1.108),
-    ("original plan", 1.089),
-    ("os", -1.108),
-    ("other", -0.926),
-    ("otherwise", -1.396),
-    ("otherwise abort", -1.108),
-    ("our cli", -1.108),
-    ("our current", 1.089),
-    ("our goal", 1.377),
-    ("our last", 1.089),
-    ("our list", 2.188),
-    ("our next", 0.907),
-    ("our plan", 2.293),
-    ("our plate", 1.089),
-    ("our progress", 1.936),
-    ("our status", -0.703),
-    ("our streaming", -1.108),
-    ("our task", 1.089),
-    ("our todo", 1.243),
-    ("our work", 2.388),
-    ("out", -0.677),
-    ("out a", -1.396),
-    ("out after", -1.108),
-    ("out for", 1.377),
-    ("out null", -1.108),
-    ("out of", -1.108),
-    ("out sick", 1.600),
-    ("outage", 1.089),
-    ("outer", -1.955),
-    ("outer join", -1.108),
-    ("outer loop", -1.396),
-    ("output", -2.718),
-    ("output below", -1.108),
-    ("outstanding", 2.516),
-    ("outstanding before", 1.089),
-    ("outstanding from", 1.089),
-    ("over", -0.671),
-    ("over 5mb", -1.396),
-    ("over in", -1.108),
-    ("over the", -1.396),
-    ("over this", -1.108),
-    ("over unused", -1.619),
-    ("overall", 1.936),
-    ("overall goal", 1.089),
-    ("overall plan", 1.089),
-    ("overflow", -2.312),
-    ("overflow in", -1.396),
-    ("overflow warning", -1.108),
-    ("overflows", -1.619),
-    ("overflows on", -1.396),
-    ("overlaps", -2.089),
-    ("overlaps the", -2.089),
-    ("own", -1.108),
-    ("package", -1.801),
-    ("package i", -1.396),
-    ("packages", -2.207),
-    ("packages on", -1.396),
-    ("packages to", -1.396),
-    ("pad", -2.407),
-    ("pad the", -2.312),
-    ("page", -1.815),
-    ("page does", -1.108),
-    ("page for", -1.396),
-    ("page in", -1.108),
-    ("page is", -1.396),
-    ("page link", -1.108),
-    ("page refresh", -1.108),
-    ("page reload", -1.108),
-    ("page shows", -1.396),
-    ("page token", -1.619),
-    ("pages", -1.108),
-    ("paginate", -1.108),
-    ("paginated", -1.108),
-    ("pagination", -0.763),
-    ("pagination changes", 1.089),
-    ("pagination to", -1.955),
-    ("pagination work", 1.377),
-    ("paid", -1.108),
-    ("pandas", -1.714),
-    ("pandas merge", -1.108),
-    ("pandas with", -1.108),
-    ("panel", -0.926),
-    ("panel overlaps", -1.108),
-    ("panic", -1.396),
-    ("panics", -1.619),
-    ("panics at", -1.108),
-    ("parallel", -1.396),
-    ("parallel with", -1.108),
-    ("param", -1.396),
-    ("param is", -1.108),
-    ("parameter", -1.801),
-    ("parameter to", -1.396),
-    ("parameters", -1.108),
-    ("params", -2.207),
-    ("params in", -1.801),
-    ("params when", -1.396),
-    ("parental", 1.089),
-    ("parental leave", 1.089),
-    ("park", 1.377),
-    ("parquet", -1.396),
-    ("parquet file", -1.396),
-    ("parse", -3.228),
-    ("parse a", -1.108),
-    ("parse the", -1.801),
-    ("parse them", -1.108),
-    ("parse this", -1.801),
-    ("parser", -0.660),
-    ("parser crashes", -2.312),
-    ("parser rewrite", 1.089),
-    ("parsing", -1.619),
-    ("parsing the", -1.108),
-    ("part", 1.725),
-    ("part of", 1.600),
-    ("partial", -2.207),
-    ("partial files", -1.108),
-    ("pass locally", -1.108),
-    ("pass now", 1.782),
-    ("pass on", 1.089),
-    ("passes", -1.619),
-    ("passes locally", -1.108),
-    ("password", -2.089),
-    ("password is", -1.108),
-    ("passwords", -1.108),
-    ("passwords with", -1.108),
-    ("past", -1.801),
-    ("past the", -1.108),
-    ("path", -1.396),
-    ("pattern", -1.108),
-    ("pause", -2.312),
-    ("pause and", -1.396),
-    ("pause resume", -1.619),
-    ("paused", -1.108),
-    ("paused download", -1.619),
-    ("paused jobs", -1.108),
-    ("paused k8s", -1.108),
-    ("paused on", 1.089),
-    ("payload", -1.108),
-    ("payment", -1.039),
-    ("payment service", -2.089),
-    ("payments", 0.907),
-    ("pdf", -1.233),
-    ("pdf and", -1.108),
-    ("pdf is", -1.396),
-    ("pdf resume", -1.108),
-    ("pdfs", -1.108),
-    ("pending forever", -1.108),
-    ("pending from", 1.377),
-    ("pending promises", -1.108),
-    ("pending work", 1.377),
-    ("per", -1.619),
-    ("per chunk", -1.108),
-    ("per minute", -1.108),
-    ("percent", -1.396),
-    ("percentage", -1.619),
-    ("percentage in", -1.108),
-    ("perfect", 1.600),
-    ("permission", -1.619),
-    ("permission denied", -1.619),
-    ("persist", -1.801),
-    ("pg", -1.396),
-    ("phase", 2.293),
-    ("phase two", 1.089),
-    ("phone", -1.108),
-    ("phone number", -1.108),
-    ("phone numbers", -1.108),
-    ("physics", -0.990),
-    ("physics sim", -1.396),
-    ("physics step", -1.108),
-    ("pick a", -1.619),
-    ("pick back", 1.089),
-    ("pick it", 2.388),
-    ("pick things", 1.089),
-    ("pick this", 2.293),
-    ("picker", -1.396),
-    ("picker shows", -1.108),
-    ("picking", 1.649),
-    ("picking it", 1.089),
-    ("picking things", 1.089),
-    ("picking this", 2.475),
-    ("picks", -1.396),
-    ("picks up", -1.108),
-    ("piece", 1.782),
-    ("pieces", -1.108),
-    ("ping", -1.396),
-    ("ping every", -1.108),
-    ("pings", -1.396),
-    ("pip", -1.955),
-    ("pip install", -1.396),
-    ("pipeline", -0.597),
-    ("place", -1.396),
-    ("place to", -1.801),
-    ("plain", -1.801),
-    ("plain english", -1.108),
-    ("plan a", -1.396),
-    ("plan again", 2.475),
-    ("plan are", 1.782),
-    ("plan from", 1.782),
-    ("plan id", -1.396),
-    ("plan node", -1.108),
-    ("plan out", -1.955),
-    ("plan output", -1.108),
-    ("plan says", -1.108),
-    ("plan selector", -1.108),
-    ("plan shows", -1.801),
-    ("plan table", -1.396),
-    ("plan the", -2.407),
-    ("plan to", -1.108),
-    ("plan uses", -1.108),
-    ("plan wants", -1.955),
-    ("plan was", 1.377),
-    ("planned", 2.475),
-    ("plans", -1.396),
-    ("plans table", -1.108),
-    ("plate", 1.782),
-    ("platformer", -1.108),
-    ("play", 1.169),
-    ("play again", -1.108),
-    ("playback", -1.619),
-    ("player", -3.054),
-    ("player class", -1.108),
-    ("player does", -1.619),
-    ("playwright", -1.108),
-    ("playwright before", -1.108),
-    ("please", 1.290),
-    ("please add", -2.494),
-    ("please carry", 1.936),
-    ("please continue", 3.392),
-    ("please explain", -0.926),
-    ("please give", 1.089),
-    ("please go", 1.936),
-    ("please help", -1.108),
-    ("please how", -1.108),
-    ("please keep", 0.684),
-    ("please make", -1.801),
-    ("please plan", -1.108),
-    ("please proceed", 2.555),
-    ("please remind", 1.600),
-    ("please resume", 2.188),
-    ("please summarise", 1.089),
-    ("please tell", 2.555),
-    ("please to", 1.377),
-    ("please we", 1.377),
-    ("please write", -2.089),
-    ("plugging", 2.070),
-    ("plugging away", 2.070),
-    ("plugin", -0.520),
-    ("plus", -1.108),
-    ("pnpm", -1.619),
-    ("pnpm monorepo", -1.108),
-    ("pod", -2.575),
-    ("pod is", -1.108),
-    ("pods", -1.396),
-    ("poetry", -1.108),
-    ("point", 1.169),
-    ("point we", 1.782),
-    ("pointer", -2.089),
-    ("pointer twice", -1.396),
-    ("pointers", -1.396),
-    ("pointers in", -1.108),
-    ("points", -1.108),
-    ("points to", -1.108),
-    ("polling", -1.619),
-    ("polling until", -1.619),
-    ("pool", -1.801),
-    ("pop", -0.926),
-    ("pop do", -1.108),
-    ("port 300", -1.396),
-    ("port 8080", -1.108),
-    ("port to", 1.377),
-    ("position", -2.718),
-    ("position when", -2.312),
-    ("post", -2.089),
-    ("postcodes", -2.207),
-    ("postcodes please", -1.108),
-    ("postgres", -2.750),
-    ("postgres db", -1.396),
-    ("postgres query", -1.108),
-    ("postgres with", -1.108),
-    ("power", 0.684),
-    ("power cut", 1.600),
-    ("powershell", -1.955),
-    ("pr", -0.569),
-    ("practice", -1.396),
-    ("pre-commit", -1.619),
-    ("pre-commit hooks", -1.396),
-    ("press", 1.089),
-    ("press on", 1.089),
-    ("pressure", -1.108),
-    ("prettier", -2.089),
-    ("prettier for", -1.396),
-    ("prev", -1.619),
-    ("preview", -1.108),
-    ("previous", -0.660),
-    ("previous commit", -2.089),
-    ("previous screen", -1.619),
-    ("previous session's", 1.089),
-    ("previous task", 1.089),
-    ("previous version", -1.396),
-    ("price", -1.108),
-    ("prices", -1.396),
-    ("pricing", -2.207),
-    ("pricing plan", -1.955),
-    ("primary", -1.396),
-    ("prime", -1.801),
-    ("prime after", -1.801),
-    ("print", -2.207),
-    ("print the", -1.108),
-    ("prints", -2.649),
-    ("prints a", -1.396),
-    ("prints the", -1.108),
-    ("prisma", -1.108),
-    ("pro", -1.801),
-    ("pro team", -1.396),
-    ("probe", -2.312),
-    ("probe fails", -1.108),
-    ("probe keeps", -1.801),
-    ("problem", -1.396),
-    ("proceed", 0.918),
-    ("proceed as", 1.936),
-    ("proceed button", -2.089),
-    ("proceed only", -1.801),
-    ("proceed past", -1.108),
-    ("proceed with", 1.815),
-    ("proceeds", -1.108),
-    ("process", -3.054),
-    ("process and", -1.396),
-    ("process batch", -1.108),
-    ("process is", -1.108),
-    ("process rows", -1.108),
-    ("processes", -1.108),
-    ("processes write", -1.108),
-    ("processing", -1.108),
-    ("prod", -1.396),
-    ("product", -1.108),
-    ("production", -1.108),
-    ("products", -1.108),
-    ("profile", -2.407),
-    ("profile a", -1.396),
-    ("profile this", -1.108),
-    ("progress", -0.703),
-    ("progress bar", -3.101),
-    ("progress callback", -2.089),
-    ("progress events", -1.396),
-    ("progress in", -2.089),
-    ("progress indicator", -1.619),
-    ("progress is", -1.108),
-    ("progress looking", 1.089),
-    ("progress next", 1.089),
-    ("progress of", -0.703),
-    ("progress on", 1.377),
-    ("progress percentage", -1.108),
-    ("progress report", 1.089),
-    ("progress ring", -1.619),
-    ("progress since", 1.089),
-    ("progress so", 2.388),
-    ("progress spinner", -1.801),
-    ("progress update", 0.684),
-    ("progressive", -1.108),
-    ("progressive enhancement", -1.108),
-    ("proguard", -1.396),
-    ("project with", -1.396),
-    ("promise", -2.207),
-    ("promise never", -1.108),
-    ("promises", -1.619),
-    ("prompt", -1.108),
-    ("propagation", -1.108),
-    ("propagation in", -1.108),
-    ("properly", -1.955),
-    ("properties", -1.619),
-    ("properties of", -1.619),
-    ("proposed", 1.089),
-    ("props", -1.396),
-    ("pros", -1.108),
-    ("pros and", -1.108),
-    ("proxy", -1.619),
-    ("prs", -1.396),
-    ("public", -2.207),
-    ("public api", -1.108),
-    ("public functions", -1.108),
-    ("pull", -2.089),
-    ("pull say", -1.396),
-    ("pulled", 2.388),
-    ("pulled into", 2.188),
-    ("pure", -1.108),
-    ("push on", 1.936),
-    ("pushed", 1.089),
-    ("put", -2.954),
-    ("put shared", -1.955),
-    ("put the", -1.801),
-    ("py", -3.054),
-    ("py files", -1.108),
-    ("py with", -1.108),
-    ("pydantic", -1.108),
-    ("pygame", -1.108),
-    ("pytest", -3.101),
-    ("pytest on", -1.955),
-    ("pytest-xdist", -1.108),
-    ("python", -3.827),
-    ("python 3", -1.108),
-    ("python function", -1.108),
-    ("python interpreter", -1.108),
-    ("python is", -1.108),
-    ("python script", -2.718),
-    ("python snippet", -1.396),
-    ("python venv", -1.396),
-    ("python virtualenv", -1.108),
-    ("python without", -1.955),
-    ("python's", -1.396),
-    ("python's defaultdict", -1.108),
-    ("pytorch", -1.955),
-    ("pytorch lightning", -1.955),
-    ("q", -1.619),
-    ("quarter", -1.108),
-    ("query", -3.747),
-    ("query for", -1.396),
-    ("query in", -1.108),
-    ("query is", -1.396),
-    ("query locks", -1.396),
-    ("query param", -1.108),
-    ("query params", -1.619),
-    ("query plan", -2.494),
-    ("quest", 1.089),
-    ("queue", -2.750),
-    ("queue implementation", -1.108),
-    ("queue is", -2.494),
-    ("queue on", -1.108),
-    ("quick", 1.154),
-    ("quick catch-up", 1.089),
-    ("quick q", -1.396),
-    ("quick recap", 2.388),
-    ("quick script", -1.108),
-    ("quick status", 2.188),
-    ("quick summary", 1.089),
-    ("quick update", 1.377),
-    ("quota", -1.801),
-    ("quota is", -1.108),
-    ("quoted", -4.070),
-    ("quoted and", -1.108),
-    ("quoted banner", -1.108),
-    ("quoted button", -3.228),
-    ("quoted checkbox", -1.108),
-    ("quoted counter", -1.396),
-    ("quoted does", -1.108),
-    ("quoted feature", -1.396),
-    ("quoted in", -2.207),
-    ("quoted link", -2.312),
-    ("quoted row", -1.955),
-    ("quoted section", -1.619),
-    ("quoted should", -1.108),
-    ("quoted status", -1.108),
-    ("quoted when", -1.108),
-    ("race", -1.396),
-    ("raises", -1.396),
-    ("raising", -1.108),
-    ("ran the", -0.703),
-    ("random", -1.955),
-    ("random element", -1.396),
-    ("random password", -1.108),
-    ("range", -2.782),
-    ("range function", -1.108),
-    ("range header", -1.108),
-    ("range headers", -2.089),
-    ("range requests", -1.108),
-    ("rate", -0.638),
-    ("rate limit", -1.108),
-    ("rate limiter", 1.377),
-    ("rate limiting", -2.207),
-    ("rather", -1.108),
-    ("rather than", -1.108),
-    ("rc", -1.108),
-    ("rds", -1.619),
-    ("rds instance", -1.619),
-    ("re-renders", -1.108),
-    ("reached", 1.377),
-    ("reaches", -1.619),
-    ("reaches 100", -1.108),
-    ("react", -3.536),
-    ("react and", -1.619),
-    ("react native", -1.108),
-    ("react router", -1.108),
-    ("react that", -1.108),
-    ("read", -3.593),
-    ("read a", -1.801),
-    ("read properties", -1.619),
-    ("read replica", -1.108),
-    ("read search", -1.396),
-    ("read the", -1.108),
-    ("reader", -1.396),
-    ("readers", -1.396),
-    ("readiness", -2.089),
-    ("readiness probe", -2.089),
-    ("reading", -2.575),
-    ("reading app", -1.108),
-    ("reading map", -1.619),
-    ("reading the", -1.108),
-    ("readme", -1.801),
-    ("readme is", -1.955),
-    ("readme section", -1.619),
-    ("readme with", -1.955),
-    ("ready before", -1.396),
-    ("ready event", -1.801),
-    ("ready fires", -1.108),
-    ("ready for", 1.936),
-    ("ready in", -1.396),
-    ("ready queue", -1.108),
-    ("ready to", 1.862),
-    ("ready vs", -1.108),
-    ("ready when", 2.555),
-    ("readystate", -1.619),
-    ("readystate is", -1.108),
-    ("real", -1.108),
-    ("really", -1.396),
-    ("really slow", -1.108),
-    ("reason", -1.396),
-    ("rebase", -2.649),
-    ("reboot", 1.936),
-    ("rebooted", 1.089),
-    ("recap", 2.555),
-    ("recap next", 1.089),
-    ("recap of", 2.188),
-    ("recap please", 2.293),
-    ("recap then", 1.089),
-    ("reckon we", 1.089),
-    ("reconnect logic", 1.089),
-    ("recreate", -1.108),
-    ("recursion", -1.619),
-    ("recursive", -1.396),
-    ("red", -1.801),
-    ("red on", -1.108),
-    ("redirect", -1.108),
-    ("redirecting", -1.396),
-    ("redirecting to", -1.108),
-    ("redis", -1.955),
-    ("redis and", -1.108),
-    ("reduce", -1.619),
-    ("redux", -2.312),
-    ("redux state", -1.619),
-    ("refactor", 0.684),
-    ("refactor and", 1.089),
-    ("refactor the", -1.396),
-    ("refactor this", -2.089),
-    ("refactor to", -1.108),
-    ("refactor we", 1.089),
-    ("reflected", -1.108),
-    ("refresh my", 2.293),
-    ("refresh tokens", -1.396),
-    ("refreshed", -1.108),
-    ("refund", -1.396),
-    ("refunded", -1.108),
-    ("regex", -3.188),
-    ("regex does", -1.108),
-    ("regex for", -1.955),
-    ("regex that", -1.801),
-    ("rejected", -1.108),
-    ("rejects", -1.108),
-    ("reload", -1.955),
-    ("reload in", -1.108),
-    ("remain", 1.600),
-    ("remainder", -1.619),
-    ("remaining args", -1.619),
-    ("remaining attempts", -1.108),
-    ("remaining balance", -1.955),
-    ("remaining before", 1.377),
-    ("remaining bits", 1.089),
-    ("remaining characters", -1.619),
-    ("remaining days", -2.089),
-    ("remaining endpoints", 1.600),
-    ("remaining field", -1.108),
-    ("remaining for", 1.600),
-    ("remaining in", -0.520),
-    ("remaining items", 0.529),
-    ("remaining on", 0.838),
-    ("remaining ones", 0.684),
-    ("remaining quota", -1.619),
-    ("remaining retries", -1.108),
-    ("remaining scope", 1.089),
-    ("remaining steps", 2.188),
-    ("remaining tasks", 1.600),
-    ("remaining tests", -1.619),
-    ("remaining time", -2.407),
-    ("remaining work", 2.188),
-    ("remains", 1.888),
-    ("remains before", 1.089),
-    ("remains on", 1.600),
-    ("remains to", 1.600),
-    ("remind", 2.922),
-    ("remind me", 2.908),
-    ("remove", -1.801),
-    ("remove the", -1.396),
-    ("removed", -1.108),
-    ("removes", -2.407),
-    ("removes a", -2.089),
-    ("removes the", -1.396),
-    ("removing", -1.955),
-    ("removing my", -1.108),
-    ("rename", -3.377),
-    ("rename all", -1.619),
-    ("rename getuser", -1.108),
-    ("rename it", -1.108),
-    ("rename the", -1.619),
-    ("rename to", -1.108),
-    ("rename userid", -1.108),
-    ("renames", -1.619),
-    ("renames all", -1.619),
-    ("renaming", -1.108),
-    ("renaming the", -1.108),
-    ("render", -2.207),
-    ("render a", -1.396),
-    ("rendering", -0.703),
-    ("renders", -1.619),
-    ("replace", -2.089),
-    ("replace the", -1.955),
-    ("replacement", -1.108),
-    ("replica", -2.207),
-    ("replica after", -1.108),
-    ("replica can", -1.108),
-    ("reply", 1.089),
-    ("repo", -1.108),
-    ("repo and", -1.108),
-    ("report please", 1.782),
-    ("report progress", -1.108),
-    ("report query", -1.396),
-    ("reports", -1.955),
-    ("reports page", -1.108),
-    ("request", -3.188),
-    ("request again", -1.801),
-    ("request errors", -1.108),
-    ("request fails", -1.396),
-    ("request id", -1.801),
-    ("requests", -2.407),
-    ("requests hang", -1.108),
-    ("requirements", -1.108),
-    ("rerenders", -1.108),
-    ("rerun", -1.108),
-    ("reset", -1.955),
-    ("resets", -1.955),
-    ("resize", -1.955),
-    ("resolve", -1.619),
-    ("resolves", -1.396),
-    ("response", -2.649),
-    ("response is", -1.396),
-    ("responsive", -1.108),
-    ("rest api", -1.801),
-    ("rest naming", -1.108),
-    ("rest operator", -1.108),
-    ("rest parameters", -1.108),
-    ("rest vs", -1.396),
-    ("restart", -1.262),
-    ("restarting", -1.801),
-    ("restarting the", -1.619),
-    ("restarts", -1.108),
-    ("restore", -1.955),
-    ("restore from", -1.108),
-    ("restore the", -1.108),
-    ("result", -1.396),
-    ("results", -1.619),
-    ("resumable", -1.619),
-    ("resumable uploads", -1.108),
-    ("resume a", -2.782),
-    ("resume after", -1.801),
-    ("resume at", 1.600),
-    ("resume builder", -1.801),
-    ("resume button", -1.396),
-    ("resume buttons", -1.396),
-    ("resume endpoint", -1.396),
-    ("resume flag", -1.108),
-    ("resume for", -1.108),
-    ("resume from", 2.045),
-    ("resume in", -1.108),
-    ("resume parser", -2.494),
-    ("resume partial", -1.396),
-    ("resume paused", -1.108),
-    ("resume pdf", -1.108),
-    ("resume playback", -1.108),
-    ("resume please", 2.188),
-    ("resume support", -1.619),
-    ("resume the", 2.555),
-    ("resume token", -1.108),
-    ("resume training", -2.089),
-    ("resume upload", -2.207),
-    ("resume vs", -1.108),
-    ("resume where", 2.293),
-    ("resume work", 1.377),
-    ("resume yesterday's", 1.600),
-    ("resumes", -2.207),
-    ("resumes a", -1.108),
-    ("resuming", 0.907),
-    ("retina", -1.108),
-    ("retries", -1.476),
-    ("retries on", -1.108),
-    ("retries to", -1.108),
-    ("retry", -1.955),
-    ("retry again", -1.396),
-    ("retry logic", -0.857),
-    ("retry loop", -1.801),
-    ("retry the", -2.207),
-    ("retrying", -1.108),
-    ("return", -1.152),
-    ("return 404", -1.396),
-    ("return a", -1.955),
-    ("return camelcase", -1.396),
-    ("return for", -1.108),
-    ("return from", 1.377),
-    ("return on", -1.108),
-    ("return status", -1.396),
-    ("return the", -1.396),
-    ("return to", 2.070),
-    ("return when", -2.089),
-    ("returned", 1.782),
-    ("returned from", 1.377),
-    ("returning to", 2.070),
-    ("returns", -4.087),
-    ("returns 404", -1.108),
-    ("returns 413", -1.396),
-    ("returns 500", -1.955),
-    ("returns 502", -1.619),
-    ("returns a", -1.108),
-    ("returns dates", -1.108),
-    ("returns fewer", -1.396),
-    ("returns none", -1.108),
-    ("returns null", -1.619),
-    ("returns status", -1.108),
-    ("returns the", -2.312),
-    ("returns uptime", -1.108),
-    ("revenue", -1.801),
-    ("revenue last", -1.108),
-    ("reverse", -1.108),
-    ("reverse a", -1.108),
-    ("reverses", -1.108),
-    ("reverses a", -1.108),
-    ("revert", -1.801),
-    ("revert the", -1.619),
-    ("review my", -1.396),
-    ("review on", 1.089),
-    ("review this", -1.396),
-    ("reviewed", 1.089),
-    ("rewrite this", -1.801),
-    ("rich", -1.396),
-    ("right", 0.929),
-    ("right after", -1.396),
-    ("right so", 1.089),
-    ("right then", 2.188),
-    ("righto", 1.600),
-    ("ring", -1.801),
-    ("ring in", -1.396),
-    ("road", 1.377),
-    ("roadmap", 1.089),
-    ("roguelike", 1.089),
-    ("roll", -0.569),
-    ("roll back", -1.955),
-    ("roll on", 1.089),
-    ("rollback", -1.108),
-    ("rolling", 2.005),
-    ("rolling on", 1.089),
-    ("rollout", -2.089),
-    ("rollout resume", -1.108),
-    ("rollout status", -1.396),
-    ("room", -1.108),
-    ("rotate", -1.619),
-    ("rotate logs", -1.108),
-    ("round", 1.782),
-    ("round 2", 1.089),
-    ("round two", 1.377),
-    ("rounding", -1.108),
-    ("route", -1.801),
-    ("router", -2.718),
-    ("router errors", -1.108),
-    ("routes", -1.396),
-    ("routine", -1.396),
-    ("routing", -1.619),
-    ("row", -2.954),
-    ("row is", -1.801),
-    ("row on", -1.801),
-    ("rows", -3.377),
-    ("rows from", -1.108),
-    ("rows in", -1.396),
-    ("rows older", -1.108),
-    ("rows with", -1.108),
-    ("rps", -1.108),
-    ("rs", -1.396),
-    ("rsync", -1.619),
-    ("ruby", -1.108),
-    ("rule", -2.089),
-    ("rule to", -1.108),
-    ("rules", -1.108),
-    ("run", -1.568),
-    ("run a", -1.108),
-    ("run at", -1.108),
-    ("run in", -1.396),
-    ("run on", -1.108),
-    ("run the", -1.801),
-    ("rundown", 1.089),
-    ("rundown of", 1.089),
-    ("runner", -1.801),
-    ("running", -3.188),
-    ("running after", -1.619),
-    ("running on", -1.396),
-    ("running the", -1.396),
-    ("running twice", -1.396),
-    ("runs", -3.268),
-    ("runs after", -1.396),
-    ("runs again", -1.108),
-    ("runs lint", -1.108),
-    ("runs pytest", -1.801),
-    ("runs tests", -1.108),
-    ("runs twice", -1.108),
-    ("runtime", -1.108),
-    ("rust", -2.407),
-    ("rust 2024", -1.108),
-    ("rust borrow", -1.396),
-    ("s3", -2.575),
-    ("s3 every", -1.108),
-    ("s3 multipart", -1.396),
-    ("saddle", 1.089),
-    ("safari", -2.575),
-    ("safe", -2.207),
-    ("safe to", -1.955),
-    ("safely", -1.108),
-    ("same as", 1.782),
-    ("same bug", 1.089),
-    ("same drill", 1.089),
-    ("same pointer", -1.108),
-    ("same task", 1.600),
-    ("save", -1.801),
-    ("save the", -1.801),
-    ("save-game", 1.089),
-    ("saving", -1.108),
-    ("saving uploads", -1.108),
-    ("say", -0.703),
-    ("say my", -1.108),
-    ("say quoted", -1.108),
-    ("say we'd", 1.089),
-    ("says", -3.228),
-    ("says my", -1.108),
-    ("says no", -1.396),
-    ("says quoted", -1.801),
-    ("scale", -1.108),
-    ("scan", -2.575),
-    ("scan in", -1.108),
-    ("scan instead", -1.108),
-    ("scan is", -1.108),
-    ("scanner", -1.108),
-    ("schedule", -1.108),
-    ("scheduler", -1.108),
-    ("scheduler should", -1.108),
-    ("schema", -0.549),
-    ("schema for", -1.801),
-    ("school", 1.600),
-    ("school run", 1.600),
-    ("scope", 1.089),
-    ("scope for", 1.089),
-    ("score", -1.108),
-    ("scp", -1.396),
-    ("scp transfer", -1.396),
-    ("scraper", 0.684),
-    ("screen", -3.228),
-    ("screen in", -1.108),
-    ("screen on", -1.108),
-    ("screen readers", -1.396),
-    ("screens", -1.108),
-    ("script", -1.937),
-    ("script for", -1.108),
-    ("script from", 1.089),
-    ("script that", -2.407),
-    ("script to", -2.407),
-    ("scroll", -2.718),
-    ("scroll position", -2.494),
-    ("scrolling", -1.396),
-    ("search feature", 1.782),
-    ("search in", -1.396),
-    ("search indexing", 1.089),
-    ("search input", -1.801),
-    ("search page", 1.377),
-    ("search params", -1.396),
-    ("seconds", -2.649),
-    ("seconds if", -1.396),
-    ("seconds in", -1.108),
-    ("section", -2.494),
-    ("section about", -1.108),
-    ("section of", -1.396),
-    ("section on", -1.108),
-    ("security", -1.396),
-    ("security issues", -1.108),
-    ("see", -2.312),
-    ("see what", -1.108),
-    ("see why", -1.396),
-    ("seed", -1.396),
-    ("seed script", -1.108),
-    ("seem", -1.108),
-    ("seem to", -1.108),
-    ("seems", 1.089),
-    ("seems you", 1.089),
-    ("segfault", -2.089),
-    ("segfault when", -1.955),
-    ("select", -1.396),
-    ("selection", -1.108),
-    ("selector", -1.108),
-    ("selector to", -1.108),
-    ("self", -1.108),
-    ("self as", -1.108),
-    ("semaphore", -1.396),
-    ("semicolon", -1.108),
-    ("send", -1.514),
-    ("send a", -1.108),
-    ("sentence", -1.108),
-    ("sentry", -1.108),
-    ("separator", -1.108),
-    ("seq", -2.494),
-    ("seq scan", -2.494),
-    ("sequence", -1.108),
-    ("serde", -1.619),
-    ("serde to", -1.108),
-    ("serializer", 1.089),
-    ("server", -2.261),
-    ("server component", -1.801),
-    ("server is", -1.108),
-    ("server side", -1.108),
-    ("service", -1.881),
-    ("service layer", -1.108),
-    ("service so", -1.108),
-    ("service with", -1.108),
-    ("services", -1.108),
-    ("session", 1.329),
-    ("session again", 1.600),
-    ("session cookie", -1.108),
-    ("session crashed", 1.089),
-    ("session data", -1.108),
-    ("session ended", 1.089),
-    ("session from", 1.089),
-    ("session is", -1.619),
-    ("session please", 1.089),
-    ("session so", 1.089),
-    ("session token", -1.108),
-    ("session's", 1.089),
-    ("set", -3.411),
-    ("set a", -1.396),
-    ("set cors", -1.108),
-    ("set in", -1.396),
-    ("set it", -1.108),
-    ("set the", -2.407),
-    ("set up", -3.145),
-    ("sets", -1.396),
-    ("sets status", -1.396),
-    ("setstate", -1.396),
-    ("setting", -1.108),
-    ("settings", -1.021),
-    ("settings screen", -1.108),
-    ("shall", 2.188),
-    ("shall we", 2.188),
-    ("shapes", -1.108),
-    ("share", -1.108),
-    ("shared", -2.407),
-    ("shared types", -2.312),
-    ("shift", -1.108),
-    ("shift left", -1.801),
-    ("shift overflow", -1.108),
-    ("ship", 2.188),
-    ("ship the", 1.089),
-    ("ship this", 1.600),
-    ("shipped", -0.926),
-    ("shipped back", -1.108),
-    ("shopping", -1.108),
-    ("short", -1.396),
-    ("should", -1.195),
-    ("should a", -1.108),
-    ("should be", -2.782),
-    ("should continue", -1.396),
-    ("should go", -1.955),
-    ("should keep", -1.955),
-    ("should my", -1.108),
-    ("should resume", -1.801),
-    ("should return", -1.619),
-    ("should shared", -1.108),
-    ("should show", -1.619),
-    ("should stay", -1.108),
-    ("should the", -1.396),
-    ("should we", 1.089),
-    ("shouldn't", -1.396),
-    ("shouldn't be", -1.108),
-    ("show", -1.684),
-    ("show a", -2.718),
-    ("show back", 1.377),
-    ("show files", -1.108),
-    ("show progress", -1.396),
-    ("show quoted", -1.396),
-    ("show remaining", -1.396),
-    ("show the", -1.396),
-    ("show up", -1.396),
-    ("show upload", -1.396),
-    ("showing", -1.619),
-    ("shows", -3.747),
-    ("shows a", -2.089),
-    ("shows files", -2.312),
-    ("shows in", -1.396),
-    ("shows it", -1.396),
-    ("shows the", -1.619),
-    ("shutdown", -1.108),
-    ("sibling", -1.108),
-    ("sibling element", -1.108),
-    ("sick", 1.600),
-    ("sidebar", -2.649),
-    ("sidebar collapses", -1.396),
-    ("sidebar is", -1.801),
-    ("sidebar overlaps", -1.108),
-    ("signal", -1.108),
-    ("signup", -2.089),
-    ("signup form", -1.108),
-    ("signup page", -1.108),
-    ("sigterm", -1.108),
-    ("silence", -1.108),
-    ("sim", -1.396),
-    ("simple", -1.955),
-    ("since", 0.684),
-    ("since last", 1.089),
-    ("single", -1.396),
-    ("sir", 0.684),
-    ("situation", 1.600),
-    ("situation of", 1.089),
-    ("size", -2.089),
-    ("size for", -1.108),
-    ("size in", -1.108),
-    ("skip", -2.900),
-    ("skip the", -2.312),
-    ("skip to", -1.396),
-    ("skipped", -1.801),
-    ("skipped after", -1.108),
-    ("skipping", -1.108),
-    ("skips", -2.782),
-    ("skips my", -1.108),
-    ("skips step", -1.619),
-    ("skips the", -1.108),
-    ("skips two", -1.108),
-    ("slack", -1.108),
-    ("sleep", 1.089),
-    ("slice", -1.801),
-    ("slide", -1.108),
-    ("slider", -1.108),
-    ("slides", -1.619),
-    ("slim", -1.108),
-    ("slim it", -1.108),
-    ("slow", -3.342),
-    ("slow in", -1.396),
-    ("slow on", -1.108),
-    ("slow python", -1.108),
-    ("slug", -1.108),
-    ("slugify", -1.619),
-    ("slugify function", -1.619),
-    ("slurm", -1.108),
-    ("small", -3.005),
-    ("small cli", -1.108),
-    ("small files", -1.108),
-    ("small mobile", -1.108),
-    ("small screens", -1.396),
-    ("smaller", -2.207),
-    ("smaller ones", -1.108),
-    ("smaller pieces", -1.108),
-    ("smoothly", -1.396),
-    ("snake", -1.619),
-    ("snake case", -1.396),
-    ("snapshot", -1.108),
-    ("snippet", -1.619),
-    ("snippet to", -1.619),
-    ("so", 0.531),
-    ("so are", 1.089),
-    ("so far", 2.433),
-    ("so it", -2.494),
-    ("so slow", -1.801),
-    ("so the", -1.801),
-    ("so um", 1.089),
-    ("so users", -1.108),
-    ("so we", -0.703),
-    ("so what", 2.763),
-    ("so where", 2.188),
-    ("socket", -1.619),
-    ("some time", 1.089),
-    ("sometimes", -1.396),
-    ("sorry", 2.459),
-    ("sorry for", 2.935),
-    ("sorry got", 1.377),
-    ("sorry had", 1.089),
-    ("sorry my", 1.089),
-    ("sorry that", 1.377),
-    ("sorry was", 1.089),
-    ("sort", -1.514),
-    ("sort a", -1.396),
-    ("sort by", -1.108),
-    ("sort this", -1.396),
-    ("sortable", -1.108),
-    ("sorted by", -1.108),
-    ("sounds", 2.388),
-    ("sounds good", 2.388),
-    ("source", -1.108),
-    ("spa", -1.955),
-    ("spa routing", -1.396),
-    ("space", -1.619),
-    ("space is", -1.108),
-    ("spam", -1.108),
-    ("spec", -1.396),
-    ("speed", 1.154),
-    ("speed on", 1.782),
-    ("speed up", -1.396),
-    ("spinner", -2.312),
-    ("spinner keeps", -1.619),
-    ("spinner while", -1.108),
-    ("spinning", -1.396),
-    ("spinning forever", -1.108),
-    ("spins", -1.108),
-    ("spins forever", -1.108),
-    ("splash", -1.108),
-    ("split", -2.089),
-    ("split name", -1.108),
-    ("split this", -1.108),
-    ("splitting", -1.619),
-    ("splitting the", -1.396),
-    ("spot", -1.396),
-    ("spot the", -1.108),
-    ("spread", -1.108),
-    ("sprite", -0.926),
-    ("sql", -3.005),
-    ("sql injection", -1.108),
-    ("sql query", -2.089),
-    ("sql to", -1.619),
-    ("sqlalchemy", -1.801),
-    ("sqlite", -2.089),
-    ("sqlite for", -1.108),
-    ("squash", -2.089),
-    ("squash my", -1.396),
-    ("squash the", -1.396),
-    ("src", -2.575),
-    ("src and", -1.955),
-    ("ssh", -0.926),
-    ("ssh key", -1.108),
-    ("stack", -2.494),
-    ("stack trace", -2.312),
-    ("stage", 1.600),
-    ("staging", -1.955),
-    ("stand", 1.823),
-    ("stand up", -1.108),
-    ("stand with", 1.377),
-    ("stands", 0.684),
-    ("standup", 1.194),
-    ("standup bot", -1.108),
-    ("start of", -1.108),
-    ("start on", 1.377),
-    ("start today", 1.089),
-    ("started", 2.986),
-    ("started before", 1.089),
-    ("started this", 1.377),
-    ("started yesterday", 1.600),
-    ("starts", -1.108),
-    ("startup", -1.801),
-    ("startup with", -1.108),
-    ("stash", -1.396),
-    ("stash pop", -1.396),
-    ("state", -0.857),
-    ("state between", -1.108),
-    ("state diagram", -1.108),
-    ("state does", -1.108),
-    ("state gets", -1.108),
-    ("state in", -1.396),
-    ("state is", -2.407),
-    ("state machine", -2.494),
-    ("state management", -1.619),
-    ("state of", 1.303),
-    ("state to", -1.619),
-    ("statement", -2.494),
-    ("statement in", -1.108),
-    ("statement inside", -1.108),
-    ("statements", -1.801),
-    ("statements in", -1.108),
-    ("static", -1.108),
-    ("status", -0.804),
-    ("status 418", -1.108),
-    ("status 502", -1.108),
-    ("status archived", -1.396),
-    ("status badge", -2.089),
-    ("status bar", -2.782),
-    ("status check", 1.243),
-    ("status code", -2.718),
-    ("status codes", -1.108),
-    ("status column", -2.575),
-    ("status crashloopbackoff", -1.108),
-    ("status endpoint", -2.207),
-    ("status enum", -1.619),
-    ("status field", -1.108),
-    ("status hangs", -1.396),
-    ("status health", -1.108),
-    ("status instead", -1.619),
-    ("status is", -1.955),
-    ("status line", -1.619),
-    ("status message", -1.108),
-    ("status nginx", -1.108),
-    ("status on", 1.089),
-    ("status page", -2.407),
-    ("status please", 2.070),
-    ("status report", 1.089),
-    ("status should", -1.108),
-    ("status show", -1.619),
-    ("status shows", -2.312),
-    ("status subcommand", -1.108),
-    ("status update", 2.629),
-    ("status when", -1.396),
-    ("stay", -0.703),
-    ("stay disabled", -1.108),
-    ("stays", -2.207),
-    ("stays disabled", -1.801),
-    ("steam", 1.089),
-    ("steam ahead", 1.089),
-    ("step", 0.790),
-    ("step 3", 0.907),
-    ("step 4", 2.293),
-    ("step are", 2.698),
-    ("step away", 1.377),
-    ("step by", -1.108),
-    ("step counter", -1.108),
-    ("step fails", -1.619),
-    ("step function", -1.619),
-    ("step functions", -1.108),
-    ("step in", -1.108),
-    ("step into", -1.396),
-    ("step over", -1.108),
-    ("step parameter", -1.396),
-    ("step please", 2.293),
-    ("step quoted", -1.108),
-    ("step size", -1.396),
-    ("step through", -1.955),
-    ("step to", -1.108),
-    ("step we", 1.782),
-    ("step you", 1.089),
-    ("step-by-step", -1.396),
-    ("stepper", -1.396),
-    ("stepper component", -1.396),
-    ("steps", 0.851),
-    ("steps are", 1.377),
-    ("steps in", -1.108),
-    ("steps left", 1.600),
-    ("sticky", -1.619),
-    ("sticky on", -1.108),
-    ("still", 1.636),
-    ("still have", 1.377),
-    ("still need", 1.089),
-    ("still not", 1.089),
-    ("still on", 1.243),
-    ("still open", 2.293),
-    ("still outstanding", 1.089),
-    ("still pending", 1.782),
-    ("still to", 1.377),
-    ("still todo", 1.089),
-    ("stop", 0.971),
-    ("stop last", 1.089),
-    ("stop yesterday", 1.600),
-    ("stopiteration", -1.396),
-    ("stopped", 2.809),
-    ("stopped at", 1.089),
-    ("stopped before", 1.600),
-    ("stopped halfway", 1.600),
-    ("stopped last", 1.782),
-    ("stopped on", 1.089),
-    ("stopped with", 1.089),
-    ("stopped working", -1.108),
-    ("stopped yesterday", 1.936),
-    ("stops", -1.108),
-    ("stops at", -1.108),
-    ("store", -2.089),
-    ("store jwt", -1.396),
-    ("store the", -1.801),
-    ("stored", -1.396),
-    ("story", 1.089),
-    ("straight", -1.108),
-    ("strategy", -1.108),
-    ("stream", -2.718),
-    ("stream after", -1.396),
-    ("stream is", -1.619),
-    ("streaming", -1.108),
-    ("streams", -1.396),
-    ("strict", -1.396),
-    ("strict mode", -1.396),
-    ("string", -3.342),
-    ("string after", -1.619),
-    ("string on", -1.801),
-    ("string to", -1.619),
-    ("strings", -0.990),
-    ("strip", -1.108),
-    ("stripe", -1.396),
-    ("struct", -1.619),
-    ("structure", -2.207),
-    ("structure for", -1.396),
-    ("structured", -1.396),
-    ("structured logging", -1.108),
-    ("stuck", -1.108),
-    ("stuck at", -1.619),
-    ("stuck back", 1.600),
-    ("stuck in", -1.619),
-    ("stuck on", -1.396),
-    ("stuck to", -1.396),
-    ("stuff", 2.731),
-    ("style", -1.955),
-    ("subcommand", -1.396),
-    ("subdirectories", -1.108),
-    ("subdomains", -1.108),
-    ("submit", -1.396),
-    ("subquery", -1.396),
-    ("subquery is", -1.108),
-    ("subscription", -2.207),
-    ("subscription expires", -1.396),
-    ("succeeds", -1.108),
-    ("suite", -0.703),
-    ("sum", -0.926),
-    ("summarise", 1.600),
-    ("summarise progress", 1.377),
-    ("summarise the", 1.089),
-    ("summarise where", 2.188),
-    ("summarize", 1.089),
-    ("summarize where", 1.089),
-    ("summary of", 1.600),
-    ("sunday", 1.089),
-    ("sup", 1.377),
-    ("super", -1.108),
-    ("super slow", -1.108),
-    ("support", -2.718),
-    ("support for", -1.108),
-    ("support in", -1.619),
-    ("support to", -1.108),
-    ("sure", 0.907),
-    ("suspended", -1.108),
-    ("svelte", -1.619),
-    ("svg", -1.108),
-    ("swap", -1.619),
-    ("swap moment", -1.396),
-    ("sweep", 1.089),
-    ("sweet", 1.782),
-    ("sweet as", 1.377),
-    ("swift", -1.108),
-    ("switch", -2.718),
-    ("switch in", -1.801),
-    ("switch statement", -1.108),
-    ("switch to", -1.396),
-    ("sync without", -1.108),
-    ("syntax", -1.396),
-    ("system for", -1.396),
-    ("systemctl", -1.619),
-    ("systemctl status", -1.619),
-    ("systemd", -1.108),
-    ("systemd service", -1.108),
-    ("t", -1.108),
-    ("tab", -1.108),
-    ("table", -3.941),
-    ("table columns", -1.108),
-    ("table header", -1.108),
-    ("table headers", -1.108),
-    ("table should", -1.108),
-    ("table with", -2.494),
-    ("tables", -1.801),
-    ("tackle", 2.881),
-    ("tackle next", 1.782),
-    ("tackle now", 2.388),
-    ("tackle the", 1.089),
-    ("tag", -0.857),
-    ("tag in", -1.108),
-    ("tail", -1.396),
-    ("tailwind", -1.396),
-    ("take a", -0.703),
-    ("take it", 1.600),
-    ("taken", -1.108),
-    ("takes", -2.207),
-    ("takes ages", -1.108),
-    ("tangent", 1.089),
-    ("target", -1.619),
-    ("targets", -1.619),
-    ("task", 1.760),
-    ("task as", -1.396),
-    ("task at", 1.089),
-    ("task from", 1.002),
-    ("task is", 1.089),
-    ("task please", 1.782),
-    ("tasks", 0.550),
-    ("tasks are", 0.907),
-    ("tasks left", 1.377),
-    ("tcp", -1.108),
-    ("tea's", 1.089),
-    ("tea's made", 1.089),
-    ("team", -1.514),
-    ("teh status", 1.089),
-    ("tell", 1.046),
-    ("tell me", 1.136),
-    ("temp", -1.396),
-    ("temp files", -1.108),
-    ("template", -1.801),
-    ("template for", -1.396),
-    ("templates", 0.684),
-    ("tenant", -1.108),
-    ("terminal by", 1.089),
-    ("terminal crashed", 1.377),
-    ("terminal died", 1.377),
-    ("terms", -1.108),
-    ("terraform", -1.619),
-    ("terraform module", 1.089),
-    ("terraform modules", 1.089),
-    ("terraform plan", -2.843),
-    ("terraform state", -1.955),
-    ("test", -1.532),
-    ("test again", -1.108),
-    ("test and", -1.619),
-    ("test fails", -1.108),
-    ("test fixes", 1.089),
-    ("test for", -2.494),
-    ("test hunt", 1.377),
-    ("test in", -2.089),
-    ("test passes", -1.108),
-    ("test times", -1.619),
-    ("tests", -0.626),
-    ("tests again", -1.108),
-    ("tests are", -1.619),
-    ("tests fail", -1.108),
-    ("tests for", -1.881),
-    ("tests in", -1.396),
-    ("tests pass", 0.907),
-    ("tests run", -1.619),
-    ("tests we", 1.089),
-    ("tests you", 1.089),
-    ("text", -1.619),
-    ("textarea", -1.955),
-    ("than", -2.954),
-    ("than 100mb", -1.108),
-    ("than a", -1.396),
-    ("than asked", -1.108),
-    ("than expected", -1.108),
-    ("than once", -1.396),
-    ("thank", 1.089),
-    ("thank you", 1.089),
-    ("that", -0.844),
-    ("that a", -2.207),
-    ("that accepts", -1.108),
-    ("that adds", -1.801),
-    ("that backfills", -1.108),
-    ("that backs", -1.108),
-    ("that be", -1.108),
-    ("that caches", -1.396),
-    ("that checks", -1.801),
-    ("that continues", -1.108),
-    ("that filters", -1.108),
-    ("that finds", -1.108),
-    ("that i", 1.089),
-    ("that in", -1.108),
-    ("that is", 2.188),
-    ("that keeps", -1.619),
-    ("that leave", 1.089),
-    ("that matches", -1.801),
-    ("that mean", -1.108),
-    ("that merges", -1.108),
-    ("that off", 1.377),
-    ("that prints", -1.108),
-    ("that renames", -1.619),
-    ("that resumes", -1.108),
-    ("that returns", -2.207),
-    ("that reverses", -1.108),
-    ("that right", -1.108),
-    ("that runs", -2.407),
-    ("that sets", -1.396),
-    ("that shouldn't", -1.108),
-    ("that still", 1.089),
-    ("that took", 1.377),
-    ("that works", 1.089),
-    ("the accessibility", 1.089),
-    ("the agenda", 1.936),
-    ("the agreed", 1.089),
-    ("the airbnb", -1.396),
-    ("the alb", -1.108),
-    ("the animation", -1.108),
-    ("the api", -1.203),
-    ("the app", -2.207),
-    ("the array", -2.207),
-    ("the art", -1.108),
-    ("the assignment", 1.600),
-    ("the audio", -0.703),
-    ("the auth", 1.032),
-    ("the back", -2.312),
-    ("the back-end", -1.108),
-    ("the backend", -1.396),
-    ("the background", -1.801),
-    ("the ball", 1.377),
-    ("the best", -2.312),
-    ("the big-o", -1.396),
-    ("the bigint", -1.396),
-    ("the billing", 2.070),
-    ("the body", -1.396),
-    ("the borrow", -1.396),
-    ("the bottom", -2.494),
-    ("the branch", -1.108),
-    ("the break", 0.550),
-    ("the breaking", -1.108),
-    ("the browser", -1.955),
-    ("the buffer", -2.407),
-    ("the bug", -1.262),
-    ("the build", -1.396),
-    ("the button", -2.089),
-    ("the cache", 0.501),
-    ("the caching", 1.782),
-    ("the callback", -1.619),
-    ("the camera", -1.108),
-    ("the carousel", -1.955),
-    ("the carry", -2.089),
-    ("the cart", -0.703),
-    ("the changes", -1.396),
-    ("the channel", -1.619),
-    ("the chart", -1.396),
-    ("the checkbox", -1.801),
-    ("the checklist", 2.388),
-    ("the checkout", -1.396),
-    ("the checksum", -1.108),
-    ("the ci", -2.312),
-    ("the cli", -1.108),
-    ("the client", -1.619),
-    ("the code", -1.396),
-    ("the command", -1.108),
-    ("the component", -1.396),
-    ("the compose", -1.396),
-    ("the config", -2.575),
-    ("the connection", -1.801),
-    ("the consumer", -1.619),
-    ("the container", -1.108),
-    ("the content", -1.108),
-    ("the context", -1.955),
-    ("the continue", -3.005),
-    ("the corporate", -1.396),
-    ("the cors", -1.108),
-    ("the crash", 1.089),
-    ("the created", -1.396),
-    ("the cron", -1.955),
-    ("the css", -1.108),
-    ("the csv", 0.946),
-    ("the current", 0.855),
-    ("the cursor", -1.108),
-    ("the dark", 1.243),
-    ("the dashboard", 0.801),
-    ("the data", -0.703),
-    ("the database", -2.575),
-    ("the date", -2.649),
-    ("the day", 0.907),
-    ("the db", -1.550),
-    ("the debugger", -1.801),
-    ("the default", -1.801),
-    ("the delay", 1.377),
-    ("the delete", -1.801),
-    ("the dentist", 2.070),
-    ("the diff", -0.703),
-    ("the difference", -3.475),
-    ("the docker", -0.703),
-    ("the dockerfile", -0.926),
-    ("the docs", 0.684),
-    ("the dom", -1.108),
-    ("the done", -3.005),
-    ("the download", -1.801),
-    ("the downloader", -1.801),
-    ("the editor", -2.207),
-    ("the email", -0.569),
-    ("the empty", -1.108),
-    ("the end", -0.703),
-    ("the env", -1.396),
-    ("the error", -2.575),
-    ("the etl", 0.684),
-    ("the event", -1.108),
-    ("the exception", -1.396),
-    ("the exporter", 1.089),
-    ("the failed", -1.396),
-    ("the failing", -1.108),
-    ("the feature", 1.600),
-    ("the fetch", -2.089),
-    ("the fields", -1.108),
-    ("the file", -2.649),
-    ("the finish", -1.619),
-    ("the first", -1.550),
-    ("the flag", -1.396),
-    ("the flaky", 1.695),
-    ("the folder", -1.801),
-    ("the fonts", -1.108),
-    ("the footer", -2.089),
-    ("the for", -1.108),
-    ("the form", -1.955),
-    ("the frontend", -1.514),
-    ("the full", -1.108),
-    ("the function", -1.801),
-    ("the gateway", -1.108),
-    ("the github", -1.955),
-    ("the go", -2.312),
-    ("the go-to-top", -1.108),
-    ("the goal", 2.763),
-    ("the goroutine", -1.108),
-    ("the grading", 1.089),
-    ("the graphql", 1.089),
-    ("the grid", -1.108),
-    ("the grind", 1.600),
-    ("the gym", 1.600),
-    ("the handler", -1.619),
-    ("the header", -2.207),
-    ("the health", -1.108),
-    ("the holidays", 1.089),
-    ("the home", -1.801),
-    ("the http", -2.575),
-    ("the i18n", 1.243),
-    ("the idiomatic", -1.619),
-    ("the image", -2.207),
-    ("the import", 1.377),
-    ("the importer", 1.243),
-    ("the index", -1.801),
-    ("the input", -1.108),
-    ("the installer", -1.108),
-    ("the internet", -1.108),
-    ("the inventory", 0.907),
-    ("the ios", -0.703),
-    ("the iterator", -2.407),
-    ("the job", -0.885),
-    ("the jobs", -1.108),
-    ("the kafka", -1.108),
-    ("the kanban", -1.955),
-    ("the key", -1.108),
-    ("the keyboard", 1.089),
-    ("the lag", -1.108),
-    ("the land", 1.377),
-    ("the laptop", 0.907),
-    ("the last", -1.155),
-    ("the latest", -2.089),
-    ("the lay", 1.377),
-    ("the ledger", -1.108),
-    ("the left", -3.647),
-    ("the leftover", -1.108),
-    ("the level", 1.089),
-    ("the list", 0.789),
-    ("the load", -1.619),
-    ("the lockfile", -1.801),
-    ("the log", -1.396),
-    ("the logger", -1.396),
-    ("the logging", 2.070),
-    ("the login", -1.331),
-    ("the logo", -1.396),
-    ("the logs", -1.955),
-    ("the long", 1.936),
-    ("the loop", -3.188),
-    ("the lunch", 1.089),
-    ("the main", 1.377),
-    ("the map", 1.377),
-    ("the max", -1.108),
-    ("the meeting", 0.907),
-    ("the menu", 1.089),
-    ("the middle", 2.935),
-    ("the middleware", -1.396),
-    ("the migrations", -1.108),
-    ("the mobile", 1.600),
-    ("the modal", -1.801),
-    ("the momentum", 1.936),
-    ("the mongo", -1.396),
-    ("the morning", 1.377),
-    ("the most", -1.108),
-    ("the nav", -1.619),
-    ("the navbar", -1.396),
-    ("the network", -1.108),
-    ("the new", -2.843),
-    ("the newline", -1.108),
-    ("the next", 0.977),
-    ("the node", -1.619),
-    ("the notifications", 0.684),
-    ("the number", -1.108),
-    ("the off-by-one", -1.108),
-    ("the old", -2.089),
-    ("the older", -1.108),
-    ("the onboarding", -0.783),
-    ("the openai", -1.108),
-    ("the order", -1.514),
-    ("the orders", -2.312),
-    ("the original", -0.703),
-    ("the outage", 1.089),
-    ("the outer", -1.396),
-    ("the output", -1.108),
-    ("the overall", 1.600),
-    ("the package", -1.108),
-    ("the page", -1.955),
-    ("the paginated", -1.108),
-    ("the parquet", -1.108),
-    ("the parser", 0.779),
-    ("the password", -1.108),
-    ("the pause", -1.396),
-    ("the paused", -1.108),
-    ("the payment", -0.885),
-    ("the payments", 1.600),
-    ("the pdf", -0.520),
-    ("the pending", 1.600),
-    ("the plan", 1.936),
-    ("the plate", 1.377),
-    ("the player", -2.312),
-    ("the pod", -1.619),
-    ("the point", 1.377),
-    ("the port", 1.600),
-    ("the postgres", -1.619),
-    ("the pricing", -1.108),
-    ("the primary", -1.108),
-    ("the proceed", -1.955),
-    ("the process", -1.108),
-    ("the product", -1.108),
-    ("the products", -1.108),
-    ("the progress", -1.696),
-    ("the project", 0.801),
-    ("the promise", -1.619),
-    ("the public", -1.396),
-    ("the query", -2.575),
-    ("the queue", -3.054),
-    ("the quoted", -3.268),
-    ("the range", -1.396),
-    ("the rate", 1.377),
-    ("the rds", -1.108),
-    ("the react", -1.619),
-    ("the read", -1.108),
-    ("the reader", -1.108),
-    ("the readiness", -1.108),
-    ("the readme", -1.396),
-    ("the ready", -1.801),
-    ("the reboot", 1.089),
-    ("the refactor", 2.516),
-    ("the remainder", -1.396),
-    ("the replica", -1.955),
-    ("the repo", -1.955),
-    ("the report", -1.108),
-    ("the reports", -1.108),
-    ("the request", -2.900),
-    ("the response", -1.108),
-    ("the resume", -3.377),
-    ("the retry", -1.188),
-    ("the review", 1.377),
-    ("the rewrite", 1.089),
-    ("the right", -1.801),
-    ("the road", 1.377),
-    ("the roadmap", 1.089),
-    ("the roguelike", 1.089),
-    ("the router", -1.108),
-    ("the row", -1.801),
-    ("the saddle", 1.089),
-    ("the same", -1.514),
-    ("the save-game", 1.089),
-    ("the schema", 0.501),
-    ("the school", 1.600),
-    ("the score", -1.108),
-    ("the scraper", 0.684),
-    ("the screen", -1.396),
-    ("the script", -2.207),
-    ("the scroll", -2.407),
-    ("the second", -1.108),
-    ("the seed", -1.108),
-    ("the sentence", -1.108),
-    ("the sequence", -1.108),
-    ("the server", -1.714),
-    ("the settings", -0.820),
-    ("the shader", 1.089),
-    ("the shared", -1.108),
-    ("the sidebar", -1.955),
-    ("the signup", -1.955),
-    ("the situation", 1.377),
-    ("the slice", -1.108),
-    ("the slow", -1.108),
-    ("the slugify", -1.619),
-    ("the socket", -1.108),
-    ("the spa", -1.396),
-    ("the sql", -1.108),
-    ("the stack", -1.396),
-    ("the standup", 0.907),
-    ("the start", -1.396),
-    ("the state", 0.789),
-    ("the status", -1.000),
-    ("the step", -1.108),
-    ("the stepper", -1.396),
-    ("the stream", -2.089),
-    ("the string", -2.575),
-    ("the subscription", -1.955),
-    ("the suite", -1.108),
-    ("the sum", -1.108),
-    ("the swift", -1.108),
-    ("the syntax", -1.108),
-    ("the table", -2.207),
-    ("the tail", -1.108),
-    ("the task", 1.815),
-    ("the team", -1.108),
-    ("the test", -0.520),
-    ("the textarea", -1.801),
-    ("the thesis", 1.377),
-    ("the thing", 2.555),
-    ("the thread", 1.600),
-    ("the tilemap", 1.089),
-    ("the time", -1.801),
-    ("the timeout", -1.619),
-    ("the timer", -1.619),
-    ("the timestamp", -1.108),
-    ("the timezone", -1.108),
-    ("the title", -1.108),
-    ("the todo", 0.637),
-    ("the token", -1.396),
-    ("the tokens", -1.108),
-    ("the training", -1.108),
-    ("the translations", 1.089),
-    ("the trial", -1.396),
-    ("the typo", -1.801),
-    ("the unit", 0.684),
-    ("the unused", -1.396),
-    ("the update", -2.312),
-    ("the updated", -1.108),
-    ("the upload", -0.990),
-    ("the uploader", -1.108),
-    ("the url", -1.108),
-    ("the useeffect", -1.108),
-    ("the user", -3.145),
-    ("the user's", -1.801),
-    ("the users", -2.782),
-    ("the validation", -1.396),
-    ("the value", -1.108),
-    ("the variable", -1.396),
-    ("the video", -1.801),
-    ("the vscode", -1.396),
-    ("the webhook", 1.377),
-    ("the weekend", 2.698),
-    ("the where", -1.108),
-    ("the whole", -1.262),
-    ("the window", -1.619),
-    ("the wizard", -1.955),
-    ("the wizard's", -1.396),
-    ("the work", 2.794),
-    ("the worker", -2.843),
-    ("the workers", -1.396),
-    ("the write", -1.108),
-    ("the wrong", -2.843),
-    ("their", -1.396),
-    ("their latest", -1.108),
-    ("them", -3.228),
-    ("them by", -1.108),
-    ("them in", -1.108),
-    ("them up", -1.108),
-    ("them with", -1.108),
-    ("theme", -1.108),
-    ("then", 0.946),
-    ("then exit", -1.619),
-    ("then move", 1.089),
-    ("there", 0.584),
-    ("there a", -2.312),
-    ("there anything", 1.377),
-    ("there are", -1.396),
-    ("there more", 1.782),
-    ("there still", 1.089),
-    ("there's", -1.955),
-    ("there's a", -1.619),
-    ("these", -2.407),
-    ("these days", -1.108),
-    ("these error", -1.396),
-    ("thesis", 1.377),
-    ("thesis code", 1.089),
-    ("they", -0.703),
-    ("thing", 3.035),
-    ("thing from", 1.782),
-    ("thing on", 2.188),
-    ("thing we", 2.475),
-    ("thing with", 1.089),
-    ("thing you", 1.377),
-    ("things", 2.516),
-    ("things are", 1.936),
-    ("things at", 1.377),
-    ("things stand", 2.935),
-    ("things up", 1.600),
-    ("think", -0.520),
-    ("think the", -1.108),
-    ("this 300", -1.108),
-    ("this after", 1.600),
-    ("this afternoon", 1.089),
-    ("this at", 1.600),
-    ("this back", 2.555),
-    ("this bash", -1.396),
-    ("this binary", -1.108),
-    ("this branch", 1.936),
-    ("this callback", -2.089),
-    ("this class", -1.396),
-    ("this code", -1.955),
-    ("this component", -1.108),
-    ("this csv", -1.108),
-    ("this dict", -1.108),
-    ("this diff", -1.396),
-    ("this env", -1.396),
-    ("this error", -1.619),
-    ("this explain", -1.108),
-    ("this file", -2.207),
-    ("this flask", -1.396),
-    ("this form", -1.396),
-    ("this function", -3.228),
-    ("this in", -1.801),
-    ("this into", -1.108),
-    ("this json", -1.619),
-    ("this list", -1.108),
-    ("this loop", -1.396),
-    ("this makefile", -1.108),
-    ("this module", -1.955),
-    ("this monorepo", -1.108),
-    ("this morning", 3.035),
-    ("this morning's", 1.089),
-    ("this moving", 1.089),
-    ("this nested", -1.801),
-    ("this node", -1.396),
-    ("this null", -1.108),
-    ("this one", 0.684),
-    ("this plan", -1.108),
-    ("this python", -2.407),
-    ("this query", -1.619),
-    ("this regex", -2.407),
-    ("this repo", -0.703),
-    ("this session", 2.188),
-    ("this show", 1.377),
-    ("this sql", -1.801),
-    ("this stack", -1.619),
-    ("this stands", 1.089),
-    ("this task", 1.936),
-    ("this ticket", 1.936),
-    ("this to", -1.396),
-    ("this undefined", -1.396),
-    ("this up", 2.293),
-    ("this useeffect", -1.108),
-    ("this work", 1.600),
-    ("this yaml", -1.396),
-    ("though", -1.955),
-    ("though the", -1.108),
-    ("thought", 1.377),
-    ("thread from", 1.782),
-    ("through", -0.979),
-    ("through each", -1.108),
-    ("through something", 1.089),
-    ("through the", -0.885),
-    ("through this", -2.089),
-    ("through to", -1.396),
-    ("throw", -1.801),
-    ("throwing", -1.108),
-    ("throws", -2.089),
-    ("throws a", -1.108),
-    ("thursday", 1.936),
-    ("tick", 1.936),
-    ("tick off", 1.377),
-    ("tick that", 1.089),
-    ("ticket", 1.169),
-    ("ticket number", -1.396),
-    ("ticket please", 1.089),
-    ("tidy", -2.494),
-    ("tidy keeps", -1.396),
-    ("tidy removes", -2.089),
-    ("tilemap", 1.089),
-    ("time complexity", -1.955),
-    ("time estimate", -1.801),
-    ("time for", -1.396),
-    ("time i", -1.396),
-    ("time in", -1.108),
-    ("time now", 1.377),
-    ("time out", -1.108),
-    ("time to", 1.600),
-    ("timeout", -2.494),
-    ("timeout for", -1.108),
-    ("timeout on", -1.108),
-    ("timer", -1.801),
-    ("times", -2.718),
-    ("times out", -2.407),
-    ("timestamp", -1.801),
-    ("timezone", -2.089),
-    ("tips", -1.108),
-    ("title", -1.108),
-    ("tl", 2.188),
-    ("tmp", -1.801),
-    ("tmp to", -1.108),
-    ("tmux", -1.108),
-    ("to", -0.608),
-    ("to 14", -1.801),
-    ("to 20", -1.108),
-    ("to 5", -1.108),
-    ("to 8", -1.955),
-    ("to 800px", -1.108),
-    ("to a", -2.900),
-    ("to accountid", -1.108),
-    ("to achieve", 1.600),
-    ("to add", -1.955),
-    ("to an", -1.619),
-    ("to async", -2.312),
-    ("to avoid", -1.108),
-    ("to call", -1.396),
-    ("to carry", -0.926),
-    ("to catch", -1.396),
-    ("to change", -1.108),
-    ("to check", -1.108),
-    ("to checkout", -1.396),
-    ("to commit", -1.108),
-    ("to continue", 1.936),
-    ("to count", -1.955),
-    ("to debounce", -1.108),
-    ("to debug", -1.108),
-    ("to definition", -1.619),
-    ("to delete", -1.108),
-    ("to deploy", -1.108),
-    ("to deprecate", -1.108),
-    ("to destroy", -2.207),
-    ("to do", 2.961),
-    ("to fetchuser", -1.396),
-    ("to find", -2.089),
-    ("to finishing", 1.089),
-    ("to forbid", -1.108),
-    ("to gcs", -1.108),
-    ("to german", -1.396),
-    ("to handle", -2.207),
-    ("to hooks", -1.108),
-    ("to implement", -1.619),
-    ("to it", 2.388),
-    ("to json", -1.396),
-    ("to jump", 1.089),
-    ("to latest", -1.619),
-    ("to localstorage", -1.108),
-    ("to login", -1.108),
-    ("to lowercase", -1.619),
-    ("to make", -1.108),
-    ("to mock", -1.619),
-    ("to next", -0.703),
-    ("to on", 1.089),
-    ("to orders", -1.108),
-    ("to our", -1.108),
-    ("to parse", -1.108),
-    ("to pdf", -1.108),
-    ("to pending", -1.396),
-    ("to phase", 1.089),
-    ("to pick", -1.801),
-    ("to postgres", -0.926),
-    ("to profile", -1.396),
-    ("to put", -1.396),
-    ("to read", -1.108),
-    ("to reboot", 1.600),
-    ("to rename", -1.108),
-    ("to resume", -1.619),
-    ("to rotate", -1.108),
-    ("to run", -1.955),
-    ("to rust", -1.108),
-    ("to s3", -1.955),
-    ("to see", -1.108),
-    ("to skip", -1.108),
-    ("to something", -1.108),
-    ("to speed", 1.377),
-    ("to step", 1.936),
-    ("to stop", -1.108),
-    ("to store", -1.619),
-    ("to structure", -1.801),
-    ("to their", -1.108),
-    ("to update", -1.108),
-    ("to use", -2.312),
-    ("to users", -1.108),
-    ("to utils", -1.619),
-    ("to validate", -1.801),
-    ("to with", 1.600),
-    ("to work", 1.377),
-    ("to yesterday", 1.089),
-    ("today", 3.456),
-    ("today for", 1.089),
-    ("todo and", -1.396),
-    ("todo app", -2.575),
-    ("todo as", -1.619),
-    ("todo comment", -1.396),
-    ("todo comments", -2.407),
-    ("todo for", 1.600),
-    ("todo in", -1.108),
-    ("todo item", -1.108),
-    ("todo items", -0.703),
-    ("todo left", 1.089),
-    ("todo list", 1.936),
-    ("todo status", 1.089),
-    ("todo without", -1.108),
-    ("todolist", -1.108),
-    ("together", -1.396),
-    ("together with", -1.108),
-    ("toggle", -0.703),
-    ("toggle to", -1.619),
-    ("token", -3.054),
-    ("token in", -1.108),
-    ("token is", -1.955),
-    ("token refresh", -1.108),
-    ("tokens", -2.207),
-    ("tokio", -1.396),
-    ("toml", -1.108),
-    ("tomorrow", 1.089),
-    ("too", -1.309),
-    ("too slow", -1.108),
-    ("took", 1.089),
-    ("took forever", 1.089),
-    ("tool", -0.520),
-    ("tooltip", -1.108),
-    ("top", -0.820),
-    ("top 5", -1.619),
-    ("top of", 1.089),
-    ("topic", -1.955),
-    ("total", -1.108),
-    ("touched", -1.396),
-    ("tqdm", -2.407),
-    ("tqdm progress", -2.207),
-    ("trace", -2.312),
-    ("trace below", -1.108),
-    ("track", 0.501),
-    ("track of", -1.619),
-    ("tracking", 1.089),
-    ("train", 1.782),
-    ("train of", 1.377),
-    ("train wifi", 1.089),
-    ("training", -2.494),
-    ("training from", -2.207),
-    ("trait", -1.396),
-    ("transfer", -1.619),
-    ("translate", -2.494),
-    ("translate these", -1.396),
-    ("translate this", -2.089),
-    ("translations", 1.089),
-    ("tree", -1.801),
-    ("triage", 1.089),
-    ("trial", -1.619),
-    ("trigger", -1.619),
-    ("trim", -1.396),
-    ("true", -2.407),
-    ("true in", -1.396),
-    ("try", -2.089),
-    ("try again", -1.108),
-    ("try except", -1.108),
-    ("trying", 2.070),
-    ("trying to", 2.070),
-    ("ts", -2.649),
-    ("tsconfig", -1.108),
-    ("tuesday", 2.070),
-    ("tuesday's", 1.377),
-    ("tuesday's session", 1.089),
-    ("turborepo", -1.396),
-    ("twice", -3.565),
-    ("twice in", -2.089),
-    ("twice per", -1.108),
-    ("two configs", -1.108),
-    ("two days", 1.089),
-    ("two processes", -1.108),
-    ("two slides", -1.108),
-    ("two weeks", 1.089),
-    ("type", -2.843),
-    ("type hints", -2.207),
-    ("typeerror", -1.801),
-    ("types", -2.782),
-    ("types from", -1.108),
-    ("types in", -2.089),
-    ("types live", -1.108),
-    ("typescript", -1.396),
-    ("typescript interface", -1.108),
-    ("typo", -2.089),
-    ("typo in", -2.089),
-    ("ubuntu", -1.396),
-    ("ugh", 0.907),
-    ("uh", 1.600),
-    ("uh what", 1.089),
-    ("uk", -2.312),
-    ("uk postcodes", -2.207),
-    ("um", 1.377),
-    ("undefined", -3.101),
-    ("undefined in", -1.955),
-    ("undefined on", -1.108),
-    ("under", -2.575),
-    ("under load", -1.396),
-    ("under the", -2.207),
-    ("understand", -1.396),
-    ("undo", -2.207),
-    ("undo git", -1.108),
-    ("undo the", -1.619),
-    ("unfinished", 1.600),
-    ("unique", -1.801),
-    ("unique constraint", -1.108),
-    ("unit", -1.619),
-    ("unit test", -1.514),
-    ("unit tests", -1.396),
-    ("unity", -1.514),
-    ("unlock", -1.396),
-    ("unlock it", -1.108),
-    ("until", -2.954),
-    ("until the", -3.444),
-    ("unused", -2.089),
-    ("unused imports", -1.396),
-    ("unused vacation", -1.396),
-    ("unwrap", -1.108),
-    ("up a", -2.494),
-    ("up again", 2.881),
-    ("up as", -1.108),
-    ("up at", 1.377),
-    ("up changes", -1.955),
-    ("up env", -1.801),
-    ("up eslint", -2.407),
-    ("up faster", -1.396),
-    ("up from", 1.936),
-    ("up husky", -1.108),
-    ("up in", -1.396),
-    ("up messages", -1.108),
-    ("up missed", -1.108),
-    ("up my", -1.801),
-    ("up new", -1.955),
-    ("up next", 2.188),
-    ("up please", 1.377),
-    ("up the", -0.679),
-    ("up to", 1.878),
-    ("up where", 2.358),
-    ("up with", -1.396),
-    ("up yesterday's", 1.089),
-    ("update", -0.747),
-    ("update a", -1.108),
-    ("update all", -1.955),
-    ("update broke", -1.108),
-    ("update fails", -1.801),
-    ("update in", -0.703),
-    ("update me", 1.936),
-    ("update on", 2.388),
-    ("update please", 1.782),
-    ("update query", -1.619),
-    ("update statement", -1.108),
-    ("update the", -2.782),
-    ("update when", -1.396),
-    ("updated", -1.955),
-    ("updates", -0.520),
-    ("updating", -2.089),
-    ("updating immediately", -1.108),
-    ("upgrade", -1.214),
-    ("upgrade next", -1.801),
-    ("upgrading", -1.108),
-    ("upload", -2.011),
-    ("upload dialog", -1.108),
-    ("upload endpoint", -1.396),
-    ("upload fails", -1.108),
-    ("upload field", -1.108),
-    ("upload finishes", -1.108),
-    ("upload in", -1.108),
-    ("upload progress", -1.396),
-    ("upload with", -1.108),
-    ("uploader", -1.619),
-    ("uploads", -2.312),
-    ("uploads to", -1.108),
-    ("upstream", -1.619),
-    ("uptime", -1.396),
-    ("uptime and", -1.108),
-    ("upwards", 1.782),
-    ("url", -2.207),
-    ("url from", -1.396),
-    ("us", 3.437),
-    ("us carry", 2.629),
-    ("us continue", 3.902),
-    ("us crack", 2.293),
-    ("us do", 2.188),
-    ("us finish", 2.555),
-    ("us get", 3.168),
-    ("us go", 2.433),
-    ("us keep", 3.942),
-    ("us knock", 1.600),
-    ("us move", 1.782),
-    ("us pick", 3.487),
-    ("us proceed", 0.684),
-    ("us push", 1.377),
-    ("us rename", -1.108),
-    ("us resume", 3.517),
-    ("us return", 1.936),
-    ("us roll", 1.089),
-    ("us wrap", 1.089),
-    ("usage", -1.108),
-    ("use", -3.838),
-    ("use a", -1.619),
-    ("use continue", -1.801),
-    ("use now", -1.108),
-    ("use of", -1.108),
-    ("use the", -1.396),
-    ("use tokio", -1.108),
-    ("use zod", -1.108),
-    ("usechat", -1.108),
-    ("used", -1.801),
-    ("useeffect", -2.494),
-    ("useeffect running", -1.619),
-    ("useeffect runs", -1.108),
-    ("usememo", -1.108),
-    ("user", -3.536),
-    ("user clicks", -1.108),
-    ("user gesture", -1.396),
-    ("user goes", -1.396),
-    ("user id", -1.619),
-    ("user is", -1.801),
-    ("user navigates", -1.108),
-    ("user's", -1.955),
-    ("usereducer", -1.619),
-    ("usereducer for", -1.396),
-    ("userid", -1.108),
-    ("userid to", -1.108),
-    ("users", -3.673),
-    ("users endpoint", -1.619),
-    ("users table", -2.494),
-    ("users without", -1.396),
-    ("uses", -1.801),
-    ("uses a", -1.108),
-    ("usestate", -1.955),
-    ("usestate not", -1.108),
-    ("usestate vs", -1.108),
-    ("using", -3.228),
-    ("using css", -1.108),
-    ("using port", -1.108),
-    ("using range", -1.619),
-    ("using the", -1.396),
-    ("utc", -2.089),
-    ("utc instead", -1.108),
-    ("utils", -2.312),
-    ("uuid", -1.108),
-    ("vacation days", -1.396),
-    ("valid", -2.312),
-    ("validate", -2.407),
-    ("validate input", -1.396),
-    ("validate the", -1.108),
-    ("validates", -1.108),
-    ("validation", -1.801),
-    ("validation fails", -1.396),
-    ("validation to", -1.108),
-    ("value", -3.188),
-    ("value in", -1.108),
-    ("value is", -1.396),
-    ("valueerror", -1.108),
-    ("values", -1.619),
-    ("vanilla", -1.396),
-    ("vanilla js", -1.396),
-    ("vanish", -1.108),
-    ("var", -2.312),
-    ("variable", -2.407),
-    ("variables", -1.619),
-    ("vars", -2.575),
-    ("vars from", -2.089),
-    ("vars in", -1.108),
-    ("vec", -1.619),
-    ("vector", -1.108),
-    ("venv", -1.396),
-    ("verbose", -1.108),
-    ("verbose flag", -1.108),
-    ("verified", -1.108),
-    ("verilog", -1.108),
-    ("version", -2.361),
-    ("version in", -1.108),
-    ("version of", -1.262),
-    ("versions", -1.619),
-    ("vertically", -1.619),
-    ("vet", -1.396),
-    ("vet complains", -1.955),
-    ("via", -1.108),
-    ("video", -1.955),
-    ("video player", -1.955),
-    ("view", -1.108),
-    ("vim", -2.089),
-    ("virtualenv", -1.108),
-    ("vite", -2.207),
-    ("vite project", -1.108),
-    ("vitest", -1.108),
-    ("volume", -1.108),
-    ("vpn", 1.377),
-    ("vpn dropped", 1.089),
-    ("vs", -3.565),
-    ("vs continue", -1.108),
-    ("vs domcontentloaded", -1.619),
-    ("vs graphql", -1.396),
-    ("vs inner", -2.207),
-    ("vs next", -1.619),
-    ("vs promise", -1.108),
-    ("vs step", -1.108),
-    ("vs throw", -1.108),
-    ("vs usereducer", -1.108),
-    ("vs which", -1.108),
-    ("vscode", -1.881),
-    ("vscode extension", -1.108),
-    ("vscode for", -1.801),
-    ("vue", -2.207),
-    ("vue 3", -1.801),
-    ("wait until", -1.619),
-    ("wait what", 1.089),
-    ("waiting", 1.600),
-    ("want", -1.476),
-    ("want it", -1.396),
-    ("want local", -1.108),
-    ("want make", -1.108),
-    ("want to", -0.926),
-    ("wants", -1.714),
-    ("wants a", -1.108),
-    ("wants to", -2.089),
-    ("warning", -1.801),
-    ("warning in", -1.619),
-    ("warns", -1.108),
-    ("was", 2.332),
-    ("was afk", 1.089),
-    ("was away", 1.089),
-    ("was for", 1.377),
-    ("was i", 3.517),
-    ("was in", 1.600),
-    ("was it", 1.377),
-    ("was on", 1.377),
-    ("was out", 1.782),
-    ("was the", 1.541),
-    ("watch", -1.108),
-    ("watcher", -1.619),
-    ("watcher does", -1.619),
-    ("way", -2.452),
-    ("way to", -3.054),
-    ("we", 2.862),
-    ("we accomplish", 1.377),
-    ("we again", 1.089),
-    ("we are", 2.454),
-    ("we at", 3.286),
-    ("we before", 1.089),
-    ("we can", 1.725),
-    ("we carry", 2.388),
-    ("we continue", 2.763),
-    ("we decide", 1.089),
-    ("we decided", 1.377),
-    ("we did", 2.475),
-    ("we dive", 1.089),
-    ("we do", 2.242),
-    ("we doing", 3.249),
-    ("we done", 2.698),
-    ("we ever", 1.089),
-    ("we finish", 2.293),
-    ("we finished", 1.782),
-    ("we get", 2.961),
-    ("we getting", 1.089),
-    ("we go", 1.377),
-    ("we good", 1.089),
-    ("we got", 2.629),
-    ("we had", 1.600),
-    ("we have", 1.089),
-    ("we in", 2.388),
-    ("we keep", 1.936),
-    ("we land", 1.377),
-    ("we landed", 1.089),
-    ("we leave", 2.665),
-    ("we left", 3.752),
-    ("we made", 1.377),
-    ("we must", 1.600),
-    ("we nearly", 2.293),
-    ("we need", -1.396),
-    ("we on", 3.323),
-    ("we park", 1.089),
-    ("we paused", 1.600),
-    ("we pick", 1.782),
-    ("we planned", 1.089),
-    ("we resume", 1.936),
-    ("we say", 1.089),
-    ("we stand", 1.377),
-    ("we start", 1.089),
-    ("we started", 2.824),
-    ("we still", 1.936),
-    ("we stop", 2.475),
-    ("we stopped", 3.819),
-    ("we to", 1.936),
-    ("we tracking", 1.089),
-    ("we trying", 1.936),
-    ("we up", 2.555),
-    ("we use", -2.089),
-    ("we were", 4.051),
-    ("we with", 3.209),
-    ("we working", 2.388),
-    ("we'd", 1.377),
-    ("we'd do", 1.089),
-    ("webhook", 0.684),
-    ("webpack", -1.955),
-    ("websocket", -0.703),
-    ("websocket alive", -1.801),
-    ("websocket disconnects", -1.396),
-    ("websocket stuff", 1.089),
-    ("week", 2.935),
-    ("week off", 1.089),
-    ("week's", 1.089),
-    ("weekday", -1.801),
-    ("weekday at", -1.619),
-    ("weekend", 3.168),
-    ("weekend over", 1.377),
-    ("weeks", 0.684),
-    ("weird", -1.108),
-    ("weird in", -1.108),
-    ("went", 1.377),
-    ("were", 3.887),
-    ("were before", 1.089),
-    ("were doing", 3.601),
-    ("were halfway", 1.600),
-    ("were in", 1.936),
-    ("were saying", 1.089),
-    ("were we", 3.979),
-    ("were working", 1.782),
-    ("were writing", 1.600),
-    ("what", 0.950),
-    ("what a", -1.955),
-    ("what am", -1.396),
-    ("what are", 1.243),
-    ("what changed", -1.396),
-    ("what comes", 1.377),
-    ("what did", 2.731),
-    ("what do", 0.753),
-    ("what does", -3.901),
-    ("what else", 1.936),
-    ("what happens", -2.089),
-    ("what have", 1.782),
-    ("what i", 1.089),
-    ("what is", 0.940),
-    ("what next", 1.936),
-    ("what now", 1.600),
-    ("what remains", 1.836),
-    ("what should", 1.340),
-    ("what step", 2.388),
-    ("what the", 1.290),
-    ("what this", -1.714),
-    ("what was", 2.259),
-    ("what we", 3.902),
-    ("what were", 3.797),
-    ("what yield", -1.108),
-    ("what you", 2.881),
-    ("whatever", 1.600),
-    ("whatever is", 1.782),
-    ("whatever you", 1.089),
-    ("when", -2.449),
-    ("when a", -1.396),
-    ("when calling", -1.396),
-    ("when do", -1.108),
-    ("when form", -1.108),
-    ("when freeing", -1.396),
-    ("when i", -2.361),
-    ("when it", -1.619),
-    ("when navigating", -1.619),
-    ("when redirecting", -1.396),
-    ("when saving", -1.108),
-    ("when should", -1.396),
-    ("when the", -4.353),
-    ("when there", -1.108),
-    ("when two", -1.108),
-    ("when you", 1.862),
-    ("where", 1.135),
-    ("where are", 1.720),
-    ("where clause", -2.407),
-    ("where did", 2.005),
-    ("where does", -1.162),
-    ("where filter", -1.396),
-    ("where had", 1.600),
-    ("where id", -1.108),
-    ("where in", -1.396),
-    ("where is", -1.046),
-    ("where should", -2.024),
-    ("where the", -0.616),
-    ("where things", 2.763),
-    ("where this", 0.501),
-    ("where was", 2.070),
-    ("where we", 4.301),
-    ("where were", 3.035),
-    ("where you", 2.665),
-    ("whether", -1.108),
-    ("which bit", 1.089),
-    ("which is", -0.703),
-    ("which of", 1.089),
-    ("which one", -1.714),
-    ("which point", 1.089),
-    ("which process", -1.108),
-    ("which should", -1.108),
-    ("which step", 1.782),
-    ("which steps", 1.377),
-    ("which task", 1.377),
-    ("which tasks", 1.600),
-    ("while", -1.188),
-    ("while loop", -1.108),
-    ("while the", -2.207),
-    ("whitespace", -1.801),
-    ("whole", -1.262),
-    ("whole table", -1.619),
-    ("why", -4.011),
-    ("why does", -4.087),
-    ("why is", -3.816),
-    ("why my", -1.396),
-    ("why the", -1.108),
-    ("why x", -1.108),
-    ("wi", 1.089),
-    ("wide", -1.396),
-    ("widget", -1.108),
-    ("wifi", 1.600),
-    ("will", -2.089),
-    ("will destroy", -1.396),
-    ("will not", -2.207),
-    ("window", -2.207),
-    ("window with", -1.108),
-    ("windows", -2.575),
-    ("with 10k", -1.108),
-    ("with a", -3.723),
-    ("with an", -1.619),
-    ("with argon2", -1.108),
-    ("with blueprints", -1.108),
-    ("with build", -1.619),
-    ("with caution", -1.108),
-    ("with continue", -1.108),
-    ("with docker", -1.108),
-    ("with early", -1.108),
-    ("with everything", 1.089),
-    ("with exit", -1.396),
-    ("with exponential", -1.801),
-    ("with fetch", -1.108),
-    ("with file", -1.396),
-    ("with free", -1.396),
-    ("with install", -1.396),
-    ("with it", 2.070),
-    ("with jitter", -2.089),
-    ("with large", -1.108),
-    ("with last", 1.089),
-    ("with module", -1.108),
-    ("with monthly", -1.108),
-    ("with next", 0.907),
-    ("with pnpm", -1.108),
-    ("with prettier", -1.108),
-    ("with pytest-xdist", -1.108),
-    ("with quoted", -2.649),
-    ("with react", -1.619),
-    ("with requests", -1.108),
-    ("with rich", -1.108),
-    ("with shapes", -1.108),
-    ("with step", 2.388),
-    ("with that", 2.388),
-    ("with the", 2.490),
-    ("with upstream", -1.108),
-    ("with what", 2.824),
-    ("with whatever", 1.600),
-    ("with zeros", -2.494),
-    ("without", -3.838),
-    ("without a", -2.407),
-    ("without js", -1.108),
-    ("without losing", -2.207),
-    ("without orders", -1.396),
-    ("without restarting", -1.619),
-    ("without using", -1.108),
-    ("wizard", -2.649),
-    ("wizard does", -1.108),
-    ("wizard's", -1.396),
-    ("woke", 1.600),
-    ("woke up", 1.600),
-    ("work", 1.730),
-    ("work again", 1.089),
-    ("work from", 2.824),
-    ("work in", -1.801),
-    ("work is", 1.089),
-    ("work now", 1.089),
-    ("work of", 1.377),
-    ("work on", 2.516),
-    ("work please", 1.377),
-    ("work through", 1.089),
-    ("work without", -1.108),
-    ("worker", -2.954),
-    ("worker pool", -1.108),
-    ("worker should", -1.619),
-    ("workers", -1.801),
-    ("workers finish", -1.108),
-    ("workflow", -2.207),
-    ("workflow that", -1.619),
-    ("working", 1.143),
-    ("working for", -1.108),
-    ("working in", -1.801),
-    ("working on", 2.824),
-    ("would that", -1.108),
-    ("would you", 1.495),
-    ("wrap up", 1.600),
-    ("write", -4.493),
-    ("write a", -4.877),
-    ("write an", -1.801),
-    ("write docs", -1.108),
-    ("write docstrings", -1.396),
-    ("write it", -1.108),
-    ("write me", -1.955),
-    ("write stream", -1.396),
-    ("write that", -1.108),
-    ("write the", -1.881),
-    ("write this", -1.108),
-    ("write unit", -2.089),
-    ("writing", 0.684),
-    ("written", -1.619),
-    ("wrong", -3.673),
-    ("wrong after", -1.108),
-    ("wrong in", -1.396),
-    ("wrong item", -1.619),
-    ("wrong python", -1.108),
-    ("wrong with", -2.089),
-    ("x", -2.207),
-    ("x is", -1.396),
-    ("x to", -1.108),
-    ("x-ratelimit-remaining", -1.396),
-    ("x-ratelimit-remaining header", -1.396),
-    ("x86", -1.619),
-    ("xhr", -1.619),
-    ("yaml", -1.396),
-    ("ye", 1.089),
-    ("ye go", 1.089),
-    ("yeah", 1.377),
-    ("year", -2.207),
-    ("year in", -1.108),
-    ("yearly", -1.396),
-    ("yep", 1.936),
-    ("yep go", 1.600),
-    ("yes", 2.763),
-    ("yes go", 2.070),
-    ("yes please", 1.936),
-    ("yesterday", 4.195),
-    ("yesterday and", 1.936),
-    ("yesterday evening", 1.089),
-    ("yesterday we", 1.600),
-    ("yesterday's", 3.081),
-    ("yesterday's session", 2.475),
-    ("yesterday's work", 1.936),
-    ("yet", 1.194),
-    ("yet or", 1.936),
-    ("yield", -2.089),
-    ("yield and", -1.108),
-    ("yield does", -1.108),
-    ("yields", -1.108),
-    ("yo", 1.936),
-    ("yo back", 1.089),
-    ("yo i", 1.377),
-    ("you", 0.654),
-    ("you add", -2.494),
-    ("you also", -1.108),
-    ("you are", 2.824),
-    ("you bring", 1.377),
-    ("you can", 1.089),
-    ("you catch", 1.089),
-    ("you check", -1.108),
-    ("you continue", 1.243),
-    ("you explain", -3.054),
-    ("you finish", 1.089),
-    ("you fix", -1.396),
-    ("you get", 1.600),
-    ("you give", 1.936),
-    ("you got", 1.936),
-    ("you help", -1.801),
-    ("you keep", 1.600),
-    ("you left", 1.695),
-    ("you look", -1.801),
-    ("you make", -1.801),
-    ("you mind", 1.377),
-    ("you pick", 1.600),
-    ("you plan", -1.108),
-    ("you please", 1.089),
-    ("you proposed", 1.089),
-    ("you remind", 2.824),
-    ("you resume", 1.089),
-    ("you review", -1.801),
-    ("you spot", -1.108),
-    ("you started", 1.089),
-    ("you stop", 1.600),
-    ("you stopped", 2.986),
-    ("you summarise", 1.600),
-    ("you tackle", 1.089),
-    ("you take", -1.108),
-    ("you tell", 1.782),
-    ("you were", 3.358),
-    ("you write", -2.954),
-    ("your", 1.782),
-    ("your turn", 1.089),
-    ("yup for", -1.108),
-    ("zero", -1.108),
-    ("zero-downtime", -1.108),
-    ("zeros", -2.494),
-    ("zeros to", -1.801),
-    ("zod", -1.396),
-    ("zod or", -1.108),
-    ("zustand", -1.619),
+const N: usize = 6361;
+
+/// The features, sorted, each ended by a newline.
+#[rustfmt::skip]
+const FEATURES: &str = "\
+0
+1
+1 0
+10
+10 log
+10 min
+100
+100mb
+10k
+10k ids
+12
+13
+13 to
+137
+14
+14 and
+14 app
+15
+18
+2
+2 of
+200
+200 but
+2024
+2024 edition
+204
+204 status
+2gb
+3
+3 bits
+3 commits
+3 of
+3 support
+3 times
+30
+30 days
+30 seconds
+300
+300 line
+30s
+4 but
+400
+401
+404
+404 for
+404 instead
+404 status
+404 when
+409
+409 or
+413
+413 for
+418
+42
+422
+429
+429 from
+5
+5 backups
+5 customers
+5 minutes
+5 seconds
+50
+500
+500 on
+500 when
+500s
+502
+502 behind
+503
+5mb
+5s
+60
+60 seconds
+60s
+6502
+6502 emulator
+7
+7 days
+768px
+8
+8 chars
+8 digits
+8-bit
+800
+800px
+800px wide
+8080
+9
+99
+9am
+<len 0>
+<len 1>
+<len 3>
+<len 4>
+<len 5>
+a
+a 204
+a 429
+a back
+a backoff
+a backslash
+a bash
+a bit
+a brief
+a bug
+a call
+a celery
+a changelog
+a checkbox
+a checkpoint
+a circular
+a cli
+a column
+a comment
+a continue
+a crash
+a crashed
+a cron
+a csv
+a custom
+a cv
+a dark
+a date
+a default
+a dependency
+a dict
+a div
+a docker
+a dockerfile
+a done
+a duplicate
+a failed
+a fastapi
+a file
+a finally
+a flask
+a float
+a folder
+a for
+a foreach
+a function
+a generator
+a github
+a given
+a go
+a good
+a goroutine
+a gpg
+a haiku
+a healthcheck
+a hydration
+a javascript
+a join
+a jwt
+a key
+a left
+a library
+a linked
+a list
+a live
+a loading
+a local
+a lock
+a log
+a long-running
+a look
+a loop
+a lot
+a makefile
+a meeting
+a merge
+a migration
+a monad
+a monorepo
+a multiplayer
+a mutex
+a nested
+a new
+a next
+a node
+a nullable
+a package
+a page
+a pandas
+a partial
+a paused
+a percentage
+a ping
+a plan
+a pnpm
+a previous
+a pricing
+a problem
+a process
+a progress
+a python
+a quick
+a quoted
+a random
+a readme
+a recap
+a redirect
+a refund
+a regex
+a remaining
+a rest
+a resume
+a rounding
+a running
+a script
+a semaphore
+a semicolon
+a seq
+a server
+a simple
+a single
+a slice
+a slow
+a small
+a sql
+a state
+a status
+a step
+a string
+a subquery
+a suspended
+a switch
+a table
+a task
+a test
+a thread
+a ticket
+a timeout
+a todo
+a try
+a turborepo
+a typescript
+a unique
+a unit
+a user
+a value
+a vite
+a way
+a week
+a where
+a while
+a year
+a zero-downtime
+a-z
+abort
+about
+about a
+about copying
+about copylocks
+about no-continue
+about the
+accept
+accept drops
+accepts
+accessibility
+accessible
+accessible for
+accident
+accomplish
+accomplish last
+according
+according to
+accountid
+accounts
+achieve
+achieve again
+achieve here
+acquired
+across
+across subdomains
+across the
+action
+action that
+actions
+actions is
+actions step
+actions to
+actions workflow
+activating
+activating in
+active
+actually
+actually do
+actually need
+adc
+add
+add a
+add an
+add dark
+add i18n
+add input
+add it
+add logging
+add pagination
+add rate
+add resume
+add retries
+add retry
+add structured
+add type
+adder
+adding
+addition
+adds
+adds a
+adds an
+afk
+after
+after 5
+after 60s
+after an
+after await
+after deploy
+after destructuring
+after downtime
+after i
+after it
+after login
+after lunch
+after n
+after read
+after removing
+after setstate
+after take
+after that
+after this
+afternoon
+again
+again after
+again and
+again button
+again for
+again from
+again here
+again if
+again on
+again with
+against
+against staging
+agenda
+agenda for
+agenda today
+agreed
+ahead
+ahead with
+aight
+airbnb
+airbnb config
+alb
+alembic
+algorithm
+align
+align the
+alive
+alive with
+all
+all files
+all good
+all jpg
+all npm
+all tests
+all the
+all todo
+allow
+allowed
+allowed inside
+allsettled
+along
+along are
+already
+already committed
+alright
+alright let
+alright next
+also
+always
+am
+am 5
+am a
+am again
+am back
+am coming
+am five
+am free
+am getting
+am here
+am i
+am new
+am ready
+am return
+am returning
+amounts
+an
+an array
+an empty
+an enum
+an error
+an hour
+an index
+an int
+an interrupted
+anacron
+analyze
+analyze output
+analyze shows
+and
+and a
+and add
+and again
+and apply
+and caffeinated
+and carry
+and clean
+and cons
+and const
+and continue
+and delete
+and do
+and does
+and explain
+and extract
+and fix
+and fixme
+and give
+and hangs
+and how
+and i
+and install
+and last
+and let
+and line
+and lint
+and list
+and localstorage
+and log
+and merge
+and move
+and now
+and pass
+and postgres
+and prettier
+and rc
+and recreate
+and rename
+and resume
+and return
+and returns
+and right
+and show
+and tell
+and then
+and upwards
+and var
+and version
+and wait
+and what
+and when
+and where
+and why
+and write
+and yearly
+android
+android 14
+android app
+animate
+animation
+any difference
+any idea
+any ideas
+any progress
+any tips
+any update
+anyhow
+anything
+anything else
+anything left
+anything outstanding
+anyway
+api
+api client
+api for
+api from
+api is
+api key
+api response
+api return
+api returns
+app
+app closes
+app crashes
+app goes
+app in
+app instead
+app needs
+app removes
+app router
+app shows
+app with
+applied
+apply
+apply to
+approved
+apt
+apt update
+apt-get
+arc
+arc and
+archived
+archived for
+are
+are and
+are at
+are back
+are being
+are doing
+are in
+are left
+are more
+are not
+are now
+are remaining
+are skipped
+are still
+are the
+are things
+are we
+are with
+argon2
+argparse
+args
+args after
+arm64
+around
+array
+array after
+array is
+arrow
+arrow in
+arrow key
+art
+art for
+arvo
+as a
+as before
+as done
+as json
+as mutable
+as planned
+as strings
+as yesterday
+as you
+asking for
+asleep
+async
+async await
+async test
+at
+at 0
+at 9
+at 99
+at 9am
+at column
+at hand
+at is
+at it
+at my
+at runtime
+at the
+at to
+at with
+atomically
+attached
+attempts
+audio
+audio player
+audiocontext
+auth bug
+auth refactor
+auth stuff
+automatically
+available
+avoid
+await
+away
+away a
+away at
+away for
+aws
+axios
+aye
+baby
+back
+back after
+back again
+back and
+back arrow
+back at
+back baby
+back button
+back end
+back for
+back from
+back in
+back into
+back let
+back link
+back navigation
+back now
+back on
+back one
+back online
+back pressure
+back the
+back to
+back up
+back-end
+back-pressure
+back-propagation
+backend
+backend returns
+backfill
+backfill the
+backfills
+backfills the
+background
+background job
+backoff
+backoff to
+backoff with
+backs
+backs up
+backslash
+backup
+backups
+backups and
+backwards
+bad
+bad practice
+bad rows
+badge
+badge in
+bak
+balance
+balance is
+balancer
+ball
+ball rolling
+banner
+bar
+bar at
+bar for
+bar go
+bar in
+bar is
+bar prints
+bar to
+bar update
+bars
+bash
+bash one-liner
+bash script
+batch
+batches
+be
+be an
+be broadcast
+be disabled
+be done
+because
+because of
+becomes
+bed
+been
+been a
+been away
+been done
+before
+before clicking
+before i
+before lunch
+before migrating
+before running
+before the
+before we
+behave
+behave weird
+behaviour
+behind
+behind nginx
+behind the
+being
+below
+best
+best place
+best way
+better
+between
+between a
+between and
+between arc
+between break
+between let
+between next
+between tests
+big
+big integer
+big o
+big-o
+big-o of
+bigger
+bigger than
+bigint
+bigint add
+bigint addition
+billing
+billing module
+billing page
+binary
+binary search
+binary tree
+bisect
+bit
+bit of
+bit please
+blank
+block
+blog
+blog post
+blows
+blue
+blueprints
+blurry
+blurry on
+board
+body
+body is
+books
+borrow
+borrow as
+borrow checker
+borrow self
+both
+bottom
+bottom of
+box
+brain
+brain is
+branch is
+branches
+brb
+brb done
+break and
+break in
+break with
+breaking
+breaking changes
+breaks
+breaks the
+brief
+brilliant
+bring
+bring me
+broadcast
+broadcast together
+broke
+broke the
+broken
+broken on
+browser
+browser back
+buffer
+buffer after
+bug
+bug in
+build
+build a
+build fails
+build is
+build takes
+builder
+builder app
+builder page
+builds
+bulk
+bulk update
+bump
+bump the
+business
+business day
+but
+but i
+but keep
+but not
+but pass
+but status
+but the
+but where
+button
+button blue
+button breaks
+button disabled
+button does
+button in
+button is
+button on
+button overlaps
+button should
+button stays
+button to
+buttons
+buttons for
+by
+by 3
+by a
+by accident
+by default
+by file
+by last
+by line
+by me
+by nginx
+by one
+by revenue
+by step
+by the
+by value
+byte
+bytes
+bytes are
+bytes than
+c
+c project
+c with
+cache
+cache in
+cache layer
+caches
+caches pip
+caching
+caching layer
+caching work
+caffeinated
+calc
+calculate
+calculate remaining
+calculation
+call next
+callback
+callback code
+callback fires
+callback hell
+callback in
+callback is
+callback never
+callback vs
+called
+called from
+called twice
+calling
+calling next
+calling the
+calls
+came
+came back
+camelcase
+camelcase instead
+camera
+can continue
+can i
+can keep
+can not
+can ship
+can tag
+can we
+cancel
+cancel a
+cancelled
+candidates
+cap
+card
+cards
+cargo
+cargo build
+carousel
+carousel go
+carousel is
+carousel skips
+carry
+carry flag
+carry on
+carry out
+carry over
+carry propagation
+carry the
+cart
+cart page
+case
+catch me
+catch the
+catch up
+caution
+celery
+celery task
+celery tasks
+cent
+center
+center a
+center it
+change
+change stream
+changed
+changed in
+changelog
+changelog entry
+changes
+changes from
+changes in
+changes to
+channel
+channel is
+characters
+characters under
+charges
+chars
+chart
+check
+check if
+check is
+check the
+check whether
+checkbox
+checkbox is
+checkbox state
+checker
+checker complaining
+checker error
+checklist
+checkout
+checkout page
+checkpoint
+checkpoint in
+checks
+checks the
+checksum
+checksum matches
+cheers
+cherry-pick
+child
+child component
+chipping
+chipping away
+chmod
+chrome
+chunk
+ci
+ci and
+ci but
+ci is
+ci pipeline
+ci runner
+ci status
+ci step
+circular
+circular progress
+class
+class component
+classes
+claude
+clause
+clause is
+clause that
+clause with
+clean
+clean targets
+cleanly
+cleanup
+cleanup from
+cli
+cli command
+cli that
+click
+clicked
+clicking
+clicks
+client
+clippy
+close are
+close the
+closed
+closed the
+closes
+closes the
+closures
+closures in
+cloudwatch
+cmd
+code
+code 137
+code for
+code is
+code to
+codebase
+codes
+coffee
+coffee acquired
+coffee in
+collapse
+collapse on
+collapses
+collapses on
+collect
+collect the
+collection
+colon
+colon in
+colours
+column
+column for
+column in
+column should
+column to
+columns
+come back
+come from
+comes after
+comes back
+comes next
+coming
+coming along
+coming back
+command
+command in
+command to
+comment
+comment where
+comments
+comments and
+comments in
+commit
+commit but
+commit message
+commit without
+commits
+committed
+compile
+compile go
+compiler
+compiler says
+complain
+complaining
+complaining about
+complains
+complains about
+complexity
+complexity of
+component
+component accessible
+component does
+component in
+component skips
+component to
+compose
+compose file
+compose up
+comprehension
+compute
+compute remaining
+compute the
+condition
+config
+config file
+config loaded
+configs
+configured
+configured in
+conflict
+conflicts
+connection
+connection drops
+connections
+cons
+considered
+considered bad
+const
+const and
+constraint
+constraint on
+consumer
+consumer can
+consumer just
+consumer lag
+consumer stuff
+container
+container running
+containers
+content
+context
+context is
+continuation
+continue
+continue a
+continue after
+continue allowed
+continue and
+continue button
+continue do
+continue fails
+continue from
+continue implementing
+continue in
+continue inside
+continue it
+continue keeps
+continue keyword
+continue not
+continue now
+continue our
+continue please
+continue says
+continue statement
+continue statements
+continue the
+continue to
+continue training
+continue vs
+continue what
+continue where
+continue with
+continue working
+continue yesterday's
+continue-on-error
+continue-on-error in
+continues
+continues an
+continuing
+continuing from
+continuous
+controller
+controller or
+convert
+convert a
+convert the
+convert this
+cookie
+cookie across
+cookies
+cooking
+cool
+cool cool
+cool that
+copy
+copying
+copying a
+copylocks
+core
+coroutine
+coroutine in
+corporate
+corporate proxy
+correctly
+cors
+cors error
+cors errors
+cost
+could have
+could not
+could we
+count
+count lines
+countdown
+counter
+counter goes
+counter never
+counter under
+country
+crack
+crack on
+cracking
+cracking again
+crash
+crashed
+crashes
+crashes on
+crashing
+crashloopbackoff
+crate
+create
+create a
+created
+created at
+creating
+cron
+cron does
+cron expression
+cron job
+cross compile
+css
+css variables
+csv and
+csv export
+csv exporter
+csv importer
+curl
+current
+current state
+current status
+current step
+cursor
+cursor field
+cursor in
+custom
+custom hook
+customer
+customer id
+customers
+customers by
+cut
+cut here
+cuts
+cuts off
+cv
+d
+d 3
+d 4
+daily
+dark
+dark mode
+dashboard
+dashboard work
+data
+data by
+data for
+database
+database before
+database schema
+dataframe
+date
+date in
+date parser
+date picker
+date shows
+date-fns
+dates
+dates as
+datetime
+day
+day in
+day new
+days
+days in
+days left
+days of
+days until
+db
+db to
+dd
+dead
+dear
+debounce
+debounce the
+debug
+debugger
+debugger and
+decided
+decided yesterday
+deck
+decorator
+default
+default locale
+default of
+defaultdict
+defined
+definition
+definition does
+delay
+delete
+delete button
+delete older
+delete the
+deleted
+deleted rows
+denied
+denied when
+dentist
+dependency
+dependency i
+dependency injection
+deploy
+deployment
+deployment rollout
+deprecate
+deprecated
+deps
+deps to
+deque
+desc
+descending
+desk
+desktop
+destroy
+destroy and
+destroy my
+destroy the
+destructuring
+destructuring the
+detection
+detour
+dev
+df
+diagram
+dialog
+dict
+dict by
+dicts
+dicts by
+did
+did and
+did i
+did it
+did this
+did we
+did yesterday
+did you
+died
+diff
+difference
+difference between
+different
+digit
+digits
+dinkum
+dinner
+dir
+directory
+directory in
+disable
+disable it
+disabled
+disabled after
+disabled even
+disabled until
+disappearing
+disconnects
+disconnects every
+disk
+disk space
+dismiss
+dismiss it
+dispatch
+distracted
+distracted by
+div
+div vertically
+dive
+dive back
+django
+dkim
+do
+do after
+do anything
+do for
+do i
+do in
+do inside
+do it
+do last
+do next
+do now
+do on
+do the
+do things
+do we
+docker
+docker build
+docker compose
+docker container
+docker image
+docker setup
+dockerfile
+dockerfile for
+docs for
+docs rewrite
+docstring
+docstring for
+docstrings
+docstrings for
+document
+document ready
+docx
+docx files
+does
+does adc
+does continue
+does django
+does git
+does it
+does middleware
+does my
+does next
+does not
+does nothing
+does npm
+does pip
+does python
+does quoted
+does the
+does this
+does yield
+doing
+doing a
+doing again
+doing before
+doing great
+doing lol
+doing next
+doing on
+doing the
+doing today
+doing with
+dom
+domcontentloaded
+done and
+done callback
+done channel
+done column
+done flag
+done in
+done is
+done last
+done on
+done so
+done when
+done with
+done yesterday
+done yet
+down
+download
+download progress
+download using
+download with
+downloader
+downloads
+downtime
+dr
+dr of
+draft
+draft a
+drained
+draw
+drifts
+drill
+drill as
+drop
+drop the
+dropdown
+drops
+dt
+dump
+dungeon
+duplicate
+duplicate email
+duplicate rows
+duplicates
+during
+dynamodb
+e
+e makes
+each
+each file
+earlier
+earlier today
+early
+early returns
+echo
+edition
+editor
+editor window
+efficient
+element
+element from
+element in
+element of
+element when
+else
+else is
+else left
+else on
+email
+email templates
+emails
+empty
+empty in
+empty input
+emulator
+enable
+end returns
+ended
+endpoint
+endpoint for
+endpoint healthz
+endpoint returns
+endpoint should
+endpoint that
+endpoint to
+endpoints
+ends
+enemies
+engine
+english
+enhancement
+enough
+entry
+entry for
+enum
+enum needs
+enum to
+env
+env file
+env var
+env vars
+environment
+environment variables
+epoch
+epoch 12
+equivalent
+equivalent of
+eresolve
+err
+error
+error handling
+error in
+error message
+error messages
+error on
+error quoted
+errors
+errors in
+eslint
+eslint and
+eslint complains
+eslint prettier
+eslint rule
+eslint with
+estimate
+estimate for
+estimate in
+etl
+etl job
+even
+even after
+even if
+even though
+even when
+even with
+evening
+event
+event fires
+event is
+event loop
+event never
+event on
+events
+events on
+ever
+every
+every 30s
+every 5
+every 60
+every keystroke
+every night
+every pr
+every push
+every render
+every update
+every weekday
+everything at
+everything in
+everything we
+everywhere
+everywhere in
+exactly
+example
+except
+except and
+exception
+exception in
+exe
+execute
+execute the
+exhausted
+exist
+existing
+existing rows
+exists
+exit
+exit cleanly
+exit code
+exiting
+exits
+expected
+expects
+expired
+expires
+expiry
+explain
+explain analyze
+explain closures
+explain how
+explain me
+explain the
+explain this
+explain what
+explain why
+explodes
+exponential
+exponential backoff
+export feature
+export job
+exporter
+express
+express app
+express middleware
+expression
+expression for
+extension
+extract
+fail
+failed
+failed scp
+failed tests
+failing
+failing on
+failing test
+fails
+fails but
+fails for
+fails on
+fails only
+fails to
+fails with
+failure
+fair
+fair dinkum
+fake
+fallback
+fallback font
+false
+far
+far along
+far and
+far did
+fastapi
+fastapi app
+faster
+feature
+feature for
+fell behind
+fetch
+fetch in
+fetched
+fetchuser
+fetchuser everywhere
+few days
+fewer
+fewer bytes
+fibonacci
+field
+field in
+field is
+field to
+fields
+file
+file and
+file copy
+file exists
+file fails
+file for
+file in
+file is
+file line
+file upload
+file watcher
+file with
+filename
+filename when
+files
+files and
+files bigger
+files i
+files in
+files over
+files to
+fill
+fill me
+filter
+filtering
+filtering nulls
+filters
+filters out
+finally
+finally block
+finally free
+find
+find all
+find files
+find it
+find the
+find where
+find which
+finds
+fine
+fine by
+finish
+finish and
+finish event
+finish it
+finish line
+finish off
+finish reason
+finish the
+finish this
+finish time
+finish up
+finish what
+finish yesterday
+finished
+finished my
+finished or
+finished the
+finishes
+finishing
+fire away
+fire for
+firefox
+fires
+fires before
+fires in
+fires only
+fires twice
+firing
+first
+first and
+first colon
+first failure
+first item
+first thing
+first today
+five
+fix
+fix it
+fix the
+fixes
+fixme
+flag
+flag in
+flag is
+flag to
+flaky
+flaky test
+flaky tests
+flask
+flask app
+flexbox
+flickers
+flickers on
+float
+flutter
+folder
+folder structure
+folder to
+follow
+follow the
+following
+font
+font is
+fonts
+foo
+footer
+for
+for 10
+for 30
+for a
+for all
+for arm64
+for date-fns
+for delay
+for disappearing
+for each
+for every
+for existing
+for file
+for files
+for finish
+for it
+for late
+for login
+for loop
+for moving
+for my
+for nested
+for now
+for old
+for one
+for order
+for our
+for python
+for rate
+for round
+for screen
+for security
+for small
+for splitting
+for staging
+for that
+for the
+for today
+for todo
+for top
+for two
+for uk
+for us
+for validation
+for waiting
+for windows
+forbid
+forbid todo
+foreach
+foreign
+foreign key
+forever
+forever if
+forever in
+forever when
+forget to
+forgot
+forgot what
+fork
+form
+form is
+form state
+form work
+format
+formats
+forward the
+found
+frame
+free
+free now
+free pro
+free the
+freeing
+freeing the
+french
+friday
+friday's
+friday's session
+fried
+friend
+friendly
+from
+from 13
+from a
+from an
+from backup
+from before
+from class
+from earlier
+from friday
+from friday's
+from here
+from holiday
+from holidays
+from last
+from localhost
+from lunch
+from meeting
+from my
+from mysql
+from our
+from pending
+from shipped
+from standup
+from step
+from there
+from these
+from this
+from tuesday
+from tuesday's
+from vacation
+from where
+from yesterday
+from yesterday's
+front-end
+frontend
+full
+full steam
+function
+function and
+function called
+function in
+function into
+function pure
+function return
+function that
+function to
+function with
+functions
+functions in
+functools
+g'day
+game
+game jam
+game plan
+garbage
+gateway
+gcs
+gdb
+generate
+generate a
+generate an
+generate some
+generate the
+generated
+generator
+generator that
+german
+gesture
+get
+get a
+get back
+get cracking
+get done
+get going
+get me
+get on
+get set
+get skipped
+get stuck
+get the
+get this
+get through
+get to
+get up
+get with
+gets
+gets a
+gets called
+gets stuck
+getserversideprops
+getting
+getting on
+getuser
+getuser to
+git
+git add
+git branch
+git cherry-pick
+git commit
+git pull
+git push
+git rebase
+git reset
+git stash
+git status
+github
+github action
+github actions
+github issue
+github issues
+github workflow
+gitignore
+gitignore for
+give
+give me
+give up
+given
+gives
+global
+global packages
+global state
+go again
+go ahead
+go back
+go equivalent
+go for
+go from
+go function
+go instead
+go mod
+go on
+go over
+go routine
+go test
+go through
+go to
+go vet
+go with
+go-to-top
+go-to-top button
+goal
+goal again
+goal and
+goal here
+goal of
+goal was
+goes
+goes back
+goes from
+goes negative
+goes to
+going
+going after
+going again
+going back
+going even
+going forever
+going now
+going on
+going or
+going to
+going until
+going with
+golang
+good
+good afternoon
+good day
+good evening
+good morning
+good name
+good plan
+good to
+good way
+goroutine
+goroutine leak
+goroutine leaks
+goroutines
+goroutines leak
+got
+got 20
+got back
+got cut
+got distracted
+got in
+got interrupted
+got pulled
+got to
+gpg
+gpg key
+grab
+grab the
+grading
+grand
+grand so
+graphql
+graphql for
+great
+green
+green but
+green when
+grep
+grep all
+grid
+grind
+group
+group by
+groupby
+growing
+grows
+gson
+gym
+had
+had a
+had my
+had to
+had we
+haiku
+haiku about
+halfway
+halfway through
+hand
+handle
+handle errors
+handle it
+handle the
+handler
+handling
+handling in
+hang
+hangs
+hangs after
+hangs forever
+hangs on
+happen
+happens
+happens if
+happens in
+happens to
+happy
+happy monday
+hardcoding
+hardcoding it
+has
+has a
+has the
+hash
+hash passwords
+have
+have a
+have already
+have been
+have had
+have reached
+have returned
+have some
+have to
+have we
+header
+header is
+header sticky
+headers
+health
+health endpoint
+healthcheck
+healthcheck to
+healthz
+heap
+heap keeps
+heap snapshot
+heaps
+hell
+hello
+hello again
+helm
+helm chart
+help
+help me
+helper
+helpers
+here again
+here's
+here's the
+hey
+hey claude
+hey hey
+hey i
+hey it
+hey there
+heya
+hi
+hi again
+hi claude
+hi there
+hints
+hints to
+history
+hit me
+hiya
+holiday
+home
+home screen
+hook
+hooks
+hot
+hot reload
+hotfix
+hour
+how
+how are
+how can
+how close
+how do
+how does
+how far
+how i
+how is
+how long
+how much
+how should
+how this
+how to
+howdy
+html
+http
+http 3
+http client
+http handler
+http status
+https
+huge
+hunt
+husky
+husky pre-commit
+hydration
+hydration mismatch
+i actually
+i add
+i already
+i am
+i call
+i can
+i carry
+i catch
+i center
+i check
+i click
+i close
+i closed
+i come
+i continue
+i cross
+i debounce
+i disable
+i do
+i doing
+i drop
+i even
+i find
+i fix
+i forgot
+i free
+i get
+i go
+i got
+i had
+i handle
+i have
+i in
+i installed
+i keep
+i know
+i left
+i log
+i lost
+i make
+i merged
+i miss
+i missing
+i mock
+i name
+i need
+i never
+i only
+i pass
+i pick
+i proceed
+i profile
+i put
+i ran
+i read
+i resize
+i resume
+i return
+i reviewed
+i run
+i see
+i set
+i squash
+i tackle
+i undo
+i unlock
+i use
+i want
+i was
+i work
+i write
+i'd
+i'd like
+i18n work
+id
+id foreign
+id in
+id orders
+id through
+idea
+idea why
+ideas
+idiomatic
+idiomatic way
+idle
+ids
+ids is
+if
+if a
+if i
+if it
+if not
+if one
+if the
+if there's
+ifs
+ignored
+ignored by
+image
+image 2gb
+image carousel
+image upload
+images
+immediately
+immediately after
+implement
+implement a
+implement binary
+implement carry
+implement in
+implement jwt
+implement lru
+implement next
+implement pause
+implement resumable
+implement the
+implementation
+implementing
+implementing the
+import script
+importer
+imports
+in
+in 3
+in a
+in all
+in an
+in auth
+in axios
+in bash
+in batches
+in c
+in ci
+in cloudwatch
+in crashloopbackoff
+in dev
+in django
+in docker
+in express
+in firefox
+in flask
+in flutter
+in gdb
+in git
+in github
+in go
+in godot
+in hand
+in java
+in javascript
+in jest
+in js
+in jupyter
+in kotlin
+in localstorage
+in lua
+in meeting
+in meetings
+in middleware
+in mocha
+in mongodb
+in my
+in mysql
+in next
+in node
+in on
+in package
+in pandas
+in parallel
+in plain
+in playwright
+in postgres
+in powershell
+in process
+in prod
+in pygame
+in pytest
+in python
+in pytorch
+in react
+in readme
+in rust
+in safari
+in sqlalchemy
+in src
+in subdirectories
+in svelte
+in sync
+in test
+in the
+in this
+in tmp
+in ts
+in typescript
+in unity
+in usechat
+in utc
+in utils
+in vanilla
+in vite
+in vscode
+in vue
+in with
+in x86
+incident
+incompatible
+index
+index on
+indexes
+indicator
+infinite
+infinite loop
+ingress
+injection
+inner
+inner join
+input
+input in
+input validation
+insert
+inside
+inside a
+inside an
+inside my
+inside the
+install
+install fails
+install instructions
+install requirements
+install steps
+installed
+installer
+instance
+instead
+instead of
+instructions
+instructions for
+int
+integer
+integer addition
+interface
+internal
+interpreter
+into
+into first
+into github
+into it
+into smaller
+ints
+inventory system
+investigation
+invocations
+invoice
+invoice number
+invoice pdf
+ios
+ios 15
+ios keyboard
+iphone
+is 0
+is 1
+is 200
+is 4
+is a
+is active
+is after
+is always
+is and
+is at
+is been
+is behind
+is broken
+is called
+is cancelled
+is clicked
+is continue
+is cut
+is deprecated
+is done
+is down
+is empty
+is everything
+is exhausted
+is failing
+is fine
+is first
+is flaky
+is fried
+is going
+is ignored
+is killing
+is left
+is left-pad
+is locked
+is lost
+is me
+is merged
+is misaligned
+is missing
+is monday
+is mush
+is my
+is negative
+is never
+is new
+is next
+is none
+is not
+is null
+is off
+is on
+is our
+is outstanding
+is own
+is pending
+is progress
+is quoted
+is ready
+is really
+is red
+is remaining
+is slow
+is sorted
+is status
+is still
+is stuck
+is super
+is teh
+is that
+is this
+is too
+is true
+is undefined
+is up
+is useeffect
+is using
+is valid
+is we
+is wrong
+issue
+issue template
+issues
+it a
+it actually
+it back
+it bad
+it break
+it catch
+it collapse
+it does
+it doing
+it done
+it down
+it fails
+it fell
+it for
+it from
+it going
+it in
+it left
+it looking
+it mean
+it off
+it safe
+it simple
+it skips
+it stopped
+it takes
+it times
+it to
+it up
+it will
+it with
+item
+item on
+item please
+items are
+items as
+items in
+items on
+iter
+iteration
+iteration in
+iterative
+iterator
+iterator after
+iterator is
+iterator next
+jam
+java
+javascript
+jest
+jest hangs
+jest test
+jitter
+jitter for
+job
+job does
+job runs
+job should
+job status
+jobs
+jobs table
+jog
+jog my
+join
+join here
+join in
+join returns
+join so
+join vs
+jpeg
+jpeg to
+jpg
+jpg in
+jq
+jquery
+js
+js 14
+js app
+js build
+js for
+js without
+json
+json schema
+json to
+json with
+jumps
+jumps around
+jumps to
+jupyter
+jupyter kernel
+just
+just back
+just continue
+just got
+just keep
+just now
+jwt
+jwt in
+jwt refresh
+k8s
+k8s deployment
+k8s pod
+kafka
+kafka consumer
+kafka topic
+kanban
+kanban board
+keep
+keep a
+keep at
+keep chipping
+keep cooking
+keep getting
+keep going
+keep moving
+keep on
+keep only
+keep plugging
+keep polling
+keep pushing
+keep rolling
+keep the
+keep track
+keep working
+keep-alive
+keep-alive connections
+keep-alive header
+keepalive
+keepalive timeout
+keeps
+keeps asking
+keeps failing
+keeps going
+keeps growing
+keeps opening
+keeps removing
+keeps running
+keeps saying
+keeps spinning
+keeps the
+keeps users
+kernel
+key
+key error
+key is
+keyboard
+keyboard does
+keys
+keystroke
+keyword
+kids
+kids are
+kill
+killing
+kindly
+kindly continue
+kindly explain
+kindly proceed
+kindly resume
+kindly update
+knock
+knock out
+know when
+know where
+koa
+koa middleware
+kotlin
+kubectl
+kubectl rollout
+kubernetes
+label
+label the
+labeled
+labelled
+labelled continue
+labels
+lag
+lag keeps
+lagging
+lambda
+lambda invocations
+land
+landed
+landing
+laptop
+laptop died
+large
+large dt
+last 10
+last 100
+last 3
+last 5
+last 7
+last chunk
+last commit
+last element
+last git
+last login
+last migration
+last name
+last night
+last night's
+last page
+last quarter
+last session
+last step
+last thing
+last time
+last week
+last week's
+late
+late night
+late reply
+later
+latest
+latest minor
+latest version
+launch
+launch on
+lay
+lay of
+leak
+leak in
+leak when
+leaking
+leaks
+leaks when
+learning
+leave
+leave it
+leave off
+leave the
+leave things
+leave unfinished
+leave us
+ledger
+left after
+left and
+left arrow
+left before
+left by
+left for
+left from
+left in
+left is
+left it
+left join
+left of
+left off
+left on
+left or
+left outer
+left over
+left panel
+left shift
+left sidebar
+left the
+left things
+left to
+left with
+left-pad
+left-pad the
+leftover
+leftover temp
+legend
+length
+let
+let and
+let me
+let us
+lgtm
+lib
+libraries
+libraries for
+library
+library app
+license
+life
+lifecycle
+lifetime
+lightning
+like
+like a
+like i
+like netflix
+like now
+like to
+limit
+limiter
+limiting
+limiting to
+limits
+line
+line 42
+line and
+line by
+line function
+line in
+line when
+liner
+liner to
+lines
+lines in
+lines of
+link
+link in
+link on
+link to
+linked
+linked list
+links
+links to
+lint
+lint job
+lint targets
+linux
+list comprehension
+list endpoint
+list for
+list in
+list is
+list of
+list re-renders
+list rerenders
+list them
+list what
+list with
+lists
+live
+live in
+live preview
+load
+load balancer
+load test
+load the
+loaded
+loading
+loading spinner
+loading the
+loans
+lobby
+local
+local changes
+local postgres
+local time
+local too
+locale
+locale if
+localhost
+locally
+locally but
+localstorage
+lock
+lock value
+locked
+lockfile
+locking
+lockout
+locks
+locks the
+lodash
+log
+log file
+log files
+log it
+log off
+log the
+logger
+logging cleanup
+logging to
+login
+login endpoint
+login field
+login form
+login page
+logo
+logo to
+logs
+logs for
+lol
+long
+long day
+long line
+long meeting
+long weekend
+long-running
+look
+look at
+look like
+looking
+looks
+looks good
+loop
+loop after
+loop in
+loop keeps
+loop never
+loop should
+loop skip
+loop that
+loop when
+loops
+loses
+loses it
+loses the
+losing
+losing my
+lost
+lost my
+lost the
+lost track
+lot
+lowercase
+lr
+lru
+lru cache
+lua
+lunch
+lunch done
+mac
+machine
+machine for
+made
+main quest
+main task
+make
+make a
+make it
+make the
+make this
+makefile
+makefile does
+makefile for
+makefile target
+makefile with
+makes
+makes my
+management
+management in
+manager
+manifests
+many
+many bytes
+many tasks
+map
+map the
+mark
+mark a
+mark the
+mark todo
+markdown
+match
+matches
+matches uk
+mate
+matplotlib
+matter
+max
+max 3
+md
+me
+me a
+me again
+me back
+me how
+me in
+me know
+me of
+me on
+me our
+me plan
+me please
+me the
+me up
+me what
+me where
+me which
+me with
+me write
+mean
+means
+meeting
+meeting ran
+meetings
+meetings all
+members
+memoization
+memory leak
+memory on
+menu does
+merge
+merge commit
+merge conflict
+merged
+merged that
+merges
+merges two
+message
+message for
+message in
+messages
+messages from
+messages into
+messages to
+method
+method on
+methods
+metrics
+middle
+middle of
+middleware
+middleware into
+migrating
+migration
+migration for
+migration plan
+migration that
+migration work
+migrations
+milestone
+min before
+mind
+minimal
+minor
+minor versions
+minute
+minutes
+misaligned
+misaligned on
+mismatch
+mismatch after
+mismatch error
+missed
+missed runs
+missing
+mobile
+mobile app
+mobile but
+mobile layout
+mocha
+mocha is
+mocha test
+mock
+mock datetime
+mock fetch
+mod
+mod tidy
+modal
+modal opens
+mode
+mode to
+mode toggle
+mode work
+model
+model the
+model with
+models
+modified
+module
+module named
+module not
+module to
+modulenotfounderror
+modules
+moment
+momentum
+momentum going
+monad
+monad is
+monday
+monday again
+mongo
+mongo change
+mongodb
+monorepo
+monorepo with
+month
+monthly
+monthly and
+more push
+more than
+mornin
+morning
+morning all
+morning mate
+morning's
+most
+move
+move on
+move the
+move to
+moving
+moving from
+moving on
+mtime
+mtime 7
+much
+much disk
+much is
+much of
+multi-step
+multi-step form
+multipart
+multipart uploads
+multiplayer
+multiplayer lobby
+multiprocessing
+mush
+mush after
+must
+must do
+mutable
+mutable more
+mutex
+mutex and
+mutex is
+my
+my 6502
+my bash
+my bigint
+my brain
+my branch
+my break
+my changes
+my class
+my coffee
+my component
+my dependency
+my desk
+my discord
+my docker
+my emulator
+my end
+my for
+my fork
+my function
+my github
+my jest
+my jupyter
+my laptop
+my last
+my linked
+my list
+my local
+my manager
+my meeting
+my memory
+my pandas
+my physics
+my pr
+my python
+my rds
+my react
+my service
+my session
+my side
+my switch
+my tests
+my train
+my unity
+my useeffect
+my while
+mysql
+mysql to
+n
+name
+name for
+name into
+named
+names
+naming
+nan
+narrow
+nav
+nav bar
+navbar
+navigates
+navigating
+navigating back
+navigation
+nearly
+nearly done
+nearly there
+need
+need a
+needs
+needs a
+negative
+negative after
+negative numbers
+nested
+nested field
+nested loop
+nested loops
+netflix
+network
+never
+never becomes
+never called
+never fires
+never gets
+never reaches
+never runs
+never touched
+new
+new column
+new day
+new files
+new install
+new line
+new me
+new one
+new session
+newline
+next
+next 14
+next available
+next bit
+next build
+next business
+next button
+next cursor
+next file
+next from
+next in
+next invoice
+next is
+next item
+next iteration
+next line
+next milestone
+next module
+next move
+next on
+next one
+next page
+next part
+next phase
+next piece
+next please
+next point
+next pointer
+next pointers
+next prev
+next previous
+next prime
+next release
+next run
+next sibling
+next slide
+next stage
+next step
+next steps
+next task
+next thing
+next ticket
+next to
+next up
+next version
+next-auth
+next-auth session
+nextbutton
+nginx
+nginx returns
+nginx says
+nice
+nice one
+night
+night please
+night session
+night's
+night's session
+nightly
+nil
+no
+no changes
+no module
+no-continue
+node
+node in
+node modules
+node process
+node version
+none
+not
+not a
+not activating
+not allowed
+not animate
+not apply
+not be
+not being
+not borrow
+not catch
+not close
+not continue
+not dismiss
+not do
+not exist
+not filtering
+not find
+not finish
+not finished
+not fire
+not firing
+not found
+not just
+not persist
+not pick
+not picking
+not proceed
+not read
+not reflected
+not resolve
+not restore
+not resume
+not save
+not seem
+not set
+not showing
+not sleep
+not stop
+not the
+not understand
+not update
+not updating
+not work
+not working
+nothing
+nothing in
+nothing on
+now
+now in
+now the
+now what
+npm
+npm install
+npm packages
+npm store
+npm update
+null
+null come
+null on
+nullable
+nullable column
+nullpointerexception
+nulls
+number
+number atomically
+numbers
+numbers in
+numpy
+o
+o of
+object
+object in
+objects
+obviously
+of 200
+of 500
+of a
+of all
+of crashing
+of dicts
+of each
+of going
+of http
+of it
+of logs
+of new
+of our
+of pending
+of play
+of progress
+of python
+of python's
+of quoted
+of snake
+of something
+of things
+of this
+of thought
+of undefined
+of what
+of where
+of yesterday
+off
+off and
+off by
+off in
+off on
+off the
+off what
+off with
+off yesterday
+off-by-one
+off-by-one in
+offline
+offset
+offset after
+ok
+ok back
+ok can
+ok carry
+ok coffee
+ok continue
+ok do
+ok done
+ok enough
+ok go
+ok good
+ok i
+ok keep
+ok let
+ok next
+ok ok
+ok proceed
+ok ready
+ok so
+ok that
+ok the
+ok what
+ok where
+okey
+old
+old rows
+older
+older ones
+older than
+on
+on 503
+on a
+on again
+on an
+on android
+on ci
+on created
+on deck
+on desktop
+on email
+on empty
+on error
+on every
+on friday
+on from
+on github
+on ios
+on iphone
+on it
+on launch
+on line
+on linux
+on login
+on mac
+on main
+on mate
+on missed
+on mobile
+on monday
+on my
+on next
+on now
+on one
+on orders
+on our
+on page
+on please
+on port
+on post
+on progress
+on prs
+on python
+on retina
+on safari
+on scroll
+on small
+on staging
+on startup
+on the
+on then
+on this
+on thursday
+on to
+on track
+on tuesday
+on ubuntu
+on valueerror
+on we
+on what
+on where
+on windows
+on with
+on xhr
+onboarding
+onboarding checklist
+onboarding wizard
+once
+once at
+once more
+one cent
+one directory
+one do
+one file
+one keeps
+one liner
+one please
+one's
+one-liner
+one-liner does
+one-liner to
+ones
+onfinish
+onfinish callback
+online
+only
+only if
+only in
+only on
+only the
+onto the
+onwards
+onwards and
+onwards with
+open
+open from
+open items
+open on
+openai
+openapi
+openapi spec
+opening
+opening vim
+opens
+opens again
+operands
+operands could
+operator
+operator do
+optimise
+optimise this
+optional
+optional in
+or 422
+or are
+or in
+or is
+or not
+or orders
+or service
+or should
+or what
+or yup
+order
+order lifecycle
+order of
+order status
+orders
+orders or
+orders table
+origin
+original
+original file
+original filename
+original plan
+os
+other
+otherwise
+otherwise abort
+our cli
+our current
+our goal
+our last
+our list
+our next
+our plan
+our plate
+our progress
+our status
+our streaming
+our task
+our todo
+our work
+out
+out a
+out after
+out for
+out null
+out of
+out sick
+outage
+outer
+outer join
+outer loop
+output
+output below
+outstanding
+outstanding before
+outstanding from
+over
+over 5mb
+over in
+over the
+over this
+over unused
+overall
+overall goal
+overall plan
+overflow
+overflow in
+overflow warning
+overflows
+overflows on
+overlaps
+overlaps the
+own
+package
+package i
+packages
+packages on
+packages to
+pad
+pad the
+page
+page does
+page for
+page in
+page is
+page link
+page refresh
+page reload
+page shows
+page token
+pages
+paginate
+paginated
+pagination
+pagination changes
+pagination to
+pagination work
+paid
+pandas
+pandas merge
+pandas with
+panel
+panel overlaps
+panic
+panics
+panics at
+parallel
+parallel with
+param
+param is
+parameter
+parameter to
+parameters
+params
+params in
+params when
+parental
+parental leave
+park
+parquet
+parquet file
+parse
+parse a
+parse the
+parse them
+parse this
+parser
+parser crashes
+parser rewrite
+parsing
+parsing the
+part
+part of
+partial
+partial files
+pass locally
+pass now
+pass on
+passes
+passes locally
+password
+password is
+passwords
+passwords with
+past
+past the
+path
+pattern
+pause
+pause and
+pause resume
+paused
+paused download
+paused jobs
+paused k8s
+paused on
+payload
+payment
+payment service
+payments
+pdf
+pdf and
+pdf is
+pdf resume
+pdfs
+pending forever
+pending from
+pending promises
+pending work
+per
+per chunk
+per minute
+percent
+percentage
+percentage in
+perfect
+permission
+permission denied
+persist
+pg
+phase
+phase two
+phone
+phone number
+phone numbers
+physics
+physics sim
+physics step
+pick a
+pick back
+pick it
+pick things
+pick this
+picker
+picker shows
+picking
+picking it
+picking things
+picking this
+picks
+picks up
+piece
+pieces
+ping
+ping every
+pings
+pip
+pip install
+pipeline
+place
+place to
+plain
+plain english
+plan a
+plan again
+plan are
+plan from
+plan id
+plan node
+plan out
+plan output
+plan says
+plan selector
+plan shows
+plan table
+plan the
+plan to
+plan uses
+plan wants
+plan was
+planned
+plans
+plans table
+plate
+platformer
+play
+play again
+playback
+player
+player class
+player does
+playwright
+playwright before
+please
+please add
+please carry
+please continue
+please explain
+please give
+please go
+please help
+please how
+please keep
+please make
+please plan
+please proceed
+please remind
+please resume
+please summarise
+please tell
+please to
+please we
+please write
+plugging
+plugging away
+plugin
+plus
+pnpm
+pnpm monorepo
+pod
+pod is
+pods
+poetry
+point
+point we
+pointer
+pointer twice
+pointers
+pointers in
+points
+points to
+polling
+polling until
+pool
+pop
+pop do
+port 300
+port 8080
+port to
+position
+position when
+post
+postcodes
+postcodes please
+postgres
+postgres db
+postgres query
+postgres with
+power
+power cut
+powershell
+pr
+practice
+pre-commit
+pre-commit hooks
+press
+press on
+pressure
+prettier
+prettier for
+prev
+preview
+previous
+previous commit
+previous screen
+previous session's
+previous task
+previous version
+price
+prices
+pricing
+pricing plan
+primary
+prime
+prime after
+print
+print the
+prints
+prints a
+prints the
+prisma
+pro
+pro team
+probe
+probe fails
+probe keeps
+problem
+proceed
+proceed as
+proceed button
+proceed only
+proceed past
+proceed with
+proceeds
+process
+process and
+process batch
+process is
+process rows
+processes
+processes write
+processing
+prod
+product
+production
+products
+profile
+profile a
+profile this
+progress
+progress bar
+progress callback
+progress events
+progress in
+progress indicator
+progress is
+progress looking
+progress next
+progress of
+progress on
+progress percentage
+progress report
+progress ring
+progress since
+progress so
+progress spinner
+progress update
+progressive
+progressive enhancement
+proguard
+project with
+promise
+promise never
+promises
+prompt
+propagation
+propagation in
+properly
+properties
+properties of
+proposed
+props
+pros
+pros and
+proxy
+prs
+public
+public api
+public functions
+pull
+pull say
+pulled
+pulled into
+pure
+push on
+pushed
+put
+put shared
+put the
+py
+py files
+py with
+pydantic
+pygame
+pytest
+pytest on
+pytest-xdist
+python
+python 3
+python function
+python interpreter
+python is
+python script
+python snippet
+python venv
+python virtualenv
+python without
+python's
+python's defaultdict
+pytorch
+pytorch lightning
+q
+quarter
+query
+query for
+query in
+query is
+query locks
+query param
+query params
+query plan
+quest
+queue
+queue implementation
+queue is
+queue on
+quick
+quick catch-up
+quick q
+quick recap
+quick script
+quick status
+quick summary
+quick update
+quota
+quota is
+quoted
+quoted and
+quoted banner
+quoted button
+quoted checkbox
+quoted counter
+quoted does
+quoted feature
+quoted in
+quoted link
+quoted row
+quoted section
+quoted should
+quoted status
+quoted when
+race
+raises
+raising
+ran the
+random
+random element
+random password
+range
+range function
+range header
+range headers
+range requests
+rate
+rate limit
+rate limiter
+rate limiting
+rather
+rather than
+rc
+rds
+rds instance
+re-renders
+reached
+reaches
+reaches 100
+react
+react and
+react native
+react router
+react that
+read
+read a
+read properties
+read replica
+read search
+read the
+reader
+readers
+readiness
+readiness probe
+reading
+reading app
+reading map
+reading the
+readme
+readme is
+readme section
+readme with
+ready before
+ready event
+ready fires
+ready for
+ready in
+ready queue
+ready to
+ready vs
+ready when
+readystate
+readystate is
+real
+really
+really slow
+reason
+rebase
+reboot
+rebooted
+recap
+recap next
+recap of
+recap please
+recap then
+reckon we
+reconnect logic
+recreate
+recursion
+recursive
+red
+red on
+redirect
+redirecting
+redirecting to
+redis
+redis and
+reduce
+redux
+redux state
+refactor
+refactor and
+refactor the
+refactor this
+refactor to
+refactor we
+reflected
+refresh my
+refresh tokens
+refreshed
+refund
+refunded
+regex
+regex does
+regex for
+regex that
+rejected
+rejects
+reload
+reload in
+remain
+remainder
+remaining args
+remaining attempts
+remaining balance
+remaining before
+remaining bits
+remaining characters
+remaining days
+remaining endpoints
+remaining field
+remaining for
+remaining in
+remaining items
+remaining on
+remaining ones
+remaining quota
+remaining retries
+remaining scope
+remaining steps
+remaining tasks
+remaining tests
+remaining time
+remaining work
+remains
+remains before
+remains on
+remains to
+remind
+remind me
+remove
+remove the
+removed
+removes
+removes a
+removes the
+removing
+removing my
+rename
+rename all
+rename getuser
+rename it
+rename the
+rename to
+rename userid
+renames
+renames all
+renaming
+renaming the
+render
+render a
+rendering
+renders
+replace
+replace the
+replacement
+replica
+replica after
+replica can
+reply
+repo
+repo and
+report please
+report progress
+report query
+reports
+reports page
+request
+request again
+request errors
+request fails
+request id
+requests
+requests hang
+requirements
+rerenders
+rerun
+reset
+resets
+resize
+resolve
+resolves
+response
+response is
+responsive
+rest api
+rest naming
+rest operator
+rest parameters
+rest vs
+restart
+restarting
+restarting the
+restarts
+restore
+restore from
+restore the
+result
+results
+resumable
+resumable uploads
+resume a
+resume after
+resume at
+resume builder
+resume button
+resume buttons
+resume endpoint
+resume flag
+resume for
+resume from
+resume in
+resume parser
+resume partial
+resume paused
+resume pdf
+resume playback
+resume please
+resume support
+resume the
+resume token
+resume training
+resume upload
+resume vs
+resume where
+resume work
+resume yesterday's
+resumes
+resumes a
+resuming
+retina
+retries
+retries on
+retries to
+retry
+retry again
+retry logic
+retry loop
+retry the
+retrying
+return
+return 404
+return a
+return camelcase
+return for
+return from
+return on
+return status
+return the
+return to
+return when
+returned
+returned from
+returning to
+returns
+returns 404
+returns 413
+returns 500
+returns 502
+returns a
+returns dates
+returns fewer
+returns none
+returns null
+returns status
+returns the
+returns uptime
+revenue
+revenue last
+reverse
+reverse a
+reverses
+reverses a
+revert
+revert the
+review my
+review on
+review this
+reviewed
+rewrite this
+rich
+right
+right after
+right so
+right then
+righto
+ring
+ring in
+road
+roadmap
+roguelike
+roll
+roll back
+roll on
+rollback
+rolling
+rolling on
+rollout
+rollout resume
+rollout status
+room
+rotate
+rotate logs
+round
+round 2
+round two
+rounding
+route
+router
+router errors
+routes
+routine
+routing
+row
+row is
+row on
+rows
+rows from
+rows in
+rows older
+rows with
+rps
+rs
+rsync
+ruby
+rule
+rule to
+rules
+run
+run a
+run at
+run in
+run on
+run the
+rundown
+rundown of
+runner
+running
+running after
+running on
+running the
+running twice
+runs
+runs after
+runs again
+runs lint
+runs pytest
+runs tests
+runs twice
+runtime
+rust
+rust 2024
+rust borrow
+s3
+s3 every
+s3 multipart
+saddle
+safari
+safe
+safe to
+safely
+same as
+same bug
+same drill
+same pointer
+same task
+save
+save the
+save-game
+saving
+saving uploads
+say
+say my
+say quoted
+say we'd
+says
+says my
+says no
+says quoted
+scale
+scan
+scan in
+scan instead
+scan is
+scanner
+schedule
+scheduler
+scheduler should
+schema
+schema for
+school
+school run
+scope
+scope for
+score
+scp
+scp transfer
+scraper
+screen
+screen in
+screen on
+screen readers
+screens
+script
+script for
+script from
+script that
+script to
+scroll
+scroll position
+scrolling
+search feature
+search in
+search indexing
+search input
+search page
+search params
+seconds
+seconds if
+seconds in
+section
+section about
+section of
+section on
+security
+security issues
+see
+see what
+see why
+seed
+seed script
+seem
+seem to
+seems
+seems you
+segfault
+segfault when
+select
+selection
+selector
+selector to
+self
+self as
+semaphore
+semicolon
+send
+send a
+sentence
+sentry
+separator
+seq
+seq scan
+sequence
+serde
+serde to
+serializer
+server
+server component
+server is
+server side
+service
+service layer
+service so
+service with
+services
+session
+session again
+session cookie
+session crashed
+session data
+session ended
+session from
+session is
+session please
+session so
+session token
+session's
+set
+set a
+set cors
+set in
+set it
+set the
+set up
+sets
+sets status
+setstate
+setting
+settings
+settings screen
+shall
+shall we
+shapes
+share
+shared
+shared types
+shift
+shift left
+shift overflow
+ship
+ship the
+ship this
+shipped
+shipped back
+shopping
+short
+should
+should a
+should be
+should continue
+should go
+should keep
+should my
+should resume
+should return
+should shared
+should show
+should stay
+should the
+should we
+shouldn't
+shouldn't be
+show
+show a
+show back
+show files
+show progress
+show quoted
+show remaining
+show the
+show up
+show upload
+showing
+shows
+shows a
+shows files
+shows in
+shows it
+shows the
+shutdown
+sibling
+sibling element
+sick
+sidebar
+sidebar collapses
+sidebar is
+sidebar overlaps
+signal
+signup
+signup form
+signup page
+sigterm
+silence
+sim
+simple
+since
+since last
+single
+sir
+situation
+situation of
+size
+size for
+size in
+skip
+skip the
+skip to
+skipped
+skipped after
+skipping
+skips
+skips my
+skips step
+skips the
+skips two
+slack
+sleep
+slice
+slide
+slider
+slides
+slim
+slim it
+slow
+slow in
+slow on
+slow python
+slug
+slugify
+slugify function
+slurm
+small
+small cli
+small files
+small mobile
+small screens
+smaller
+smaller ones
+smaller pieces
+smoothly
+snake
+snake case
+snapshot
+snippet
+snippet to
+so
+so are
+so far
+so it
+so slow
+so the
+so um
+so users
+so we
+so what
+so where
+socket
+some time
+sometimes
+sorry
+sorry for
+sorry got
+sorry had
+sorry my
+sorry that
+sorry was
+sort
+sort a
+sort by
+sort this
+sortable
+sorted by
+sounds
+sounds good
+source
+spa
+spa routing
+space
+space is
+spam
+spec
+speed
+speed on
+speed up
+spinner
+spinner keeps
+spinner while
+spinning
+spinning forever
+spins
+spins forever
+splash
+split
+split name
+split this
+splitting
+splitting the
+spot
+spot the
+spread
+sprite
+sql
+sql injection
+sql query
+sql to
+sqlalchemy
+sqlite
+sqlite for
+squash
+squash my
+squash the
+src
+src and
+ssh
+ssh key
+stack
+stack trace
+stage
+staging
+stand
+stand up
+stand with
+stands
+standup
+standup bot
+start of
+start on
+start today
+started
+started before
+started this
+started yesterday
+starts
+startup
+startup with
+stash
+stash pop
+state
+state between
+state diagram
+state does
+state gets
+state in
+state is
+state machine
+state management
+state of
+state to
+statement
+statement in
+statement inside
+statements
+statements in
+static
+status
+status 418
+status 502
+status archived
+status badge
+status bar
+status check
+status code
+status codes
+status column
+status crashloopbackoff
+status endpoint
+status enum
+status field
+status hangs
+status health
+status instead
+status is
+status line
+status message
+status nginx
+status on
+status page
+status please
+status report
+status should
+status show
+status shows
+status subcommand
+status update
+status when
+stay
+stay disabled
+stays
+stays disabled
+steam
+steam ahead
+step
+step 3
+step 4
+step are
+step away
+step by
+step counter
+step fails
+step function
+step functions
+step in
+step into
+step over
+step parameter
+step please
+step quoted
+step size
+step through
+step to
+step we
+step you
+step-by-step
+stepper
+stepper component
+steps
+steps are
+steps in
+steps left
+sticky
+sticky on
+still
+still have
+still need
+still not
+still on
+still open
+still outstanding
+still pending
+still to
+still todo
+stop
+stop last
+stop yesterday
+stopiteration
+stopped
+stopped at
+stopped before
+stopped halfway
+stopped last
+stopped on
+stopped with
+stopped working
+stopped yesterday
+stops
+stops at
+store
+store jwt
+store the
+stored
+story
+straight
+strategy
+stream
+stream after
+stream is
+streaming
+streams
+strict
+strict mode
+string
+string after
+string on
+string to
+strings
+strip
+stripe
+struct
+structure
+structure for
+structured
+structured logging
+stuck
+stuck at
+stuck back
+stuck in
+stuck on
+stuck to
+stuff
+style
+subcommand
+subdirectories
+subdomains
+submit
+subquery
+subquery is
+subscription
+subscription expires
+succeeds
+suite
+sum
+summarise
+summarise progress
+summarise the
+summarise where
+summarize
+summarize where
+summary of
+sunday
+sup
+super
+super slow
+support
+support for
+support in
+support to
+sure
+suspended
+svelte
+svg
+swap
+swap moment
+sweep
+sweet
+sweet as
+swift
+switch
+switch in
+switch statement
+switch to
+sync without
+syntax
+system for
+systemctl
+systemctl status
+systemd
+systemd service
+t
+tab
+table
+table columns
+table header
+table headers
+table should
+table with
+tables
+tackle
+tackle next
+tackle now
+tackle the
+tag
+tag in
+tail
+tailwind
+take a
+take it
+taken
+takes
+takes ages
+tangent
+target
+targets
+task
+task as
+task at
+task from
+task is
+task please
+tasks
+tasks are
+tasks left
+tcp
+tea's
+tea's made
+team
+teh status
+tell
+tell me
+temp
+temp files
+template
+template for
+templates
+tenant
+terminal by
+terminal crashed
+terminal died
+terms
+terraform
+terraform module
+terraform modules
+terraform plan
+terraform state
+test
+test again
+test and
+test fails
+test fixes
+test for
+test hunt
+test in
+test passes
+test times
+tests
+tests again
+tests are
+tests fail
+tests for
+tests in
+tests pass
+tests run
+tests we
+tests you
+text
+textarea
+than
+than 100mb
+than a
+than asked
+than expected
+than once
+thank
+thank you
+that
+that a
+that accepts
+that adds
+that backfills
+that backs
+that be
+that caches
+that checks
+that continues
+that filters
+that finds
+that i
+that in
+that is
+that keeps
+that leave
+that matches
+that mean
+that merges
+that off
+that prints
+that renames
+that resumes
+that returns
+that reverses
+that right
+that runs
+that sets
+that shouldn't
+that still
+that took
+that works
+the accessibility
+the agenda
+the agreed
+the airbnb
+the alb
+the animation
+the api
+the app
+the array
+the art
+the assignment
+the audio
+the auth
+the back
+the back-end
+the backend
+the background
+the ball
+the best
+the big-o
+the bigint
+the billing
+the body
+the borrow
+the bottom
+the branch
+the break
+the breaking
+the browser
+the buffer
+the bug
+the build
+the button
+the cache
+the caching
+the callback
+the camera
+the carousel
+the carry
+the cart
+the changes
+the channel
+the chart
+the checkbox
+the checklist
+the checkout
+the checksum
+the ci
+the cli
+the client
+the code
+the command
+the component
+the compose
+the config
+the connection
+the consumer
+the container
+the content
+the context
+the continue
+the corporate
+the cors
+the crash
+the created
+the cron
+the css
+the csv
+the current
+the cursor
+the dark
+the dashboard
+the data
+the database
+the date
+the day
+the db
+the debugger
+the default
+the delay
+the delete
+the dentist
+the diff
+the difference
+the docker
+the dockerfile
+the docs
+the dom
+the done
+the download
+the downloader
+the editor
+the email
+the empty
+the end
+the env
+the error
+the etl
+the event
+the exception
+the exporter
+the failed
+the failing
+the feature
+the fetch
+the fields
+the file
+the finish
+the first
+the flag
+the flaky
+the folder
+the fonts
+the footer
+the for
+the form
+the frontend
+the full
+the function
+the gateway
+the github
+the go
+the go-to-top
+the goal
+the goroutine
+the grading
+the graphql
+the grid
+the grind
+the gym
+the handler
+the header
+the health
+the holidays
+the home
+the http
+the i18n
+the idiomatic
+the image
+the import
+the importer
+the index
+the input
+the installer
+the internet
+the inventory
+the ios
+the iterator
+the job
+the jobs
+the kafka
+the kanban
+the key
+the keyboard
+the lag
+the land
+the laptop
+the last
+the latest
+the lay
+the ledger
+the left
+the leftover
+the level
+the list
+the load
+the lockfile
+the log
+the logger
+the logging
+the login
+the logo
+the logs
+the long
+the loop
+the lunch
+the main
+the map
+the max
+the meeting
+the menu
+the middle
+the middleware
+the migrations
+the mobile
+the modal
+the momentum
+the mongo
+the morning
+the most
+the nav
+the navbar
+the network
+the new
+the newline
+the next
+the node
+the notifications
+the number
+the off-by-one
+the old
+the older
+the onboarding
+the openai
+the order
+the orders
+the original
+the outage
+the outer
+the output
+the overall
+the package
+the page
+the paginated
+the parquet
+the parser
+the password
+the pause
+the paused
+the payment
+the payments
+the pdf
+the pending
+the plan
+the plate
+the player
+the pod
+the point
+the port
+the postgres
+the pricing
+the primary
+the proceed
+the process
+the product
+the products
+the progress
+the project
+the promise
+the public
+the query
+the queue
+the quoted
+the range
+the rate
+the rds
+the react
+the read
+the reader
+the readiness
+the readme
+the ready
+the reboot
+the refactor
+the remainder
+the replica
+the repo
+the report
+the reports
+the request
+the response
+the resume
+the retry
+the review
+the rewrite
+the right
+the road
+the roadmap
+the roguelike
+the router
+the row
+the saddle
+the same
+the save-game
+the schema
+the school
+the score
+the scraper
+the screen
+the script
+the scroll
+the second
+the seed
+the sentence
+the sequence
+the server
+the settings
+the shader
+the shared
+the sidebar
+the signup
+the situation
+the slice
+the slow
+the slugify
+the socket
+the spa
+the sql
+the stack
+the standup
+the start
+the state
+the status
+the step
+the stepper
+the stream
+the string
+the subscription
+the suite
+the sum
+the swift
+the syntax
+the table
+the tail
+the task
+the team
+the test
+the textarea
+the thesis
+the thing
+the thread
+the tilemap
+the time
+the timeout
+the timer
+the timestamp
+the timezone
+the title
+the todo
+the token
+the tokens
+the training
+the translations
+the trial
+the typo
+the unit
+the unused
+the update
+the updated
+the upload
+the uploader
+the url
+the useeffect
+the user
+the user's
+the users
+the validation
+the value
+the variable
+the video
+the vscode
+the webhook
+the weekend
+the where
+the whole
+the window
+the wizard
+the wizard's
+the work
+the worker
+the workers
+the write
+the wrong
+their
+their latest
+them
+them by
+them in
+them up
+them with
+theme
+then
+then exit
+then move
+there
+there a
+there anything
+there are
+there more
+there still
+there's
+there's a
+these
+these days
+these error
+thesis
+thesis code
+they
+thing
+thing from
+thing on
+thing we
+thing with
+thing you
+things
+things are
+things at
+things stand
+things up
+think
+think the
+this 300
+this after
+this afternoon
+this at
+this back
+this bash
+this binary
+this branch
+this callback
+this class
+this code
+this component
+this csv
+this dict
+this diff
+this env
+this error
+this explain
+this file
+this flask
+this form
+this function
+this in
+this into
+this json
+this list
+this loop
+this makefile
+this module
+this monorepo
+this morning
+this morning's
+this moving
+this nested
+this node
+this null
+this one
+this plan
+this python
+this query
+this regex
+this repo
+this session
+this show
+this sql
+this stack
+this stands
+this task
+this ticket
+this to
+this undefined
+this up
+this useeffect
+this work
+this yaml
+though
+though the
+thought
+thread from
+through
+through each
+through something
+through the
+through this
+through to
+throw
+throwing
+throws
+throws a
+thursday
+tick
+tick off
+tick that
+ticket
+ticket number
+ticket please
+tidy
+tidy keeps
+tidy removes
+tilemap
+time complexity
+time estimate
+time for
+time i
+time in
+time now
+time out
+time to
+timeout
+timeout for
+timeout on
+timer
+times
+times out
+timestamp
+timezone
+tips
+title
+tl
+tmp
+tmp to
+tmux
+to
+to 14
+to 20
+to 5
+to 8
+to 800px
+to a
+to accountid
+to achieve
+to add
+to an
+to async
+to avoid
+to call
+to carry
+to catch
+to change
+to check
+to checkout
+to commit
+to continue
+to count
+to debounce
+to debug
+to definition
+to delete
+to deploy
+to deprecate
+to destroy
+to do
+to fetchuser
+to find
+to finishing
+to forbid
+to gcs
+to german
+to handle
+to hooks
+to implement
+to it
+to json
+to jump
+to latest
+to localstorage
+to login
+to lowercase
+to make
+to mock
+to next
+to on
+to orders
+to our
+to parse
+to pdf
+to pending
+to phase
+to pick
+to postgres
+to profile
+to put
+to read
+to reboot
+to rename
+to resume
+to rotate
+to run
+to rust
+to s3
+to see
+to skip
+to something
+to speed
+to step
+to stop
+to store
+to structure
+to their
+to update
+to use
+to users
+to utils
+to validate
+to with
+to work
+to yesterday
+today
+today for
+todo and
+todo app
+todo as
+todo comment
+todo comments
+todo for
+todo in
+todo item
+todo items
+todo left
+todo list
+todo status
+todo without
+todolist
+together
+together with
+toggle
+toggle to
+token
+token in
+token is
+token refresh
+tokens
+tokio
+toml
+tomorrow
+too
+too slow
+took
+took forever
+tool
+tooltip
+top
+top 5
+top of
+topic
+total
+touched
+tqdm
+tqdm progress
+trace
+trace below
+track
+track of
+tracking
+train
+train of
+train wifi
+training
+training from
+trait
+transfer
+translate
+translate these
+translate this
+translations
+tree
+triage
+trial
+trigger
+trim
+true
+true in
+try
+try again
+try except
+trying
+trying to
+ts
+tsconfig
+tuesday
+tuesday's
+tuesday's session
+turborepo
+twice
+twice in
+twice per
+two configs
+two days
+two processes
+two slides
+two weeks
+type
+type hints
+typeerror
+types
+types from
+types in
+types live
+typescript
+typescript interface
+typo
+typo in
+ubuntu
+ugh
+uh
+uh what
+uk
+uk postcodes
+um
+undefined
+undefined in
+undefined on
+under
+under load
+under the
+understand
+undo
+undo git
+undo the
+unfinished
+unique
+unique constraint
+unit
+unit test
+unit tests
+unity
+unlock
+unlock it
+until
+until the
+unused
+unused imports
+unused vacation
+unwrap
+up a
+up again
+up as
+up at
+up changes
+up env
+up eslint
+up faster
+up from
+up husky
+up in
+up messages
+up missed
+up my
+up new
+up next
+up please
+up the
+up to
+up where
+up with
+up yesterday's
+update
+update a
+update all
+update broke
+update fails
+update in
+update me
+update on
+update please
+update query
+update statement
+update the
+update when
+updated
+updates
+updating
+updating immediately
+upgrade
+upgrade next
+upgrading
+upload
+upload dialog
+upload endpoint
+upload fails
+upload field
+upload finishes
+upload in
+upload progress
+upload with
+uploader
+uploads
+uploads to
+upstream
+uptime
+uptime and
+upwards
+url
+url from
+us
+us carry
+us continue
+us crack
+us do
+us finish
+us get
+us go
+us keep
+us knock
+us move
+us pick
+us proceed
+us push
+us rename
+us resume
+us return
+us roll
+us wrap
+usage
+use
+use a
+use continue
+use now
+use of
+use the
+use tokio
+use zod
+usechat
+used
+useeffect
+useeffect running
+useeffect runs
+usememo
+user
+user clicks
+user gesture
+user goes
+user id
+user is
+user navigates
+user's
+usereducer
+usereducer for
+userid
+userid to
+users
+users endpoint
+users table
+users without
+uses
+uses a
+usestate
+usestate not
+usestate vs
+using
+using css
+using port
+using range
+using the
+utc
+utc instead
+utils
+uuid
+vacation days
+valid
+validate
+validate input
+validate the
+validates
+validation
+validation fails
+validation to
+value
+value in
+value is
+valueerror
+values
+vanilla
+vanilla js
+vanish
+var
+variable
+variables
+vars
+vars from
+vars in
+vec
+vector
+venv
+verbose
+verbose flag
+verified
+verilog
+version
+version in
+version of
+versions
+vertically
+vet
+vet complains
+via
+video
+video player
+view
+vim
+virtualenv
+vite
+vite project
+vitest
+volume
+vpn
+vpn dropped
+vs
+vs continue
+vs domcontentloaded
+vs graphql
+vs inner
+vs next
+vs promise
+vs step
+vs throw
+vs usereducer
+vs which
+vscode
+vscode extension
+vscode for
+vue
+vue 3
+wait until
+wait what
+waiting
+want
+want it
+want local
+want make
+want to
+wants
+wants a
+wants to
+warning
+warning in
+warns
+was
+was afk
+was away
+was for
+was i
+was in
+was it
+was on
+was out
+was the
+watch
+watcher
+watcher does
+way
+way to
+we
+we accomplish
+we again
+we are
+we at
+we before
+we can
+we carry
+we continue
+we decide
+we decided
+we did
+we dive
+we do
+we doing
+we done
+we ever
+we finish
+we finished
+we get
+we getting
+we go
+we good
+we got
+we had
+we have
+we in
+we keep
+we land
+we landed
+we leave
+we left
+we made
+we must
+we nearly
+we need
+we on
+we park
+we paused
+we pick
+we planned
+we resume
+we say
+we stand
+we start
+we started
+we still
+we stop
+we stopped
+we to
+we tracking
+we trying
+we up
+we use
+we were
+we with
+we working
+we'd
+we'd do
+webhook
+webpack
+websocket
+websocket alive
+websocket disconnects
+websocket stuff
+week
+week off
+week's
+weekday
+weekday at
+weekend
+weekend over
+weeks
+weird
+weird in
+went
+were
+were before
+were doing
+were halfway
+were in
+were saying
+were we
+were working
+were writing
+what
+what a
+what am
+what are
+what changed
+what comes
+what did
+what do
+what does
+what else
+what happens
+what have
+what i
+what is
+what next
+what now
+what remains
+what should
+what step
+what the
+what this
+what was
+what we
+what were
+what yield
+what you
+whatever
+whatever is
+whatever you
+when
+when a
+when calling
+when do
+when form
+when freeing
+when i
+when it
+when navigating
+when redirecting
+when saving
+when should
+when the
+when there
+when two
+when you
+where
+where are
+where clause
+where did
+where does
+where filter
+where had
+where id
+where in
+where is
+where should
+where the
+where things
+where this
+where was
+where we
+where were
+where you
+whether
+which bit
+which is
+which of
+which one
+which point
+which process
+which should
+which step
+which steps
+which task
+which tasks
+while
+while loop
+while the
+whitespace
+whole
+whole table
+why
+why does
+why is
+why my
+why the
+why x
+wi
+wide
+widget
+wifi
+will
+will destroy
+will not
+window
+window with
+windows
+with 10k
+with a
+with an
+with argon2
+with blueprints
+with build
+with caution
+with continue
+with docker
+with early
+with everything
+with exit
+with exponential
+with fetch
+with file
+with free
+with install
+with it
+with jitter
+with large
+with last
+with module
+with monthly
+with next
+with pnpm
+with prettier
+with pytest-xdist
+with quoted
+with react
+with requests
+with rich
+with shapes
+with step
+with that
+with the
+with upstream
+with what
+with whatever
+with zeros
+without
+without a
+without js
+without losing
+without orders
+without restarting
+without using
+wizard
+wizard does
+wizard's
+woke
+woke up
+work
+work again
+work from
+work in
+work is
+work now
+work of
+work on
+work please
+work through
+work without
+worker
+worker pool
+worker should
+workers
+workers finish
+workflow
+workflow that
+working
+working for
+working in
+working on
+would that
+would you
+wrap up
+write
+write a
+write an
+write docs
+write docstrings
+write it
+write me
+write stream
+write that
+write the
+write this
+write unit
+writing
+written
+wrong
+wrong after
+wrong in
+wrong item
+wrong python
+wrong with
+x
+x is
+x to
+x-ratelimit-remaining
+x-ratelimit-remaining header
+x86
+xhr
+yaml
+ye
+ye go
+yeah
+year
+year in
+yearly
+yep
+yep go
+yes
+yes go
+yes please
+yesterday
+yesterday and
+yesterday evening
+yesterday we
+yesterday's
+yesterday's session
+yesterday's work
+yet
+yet or
+yield
+yield and
+yield does
+yields
+yo
+yo back
+yo i
+you
+you add
+you also
+you are
+you bring
+you can
+you catch
+you check
+you continue
+you explain
+you finish
+you fix
+you get
+you give
+you got
+you help
+you keep
+you left
+you look
+you make
+you mind
+you pick
+you plan
+you please
+you proposed
+you remind
+you resume
+you review
+you spot
+you started
+you stop
+you stopped
+you summarise
+you tackle
+you take
+you tell
+you were
+you write
+your
+your turn
+yup for
+zero
+zero-downtime
+zeros
+zeros to
+zod
+zod or
+zustand
+";
+
+/// Each feature's weight, in the same order.
+#[rustfmt::skip]
+static WEIGHTS: [f32; N] = [
+    -3.054, -2.954, -1.801, -2.024, -1.396, -0.703, -2.575, -1.108,
+    -1.619, -1.108, -2.207, -1.955, -1.619, -1.619, -2.649, -1.955,
+    -1.108, -1.108, -1.108, -0.656, 1.089, -2.575, -1.108, -1.396,
+    -1.396, -1.801, -1.619, -2.407, -1.272, -1.108, -2.089, -1.108,
+    -1.108, -1.108, -2.207, -1.396, -1.108, -2.312, -1.108, -1.801,
+    -1.108, -1.396, -1.619, -2.407, -1.108, -1.108, -1.108, -1.108,
+    -1.619, -1.108, -1.396, -1.108, -1.108, -1.955, -1.801, -1.955,
+    -1.108, -2.345, -1.108, -1.619, -1.108, -1.801, -1.108, -2.718,
+    -1.108, -1.801, -1.108, -1.955, -1.396, -1.396, -1.955, -1.108,
+    -1.619, -1.396, -1.396, -1.108, -1.108, -1.955, -1.108, -1.108,
+    -2.494, -1.396, -1.396, -1.108, -1.108, -1.108, -1.108, -1.619,
+    -1.619, -1.619, -1.108, 3.534, 1.795, -0.893, -1.225, -1.162,
+    -2.465, -1.396, -1.108, -1.801, -1.619, -1.396, -2.407, 1.194,
+    1.089, -1.108, 1.089, -1.396, -1.619, -1.108, -1.619, -1.108,
+    -1.619, -1.108, -1.108, -3.005, -1.396, -1.108, -1.801, -2.089,
+    -1.801, -1.108, -1.801, -1.396, -1.801, -1.801, -1.396, -1.955,
+    -1.396, -2.407, -1.108, -1.108, -1.955, -1.108, -1.801, -1.108,
+    -1.108, -1.108, -1.619, -1.396, -1.619, -3.145, -1.801, -2.407,
+    -1.396, -1.619, -2.494, -1.619, -1.396, -1.108, -1.619, -1.396,
+    -1.108, -1.108, -1.108, -1.108, -1.619, -1.396, -1.619, -2.407,
+    -1.108, -1.396, -1.108, -1.801, -1.108, -1.108, -1.396, -1.955,
+    1.089, -1.955, 1.782, -1.619, -2.718, -1.801, -1.801, -1.108,
+    -1.801, -1.619, -2.494, -2.494, -1.619, -1.619, -1.396, -1.396,
+    -1.108, -1.108, -2.312, -1.108, -1.108, -0.520, -1.108, -1.955,
+    -1.801, -1.108, -1.396, -2.407, -2.954, 1.290, -3.444, -1.955,
+    -1.955, 1.089, -1.108, -1.108, -2.207, -1.108, -1.396, -2.407,
+    -1.108, -1.108, -1.955, -1.396, -1.108, -2.407, -1.801, -1.108,
+    -1.396, -1.108, -1.108, -2.649, -1.955, -1.396, -1.897, -2.312,
+    -2.407, -1.108, -1.108, -2.312, -1.108, -1.108, -2.089, -1.396,
+    -1.396, -1.108, -2.843, -1.108, -1.108, -1.108, -1.108, -1.619,
+    -1.619, -1.619, -1.108, -1.801, 2.188, -2.089, 1.089, -1.619,
+    -1.108, -1.396, -1.108, -1.059, -1.108, -1.619, -1.108, -1.108,
+    1.377, -1.108, -1.108, -1.396, 1.089, -1.396, -1.108, 0.907,
+    1.600, 1.377, -1.108, -1.108, -1.108, -1.108, 1.600, 1.089,
+    1.089, 1.600, -2.407, -1.108, -1.396, -1.309, -2.089, -3.054,
+    -1.396, -1.801, -1.108, -1.619, -1.396, -1.396, -1.108, -2.718,
+    -1.619, -1.108, -1.396, -5.421, -4.937, -2.312, -1.619, -1.396,
+    -1.396, -1.108, -2.207, -2.207, -1.801, -1.108, -1.396, -1.108,
+    -1.108, -2.207, -1.619, -1.108, -1.801, -1.801, -1.108, -1.396,
+    1.377, -1.008, -1.801, -1.108, -1.801, -1.108, -1.396, -1.619,
+    -1.619, -2.089, -1.108, -1.396, 1.377, -1.396, -2.312, -1.108,
+    -1.396, -1.108, 2.388, 0.907, 2.555, 1.271, -0.569, -1.619,
+    -1.108, 1.089, 1.600, 1.089, -1.396, -1.396, -1.801, -1.396,
+    -1.108, 1.936, 1.377, 1.089, 1.377, 2.424, 2.881, 1.089,
+    -1.396, -1.396, -1.108, -1.108, -1.396, -1.108, -1.108, -2.089,
+    -1.619, -1.088, -1.396, 1.377, -1.108, -1.801, -1.108, -1.801,
+    -2.207, -1.108, -1.955, -1.396, -1.108, 2.698, 2.555, -0.965,
+    -2.207, 3.323, 1.089, 1.089, -1.801, -1.955, 1.600, -1.619,
+    -1.396, 1.089, 3.808, 1.089, -1.108, 1.377, -1.396, 2.293,
+    -1.801, -1.108, 2.070, 1.089, 1.089, -1.108, -2.051, -1.108,
+    -1.396, -1.955, -1.801, 1.600, -2.575, -1.396, -1.396, -1.108,
+    -2.312, -1.396, -1.396, -0.825, -2.407, -1.108, -1.619, -1.108,
+    1.089, 1.089, -1.108, -1.108, -1.396, 0.501, -2.207, 1.089,
+    -1.108, -1.108, -1.108, -2.407, -1.396, -1.108, -1.108, -1.108,
+    0.684, -1.108, -1.108, 1.089, -1.396, -1.108, -1.955, -1.619,
+    -1.801, -1.108, 1.089, 1.377, -1.108, -1.108, -1.108, -1.108,
+    -1.108, -1.801, -1.619, -1.396, -1.108, -1.396, -0.703, -1.396,
+    -0.520, 1.782, -1.108, -1.108, -1.108, 3.752, -1.396, 0.684,
+    -1.955, -1.108, -1.108, -2.089, -1.396, -1.108, -1.108, -1.801,
+    -1.108, -1.801, -1.108, 0.684, -1.108, 1.089, -1.108, 1.046,
+    1.782, 1.936, 1.089, 1.089, -1.818, 1.377, -1.619, -1.108,
+    -1.108, -1.396, -1.619, -1.801, -1.801, -3.342, -1.108, -1.955,
+    -1.108, -1.396, -1.619, -1.396, -1.108, -2.407, -1.108, -2.312,
+    -1.619, -1.801, -1.108, 2.188, -1.619, -1.396, -1.108, -1.108,
+    -1.108, -1.801, -1.108, 1.305, 2.188, 2.070, 1.089, -1.108,
+    1.600, 1.089, -1.108, -1.108, -1.619, 1.089, -1.108, -1.108,
+    1.600, -0.703, 0.907, 3.286, 1.089, -1.108, -1.108, -1.801,
+    -1.108, -1.108, -1.619, -2.718, -1.396, -1.108, -1.801, -1.108,
+    -1.108, -1.108, -1.108, 1.377, -2.089, 1.782, -2.494, -1.108,
+    -1.619, 2.293, -1.108, 1.377, 1.377, -1.108, 1.600, -2.782,
+    -2.312, -1.108, 0.866, -1.108, -1.108, -1.619, -1.108, -1.619,
+    1.089, -1.619, 4.165, 1.782, -1.108, 0.550, -1.108, 2.293,
+    -1.108, -1.801, -1.619, -0.703, -1.108, -1.396, -1.108, 1.600,
+    2.188, -1.619, -1.108, -1.396, -2.575, 2.358, 1.089, 2.555,
+    1.782, -1.108, -1.955, 1.377, 1.377, 1.215, 2.342, 2.070,
+    1.089, -1.108, 3.456, 1.089, -2.900, -1.108, 1.089, 4.195,
+    0.684, 2.388, 1.089, -1.108, -1.108, 2.475, 1.664, -1.396,
+    1.600, -1.108, -2.207, 0.829, 0.644, -1.396, -1.108, -1.108,
+    -2.089, -1.619, -1.396, -1.396, -1.108, -1.108, -2.407, -1.801,
+    -2.718, -1.108, -1.801, -1.108, -1.108, -1.619, -1.801, -1.396,
+    -1.108, -1.108, -2.089, -1.396, -1.108, -2.207, -1.955, 1.089,
+    -2.089, -1.108, -1.396, 1.377, 1.377, -1.801, -3.698, -2.207,
+    -1.619, -1.108, -1.396, -1.108, -1.396, -1.396, -1.108, -1.108,
+    -3.377, -1.955, -2.312, -1.262, -1.396, -1.431, -1.108, -1.108,
+    -1.108, 1.377, -1.396, -1.108, -1.108, 1.089, 1.782, 1.089,
+    2.188, 1.089, 0.913, -1.108, 2.131, 1.600, -2.089, -1.619,
+    1.271, 2.555, -1.108, -1.108, -1.108, -2.843, -1.396, -1.801,
+    -2.312, -2.312, -2.312, -1.801, -1.396, -1.108, -3.078, -2.089,
+    -1.396, -1.108, -1.396, -1.801, -1.396, -1.108, -1.714, -1.108,
+    -1.619, -1.396, -1.396, -1.396, -1.108, -1.801, -1.108, -1.396,
+    1.377, 1.089, 1.377, -2.207, -1.801, -1.108, -1.108, 1.479,
+    1.377, 1.089, -1.619, -1.801, -0.703, -1.108, -1.108, -1.801,
+    -1.108, -1.396, -1.396, -1.262, -1.955, -1.108, -1.396, -2.312,
+    -1.108, -2.089, -1.108, -1.619, -2.494, -2.312, -1.108, 1.936,
+    1.936, -1.108, -1.108, 1.600, 1.377, -1.619, -1.396, -1.396,
+    -1.108, -1.108, -2.089, -1.108, 1.089, 1.377, 2.388, 2.388,
+    -1.108, -1.108, -0.926, -1.396, -2.575, -1.108, -2.312, -1.801,
+    -2.575, -2.407, -1.039, -1.396, -2.332, -2.718, -2.089, -1.108,
+    -1.108, -1.955, -1.108, -1.108, -1.801, -1.108, -1.108, -1.801,
+    -1.108, -0.926, -1.619, -2.430, -0.520, -1.619, -1.801, -1.108,
+    -1.108, -2.207, -1.108, -4.498, -1.396, -1.396, -1.108, -1.801,
+    -3.005, -1.108, -2.782, -1.108, -2.089, -1.801, -2.407, -1.955,
+    -1.108, -1.816, -1.801, -1.396, 0.907, -1.619, -1.619, -1.396,
+    -1.396, 1.089, -1.396, -1.801, -1.619, -1.108, -1.396, -1.396,
+    -1.108, -2.312, -1.108, -1.396, -3.145, -1.108, -1.108, -1.108,
+    -1.108, 1.089, -1.396, -1.108, 1.243, 1.089, 1.377, 1.377,
+    -1.396, -1.619, -1.396, -1.108, -2.207, -3.647, -1.801, -1.801,
+    -1.108, -1.801, -1.396, -1.801, -1.108, -3.101, -1.108, -2.089,
+    -2.089, -1.108, -1.108, -1.396, 1.377, 1.377, -1.619, -1.108,
+    -1.396, 1.495, -2.718, 1.089, -2.002, 1.936, 1.089, 1.207,
+    -1.108, -1.108, -1.619, -1.108, -1.619, -1.396, -0.926, -1.801,
+    -1.396, -2.312, -1.108, -1.108, -1.108, 1.070, -2.407, 3.635,
+    -1.108, -2.494, -1.108, -2.649, -0.857, -1.108, -2.407, 3.249,
+    -1.396, -2.649, -1.108, -2.407, -1.619, -1.108, -1.619, -2.207,
+    -1.955, -1.108, -1.550, -1.108, -1.955, -1.108, -1.955, -1.619,
+    -1.926, -1.108, -1.396, -1.801, -2.407, -1.396, -1.801, -1.396,
+    -1.108, -1.801, -1.262, -1.021, -1.396, -1.108, -1.801, -1.108,
+    -2.649, -1.955, -1.108, -2.207, -1.108, -1.108, 1.457, -1.955,
+    -1.619, -0.885, -1.108, -2.089, -1.108, -1.108, -1.108, 0.684,
+    -1.955, -1.108, -1.108, 1.936, 1.936, -1.108, -1.801, -1.108,
+    -2.575, -1.108, -1.108, -1.108, -1.619, -1.108, -1.108, -1.108,
+    -1.108, -1.108, -1.396, -1.396, -1.108, 2.698, -2.494, -1.108,
+    -1.108, -1.396, -1.955, -1.108, -1.108, 1.194, 1.089, -1.907,
+    -1.108, -1.108, -1.108, -1.619, -1.396, -1.108, -1.262, -1.396,
+    1.936, -1.619, 0.501, 1.089, -1.801, -1.396, -1.396, -1.108,
+    -1.108, -1.108, -2.384, -1.619, -1.955, -1.108, -1.955, -1.108,
+    -1.108, 2.388, 1.600, 1.089, -1.801, -1.108, -1.396, -1.108,
+    -1.108, -1.108, -1.108, -1.396, -1.108, -1.108, -3.647, -1.619,
+    -2.089, -1.108, -2.649, -1.619, 1.377, -1.955, 1.782, -1.801,
+    0.684, 1.495, 1.089, 1.936, -2.407, -1.108, -1.396, -2.089,
+    -1.396, -2.649, -1.396, -1.619, -3.411, -1.619, -1.619, -2.089,
+    -2.494, -2.312, -1.396, -1.108, -1.108, -1.108, -1.108, -1.619,
+    -1.108, -2.207, -2.207, -2.089, -1.955, -2.900, -1.108, -1.108,
+    -1.619, -1.108, -1.396, -2.649, -1.396, -1.108, -1.108, -2.407,
+    -1.108, -1.801, -1.108, -3.377, -1.108, -2.207, -1.108, -1.396,
+    -1.108, -1.619, -1.108, -1.714, -1.619, -1.619, -1.108, -1.108,
+    -1.108, -1.955, -1.108, -1.108, -1.108, -1.396, -1.396, -1.108,
+    -1.108, 1.089, -2.575, -1.396, -1.108, -1.801, -0.926, -1.619,
+    -1.396, 1.084, -1.619, -1.619, -1.108, -1.108, -2.089, -1.108,
+    -2.089, 3.704, 1.089, -2.649, -2.494, 1.089, -1.619, -1.108,
+    -1.108, 1.782, 1.377, 3.209, -1.955, -2.089, -1.396, 2.276,
+    -1.801, -1.108, -1.396, 1.089, 2.881, 3.223, 1.377, 1.377,
+    -2.407, -1.955, -1.619, -1.108, 2.188, 1.936, -1.108, -1.955,
+    -1.801, -3.305, -1.108, -1.619, -2.954, -1.396, -1.108, -1.108,
+    1.377, 2.070, 1.089, 1.089, -1.619, -1.619, -1.396, -1.108,
+    -1.108, -2.089, -1.108, -1.396, -1.396, -1.108, -2.407, -1.801,
+    -1.108, -1.108, -1.108, -1.108, 1.089, -2.089, -1.396, -1.108,
+    -2.494, -1.108, -1.108, -1.396, -1.108, 3.249, 3.249, 1.089,
+    1.089, -0.520, 1.194, -2.900, -2.782, -1.108, -1.801, -1.108,
+    -2.494, -2.407, -2.575, -2.407, -1.108, -2.954, -1.396, -1.801,
+    -1.955, -1.108, -2.089, -1.108, -1.108, -1.108, 0.971, 1.377,
+    -1.396, 0.838, 1.243, 0.907, 1.495, -2.312, -1.108, -1.108,
+    -2.089, -1.396, -1.619, -1.108, -2.089, -1.801, 0.779, 1.089,
+    -1.108, -1.108, -1.619, -2.089, -1.108, -1.108, -1.108, -0.629,
+    -0.549, 0.501, 1.600, -1.801, -1.108, -1.396, -2.207, -2.407,
+    -1.108, -1.108, -2.612, -1.396, -1.108, -1.396, -1.619, -1.619,
+    -1.801, -1.108, -2.207, 1.263, -1.396, 1.600, -0.842, -1.108,
+    -1.396, -1.619, -1.801, -1.907, -1.396, -1.108, -1.396, 1.089,
+    -1.955, -1.396, -1.619, -1.955, -1.108, 1.377, 1.089, 1.377,
+    -1.108, -2.782, -1.108, -1.396, -1.108, -1.108, -1.619, -1.396,
+    1.089, -3.342, -1.396, -1.955, -2.089, -1.619, -1.108, -1.619,
+    -1.108, 2.070, -1.955, -1.801, -1.396, -1.021, -1.801, -1.108,
+    -1.108, -1.396, -1.108, -1.108, -1.396, -1.108, -1.108, 1.936,
+    -1.108, -2.494, -1.108, -1.108, -1.955, -1.801, -1.108, -1.108,
+    1.089, -2.207, -1.396, -1.108, -1.108, -1.801, -1.396, -1.619,
+    -1.396, 2.246, 1.089, 0.684, -1.108, -1.108, 3.209, 1.089,
+    2.188, 2.475, -1.514, -3.673, -3.506, -1.619, -1.619, -1.396,
+    1.089, 1.089, -1.108, -1.396, -1.108, -1.619, -1.108, -2.575,
+    -1.108, -1.396, -1.801, 1.377, -1.396, -1.396, -1.955, -1.396,
+    -1.108, -1.108, -1.108, 1.600, 1.089, -2.089, -1.619, 1.089,
+    1.089, -2.312, -1.108, -0.652, 1.600, -1.108, 1.600, -3.531,
+    -2.312, -1.108, 1.089, 1.089, 2.555, 1.243, 1.495, 2.629,
+    2.293, 1.214, -2.575, -1.801, -2.312, -1.955, -2.407, 1.089,
+    -2.089, -2.407, -1.619, 1.089, -1.396, -1.108, -1.396, -1.396,
+    -2.494, -1.108, -1.801, -1.108, -3.767, -1.108, -2.407, -1.108,
+    -2.575, -2.718, -1.108, -2.843, -2.718, -4.498, -1.955, -1.955,
+    -1.108, -1.619, -1.108, -1.881, -2.207, -1.108, 2.555, -1.108,
+    2.070, 2.475, 1.782, 1.089, 1.377, 1.600, 1.089, 1.089,
+    1.377, -1.108, -1.619, 2.388, -2.207, -1.955, -1.801, -1.108,
+    -1.108, -1.108, 1.377, 1.936, 1.782, -1.955, 1.936, 1.089,
+    1.782, -1.619, -2.782, -1.108, -1.108, -1.619, -1.801, -1.619,
+    -1.619, 2.188, 2.070, -1.619, -1.396, -1.108, -1.108, -1.108,
+    1.377, 1.089, -1.619, -1.108, -1.108, -2.312, -1.396, -1.108,
+    1.089, -2.089, -1.396, -1.108, -1.619, -1.396, -1.108, -0.703,
+    -1.108, -2.782, -1.108, 2.881, 1.089, -1.619, -1.108, -1.108,
+    -1.396, -1.108, -1.108, -1.108, -2.954, -1.619, -1.396, -1.396,
+    -1.108, 1.782, 1.782, 1.089, 1.089, -1.396, 0.684, -1.514,
+    -3.054, -2.089, -2.207, -1.955, -1.108, -1.108, 1.089, -3.101,
+    -1.619, -1.108, -2.312, -1.396, -1.955, -1.108, 1.600, -0.703,
+    -1.108, 1.600, -0.703, -1.108, 1.600, -1.801, -1.619, -2.649,
+    -1.108, -1.108, -3.145, -1.108, -1.801, -2.494, -1.619, -1.108,
+    -1.396, -1.108, -1.619, -1.619, -1.108, -1.801, -4.137, -1.619,
+    -2.089, -2.089, -1.619, -1.619, -1.108, -1.955, -1.619, -3.054,
+    -1.108, -1.108, -1.108, -1.619, -1.801, -2.089, -1.108, -1.108,
+    0.684, 1.089, -3.268, -1.619, -1.396, -1.955, -1.801, -1.619,
+    2.986, -2.782, -1.396, -1.108, -1.108, -1.108, -1.396, -1.514,
+    -1.108, 1.089, -3.188, -1.619, -1.108, -1.396, -1.619, -1.396,
+    -1.619, -1.108, -1.108, -1.108, -1.619, 1.377, -1.108, 1.089,
+    -2.575, -1.619, -1.801, -1.955, -1.108, -1.108, -1.955, -1.108,
+    -1.108, 1.377, 1.089, -2.207, -1.396, -1.396, -1.108, -1.619,
+    -2.575, -1.108, -1.396, -1.396, -1.955, -1.396, -1.108, -1.108,
+    -2.207, -1.396, -3.759, -2.312, -1.396, -2.312, -1.108, -3.005,
+    -2.312, -3.101, -1.108, -1.108, -2.312, -2.089, 1.377, -1.108,
+    1.020, -2.782, -1.108, -1.619, -2.089, -1.619, -1.396, -1.801,
+    -1.801, -2.900, -1.396, -1.396, -1.744, -1.619, -1.108, -4.053,
+    -1.108, -1.108, -1.801, -1.108, -1.396, -3.145, -2.089, 1.089,
+    1.089, -1.396, -1.396, -1.108, -1.955, 2.454, 2.555, 1.936,
+    2.475, -2.207, -1.396, -1.801, 1.089, -1.396, -1.108, -2.843,
+    -1.396, -1.108, -1.396, -1.108, 1.600, -1.396, -1.396, -1.801,
+    -3.005, -2.089, -1.619, -1.108, -1.396, -3.066, -1.801, -1.108,
+    -1.108, -1.108, -1.396, -2.575, -1.108, -1.108, -2.089, -1.619,
+    -1.108, -1.108, -1.108, -2.881, -1.619, -1.108, -2.494, -2.089,
+    -1.396, -1.396, 2.293, 2.293, -2.089, -1.396, -1.108, -1.619,
+    -1.108, 0.684, -1.108, 1.089, -3.475, -1.801, -1.108, -1.619,
+    -2.312, -1.108, -1.108, -1.396, 0.946, 1.089, 0.851, 0.684,
+    -1.619, 1.782, -1.396, 2.070, -1.396, 1.600, 1.600, -1.108,
+    1.089, 2.070, 1.089, 2.188, 1.089, 1.089, 1.089, -2.207,
+    1.377, 1.089, -1.108, -1.619, -3.188, -1.108, -1.801, -1.108,
+    -2.089, -1.396, -0.560, -1.108, -1.108, -1.619, -1.108, 1.089,
+    1.089, -1.619, -2.407, -2.207, -3.305, 2.070, -1.396, -3.228,
+    -2.207, -1.619, -1.619, 0.597, 1.243, 1.089, -2.407, -1.801,
+    -1.801, -1.396, -1.108, -1.396, -1.955, -2.900, -1.396, -1.108,
+    1.936, 1.782, 1.377, -1.619, -1.108, -1.108, -1.108, -2.207,
+    -1.086, -1.396, -1.108, -1.331, -1.108, -1.108, -1.396, 1.089,
+    1.377, -1.396, -1.955, -1.108, -1.108, -1.396, 1.377, 1.194,
+    1.377, -1.108, -2.649, -1.396, -2.494, -1.108, -1.108, -1.108,
+    -1.108, -1.108, -1.619, -1.108, -1.619, 1.377, -1.108, -1.108,
+    -1.108, -1.396, -1.108, -1.619, -1.037, 2.698, -1.108, -1.108,
+    1.089, -1.955, 1.600, -1.108, 1.377, -1.396, -1.108, -1.108,
+    -1.801, -1.108, -1.108, -1.714, -1.108, -1.396, -1.619, -1.108,
+    1.600, 2.293, -1.108, -2.813, -2.207, -1.955, -1.108, -1.108,
+    -1.108, -1.108, -1.801, -1.108, -0.703, 1.089, -1.396, -1.108,
+    -1.396, -1.108, -1.396, 2.763, 1.089, 1.089, 1.089, 1.089,
+    -1.108, 0.832, -1.619, -1.619, -1.108, -1.108, 3.081, 1.089,
+    2.388, 2.475, 1.089, 2.070, 2.388, 1.089, 2.665, -1.396,
+    2.824, 1.089, 1.089, -1.108, 1.243, -1.108, -1.108, 1.089,
+    1.782, 2.070, -1.108, 3.081, 1.600, 1.377, 1.377, 3.126,
+    2.881, 2.475, -1.108, -1.514, -0.520, 1.089, -4.440, -1.108,
+    -1.108, -2.575, -1.619, -1.108, -1.108, -3.054, -1.801, -1.108,
+    -1.955, -1.108, -1.396, 1.695, -0.703, 1.089, 1.377, -1.108,
+    -1.108, -1.108, -1.396, -2.954, -2.089, -1.108, -1.108, -1.108,
+    -1.108, -1.173, -1.396, -1.619, -1.396, 0.883, -1.108, 2.824,
+    1.089, 1.936, 2.388, 1.936, 0.907, -1.108, -1.108, 1.600,
+    -3.054, 1.936, 1.089, 2.824, 1.089, 1.600, -2.718, -1.108,
+    -1.108, -1.108, -1.108, -1.214, 1.089, -1.108, -1.108, -4.153,
+    -1.108, -1.108, -1.396, -1.396, -1.801, -1.108, -2.575, -1.108,
+    -1.396, -2.782, -3.747, -2.207, -3.054, -1.108, -1.396, -1.108,
+    -1.619, -1.108, 1.125, 1.936, -1.108, -0.703, -1.955, -1.955,
+    -1.619, -1.108, 1.782, 2.351, -2.494, -1.108, 0.907, -0.703,
+    -1.108, -1.396, -2.494, 3.104, -1.108, -1.396, -1.396, -2.207,
+    -1.108, -2.089, 0.684, -1.108, -1.108, 3.081, 1.782, 1.377,
+    1.089, 1.782, 1.089, -2.649, -1.801, -1.108, -1.396, -1.108,
+    1.299, -0.926, 2.388, -1.108, -1.396, -1.108, 1.089, 1.002,
+    1.089, -1.619, -2.407, 2.935, -1.108, 1.294, 1.936, 1.089,
+    1.600, 1.695, -1.955, -1.108, 1.936, -1.396, -2.494, -1.396,
+    -1.396, -1.619, -1.108, 3.942, 1.089, 2.188, 1.782, 1.600,
+    1.089, 1.089, 2.293, 2.293, -1.396, -1.108, -1.396, -1.396,
+    1.089, 1.089, 1.089, -0.857, -1.619, 2.388, -0.703, -1.108,
+    -1.108, -1.801, -1.108, -1.396, 1.600, -1.801, -1.108, -1.108,
+    -2.089, -1.108, -1.108, 1.089, 3.358, 1.782, 1.377, 2.629,
+    1.600, -1.108, -1.108, 2.188, 1.377, 1.600, -2.089, -1.396,
+    -1.108, -1.108, -2.089, -1.955, -1.108, -1.619, -2.575, -1.108,
+    -1.396, -1.108, -1.108, -2.312, -1.108, -1.108, -1.396, 1.377,
+    1.377, -1.108, -1.108, -1.955, -1.801, -1.108, -1.619, -1.108,
+    0.708, -1.801, -1.108, 1.243, 1.936, 1.089, 1.089, 1.089,
+    0.684, 1.782, -3.188, -1.955, -1.396, -2.494, -1.801, -1.396,
+    -1.801, -1.396, -1.108, -1.801, -1.108, -1.108, 1.089, -1.396,
+    1.404, 2.763, -0.703, -0.703, -2.361, -2.782, -1.108, -1.108,
+    2.070, -1.955, -1.801, 2.131, 2.188, 1.377, 1.089, 1.600,
+    1.377, 1.377, 1.685, 2.629, 1.600, 1.089, -2.207, -2.207,
+    -1.619, 1.377, 2.005, 1.695, -0.703, -1.619, -2.089, -1.955,
+    -1.108, -1.108, 1.089, 1.600, -1.461, 1.936, -2.407, 1.936,
+    -5.219, -2.575, 2.111, -1.801, 2.131, -1.108, 1.312, -1.619,
+    -1.108, -4.244, 1.089, -1.108, -3.342, -1.108, -2.312, -1.108,
+    -2.407, -1.396, -1.396, 1.600, -1.396, -1.396, -1.396, -1.108,
+    -1.108, -1.108, -1.955, 1.823, -1.955, -0.520, -1.801, -1.108,
+    -1.955, -1.619, -1.108, -1.108, 1.089, 1.243, -1.801, -1.108,
+    -1.108, -1.108, -0.783, 1.695, -1.108, -1.108, -1.801, -1.396,
+    1.377, -1.108, -2.649, -2.207, 1.377, 1.782, -1.108, 1.412,
+    1.600, -1.108, -2.782, -0.926, 1.600, 1.377, 2.188, -2.575,
+    1.089, 1.089, -1.108, -1.801, -1.108, -1.619, -1.396, -1.108,
+    -1.108, -1.396, -1.108, -1.396, -2.649, -0.703, -2.407, -1.108,
+    -2.782, 1.089, 1.089, -1.619, -1.955, -2.649, -1.801, 2.555,
+    -1.619, -1.108, -2.407, -1.514, 2.629, 1.936, -1.801, -1.955,
+    -1.619, 1.089, -3.268, -1.108, -1.619, -1.108, -1.801, -1.108,
+    -1.396, -1.108, -1.801, -1.619, -1.396, -1.396, -1.108, -1.780,
+    -1.396, -1.801, -1.619, 1.377, -1.619, -3.005, -1.108, -1.108,
+    -1.619, -1.108, -3.188, -2.089, -1.108, -1.108, -1.801, -1.955,
+    -1.108, -3.860, -2.575, -1.108, -1.396, -1.619, -1.108, -1.108,
+    -1.396, -1.108, -1.108, -1.108, -0.520, 1.377, 1.089, 1.089,
+    1.600, -1.396, -2.287, -1.108, -4.120, -1.396, -1.801, -1.108,
+    -1.396, -2.089, -1.396, -2.900, -1.619, -1.108, -1.396, -1.619,
+    -1.108, -1.801, -1.955, -1.619, -1.108, -1.619, -1.108, -1.619,
+    -2.207, -2.718, -1.396, 1.089, -2.718, -1.801, -1.396, -2.782,
+    -1.801, -1.396, -1.619, -1.619, 1.089, 1.377, -1.396, -1.801,
+    -1.108, -3.342, -1.396, -1.619, -2.407, 1.377, -1.108, -1.801,
+    -1.396, -1.396, -1.108, -2.207, -1.619, -1.619, -1.619, -1.108,
+    -2.312, -3.536, -1.801, -2.718, -1.108, -3.054, -2.207, -1.108,
+    -2.207, -1.108, -1.396, -1.108, -1.396, -1.879, -1.931, -1.108,
+    -1.619, -1.801, -1.108, -1.108, -1.801, -1.619, -1.108, -1.619,
+    -2.207, -1.955, -1.108, -1.396, 0.684, -1.108, -3.145, -2.312,
+    -1.108, -1.801, -1.108, -1.108, -1.396, -1.801, -2.312, -2.207,
+    -3.475, -1.619, -1.619, -1.619, -3.411, -2.954, -1.108, -1.108,
+    -1.396, -2.452, -1.108, -1.108, -1.108, -1.619, -1.108, -1.108,
+    -1.619, -3.816, -3.747, -1.108, -1.108, -1.619, -1.396, -1.108,
+    -1.801, -1.108, -1.108, -0.569, -1.108, -1.108, 1.495, -1.955,
+    -1.108, 1.089, 1.089, -1.108, -0.703, -1.396, 1.089, -1.514,
+    -1.108, -1.396, -1.108, -1.801, -1.108, -1.396, -1.108, -3.101,
+    -1.108, 2.070, -1.108, -1.108, 1.089, 1.377, -1.108, -2.312,
+    -2.207, -1.396, -1.619, -1.396, -1.396, -1.108, 0.956, -1.801,
+    -2.535, 1.089, -2.089, -1.108, -1.108, 2.293, -1.108, 1.089,
+    -1.108, -1.108, -1.108, 0.989, -1.108, -1.619, -1.396, 2.070,
+    1.936, -1.801, -1.801, 1.089, 1.377, -3.054, -1.801, -1.619,
+    -1.108, 2.881, -1.108, -2.292, -2.649, -2.494, 2.475, 1.002,
+    2.131, -1.108, 1.695, 1.089, -1.108, -1.262, -1.108, -1.801,
+    1.457, -2.494, 1.377, 1.089, 2.038, -2.207, -1.108, 1.089,
+    -1.108, -1.039, -1.619, -1.108, -2.089, 2.188, -1.108, -1.108,
+    -2.089, 1.089, -2.843, -0.520, -1.108, -1.955, -1.396, -1.396,
+    0.907, -1.108, -1.108, -1.396, -1.108, -1.396, -1.108, 1.089,
+    -1.396, -1.108, -1.108, -1.108, 1.600, 2.388, -1.801, -1.108,
+    1.089, -1.108, 1.089, -1.955, -1.108, -1.396, 1.089, -1.108,
+    -1.108, -2.207, 1.089, -1.396, 2.224, 1.020, 1.600, 2.475,
+    -0.703, -1.108, -0.926, 1.089, -1.396, -2.089, -1.396, -1.108,
+    -3.101, -1.396, -2.089, -1.108, 1.089, -2.843, -2.494, -2.494,
+    -1.108, -1.108, -2.207, -1.619, -1.345, -1.619, -1.108, -1.108,
+    -1.955, -2.407, -1.108, 1.377, 1.377, -3.005, -1.619, -1.619,
+    -1.108, -1.108, -2.207, -1.801, -1.619, -2.089, -1.108, -1.108,
+    -1.108, -3.881, -1.108, -1.619, -1.396, -1.108, -1.108, -3.268,
+    -1.108, -1.396, -1.108, -2.312, -1.396, -1.396, -2.089, -1.108,
+    0.838, 1.600, 1.089, 2.475, 1.600, 1.089, -2.407, -1.396,
+    -1.396, -1.714, -1.108, -1.396, -1.550, -0.990, -1.801, -1.955,
+    -1.801, 0.728, -1.619, 3.775, 1.936, 1.089, -1.801, 1.885,
+    1.377, 2.070, -2.207, 2.070, -1.396, 1.377, 2.475, -1.557,
+    -1.619, 2.763, -2.312, -1.396, -1.619, -2.089, -1.396, -3.999,
+    -1.108, -1.801, -2.494, -2.089, -1.396, -1.396, -1.108, -1.108,
+    -1.396, -1.108, -1.108, -1.108, -2.954, -1.108, -1.108, -0.520,
+    -1.108, -0.926, -1.619, -1.108, 1.600, 1.377, -1.108, -1.108,
+    1.169, 2.293, -1.801, 1.782, 1.377, 1.377, 1.782, 1.782,
+    -1.396, 1.089, -1.108, -1.108, -0.990, -1.955, -1.801, -1.108,
+    -1.396, -1.108, -1.108, -1.108, -1.108, -1.619, -2.407, -1.619,
+    -1.108, -1.396, -1.108, 1.243, 1.089, -1.108, 1.531, 1.936,
+    -1.955, -1.108, -1.396, -1.108, -1.801, -1.396, -1.396, -1.108,
+    -2.089, -1.955, -1.108, -1.396, -2.089, -1.108, 2.629, 1.377,
+    -1.955, -1.108, 2.388, 0.971, 1.936, 1.862, 1.936, 1.089,
+    1.782, 1.089, 1.089, -1.801, -2.649, -1.955, -1.396, -1.396,
+    -1.108, 1.377, 1.377, -2.494, -2.089, -1.108, -1.108, -1.955,
+    -1.396, -1.108, 2.418, 1.782, 2.388, 1.377, 1.782, 1.600,
+    1.089, -1.108, -1.396, -0.926, -1.108, 1.936, -1.619, 1.782,
+    1.600, -1.744, -1.108, 2.188, -2.718, -2.312, 1.907, 0.588,
+    1.377, -1.108, -1.396, -1.619, -1.801, -1.955, 1.377, 1.600,
+    1.002, -1.619, -2.207, -1.108, -1.619, -1.108, -1.108, -1.108,
+    2.951, -1.396, 1.600, 3.631, 2.188, -1.108, -1.108, -1.108,
+    -2.089, -1.108, -1.396, -1.108, -1.619, -1.108, -1.955, -1.242,
+    -1.396, -2.207, -1.108, 1.089, -1.108, -1.396, 1.377, -2.207,
+    -1.619, -1.108, -3.030, -1.619, -1.108, -1.396, -1.108, -2.312,
+    -1.108, -1.108, -1.108, -2.312, -1.619, -1.108, -2.843, -1.619,
+    -1.396, -1.396, -2.207, -2.207, -1.108, -1.108, -1.021, -1.396,
+    -1.108, -1.801, -1.108, -1.396, 2.070, -2.089, -1.396, -1.108,
+    -1.108, -1.108, -2.089, 1.377, -1.396, -1.108, -2.089, -1.108,
+    -1.108, -2.900, -1.396, -1.108, -1.396, -2.312, -2.089, -1.396,
+    -1.108, -1.108, -1.108, -3.005, -1.108, -1.108, -1.801, -1.396,
+    -1.619, -1.108, -2.089, -1.396, -1.108, -2.575, -2.207, -1.396,
+    -1.955, -1.801, -1.108, -1.108, -1.619, -1.619, -1.396, -1.759,
+    -1.619, -1.619, -1.619, 1.377, -1.396, -1.396, 1.782, -2.407,
+    -1.955, -1.619, -1.108, -1.619, -0.990, -1.619, -1.108, -2.843,
+    -1.619, 1.531, 0.817, 1.377, -1.619, 1.089, 1.936, -1.108,
+    -1.550, -1.396, 1.089, 1.782, 1.243, 1.600, -4.366, -1.108,
+    -2.089, -1.396, -1.396, -1.396, -1.619, -1.619, -1.955, -1.396,
+    -1.619, -1.108, -1.108, -2.312, -2.207, 1.325, 1.600, 2.188,
+    1.936, 1.089, -1.619, -1.396, -1.801, -1.801, -1.801, 3.392,
+    1.089, -0.926, -1.881, -1.955, 1.377, 1.089, 1.600, -3.388,
+    -1.955, -2.782, -3.287, -2.089, -2.407, -1.108, -1.108, -1.108,
+    -1.619, -1.396, -1.108, -1.619, -1.396, 1.377, 1.089, -0.629,
+    -1.396, 1.377, -1.108, -1.108, -1.309, -1.396, -1.619, -1.396,
+    -1.108, -1.396, -2.312, -1.108, 1.089, -1.108, -1.108, -2.207,
+    -1.108, -1.955, 1.481, 0.738, 2.070, 1.377, -0.703, 1.695,
+    1.377, 2.388, 1.936, 1.089, -1.396, 1.089, 1.600, 3.654,
+    2.005, 2.665, 1.377, 1.377, -1.801, -1.881, -1.396, 2.475,
+    1.089, 1.377, 1.089, -1.108, -1.108, -1.801, 1.936, -1.108,
+    -2.575, -1.108, -1.396, 2.629, 1.089, -1.108, -1.108, -2.089,
+    -1.108, -1.801, -2.312, -1.108, -1.108, -1.108, -2.312, -1.619,
+    -1.108, -1.108, 2.935, 2.881, -2.312, -1.108, -1.396, -0.536,
+    -2.312, -0.520, -2.089, 2.070, -1.108, 1.936, 1.089, 1.782,
+    -1.108, -1.955, -1.108, -1.108, -1.955, -1.801, -1.801, -2.089,
+    -1.108, -1.108, -1.801, -1.108, -2.261, -1.445, -1.396, -1.108,
+    1.089, -2.312, -1.801, -1.619, -2.407, -2.089, -1.108, -1.881,
+    -2.494, -1.955, -1.108, -0.897, -1.396, -0.520, 1.089, -2.407,
+    -1.396, -1.396, -1.108, -1.108, -0.660, -1.396, -1.108, -1.108,
+    -1.396, -0.857, -0.926, 2.070, 1.089, -1.801, -1.396, 2.342,
+    1.936, -1.619, -1.108, -1.396, -2.575, -1.396, -1.108, -1.396,
+    -1.108, 1.089, -1.396, 1.089, 2.154, 1.089, 1.377, 1.089,
+    -1.396, 1.708, 2.698, -1.619, 1.089, 0.684, -1.396, 1.243,
+    -1.396, -1.396, 1.377, -1.108, 2.388, 1.089, -1.396, -1.108,
+    -1.619, -1.108, -1.108, -1.108, -1.108, 1.377, 1.089, 0.907,
+    1.600, -1.801, -1.396, -2.089, -1.396, -1.108, -1.145, -1.108,
+    -1.108, -1.108, 1.089, -1.396, 1.089, -1.801, -1.108, 1.377,
+    -1.108, -1.108, 1.782, -1.108, -2.407, -1.108, 1.377, -1.955,
+    -1.108, -1.108, -1.108, -1.396, -1.108, 0.907, -1.396, -1.108,
+    -1.108, -1.108, 1.377, 1.089, 2.555, -1.108, -1.619, -1.108,
+    -1.396, -1.108, -1.619, -1.108, 1.600, 1.089, -1.108, -1.108,
+    1.377, -1.108, -1.108, -1.108, -1.955, -1.108, -1.619, -3.005,
+    -2.089, -1.108, -1.396, -1.108, -1.108, -1.108, -1.108, -1.955,
+    -1.108, -1.396, -1.108, -1.619, -1.619, -1.619, 2.388, 1.600,
+    1.936, -1.396, -1.619, -1.714, -2.089, -2.494, -1.396, -1.396,
+    -2.782, -1.108, -1.801, -1.108, -1.108, -1.396, -3.816, -1.108,
+    -1.396, -2.312, -1.396, -1.396, -1.108, -1.108, -1.044, -1.108,
+    2.475, -1.619, -1.801, -1.396, 1.782, -1.108, 1.377, -1.108,
+    0.982, -1.108, -1.108, 2.763, -1.108, -1.619, -1.955, -1.955,
+    0.684, -1.619, -0.703, -1.108, -1.108, 3.601, -1.396, -1.108,
+    1.600, 0.907, 1.600, 3.209, 3.058, -2.089, 2.293, 1.936,
+    1.782, 1.936, 1.600, -1.108, -1.108, -1.396, -1.108, -1.801,
+    -1.108, -1.396, -1.108, -1.108, 1.377, 2.775, 1.194, 2.555,
+    3.286, 1.782, -1.396, 1.243, -1.396, -1.619, -1.619, -1.108,
+    -2.782, -1.108, -1.108, 1.600, 1.089, 1.437, 1.089, 1.089,
+    1.377, 1.377, -1.108, -1.108, -1.233, -1.396, -1.396, -1.619,
+    -3.475, -1.108, -1.619, -1.396, -1.108, -1.801, -1.974, -1.108,
+    -1.396, -1.108, -1.108, -1.108, -1.108, -1.955, -1.619, -2.207,
+    -1.108, -1.108, -1.108, -1.108, -1.396, -1.108, -1.396, 0.684,
+    1.089, -1.801, -1.108, -1.801, -1.108, -1.108, -2.718, -1.108,
+    -1.108, -1.619, -1.108, -1.108, -1.619, -1.619, -1.108, -1.108,
+    -1.396, -1.108, 1.089, 1.782, -1.108, -1.108, -2.089, -1.801,
+    -2.494, -2.207, -2.407, -1.108, -1.108, 1.757, -0.857, 1.782,
+    1.936, -3.101, -2.089, -1.396, -1.108, -1.108, -3.342, -1.108,
+    -1.955, -1.801, -1.108, -1.108, -1.801, -2.843, -1.108, -2.089,
+    -1.108, -1.955, -1.108, -1.619, -1.396, -1.108, -1.108, -1.108,
+    -1.619, -1.396, -2.150, -1.396, -1.108, -1.619, -1.108, -1.619,
+    -1.108, 1.377, -1.108, -1.108, 0.971, -1.108, 2.555, 1.377,
+    -1.801, -1.108, -1.108, -1.108, 1.089, 1.936, -0.569, 1.377,
+    -1.619, 1.089, 2.131, 1.377, 0.967, 1.089, -2.575, -1.108,
+    1.089, 0.550, 1.600, 1.600, 1.600, -1.396, -1.108, 1.089,
+    -2.089, -1.108, 3.775, 2.475, 1.089, 1.089, 1.089, 2.475,
+    1.600, 1.377, 1.377, 2.070, 1.377, 3.358, 1.089, 2.555,
+    2.555, 1.089, 1.089, 1.089, 1.782, 2.388, 1.089, 2.475,
+    2.388, 1.089, -2.494, -1.108, -2.718, -1.955, -1.619, 0.626,
+    -1.108, -1.108, 1.377, -1.955, -2.407, -1.955, -1.396, 2.070,
+    -1.108, -1.396, -2.207, -1.955, -2.718, 1.089, 3.487, -1.108,
+    -1.619, -1.108, 0.971, -1.108, -1.396, -1.619, -1.108, -1.619,
+    -1.396, 1.377, -1.108, -2.843, 1.936, 0.907, 1.600, 2.188,
+    -1.396, -1.619, 2.935, -1.396, 1.089, -1.619, -1.108, 1.377,
+    -1.396, -1.108, -1.108, -1.396, -1.108, -1.396, -1.108, -1.801,
+    0.587, 2.824, 2.475, 1.089, 2.804, 1.377, 1.089, -1.396,
+    -1.108, 1.377, 1.243, 2.881, -2.312, 3.704, -1.108, -0.703,
+    -1.108, -1.619, -0.820, -1.108, 1.089, -1.396, -1.108, -1.396,
+    -1.396, -1.396, -1.108, 1.600, 1.089, -2.089, -1.396, -1.396,
+    -1.108, -1.801, -1.396, 1.600, -2.600, -1.801, -1.108, -1.619,
+    -2.494, 1.089, 1.754, 1.782, 1.089, 1.223, 1.600, 1.089,
+    1.089, -1.108, -1.396, -1.108, -1.619, -1.396, -1.108, -1.108,
+    -1.108, -1.108, -2.089, -1.801, -1.619, -1.619, -1.108, -1.108,
+    -1.108, 1.936, -1.108, 1.290, 1.089, -1.108, -1.801, -1.108,
+    1.377, -1.108, -1.550, -1.619, 1.089, -1.801, -3.228, -1.108,
+    -2.312, -1.108, -0.703, -1.108, -1.108, 1.089, -1.108, -0.926,
+    -1.396, -1.108, -1.108, 1.089, 1.377, 1.089, 2.188, 0.907,
+    2.293, 1.089, 1.936, -0.703, -1.108, 1.089, 1.243, 2.388,
+    -0.677, -1.396, -1.108, 1.377, -1.108, -1.108, 1.600, 1.089,
+    -1.955, -1.108, -1.396, -2.718, -1.108, 2.516, 1.089, 1.089,
+    -0.671, -1.396, -1.108, -1.396, -1.108, -1.619, 1.936, 1.089,
+    1.089, -2.312, -1.396, -1.108, -1.619, -1.396, -2.089, -2.089,
+    -1.108, -1.801, -1.396, -2.207, -1.396, -1.396, -2.407, -2.312,
+    -1.815, -1.108, -1.396, -1.108, -1.396, -1.108, -1.108, -1.108,
+    -1.396, -1.619, -1.108, -1.108, -1.108, -0.763, 1.089, -1.955,
+    1.377, -1.108, -1.714, -1.108, -1.108, -0.926, -1.108, -1.396,
+    -1.619, -1.108, -1.396, -1.108, -1.396, -1.108, -1.801, -1.396,
+    -1.108, -2.207, -1.801, -1.396, 1.089, 1.089, 1.377, -1.396,
+    -1.396, -3.228, -1.108, -1.801, -1.108, -1.801, -0.660, -2.312,
+    1.089, -1.619, -1.108, 1.725, 1.600, -2.207, -1.108, -1.108,
+    1.782, 1.089, -1.619, -1.108, -2.089, -1.108, -1.108, -1.108,
+    -1.801, -1.108, -1.396, -1.108, -2.312, -1.396, -1.619, -1.108,
+    -1.619, -1.108, -1.108, 1.089, -1.108, -1.039, -2.089, 0.907,
+    -1.233, -1.108, -1.396, -1.108, -1.108, -1.108, 1.377, -1.108,
+    1.377, -1.619, -1.108, -1.108, -1.396, -1.619, -1.108, 1.600,
+    -1.619, -1.619, -1.801, -1.396, 2.293, 1.089, -1.108, -1.108,
+    -1.108, -0.990, -1.396, -1.108, -1.619, 1.089, 2.388, 1.089,
+    2.293, -1.396, -1.108, 1.649, 1.089, 1.089, 2.475, -1.396,
+    -1.108, 1.782, -1.108, -1.396, -1.108, -1.396, -1.955, -1.396,
+    -0.597, -1.396, -1.801, -1.801, -1.108, -1.396, 2.475, 1.782,
+    1.782, -1.396, -1.108, -1.955, -1.108, -1.108, -1.108, -1.801,
+    -1.396, -2.407, -1.108, -1.108, -1.955, 1.377, 2.475, -1.396,
+    -1.108, 1.782, -1.108, 1.169, -1.108, -1.619, -3.054, -1.108,
+    -1.619, -1.108, -1.108, 1.290, -2.494, 1.936, 3.392, -0.926,
+    1.089, 1.936, -1.108, -1.108, 0.684, -1.801, -1.108, 2.555,
+    1.600, 2.188, 1.089, 2.555, 1.377, 1.377, -2.089, 2.070,
+    2.070, -0.520, -1.108, -1.619, -1.108, -2.575, -1.108, -1.396,
+    -1.108, 1.169, 1.782, -2.089, -1.396, -1.396, -1.108, -1.108,
+    -1.108, -1.619, -1.619, -1.801, -0.926, -1.108, -1.396, -1.108,
+    1.377, -2.718, -2.312, -2.089, -2.207, -1.108, -2.750, -1.396,
+    -1.108, -1.108, 0.684, 1.600, -1.955, -0.569, -1.396, -1.619,
+    -1.396, 1.089, 1.089, -1.108, -2.089, -1.396, -1.619, -1.108,
+    -0.660, -2.089, -1.619, 1.089, 1.089, -1.396, -1.108, -1.396,
+    -2.207, -1.955, -1.396, -1.801, -1.801, -2.207, -1.108, -2.649,
+    -1.396, -1.108, -1.108, -1.801, -1.396, -2.312, -1.108, -1.801,
+    -1.396, 0.918, 1.936, -2.089, -1.801, -1.108, 1.815, -1.108,
+    -3.054, -1.396, -1.108, -1.108, -1.108, -1.108, -1.108, -1.108,
+    -1.396, -1.108, -1.108, -1.108, -2.407, -1.396, -1.108, -0.703,
+    -3.101, -2.089, -1.396, -2.089, -1.619, -1.108, 1.089, 1.089,
+    -0.703, 1.377, -1.108, 1.089, -1.619, 1.089, 2.388, -1.801,
+    0.684, -1.108, -1.108, -1.396, -1.396, -2.207, -1.108, -1.619,
+    -1.108, -1.108, -1.108, -1.955, -1.619, -1.619, 1.089, -1.396,
+    -1.108, -1.108, -1.619, -1.396, -2.207, -1.108, -1.108, -2.089,
+    -1.396, 2.388, 2.188, -1.108, 1.936, 1.089, -2.954, -1.955,
+    -1.801, -3.054, -1.108, -1.108, -1.108, -1.108, -3.101, -1.955,
+    -1.108, -3.827, -1.108, -1.108, -1.108, -1.108, -2.718, -1.396,
+    -1.396, -1.108, -1.955, -1.396, -1.108, -1.955, -1.955, -1.619,
+    -1.108, -3.747, -1.396, -1.108, -1.396, -1.396, -1.108, -1.619,
+    -2.494, 1.089, -2.750, -1.108, -2.494, -1.108, 1.154, 1.089,
+    -1.396, 2.388, -1.108, 2.188, 1.089, 1.377, -1.801, -1.108,
+    -4.070, -1.108, -1.108, -3.228, -1.108, -1.396, -1.108, -1.396,
+    -2.207, -2.312, -1.955, -1.619, -1.108, -1.108, -1.108, -1.396,
+    -1.396, -1.108, -0.703, -1.955, -1.396, -1.108, -2.782, -1.108,
+    -1.108, -2.089, -1.108, -0.638, -1.108, 1.377, -2.207, -1.108,
+    -1.108, -1.108, -1.619, -1.619, -1.108, 1.377, -1.619, -1.108,
+    -3.536, -1.619, -1.108, -1.108, -1.108, -3.593, -1.801, -1.619,
+    -1.108, -1.396, -1.108, -1.396, -1.396, -2.089, -2.089, -2.575,
+    -1.108, -1.619, -1.108, -1.801, -1.955, -1.619, -1.955, -1.396,
+    -1.801, -1.108, 1.936, -1.396, -1.108, 1.862, -1.108, 2.555,
+    -1.619, -1.108, -1.108, -1.396, -1.108, -1.396, -2.649, 1.936,
+    1.089, 2.555, 1.089, 2.188, 2.293, 1.089, 1.089, 1.089,
+    -1.108, -1.619, -1.396, -1.801, -1.108, -1.108, -1.396, -1.108,
+    -1.955, -1.108, -1.619, -2.312, -1.619, 0.684, 1.089, -1.396,
+    -2.089, -1.108, 1.089, -1.108, 2.293, -1.396, -1.108, -1.396,
+    -1.108, -3.188, -1.108, -1.955, -1.801, -1.108, -1.108, -1.955,
+    -1.108, 1.600, -1.619, -1.619, -1.108, -1.955, 1.377, 1.089,
+    -1.619, -2.089, 1.600, -1.108, 1.600, -0.520, 0.529, 0.838,
+    0.684, -1.619, -1.108, 1.089, 2.188, 1.600, -1.619, -2.407,
+    2.188, 1.888, 1.089, 1.600, 1.600, 2.922, 2.908, -1.801,
+    -1.396, -1.108, -2.407, -2.089, -1.396, -1.955, -1.108, -3.377,
+    -1.619, -1.108, -1.108, -1.619, -1.108, -1.108, -1.619, -1.619,
+    -1.108, -1.108, -2.207, -1.396, -0.703, -1.619, -2.089, -1.955,
+    -1.108, -2.207, -1.108, -1.108, 1.089, -1.108, -1.108, 1.782,
+    -1.108, -1.396, -1.955, -1.108, -3.188, -1.801, -1.108, -1.396,
+    -1.801, -2.407, -1.108, -1.108, -1.108, -1.108, -1.955, -1.955,
+    -1.955, -1.619, -1.396, -2.649, -1.396, -1.108, -1.801, -1.108,
+    -1.108, -1.108, -1.396, -1.262, -1.801, -1.619, -1.108, -1.955,
+    -1.108, -1.108, -1.396, -1.619, -1.619, -1.108, -2.782, -1.801,
+    1.600, -1.801, -1.396, -1.396, -1.396, -1.108, -1.108, 2.045,
+    -1.108, -2.494, -1.396, -1.108, -1.108, -1.108, 2.188, -1.619,
+    2.555, -1.108, -2.089, -2.207, -1.108, 2.293, 1.377, 1.600,
+    -2.207, -1.108, 0.907, -1.108, -1.476, -1.108, -1.108, -1.955,
+    -1.396, -0.857, -1.801, -2.207, -1.108, -1.152, -1.396, -1.955,
+    -1.396, -1.108, 1.377, -1.108, -1.396, -1.396, 2.070, -2.089,
+    1.782, 1.377, 2.070, -4.087, -1.108, -1.396, -1.955, -1.619,
+    -1.108, -1.108, -1.396, -1.108, -1.619, -1.108, -2.312, -1.108,
+    -1.801, -1.108, -1.108, -1.108, -1.108, -1.108, -1.801, -1.619,
+    -1.396, 1.089, -1.396, 1.089, -1.801, -1.396, 0.929, -1.396,
+    1.089, 2.188, 1.600, -1.801, -1.396, 1.377, 1.089, 1.089,
+    -0.569, -1.955, 1.089, -1.108, 2.005, 1.089, -2.089, -1.108,
+    -1.396, -1.108, -1.619, -1.108, 1.782, 1.089, 1.377, -1.108,
+    -1.801, -2.718, -1.108, -1.396, -1.396, -1.619, -2.954, -1.801,
+    -1.801, -3.377, -1.108, -1.396, -1.108, -1.108, -1.108, -1.396,
+    -1.619, -1.108, -2.089, -1.108, -1.108, -1.568, -1.108, -1.108,
+    -1.396, -1.108, -1.801, 1.089, 1.089, -1.801, -3.188, -1.619,
+    -1.396, -1.396, -1.396, -3.268, -1.396, -1.108, -1.108, -1.801,
+    -1.108, -1.108, -1.108, -2.407, -1.108, -1.396, -2.575, -1.108,
+    -1.396, 1.089, -2.575, -2.207, -1.955, -1.108, 1.782, 1.089,
+    1.089, -1.108, 1.600, -1.801, -1.801, 1.089, -1.108, -1.108,
+    -0.703, -1.108, -1.108, 1.089, -3.228, -1.108, -1.396, -1.801,
+    -1.108, -2.575, -1.108, -1.108, -1.108, -1.108, -1.108, -1.108,
+    -1.108, -0.549, -1.801, 1.600, 1.600, 1.089, 1.089, -1.108,
+    -1.396, -1.396, 0.684, -3.228, -1.108, -1.108, -1.396, -1.108,
+    -1.937, -1.108, 1.089, -2.407, -2.407, -2.718, -2.494, -1.396,
+    1.782, -1.396, 1.089, -1.801, 1.377, -1.396, -2.649, -1.396,
+    -1.108, -2.494, -1.108, -1.396, -1.108, -1.396, -1.108, -2.312,
+    -1.108, -1.396, -1.396, -1.108, -1.108, -1.108, 1.089, 1.089,
+    -2.089, -1.955, -1.396, -1.108, -1.108, -1.108, -1.108, -1.108,
+    -1.396, -1.108, -1.514, -1.108, -1.108, -1.108, -1.108, -2.494,
+    -2.494, -1.108, -1.619, -1.108, 1.089, -2.261, -1.801, -1.108,
+    -1.108, -1.881, -1.108, -1.108, -1.108, -1.108, 1.329, 1.600,
+    -1.108, 1.089, -1.108, 1.089, 1.089, -1.619, 1.089, 1.089,
+    -1.108, 1.089, -3.411, -1.396, -1.108, -1.396, -1.108, -2.407,
+    -3.145, -1.396, -1.396, -1.396, -1.108, -1.021, -1.108, 2.188,
+    2.188, -1.108, -1.108, -2.407, -2.312, -1.108, -1.801, -1.108,
+    2.188, 1.089, 1.600, -0.926, -1.108, -1.108, -1.396, -1.195,
+    -1.108, -2.782, -1.396, -1.955, -1.955, -1.108, -1.801, -1.619,
+    -1.108, -1.619, -1.108, -1.396, 1.089, -1.396, -1.108, -1.684,
+    -2.718, 1.377, -1.108, -1.396, -1.396, -1.396, -1.396, -1.396,
+    -1.396, -1.619, -3.747, -2.089, -2.312, -1.396, -1.396, -1.619,
+    -1.108, -1.108, -1.108, 1.600, -2.649, -1.396, -1.801, -1.108,
+    -1.108, -2.089, -1.108, -1.108, -1.108, -1.108, -1.396, -1.955,
+    0.684, 1.089, -1.396, 0.684, 1.600, 1.089, -2.089, -1.108,
+    -1.108, -2.900, -2.312, -1.396, -1.801, -1.108, -1.108, -2.782,
+    -1.108, -1.619, -1.108, -1.108, -1.108, 1.089, -1.801, -1.108,
+    -1.108, -1.619, -1.108, -1.108, -3.342, -1.396, -1.108, -1.108,
+    -1.108, -1.619, -1.619, -1.108, -3.005, -1.108, -1.108, -1.108,
+    -1.396, -2.207, -1.108, -1.108, -1.396, -1.619, -1.396, -1.108,
+    -1.619, -1.619, 0.531, 1.089, 2.433, -2.494, -1.801, -1.801,
+    1.089, -1.108, -0.703, 2.763, 2.188, -1.619, 1.089, -1.396,
+    2.459, 2.935, 1.377, 1.089, 1.089, 1.377, 1.089, -1.514,
+    -1.396, -1.108, -1.396, -1.108, -1.108, 2.388, 2.388, -1.108,
+    -1.955, -1.396, -1.619, -1.108, -1.108, -1.396, 1.154, 1.782,
+    -1.396, -2.312, -1.619, -1.108, -1.396, -1.108, -1.108, -1.108,
+    -1.108, -2.089, -1.108, -1.108, -1.619, -1.396, -1.396, -1.108,
+    -1.108, -0.926, -3.005, -1.108, -2.089, -1.619, -1.801, -2.089,
+    -1.108, -2.089, -1.396, -1.396, -2.575, -1.955, -0.926, -1.108,
+    -2.494, -2.312, 1.600, -1.955, 1.823, -1.108, 1.377, 0.684,
+    1.194, -1.108, -1.108, 1.377, 1.089, 2.986, 1.089, 1.377,
+    1.600, -1.108, -1.801, -1.108, -1.396, -1.396, -0.857, -1.108,
+    -1.108, -1.108, -1.108, -1.396, -2.407, -2.494, -1.619, 1.303,
+    -1.619, -2.494, -1.108, -1.108, -1.801, -1.108, -1.108, -0.804,
+    -1.108, -1.108, -1.396, -2.089, -2.782, 1.243, -2.718, -1.108,
+    -2.575, -1.108, -2.207, -1.619, -1.108, -1.396, -1.108, -1.619,
+    -1.955, -1.619, -1.108, -1.108, 1.089, -2.407, 2.070, 1.089,
+    -1.108, -1.619, -2.312, -1.108, 2.629, -1.396, -0.703, -1.108,
+    -2.207, -1.801, 1.089, 1.089, 0.790, 0.907, 2.293, 2.698,
+    1.377, -1.108, -1.108, -1.619, -1.619, -1.108, -1.108, -1.396,
+    -1.108, -1.396, 2.293, -1.108, -1.396, -1.955, -1.108, 1.782,
+    1.089, -1.396, -1.396, -1.396, 0.851, 1.377, -1.108, 1.600,
+    -1.619, -1.108, 1.636, 1.377, 1.089, 1.089, 1.243, 2.293,
+    1.089, 1.782, 1.377, 1.089, 0.971, 1.089, 1.600, -1.396,
+    2.809, 1.089, 1.600, 1.600, 1.782, 1.089, 1.089, -1.108,
+    1.936, -1.108, -1.108, -2.089, -1.396, -1.801, -1.396, 1.089,
+    -1.108, -1.108, -2.718, -1.396, -1.619, -1.108, -1.396, -1.396,
+    -1.396, -3.342, -1.619, -1.801, -1.619, -0.990, -1.108, -1.396,
+    -1.619, -2.207, -1.396, -1.396, -1.108, -1.108, -1.619, 1.600,
+    -1.619, -1.396, -1.396, 2.731, -1.955, -1.396, -1.108, -1.108,
+    -1.396, -1.396, -1.108, -2.207, -1.396, -1.108, -0.703, -0.926,
+    1.600, 1.377, 1.089, 2.188, 1.089, 1.089, 1.600, 1.089,
+    1.377, -1.108, -1.108, -2.718, -1.108, -1.619, -1.108, 0.907,
+    -1.108, -1.619, -1.108, -1.619, -1.396, 1.089, 1.782, 1.377,
+    -1.108, -2.718, -1.801, -1.108, -1.396, -1.108, -1.396, -1.396,
+    -1.619, -1.619, -1.108, -1.108, -1.108, -1.108, -3.941, -1.108,
+    -1.108, -1.108, -1.108, -2.494, -1.801, 2.881, 1.782, 2.388,
+    1.089, -0.857, -1.108, -1.396, -1.396, -0.703, 1.600, -1.108,
+    -2.207, -1.108, 1.089, -1.619, -1.619, 1.760, -1.396, 1.089,
+    1.002, 1.089, 1.782, 0.550, 0.907, 1.377, -1.108, 1.089,
+    1.089, -1.514, 1.089, 1.046, 1.136, -1.396, -1.108, -1.801,
+    -1.396, 0.684, -1.108, 1.089, 1.377, 1.377, -1.108, -1.619,
+    1.089, 1.089, -2.843, -1.955, -1.532, -1.108, -1.619, -1.108,
+    1.089, -2.494, 1.377, -2.089, -1.108, -1.619, -0.626, -1.108,
+    -1.619, -1.108, -1.881, -1.396, 0.907, -1.619, 1.089, 1.089,
+    -1.619, -1.955, -2.954, -1.108, -1.396, -1.108, -1.108, -1.396,
+    1.089, 1.089, -0.844, -2.207, -1.108, -1.801, -1.108, -1.108,
+    -1.108, -1.396, -1.801, -1.108, -1.108, -1.108, 1.089, -1.108,
+    2.188, -1.619, 1.089, -1.801, -1.108, -1.108, 1.377, -1.108,
+    -1.619, -1.108, -2.207, -1.108, -1.108, -2.407, -1.396, -1.108,
+    1.089, 1.377, 1.089, 1.089, 1.936, 1.089, -1.396, -1.108,
+    -1.108, -1.203, -2.207, -2.207, -1.108, 1.600, -0.703, 1.032,
+    -2.312, -1.108, -1.396, -1.801, 1.377, -2.312, -1.396, -1.396,
+    2.070, -1.396, -1.396, -2.494, -1.108, 0.550, -1.108, -1.955,
+    -2.407, -1.262, -1.396, -2.089, 0.501, 1.782, -1.619, -1.108,
+    -1.955, -2.089, -0.703, -1.396, -1.619, -1.396, -1.801, 2.388,
+    -1.396, -1.108, -2.312, -1.108, -1.619, -1.396, -1.108, -1.396,
+    -1.396, -2.575, -1.801, -1.619, -1.108, -1.108, -1.955, -3.005,
+    -1.396, -1.108, 1.089, -1.396, -1.955, -1.108, 0.946, 0.855,
+    -1.108, 1.243, 0.801, -0.703, -2.575, -2.649, 0.907, -1.550,
+    -1.801, -1.801, 1.377, -1.801, 2.070, -0.703, -3.475, -0.703,
+    -0.926, 0.684, -1.108, -3.005, -1.801, -1.801, -2.207, -0.569,
+    -1.108, -0.703, -1.396, -2.575, 0.684, -1.108, -1.396, 1.089,
+    -1.396, -1.108, 1.600, -2.089, -1.108, -2.649, -1.619, -1.550,
+    -1.396, 1.695, -1.801, -1.108, -2.089, -1.108, -1.955, -1.514,
+    -1.108, -1.801, -1.108, -1.955, -2.312, -1.108, 2.763, -1.108,
+    1.089, 1.089, -1.108, 1.600, 1.600, -1.619, -2.207, -1.108,
+    1.089, -1.801, -2.575, 1.243, -1.619, -2.207, 1.377, 1.243,
+    -1.801, -1.108, -1.108, -1.108, 0.907, -0.703, -2.407, -0.885,
+    -1.108, -1.108, -1.955, -1.108, 1.089, -1.108, 1.377, 0.907,
+    -1.155, -2.089, 1.377, -1.108, -3.647, -1.108, 1.089, 0.789,
+    -1.619, -1.801, -1.396, -1.396, 2.070, -1.331, -1.396, -1.955,
+    1.936, -3.188, 1.089, 1.377, 1.377, -1.108, 0.907, 1.089,
+    2.935, -1.396, -1.108, 1.600, -1.801, 1.936, -1.396, 1.377,
+    -1.108, -1.619, -1.396, -1.108, -2.843, -1.108, 0.977, -1.619,
+    0.684, -1.108, -1.108, -2.089, -1.108, -0.783, -1.108, -1.514,
+    -2.312, -0.703, 1.089, -1.396, -1.108, 1.600, -1.108, -1.955,
+    -1.108, -1.108, 0.779, -1.108, -1.396, -1.108, -0.885, 1.600,
+    -0.520, 1.600, 1.936, 1.377, -2.312, -1.619, 1.377, 1.600,
+    -1.619, -1.108, -1.108, -1.955, -1.108, -1.108, -1.108, -1.696,
+    0.801, -1.619, -1.396, -2.575, -3.054, -3.268, -1.396, 1.377,
+    -1.108, -1.619, -1.108, -1.108, -1.108, -1.396, -1.801, 1.089,
+    2.516, -1.396, -1.955, -1.955, -1.108, -1.108, -2.900, -1.108,
+    -3.377, -1.188, 1.377, 1.089, -1.801, 1.377, 1.089, 1.089,
+    -1.108, -1.801, 1.089, -1.514, 1.089, 0.501, 1.600, -1.108,
+    0.684, -1.396, -2.207, -2.407, -1.108, -1.108, -1.108, -1.108,
+    -1.714, -0.820, 1.089, -1.108, -1.955, -1.955, 1.377, -1.108,
+    -1.108, -1.619, -1.108, -1.396, -1.108, -1.396, 0.907, -1.396,
+    0.789, -1.000, -1.108, -1.396, -2.089, -2.575, -1.955, -1.108,
+    -1.108, -1.108, -1.108, -2.207, -1.108, 1.815, -1.108, -0.520,
+    -1.801, 1.377, 2.555, 1.600, 1.089, -1.801, -1.619, -1.619,
+    -1.108, -1.108, -1.108, 0.637, -1.396, -1.108, -1.108, 1.089,
+    -1.396, -1.801, 0.684, -1.396, -2.312, -1.108, -0.990, -1.108,
+    -1.108, -1.108, -3.145, -1.801, -2.782, -1.396, -1.108, -1.396,
+    -1.801, -1.396, 1.377, 2.698, -1.108, -1.262, -1.619, -1.955,
+    -1.396, 2.794, -2.843, -1.396, -1.108, -2.843, -1.396, -1.108,
+    -3.228, -1.108, -1.108, -1.108, -1.108, -1.108, 0.946, -1.619,
+    1.089, 0.584, -2.312, 1.377, -1.396, 1.782, 1.089, -1.955,
+    -1.619, -2.407, -1.108, -1.396, 1.377, 1.089, -0.703, 3.035,
+    1.782, 2.188, 2.475, 1.089, 1.377, 2.516, 1.936, 1.377,
+    2.935, 1.600, -0.520, -1.108, -1.108, 1.600, 1.089, 1.600,
+    2.555, -1.396, -1.108, 1.936, -2.089, -1.396, -1.955, -1.108,
+    -1.108, -1.108, -1.396, -1.396, -1.619, -1.108, -2.207, -1.396,
+    -1.396, -3.228, -1.801, -1.108, -1.619, -1.108, -1.396, -1.108,
+    -1.955, -1.108, 3.035, 1.089, 1.089, -1.801, -1.396, -1.108,
+    0.684, -1.108, -2.407, -1.619, -2.407, -0.703, 2.188, 1.377,
+    -1.801, -1.619, 1.089, 1.936, 1.936, -1.396, -1.396, 2.293,
+    -1.108, 1.600, -1.396, -1.955, -1.108, 1.377, 1.782, -0.979,
+    -1.108, 1.089, -0.885, -2.089, -1.396, -1.801, -1.108, -2.089,
+    -1.108, 1.936, 1.936, 1.377, 1.089, 1.169, -1.396, 1.089,
+    -2.494, -1.396, -2.089, 1.089, -1.955, -1.801, -1.396, -1.396,
+    -1.108, 1.377, -1.108, 1.600, -2.494, -1.108, -1.108, -1.801,
+    -2.718, -2.407, -1.801, -2.089, -1.108, -1.108, 2.188, -1.801,
+    -1.108, -1.108, -0.608, -1.801, -1.108, -1.108, -1.955, -1.108,
+    -2.900, -1.108, 1.600, -1.955, -1.619, -2.312, -1.108, -1.396,
+    -0.926, -1.396, -1.108, -1.108, -1.396, -1.108, 1.936, -1.955,
+    -1.108, -1.108, -1.619, -1.108, -1.108, -1.108, -2.207, 2.961,
+    -1.396, -2.089, 1.089, -1.108, -1.108, -1.396, -2.207, -1.108,
+    -1.619, 2.388, -1.396, 1.089, -1.619, -1.108, -1.108, -1.619,
+    -1.108, -1.619, -0.703, 1.089, -1.108, -1.108, -1.108, -1.108,
+    -1.396, 1.089, -1.801, -0.926, -1.396, -1.396, -1.108, 1.600,
+    -1.108, -1.619, -1.108, -1.955, -1.108, -1.955, -1.108, -1.108,
+    -1.108, 1.377, 1.936, -1.108, -1.619, -1.801, -1.108, -1.108,
+    -2.312, -1.108, -1.619, -1.801, 1.600, 1.377, 1.089, 3.456,
+    1.089, -1.396, -2.575, -1.619, -1.396, -2.407, 1.600, -1.108,
+    -1.108, -0.703, 1.089, 1.936, 1.089, -1.108, -1.108, -1.396,
+    -1.108, -0.703, -1.619, -3.054, -1.108, -1.955, -1.108, -2.207,
+    -1.396, -1.108, 1.089, -1.309, -1.108, 1.089, 1.089, -0.520,
+    -1.108, -0.820, -1.619, 1.089, -1.955, -1.108, -1.396, -2.407,
+    -2.207, -2.312, -1.108, 0.501, -1.619, 1.089, 1.782, 1.377,
+    1.089, -2.494, -2.207, -1.396, -1.619, -2.494, -1.396, -2.089,
+    1.089, -1.801, 1.089, -1.619, -1.619, -1.396, -2.407, -1.396,
+    -2.089, -1.108, -1.108, 2.070, 2.070, -2.649, -1.108, 2.070,
+    1.377, 1.089, -1.396, -3.565, -2.089, -1.108, -1.108, 1.089,
+    -1.108, -1.108, 1.089, -2.843, -2.207, -1.801, -2.782, -1.108,
+    -2.089, -1.108, -1.396, -1.108, -2.089, -2.089, -1.396, 0.907,
+    1.600, 1.089, -2.312, -2.207, 1.377, -3.101, -1.955, -1.108,
+    -2.575, -1.396, -2.207, -1.396, -2.207, -1.108, -1.619, 1.600,
+    -1.801, -1.108, -1.619, -1.514, -1.396, -1.514, -1.396, -1.108,
+    -2.954, -3.444, -2.089, -1.396, -1.396, -1.108, -2.494, 2.881,
+    -1.108, 1.377, -1.955, -1.801, -2.407, -1.396, 1.936, -1.108,
+    -1.396, -1.108, -1.108, -1.801, -1.955, 2.188, 1.377, -0.679,
+    1.878, 2.358, -1.396, 1.089, -0.747, -1.108, -1.955, -1.108,
+    -1.801, -0.703, 1.936, 2.388, 1.782, -1.619, -1.108, -2.782,
+    -1.396, -1.955, -0.520, -2.089, -1.108, -1.214, -1.801, -1.108,
+    -2.011, -1.108, -1.396, -1.108, -1.108, -1.108, -1.108, -1.396,
+    -1.108, -1.619, -2.312, -1.108, -1.619, -1.396, -1.108, 1.782,
+    -2.207, -1.396, 3.437, 2.629, 3.902, 2.293, 2.188, 2.555,
+    3.168, 2.433, 3.942, 1.600, 1.782, 3.487, 0.684, 1.377,
+    -1.108, 3.517, 1.936, 1.089, 1.089, -1.108, -3.838, -1.619,
+    -1.801, -1.108, -1.108, -1.396, -1.108, -1.108, -1.108, -1.801,
+    -2.494, -1.619, -1.108, -1.108, -3.536, -1.108, -1.396, -1.396,
+    -1.619, -1.801, -1.108, -1.955, -1.619, -1.396, -1.108, -1.108,
+    -3.673, -1.619, -2.494, -1.396, -1.801, -1.108, -1.955, -1.108,
+    -1.108, -3.228, -1.108, -1.108, -1.619, -1.396, -2.089, -1.108,
+    -2.312, -1.108, -1.396, -2.312, -2.407, -1.396, -1.108, -1.108,
+    -1.801, -1.396, -1.108, -3.188, -1.108, -1.396, -1.108, -1.619,
+    -1.396, -1.396, -1.108, -2.312, -2.407, -1.619, -2.575, -2.089,
+    -1.108, -1.619, -1.108, -1.396, -1.108, -1.108, -1.108, -1.108,
+    -2.361, -1.108, -1.262, -1.619, -1.619, -1.396, -1.955, -1.108,
+    -1.955, -1.955, -1.108, -2.089, -1.108, -2.207, -1.108, -1.108,
+    -1.108, 1.377, 1.089, -3.565, -1.108, -1.619, -1.396, -2.207,
+    -1.619, -1.108, -1.108, -1.108, -1.108, -1.108, -1.881, -1.108,
+    -1.801, -2.207, -1.801, -1.619, 1.089, 1.600, -1.476, -1.396,
+    -1.108, -1.108, -0.926, -1.714, -1.108, -2.089, -1.801, -1.619,
+    -1.108, 2.332, 1.089, 1.089, 1.377, 3.517, 1.600, 1.377,
+    1.377, 1.782, 1.541, -1.108, -1.619, -1.619, -2.452, -3.054,
+    2.862, 1.377, 1.089, 2.454, 3.286, 1.089, 1.725, 2.388,
+    2.763, 1.089, 1.377, 2.475, 1.089, 2.242, 3.249, 2.698,
+    1.089, 2.293, 1.782, 2.961, 1.089, 1.377, 1.089, 2.629,
+    1.600, 1.089, 2.388, 1.936, 1.377, 1.089, 2.665, 3.752,
+    1.377, 1.600, 2.293, -1.396, 3.323, 1.089, 1.600, 1.782,
+    1.089, 1.936, 1.089, 1.377, 1.089, 2.824, 1.936, 2.475,
+    3.819, 1.936, 1.089, 1.936, 2.555, -2.089, 4.051, 3.209,
+    2.388, 1.377, 1.089, 0.684, -1.955, -0.703, -1.801, -1.396,
+    1.089, 2.935, 1.089, 1.089, -1.801, -1.619, 3.168, 1.377,
+    0.684, -1.108, -1.108, 1.377, 3.887, 1.089, 3.601, 1.600,
+    1.936, 1.089, 3.979, 1.782, 1.600, 0.950, -1.955, -1.396,
+    1.243, -1.396, 1.377, 2.731, 0.753, -3.901, 1.936, -2.089,
+    1.782, 1.089, 0.940, 1.936, 1.600, 1.836, 1.340, 2.388,
+    1.290, -1.714, 2.259, 3.902, 3.797, -1.108, 2.881, 1.600,
+    1.782, 1.089, -2.449, -1.396, -1.396, -1.108, -1.108, -1.396,
+    -2.361, -1.619, -1.619, -1.396, -1.108, -1.396, -4.353, -1.108,
+    -1.108, 1.862, 1.135, 1.720, -2.407, 2.005, -1.162, -1.396,
+    1.600, -1.108, -1.396, -1.046, -2.024, -0.616, 2.763, 0.501,
+    2.070, 4.301, 3.035, 2.665, -1.108, 1.089, -0.703, 1.089,
+    -1.714, 1.089, -1.108, -1.108, 1.782, 1.377, 1.377, 1.600,
+    -1.188, -1.108, -2.207, -1.801, -1.262, -1.619, -4.011, -4.087,
+    -3.816, -1.396, -1.108, -1.108, 1.089, -1.396, -1.108, 1.600,
+    -2.089, -1.396, -2.207, -2.207, -1.108, -2.575, -1.108, -3.723,
+    -1.619, -1.108, -1.108, -1.619, -1.108, -1.108, -1.108, -1.108,
+    1.089, -1.396, -1.801, -1.108, -1.396, -1.396, -1.396, 2.070,
+    -2.089, -1.108, 1.089, -1.108, -1.108, 0.907, -1.108, -1.108,
+    -1.108, -2.649, -1.619, -1.108, -1.108, -1.108, 2.388, 2.388,
+    2.490, -1.108, 2.824, 1.600, -2.494, -3.838, -2.407, -1.108,
+    -2.207, -1.396, -1.619, -1.108, -2.649, -1.108, -1.396, 1.600,
+    1.600, 1.730, 1.089, 2.824, -1.801, 1.089, 1.089, 1.377,
+    2.516, 1.377, 1.089, -1.108, -2.954, -1.108, -1.619, -1.801,
+    -1.108, -2.207, -1.619, 1.143, -1.108, -1.801, 2.824, -1.108,
+    1.495, 1.600, -4.493, -4.877, -1.801, -1.108, -1.396, -1.108,
+    -1.955, -1.396, -1.108, -1.881, -1.108, -2.089, 0.684, -1.619,
+    -3.673, -1.108, -1.396, -1.619, -1.108, -2.089, -2.207, -1.396,
+    -1.108, -1.396, -1.396, -1.619, -1.619, -1.396, 1.089, 1.089,
+    1.377, -2.207, -1.108, -1.396, 1.936, 1.600, 2.763, 2.070,
+    1.936, 4.195, 1.936, 1.089, 1.600, 3.081, 2.475, 1.936,
+    1.194, 1.936, -2.089, -1.108, -1.108, -1.108, 1.936, 1.089,
+    1.377, 0.654, -2.494, -1.108, 2.824, 1.377, 1.089, 1.089,
+    -1.108, 1.243, -3.054, 1.089, -1.396, 1.600, 1.936, 1.936,
+    -1.801, 1.600, 1.695, -1.801, -1.801, 1.377, 1.600, -1.108,
+    1.089, 1.089, 2.824, 1.089, -1.801, -1.108, 1.089, 1.600,
+    2.986, 1.600, 1.089, -1.108, 1.782, 3.358, -2.954, 1.782,
+    1.089, -1.108, -1.108, -1.108, -2.494, -1.801, -1.396, -1.108,
+    -1.619,
 ];
+
+/// Where each feature starts in [`FEATURES`], and where the text ends.
+static OFFSETS: [u32; N + 1] = offsets();
+
+const fn offsets() -> [u32; N + 1] {
+    let bytes = FEATURES.as_bytes();
+    let mut out = [0u32; N + 1];
+    let (mut i, mut k) = (0, 1);
+    while i < bytes.len() {
+        if bytes[i] == b'\n' {
+            out[k] = i as u32 + 1;
+            k += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The `i`th feature.
+fn feature(i: usize) -> &'static str {
+    &FEATURES[OFFSETS[i] as usize..OFFSETS[i + 1] as usize - 1]
+}
+
+/// The weight of feature `f`, if it has one.
+fn weight(f: &str) -> Option<f64> {
+    let (mut lo, mut hi) = (0, N);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match feature(mid).cmp(f) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(f64::from(WEIGHTS[mid])),
+        }
+    }
+    None
+}
 
 /// The prompt's log-odds of coming back to the work.
 pub(super) fn score(features: &[String]) -> f64 {
-    PRIOR
-        + features
-            .iter()
-            .filter_map(|f| {
-                WEIGHTS
-                    .binary_search_by(|(k, _)| (*k).cmp(f.as_str()))
-                    .ok()
-                    .map(|i| WEIGHTS[i].1)
-            })
-            .sum::<f64>()
+    PRIOR + features.iter().filter_map(|f| weight(f)).sum::<f64>()
 }
