@@ -93,7 +93,50 @@ pub fn is_continuation(prompt: &str, extra: &[String]) -> bool {
     // Nothing the tables know either way: the words' weights, learnt from
     // the labelled sets, decide ("give me the lay of the land", "how we
     // tracking"). A clause read as code never gets this far.
-    work || (content(&parts) >= 2 && model::score(&features_of(&parts)) > model::THRESHOLD)
+    work || (content(&parts) >= 2 && score(&features_of(&parts)) > THRESHOLD)
+}
+
+/// The score a prompt must pass to count as coming back to the work: e^4
+/// to one that it is, against the labelled sets.
+const THRESHOLD: f64 = 4.0;
+
+/// Where each feature starts in [`model::FEATURES`], and where the text
+/// ends.
+static OFFSETS: [u32; model::N + 1] = offsets();
+
+const fn offsets() -> [u32; model::N + 1] {
+    let bytes = model::FEATURES.as_bytes();
+    let mut out = [0u32; model::N + 1];
+    let (mut i, mut k) = (0, 1);
+    while i < bytes.len() {
+        if bytes[i] == b'\n' {
+            out[k] = i as u32 + 1;
+            k += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The weight of feature `f`, if it has one (a binary search of the sorted
+/// features).
+fn weight(f: &str) -> Option<f64> {
+    let feature = |i: usize| &model::FEATURES[OFFSETS[i] as usize..OFFSETS[i + 1] as usize - 1];
+    let (mut lo, mut hi) = (0, model::N);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match feature(mid).cmp(f) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(f64::from(model::WEIGHTS[mid])),
+        }
+    }
+    None
+}
+
+/// The prompt's log-odds of coming back to the work.
+fn score(features: &[String]) -> f64 {
+    model::PRIOR + features.iter().filter_map(|f| weight(f)).sum::<f64>()
 }
 
 /// How many words the prompt has besides courtesy ("hello", "thanks, that's
@@ -103,11 +146,7 @@ fn content(clauses: &[Vec<String>]) -> usize {
         .iter()
         .map(|c| {
             let ws: Vec<&str> = c.iter().map(String::as_str).collect();
-            let mut i = 0;
-            while let Some(e) = longest(&ws, i, COURTESY) {
-                i = e;
-            }
-            ws.len() - i
+            ws.len() - courtesy_end(&ws)
         })
         .sum()
 }
@@ -476,6 +515,16 @@ fn describes(w: &str) -> bool {
         && !dev_gerund(w)
 }
 
+/// Where the courtesy words at the head of `ws` end ("ok so could you
+/// please …").
+fn courtesy_end(ws: &[&str]) -> usize {
+    let mut i = 0;
+    while let Some(e) = longest(ws, i, COURTESY) {
+        i = e;
+    }
+    i
+}
+
 fn read(clause: &[&str]) -> Clause {
     let mut full = clause;
     for t in POLITE_TAILS {
@@ -484,11 +533,7 @@ fn read(clause: &[&str]) -> Clause {
             full = &full[..full.len() - n];
         }
     }
-    // Courtesy words at the head.
-    let mut i = 0;
-    while let Some(e) = longest(full, i, COURTESY) {
-        i = e;
-    }
+    let i = courtesy_end(full);
     let ws = &full[i..];
     if ws.is_empty() {
         // "and now?": courtesy words that ask.
@@ -510,9 +555,7 @@ fn read(clause: &[&str]) -> Clause {
     {
         return state(ws, s, s + 2);
     }
-    if let Some(e) = go_head(ws)
-        && ws[..e] != ["go"]
-    {
+    if let Some(e) = go_head(ws) {
         // "pick up the theme from the OS setting": picking up a thing, not
         // the work, unless the thing is work ("pick up the caching work").
         let tail = &ws[e..];
@@ -540,9 +583,6 @@ fn read(clause: &[&str]) -> Clause {
             Clause::Code
         };
     }
-    if find(ws, HOW_TO).is_some() {
-        return Clause::Code;
-    }
     // "go", "roll", "go again"; with more after it, it is "go to
     // definition".
     if matches!(ws[0], "go" | "roll")
@@ -551,10 +591,6 @@ fn read(clause: &[&str]) -> Clause {
             .all(|w| matches!(*w, "again" | "now" | "then" | "on"))
     {
         return Clause::Work;
-    }
-    if let Some(e) = go_head(ws) {
-        let topic = TOPIC.contains(&ws[e - 1]);
-        return go_tail(&ws[e..], topic);
     }
     // "step 4 now", "phase two", "the next ticket".
     if let Some(s) = step_at(ws) {
@@ -848,23 +884,15 @@ fn state(ws: &[&str], s: usize, e: usize) -> Clause {
     // "where did we put the helper", "where are we storing tokens": a
     // question about where code is, not where the work is.
     if phrase.first() == Some(&"where")
-        && after.iter().take(3).any(|w| {
-            matches!(
-                *w,
-                "put" | "keep" | "kept" | "define" | "defined" | "stored" | "supposed"
-            )
-        })
-    {
-        return Clause::Code;
-    }
-    if phrase.first() == Some(&"where")
         && let Some(next) = after.first()
         && ((gerund(next) && !WORK_GERUNDS.contains(next) && *next != "getting")
             || (longest(after, 0, DEV_VERBS).is_some() && *next != "back")
-            || matches!(
-                *next,
-                "put" | "keep" | "kept" | "define" | "defined" | "stored"
-            ))
+            || after.iter().take(3).any(|w| {
+                matches!(
+                    *w,
+                    "put" | "keep" | "kept" | "define" | "defined" | "stored" | "supposed"
+                )
+            }))
     {
         return Clause::Code;
     }
@@ -1055,11 +1083,7 @@ fn core(clauses: &[Vec<String>]) -> String {
     let mut out = Vec::new();
     for c in clauses {
         let ws: Vec<&str> = c.iter().map(String::as_str).collect();
-        let mut i = 0;
-        while let Some(e) = longest(&ws, i, COURTESY) {
-            i = e;
-        }
-        let mut ws = &ws[i..];
+        let mut ws = &ws[courtesy_end(&ws)..];
         while let Some((last, rest)) = ws.split_last()
             && COURTESY.contains(last)
         {

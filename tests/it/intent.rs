@@ -111,80 +111,39 @@ fn trained_model() -> String {
         .map(|(f, _, w)| (f, w))
         .collect();
     let mut out = String::from(MODEL_HEAD);
-    writeln!(out, "const PRIOR: f64 = {:.4};", (n[1] / n[0]).ln()).unwrap();
-    writeln!(out, "const N: usize = {};", kept.len()).unwrap();
-    out.push_str("\n/// The features, sorted, each ended by a newline.\n#[rustfmt::skip]\nconst FEATURES: &str = \"\\\n");
+    writeln!(
+        out,
+        "pub(super) const PRIOR: f64 = {:.4};",
+        (n[1] / n[0]).ln()
+    )
+    .unwrap();
+    writeln!(out, "pub(super) const N: usize = {};", kept.len()).unwrap();
+    out.push_str("\n/// The features, sorted, each ended by a newline.\n#[rustfmt::skip]\npub(super) const FEATURES: &str = \"\\\n");
     for (f, _) in &kept {
         assert!(!f.contains(['"', '\\', '\n']), "{f:?}");
         writeln!(out, "{f}").unwrap();
     }
-    out.push_str("\";\n\n/// Each feature's weight, in the same order.\n#[rustfmt::skip]\nstatic WEIGHTS: [f32; N] = [\n");
+    out.push_str("\";\n\n/// Each feature's weight, in the same order.\n#[rustfmt::skip]\npub(super) static WEIGHTS: [f32; N] = [\n");
     for row in kept.chunks(8) {
         let line: Vec<String> = row.iter().map(|(_, w)| format!("{w:.3}")).collect();
         writeln!(out, "    {},", line.join(", ")).unwrap();
     }
     out.push_str("];\n");
-    out.push_str(MODEL_TAIL);
     out
 }
 
 const MODEL_HEAD: &str = "//! Word weights for prompts the phrase tables cannot place: naive Bayes
 //! log-odds of each feature (`intent::features`), learnt from the labelled
-//! sets in `tests/data/intent/` that are marked for training. The features
-//! are one string and the weights plain numbers, so that loading the
-//! program relocates none of them. Generated:
+//! sets in `tests/data/intent/` that are marked for training; `intent`
+//! looks them up. The features are one string and the weights plain
+//! numbers, so that loading the program relocates none of them. Generated:
 //! `SESSION_HOOK_TRAIN_INTENT=1 cargo test --test it intent_model` writes
 //! it, and that test fails while this file is not what training gives.
 
 // Learnt weights: some land near e or pi by chance.
 #![allow(clippy::approx_constant)]
 
-/// The score a prompt must pass to count as coming back to the work:
-/// e^4 to one that it is, against the labelled sets.
-pub(super) const THRESHOLD: f64 = 4.0;
-";
-
-const MODEL_TAIL: &str = "
-/// Where each feature starts in [`FEATURES`], and where the text ends.
-static OFFSETS: [u32; N + 1] = offsets();
-
-const fn offsets() -> [u32; N + 1] {
-    let bytes = FEATURES.as_bytes();
-    let mut out = [0u32; N + 1];
-    let (mut i, mut k) = (0, 1);
-    while i < bytes.len() {
-        if bytes[i] == b'\\n' {
-            out[k] = i as u32 + 1;
-            k += 1;
-        }
-        i += 1;
-    }
-    out
-}
-
-/// The `i`th feature.
-fn feature(i: usize) -> &'static str {
-    &FEATURES[OFFSETS[i] as usize..OFFSETS[i + 1] as usize - 1]
-}
-
-/// The weight of feature `f`, if it has one.
-fn weight(f: &str) -> Option<f64> {
-    let (mut lo, mut hi) = (0, N);
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        match feature(mid).cmp(f) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return Some(f64::from(WEIGHTS[mid])),
-        }
-    }
-    None
-}
-
-/// The prompt's log-odds of coming back to the work.
-pub(super) fn score(features: &[String]) -> f64 {
-    PRIOR + features.iter().filter_map(|f| weight(f)).sum::<f64>()
-}
+/// The log-odds of coming back to the work before any feature is seen.
 ";
 
 #[test]

@@ -1,23 +1,21 @@
 //! Word weights for prompts the phrase tables cannot place: naive Bayes
 //! log-odds of each feature (`intent::features`), learnt from the labelled
-//! sets in `tests/data/intent/` that are marked for training. The features
-//! are one string and the weights plain numbers, so that loading the
-//! program relocates none of them. Generated:
+//! sets in `tests/data/intent/` that are marked for training; `intent`
+//! looks them up. The features are one string and the weights plain
+//! numbers, so that loading the program relocates none of them. Generated:
 //! `SESSION_HOOK_TRAIN_INTENT=1 cargo test --test it intent_model` writes
 //! it, and that test fails while this file is not what training gives.
 
 // Learnt weights: some land near e or pi by chance.
 #![allow(clippy::approx_constant)]
 
-/// The score a prompt must pass to count as coming back to the work:
-/// e^4 to one that it is, against the labelled sets.
-pub(super) const THRESHOLD: f64 = 4.0;
-const PRIOR: f64 = 0.0096;
-const N: usize = 6361;
+/// The log-odds of coming back to the work before any feature is seen.
+pub(super) const PRIOR: f64 = 0.0096;
+pub(super) const N: usize = 6361;
 
 /// The features, sorted, each ended by a newline.
 #[rustfmt::skip]
-const FEATURES: &str = "\
+pub(super) const FEATURES: &str = "\
 0
 1
 1 0
@@ -6383,7 +6381,7 @@ zustand
 
 /// Each feature's weight, in the same order.
 #[rustfmt::skip]
-static WEIGHTS: [f32; N] = [
+pub(super) static WEIGHTS: [f32; N] = [
     -3.054, -2.954, -1.801, -2.024, -1.396, -0.703, -2.575, -1.108,
     -1.619, -1.108, -2.207, -1.955, -1.619, -1.619, -2.649, -1.955,
     -1.108, -1.108, -1.108, -0.656, 1.089, -2.575, -1.108, -1.396,
@@ -7181,44 +7179,3 @@ static WEIGHTS: [f32; N] = [
     1.089, -1.108, -1.108, -1.108, -2.494, -1.801, -1.396, -1.108,
     -1.619,
 ];
-
-/// Where each feature starts in [`FEATURES`], and where the text ends.
-static OFFSETS: [u32; N + 1] = offsets();
-
-const fn offsets() -> [u32; N + 1] {
-    let bytes = FEATURES.as_bytes();
-    let mut out = [0u32; N + 1];
-    let (mut i, mut k) = (0, 1);
-    while i < bytes.len() {
-        if bytes[i] == b'\n' {
-            out[k] = i as u32 + 1;
-            k += 1;
-        }
-        i += 1;
-    }
-    out
-}
-
-/// The `i`th feature.
-fn feature(i: usize) -> &'static str {
-    &FEATURES[OFFSETS[i] as usize..OFFSETS[i + 1] as usize - 1]
-}
-
-/// The weight of feature `f`, if it has one.
-fn weight(f: &str) -> Option<f64> {
-    let (mut lo, mut hi) = (0, N);
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        match feature(mid).cmp(f) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return Some(f64::from(WEIGHTS[mid])),
-        }
-    }
-    None
-}
-
-/// The prompt's log-odds of coming back to the work.
-pub(super) fn score(features: &[String]) -> f64 {
-    PRIOR + features.iter().filter_map(|f| weight(f)).sum::<f64>()
-}
