@@ -59,15 +59,25 @@ const KEEPS: &[(&str, &[&str])] = &[
     ("uninstall", &["dir"]),
 ];
 
-/// The command line as it is parsed, completed and documented.
-pub fn command() -> clap::Command {
-    let global: Vec<clap::Arg> = Cli::command()
+/// The options given before a subcommand that every subcommand takes.
+fn global_args() -> Vec<clap::Arg> {
+    Cli::command()
         .get_arguments()
         .filter(|a| a.is_global_set())
         .cloned()
-        .collect();
+        .collect()
+}
+
+/// The global options subcommand `name` keeps, when it keeps only some.
+fn keeps(name: &str) -> Option<&'static [&'static str]> {
+    KEEPS.iter().find(|(n, _)| *n == name).map(|(_, k)| *k)
+}
+
+/// The command line as it is parsed, completed and documented.
+pub fn command() -> clap::Command {
+    let global = global_args();
     Cli::command().mut_subcommands(|sc| {
-        let Some((_, keeps)) = KEEPS.iter().find(|(n, _)| *n == sc.get_name()) else {
+        let Some(keeps) = keeps(sc.get_name()) else {
             return sc;
         };
         // clap gives a subcommand a global option only when it has no
@@ -97,16 +107,9 @@ pub fn command() -> clap::Command {
 /// (clap_complete's bash script offers hidden arguments too, so the hidden
 /// placeholders of [`command`] would be completed.)
 pub fn completion_command() -> clap::Command {
-    let global: Vec<clap::Arg> = Cli::command()
-        .get_arguments()
-        .filter(|a| a.is_global_set())
-        .cloned()
-        .collect();
+    let global = global_args();
     fn give(sc: clap::Command, global: &[clap::Arg]) -> clap::Command {
-        let keeps = KEEPS
-            .iter()
-            .find(|(n, _)| *n == sc.get_name())
-            .map(|(_, k)| *k);
+        let keeps = keeps(sc.get_name());
         let sc = sc.mut_subcommands(|s| give(s, global));
         let given: Vec<clap::Arg> = global
             .iter()
