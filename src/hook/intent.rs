@@ -172,9 +172,9 @@ fn features_of(clauses: &[Vec<String>]) -> Vec<String> {
     out
 }
 
-/// The prompt without quoted text of two words or more: a UI string or a
-/// title ("the \"Pick up where you left off\" banner") is not the user
-/// speaking.
+/// The prompt with quoted text replaced by a placeholder: a UI string, a
+/// title or a word under discussion ("the \"Pick up where you left off\"
+/// banner", "the \"next\" link") is not the user speaking.
 fn drop_quotes(prompt: &str) -> String {
     let mut out = String::with_capacity(prompt.len());
     let mut rest = prompt;
@@ -184,9 +184,7 @@ fn drop_quotes(prompt: &str) -> String {
         let Some(close) = after.find(['"', '\u{201d}']) else {
             break;
         };
-        let inside = &after[..close];
         out.push_str(&rest[..open]);
-        let _ = inside;
         out.push_str(" quoted ");
         let c = after[close..].chars().next().unwrap_or('"');
         rest = &after[close + c.len_utf8()..];
@@ -312,7 +310,8 @@ fn words_of(clause: &str) -> Vec<String> {
     let mut out = Vec::new();
     for w in clause.split_whitespace() {
         let w = w.trim_matches('\'');
-        // "gooo", "pleeease": a run of three or more letters is one.
+        // "gooo", "pleeease": a run of three or more letters is cut to
+        // two, then to one where that makes a known word.
         let squeezed;
         let w = if w
             .as_bytes()
